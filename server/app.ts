@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { errorBody } from './emulator/emulator.ts'
+
+export type AppOptions = {
+  /** The Hono app answering /api_gateway/* (see api.ts). */
+  api: Hono
+  /** The built SPA; null serves the API alone. */
+  distDir: string | null
+  log?: (line: string) => void
+}
+
+/** One line a request: method, path (without the query), status, time. */
+function requestLog(log: (line: string) => void) {
+  return async (c: import('hono').Context, next: () => Promise<void>) => {
+    const started = performance.now()
+    await next()
+    const ms = (performance.now() - started).toFixed(1)
+    log(`${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms`)
+  }
+}
+
+export function createApp({ api, distDir, log = console.log }: AppOptions) {
+  const app = new Hono()
+  app.use(requestLog(log))
+  app.route('/', api)
+
+  if (distDir !== null) {
+    const indexHtml = path.join(distDir, 'index.html')
+    app.use('/assets/*', async (c, next) => {
+      await next()
+      // Vite fingerprints everything under assets/, so it can be cached for good.
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable')
+    })
+    app.use('*', serveStatic({ root: path.relative(process.cwd(), distDir) || '.' }))
+    app.get('*', async (c) => {
+      // A missing file is a 404; any other path is a deep link into the SPA.
+      if (path.extname(c.req.path) !== '') return c.text('Not found', 404)
+      if (!existsSync(indexHtml)) return c.text('The app is not built: run npm run build', 503)
+      c.header('Cache-Control', 'no-cache')
+      return c.html(await readFile(indexHtml, 'utf8'))
+    })
+  }
+
+  app.onError((error, c) => {
+    console.error(error)
+    if (c.req.path.startsWith('/api_gateway/')) {
+      return c.json({ data: null, errors: [errorBody(500, 'Internal server error')], warnings: [] }, 500)
+    }
+    return c.text('Internal server error', 500)
+  })
+  return app
+}

@@ -1,0 +1,73 @@
+import { addSpan } from '../../src/badges/expiry.ts'
+import { type BadgeDef, type Dataset, type EarnRecord, type LimitDef, type MemberDef, type Unit } from './model.ts'
+
+// What follows from the records at a given moment: when an earn expires, which cycle a fixed
+// window is in, how many earns count against a limit. Shared by every endpoint.
+
+export function earnExpiresAt(badge: BadgeDef, earn: EarnRecord): number | null {
+  if (earn.expiresAt !== undefined) return earn.expiresAt
+  const rule = badge.earnExpiry
+  if (rule.kind === 'relative') return addSpan(earn.earnedAt, { unit: rule.unit, length: rule.value })
+  if (rule.kind === 'fixed-date') return rule.at
+  if (rule.kind === 'with-badge') return badge.expiresAt
+  return null
+}
+
+export function isEarnActive(badge: BadgeDef, earn: EarnRecord, now: number): boolean {
+  const expires = earnExpiresAt(badge, earn)
+  return earn.revokedAt === undefined && (expires === null || expires > now)
+}
+
+export function currentCycle(badge: BadgeDef, unit: Unit, every: number, now: number) {
+  const step = { unit, length: every }
+  let start = badge.startsAt
+  for (let next = addSpan(start, step); next <= now; next = addSpan(start, step)) start = next
+  return { start, end: addSpan(start, step) }
+}
+
+function windowStart(limit: LimitDef, badge: BadgeDef, now: number): number {
+  if (limit.kind === 'rolling-window') return now - (addSpan(now, { unit: limit.unit, length: limit.length }) - now)
+  if (limit.kind === 'fixed-window') return currentCycle(badge, limit.unit, limit.every, now).start
+  return -Infinity
+}
+
+/** Earns counting against a limit now: this member's, or everybody's for a badge-wide limit. */
+export function usedAgainst(
+  limit: LimitDef,
+  badge: BadgeDef,
+  earns: EarnRecord[],
+  now: number,
+  scope: 'member' | 'badge',
+): number {
+  const from = windowStart(limit, badge, now)
+  const ours = earns.filter((earn) => earn.earnedAt >= from && earn.revokedAt === undefined).length
+  if (scope === 'member') return ours
+  const lifetime = Math.max(now - badge.startsAt, 1)
+  const share = from === -Infinity ? 1 : Math.min((now - from) / lifetime, 1)
+  const others = Math.round(badge.othersEarned * share)
+  return limit.kind === 'none' ? ours + others : Math.min(ours + others, Math.max(limit.max - 1, 0))
+}
+
+export type Lookup = {
+  dataset: Dataset
+  badgeById: Map<string, BadgeDef>
+  groupById: Map<string, Dataset['groups'][number]>
+}
+
+export function indexDataset(dataset: Dataset): Lookup {
+  return {
+    dataset,
+    badgeById: new Map(dataset.badges.map((badge) => [badge.id, badge])),
+    groupById: new Map(dataset.groups.map((group) => [group.id, group])),
+  }
+}
+
+export function allEarns(lookup: Lookup, badgeId: string): EarnRecord[] {
+  return lookup.dataset.members.flatMap(
+    (member) => member.badges.find((record) => record.badgeId === badgeId)?.earns ?? [],
+  )
+}
+
+export function memberRecord(member: MemberDef, badgeId: string) {
+  return member.badges.find((record) => record.badgeId === badgeId) ?? { badgeId, earns: [], issuals: [] }
+}

@@ -1,0 +1,168 @@
+import { type BadgeGroup, type BadgeMeta, type BadgePage, type MemberBadge } from '../badges/types.ts'
+import { ApiError } from './errors.ts'
+import {
+  type Envelope,
+  parseBadgeMeta,
+  parseBadgePage,
+  parseEnvelope,
+  parseGroup,
+  parseMemberBadge,
+} from './parse.ts'
+
+export const identifierKinds = ['email', 'mobile', 'externalId', 'cardNumber'] as const
+export type IdentifierKind = (typeof identifierKinds)[number]
+
+/** Whom a request is about: Capillary's numeric customer id, or another identifier by kind. */
+export type Customer = { id: string; by: string | null }
+
+export const sortOptions = ['RANK', 'LAST_EARNED_ON_DATE', 'LAST_EARNED_EVENT_DATE'] as const
+export type SortOn = (typeof sortOptions)[number]
+
+export type ListFilters = {
+  badgeType: 'EARNED' | 'AVAILABLE'
+  sortOn?: SortOn
+  includeExpired?: boolean
+  groupId?: string | null
+  limit?: number
+  page?: number
+}
+
+export type BadgesClientOptions = {
+  /** Where `/api_gateway/...` lives; '' for the page's own server. */
+  baseUrl?: string
+  fetch?: typeof fetch
+  timeoutMs?: number
+  /** Extra headers per request (a member token, later). */
+  headers?: () => Record<string, string>
+}
+
+type CallOptions = { signal?: AbortSignal }
+
+const API_PREFIX = '/api_gateway/v1/badges'
+export const DEFAULT_TIMEOUT_MS = 15_000
+
+export function createBadgesClient({
+  baseUrl = '',
+  fetch: fetchImpl = (...args) => globalThis.fetch(...args),
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+  headers = () => ({}),
+}: BadgesClientOptions = {}) {
+  async function get(
+    segments: string[],
+    query: Record<string, string | number | boolean | null | undefined>,
+    customer: Customer | null,
+    { signal }: CallOptions,
+  ): Promise<Envelope> {
+    const path = segments.map((segment) => encodeURIComponent(segment)).join('/')
+    const search = new URLSearchParams()
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== null && value !== undefined) search.set(key, String(value))
+    }
+    const url = `${baseUrl}${API_PREFIX}/${path}${search.size > 0 ? `?${search}` : ''}`
+    const requestHeaders: Record<string, string> = { Accept: 'application/json', ...headers() }
+    if (customer?.by) requestHeaders['X-CAP-CUSTOMER-IDENTIFIER'] = customer.by
+
+    const timeout = AbortSignal.timeout(timeoutMs)
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
+    let body: string
+    let status: number
+    try {
+      const response = await fetchImpl(url, { headers: requestHeaders, signal: combined })
+      status = response.status
+      body = await response.text()
+    } catch (error) {
+      // The caller's own cancellation is not a failure; let it through as it is.
+      if (signal?.aborted) throw signal.reason
+      if (timeout.aborted) {
+        throw new ApiError({
+          reason: 'timeout',
+          status: null,
+          code: null,
+          message: 'The Badges API did not answer in time.',
+          cause: error,
+        })
+      }
+      throw new ApiError({
+        reason: 'network',
+        status: null,
+        code: null,
+        message: 'The Badges API could not be reached.',
+        cause: error,
+      })
+    }
+
+    let envelope: Envelope | null = null
+    try {
+      envelope = parseEnvelope(JSON.parse(body))
+    } catch (error) {
+      if (status >= 200 && status < 300) {
+        throw new ApiError({
+          reason: 'malformed',
+          status,
+          code: null,
+          message: 'The Badges API sent a response the showcase cannot read.',
+          cause: error,
+        })
+      }
+    }
+    const firstError = envelope?.errors[0]
+    const failed = status < 200 || status >= 300 || (envelope?.data == null && firstError)
+    if (envelope === null || failed) {
+      throw new ApiError({
+        status,
+        code: firstError?.code ?? null,
+        message: firstError?.message ?? `The Badges API answered with HTTP ${status}.`,
+      })
+    }
+    return envelope
+  }
+
+  return {
+    /** GET customer/{customerId}: one page of the member's earned or available badges. */
+    async customerBadges(
+      customer: Customer,
+      filters: ListFilters,
+      options: CallOptions = {},
+    ): Promise<BadgePage & { skipped: number }> {
+      const { data } = await get(
+        ['customer', customer.id],
+        {
+          badgeType: filters.badgeType,
+          sortOn: filters.sortOn,
+          includeExpired: filters.includeExpired,
+          groupId: filters.groupId,
+          limit: filters.limit,
+          page: filters.page,
+        },
+        customer,
+        options,
+      )
+      return parseBadgePage(data)
+    },
+
+    /** GET management/{customerId}/badge/{badgeId} with statistics: the member's own history. */
+    async memberBadge(customer: Customer, badgeId: string, options: CallOptions = {}): Promise<MemberBadge> {
+      const { data } = await get(
+        ['management', customer.id, 'badge', badgeId],
+        { includeStatistics: true },
+        customer,
+        options,
+      )
+      return parseMemberBadge(data)
+    },
+
+    /** GET badgeMeta/{badgeId}: the badge's definition. */
+    async badgeMeta(badgeId: string, options: CallOptions = {}): Promise<BadgeMeta> {
+      const { data } = await get(['badgeMeta', badgeId], {}, null, options)
+      return parseBadgeMeta(data)
+    },
+
+    /** GET group/{groupId}: a group's name and rank, for badges that carry only its id. */
+    async group(groupId: string, options: CallOptions = {}): Promise<BadgeGroup> {
+      const { data } = await get(['group', groupId], {}, null, options)
+      return parseGroup(data)
+    },
+  }
+}
+
+export type BadgesClient = ReturnType<typeof createBadgesClient>

@@ -1,0 +1,70 @@
+/**
+ * Every failure of a Badges API call, as one type the views can explain: what went wrong for the
+ * member (`reason`), the HTTP status and Capillary code behind it, and whether trying again can help.
+ */
+export const failureReasons = [
+  'member-not-found',
+  'unsupported-identifier',
+  'badge-not-found',
+  'not-connected',
+  'not-allowed',
+  'too-many-requests',
+  'bad-request',
+  'server',
+  'network',
+  'timeout',
+  'malformed',
+] as const
+export type FailureReason = (typeof failureReasons)[number]
+
+type ApiErrorInit = {
+  reason?: FailureReason
+  status: number | null
+  code: number | null
+  message: string
+  cause?: unknown
+}
+
+export const CUSTOMER_NOT_FOUND = 1026
+export const INVALID_IDENTIFIER_TYPE = 1028
+
+// Capillary asks clients to back off and retry on these; 461 is "search busy", 521 a concurrent
+// change to the same customer.
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || status === 461 || status === 521 || status >= 500
+}
+
+function reasonFor(status: number | null, code: number | null): FailureReason {
+  if (code === CUSTOMER_NOT_FOUND) return 'member-not-found'
+  if (code === INVALID_IDENTIFIER_TYPE) return 'unsupported-identifier'
+  if (status === 401 || status === 498) return 'not-connected'
+  if (status === 403) return 'not-allowed'
+  if (status === 404) return 'badge-not-found'
+  if (status === 429) return 'too-many-requests'
+  if (status !== null && isRetryableStatus(status)) return 'server'
+  return 'bad-request'
+}
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  readonly reason: FailureReason
+  readonly status: number | null
+  readonly code: number | null
+  readonly retryable: boolean
+
+  constructor({ reason, status, code, message, cause }: ApiErrorInit) {
+    super(message, { cause })
+    this.status = status
+    this.code = code
+    this.reason = reason ?? reasonFor(status, code)
+    this.retryable =
+      this.reason === 'network' ||
+      this.reason === 'timeout' ||
+      this.reason === 'too-many-requests' ||
+      this.reason === 'server'
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError
+}

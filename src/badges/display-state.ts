@@ -1,0 +1,46 @@
+import { type CustomerBadge, type MemberBadge } from './types.ts'
+
+export const displayStates = ['EARNED', 'IN_PROGRESS', 'LOCKED'] as const
+export type DisplayState = (typeof displayStates)[number]
+
+export type ListKind = 'EARNED' | 'AVAILABLE'
+
+/**
+ * A badge in one of the customer lists. Everything in the earned list is earned (expired ones are
+ * muted by the view, not re-classified). In the available list, a badge the member has earned
+ * before can be earned again, which is what "in progress" means to them.
+ */
+export function listBadgeState(badge: Pick<CustomerBadge, 'earnedCount'>, list: ListKind): DisplayState {
+  if (list === 'EARNED') return 'EARNED'
+  return (badge.earnedCount ?? 0) > 0 ? 'IN_PROGRESS' : 'LOCKED'
+}
+
+const closedIssualStatuses = new Set(['REVOKED', 'EXPIRED', 'EARNED', 'CONSUMED'])
+const closedEarnStatuses = new Set(['REVOKED', 'EXPIRED'])
+
+function isLive(expiresAt: number | null, now: number): boolean {
+  return expiresAt === null || expiresAt > now
+}
+
+/** The member's own state from the management endpoint: earned, issued and waiting, or neither. */
+export function memberBadgeState(
+  badge: Pick<MemberBadge, 'activeEarnedCount' | 'earns' | 'issuals'>,
+  now: number,
+): DisplayState {
+  if ((badge.activeEarnedCount ?? 0) > 0) return 'EARNED'
+  const liveEarn = badge.earns.some(
+    (earn) =>
+      earn.earnedAt !== null &&
+      earn.revokedAt === null &&
+      !closedEarnStatuses.has(earn.status ?? '') &&
+      isLive(earn.expiresAt, now),
+  )
+  if (liveEarn) return 'EARNED'
+  const activeIssual = badge.issuals.some(
+    (issual) =>
+      issual.revokedAt === null &&
+      !closedIssualStatuses.has(issual.status ?? '') &&
+      isLive(issual.expiresAt, now),
+  )
+  return activeIssual ? 'IN_PROGRESS' : 'LOCKED'
+}

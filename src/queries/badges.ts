@@ -1,0 +1,43 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
+import { badgesApi } from '../api/badges-api.ts'
+import { type Customer, type ListFilters } from '../api/client.ts'
+
+export const PAGE_SIZE = 50
+
+export type ListQuery = Omit<ListFilters, 'page' | 'limit'>
+
+// Keys go from general to specific, so one member's data (or all badge definitions) can be
+// invalidated at once.
+export const badgeQueries = {
+  all: () => ['badges'] as const,
+  member: (customer: Customer) => [...badgeQueries.all(), 'member', customer.by ?? 'id', customer.id] as const,
+
+  list: (customer: Customer, filters: ListQuery) =>
+    infiniteQueryOptions({
+      queryKey: [...badgeQueries.member(customer), 'list', filters] as const,
+      queryFn: ({ pageParam, signal }) =>
+        badgesApi.customerBadges(customer, { ...filters, limit: PAGE_SIZE, page: pageParam }, { signal }),
+      initialPageParam: 0,
+      getNextPageParam: ({ pagination }) =>
+        pagination.page + 1 < pagination.totalPages ? pagination.page + 1 : undefined,
+    }),
+
+  memberBadge: (customer: Customer, badgeId: string) =>
+    queryOptions({
+      queryKey: [...badgeQueries.member(customer), 'badge', badgeId] as const,
+      queryFn: ({ signal }) => badgesApi.memberBadge(customer, badgeId, { signal }),
+    }),
+
+  meta: (badgeId: string) =>
+    queryOptions({
+      queryKey: [...badgeQueries.all(), 'meta', badgeId] as const,
+      queryFn: ({ signal }) => badgesApi.badgeMeta(badgeId, { signal }),
+    }),
+
+  group: (groupId: string) =>
+    queryOptions({
+      queryKey: [...badgeQueries.all(), 'group', groupId] as const,
+      queryFn: ({ signal }) => badgesApi.group(groupId, { signal }),
+      staleTime: 60 * 60 * 1000,
+    }),
+}

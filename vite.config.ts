@@ -1,0 +1,33 @@
+import { getRequestListener } from '@hono/node-server'
+import tailwindcss from '@tailwindcss/vite'
+import react from '@vitejs/plugin-react'
+import { type Connect, type Plugin } from 'vite'
+import { defineConfig } from 'vitest/config'
+import { createApi } from './server/api.ts'
+
+/** `npm run dev` (and `vite preview`) answer /api_gateway/* exactly as `npm start` does. */
+function badgesApi(): Plugin {
+  const middleware = (): Connect.NextHandleFunction => {
+    const listener = getRequestListener(createApi().fetch)
+    return (req, res, next) => {
+      if (req.url?.startsWith('/api_gateway/')) void listener(req, res)
+      else next()
+    }
+  }
+  return {
+    name: 'badges-api',
+    configureServer: (server) => void server.middlewares.use(middleware()),
+    configurePreviewServer: (server) => void server.middlewares.use(middleware()),
+  }
+}
+
+export default defineConfig({
+  plugins: [react(), tailwindcss(), badgesApi()],
+  server: { port: 5173 },
+  build: { target: 'es2022', sourcemap: true },
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
+    setupFiles: ['./src/test/setup.ts'],
+    restoreMocks: true,
+  },
+})
