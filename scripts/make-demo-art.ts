@@ -82,8 +82,8 @@ function sparkle(x: number, y: number, s: number): string {
 function roundedPolygon(points: [number, number][], radius: number): string {
   let d = ''
   points.forEach(([x, y], i) => {
-    const [px, py] = points[(i + points.length - 1) % points.length]!
-    const [nx, ny] = points[(i + 1) % points.length]!
+    const [px, py] = points.at(i - 1) ?? [x, y]
+    const [nx, ny] = points.at((i + 1) % points.length) ?? [x, y]
     const lenIn = Math.hypot(x - px, y - py)
     const lenOut = Math.hypot(nx - x, ny - y)
     const ax = x + ((px - x) / lenIn) * radius

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { errorBody } from './emulator/emulator.ts'
 
 export type AppOptions = {
@@ -15,7 +15,7 @@ export type AppOptions = {
 
 /** One line a request: method, path (without the query), status, time. */
 function requestLog(log: (line: string) => void) {
-  return async (c: import('hono').Context, next: () => Promise<void>) => {
+  return async (c: Context, next: () => Promise<void>) => {
     const started = performance.now()
     await next()
     const ms = (performance.now() - started).toFixed(1)
@@ -48,7 +48,10 @@ export function createApp({ api, distDir, log = console.log }: AppOptions) {
   app.onError((error, c) => {
     console.error(error)
     if (c.req.path.startsWith('/api_gateway/')) {
-      return c.json({ data: null, errors: [errorBody(500, 'Internal server error')], warnings: [] }, 500)
+      return c.json(
+        { data: null, errors: [errorBody(500, 'Internal server error')], warnings: [] },
+        500,
+      )
     }
     return c.text('Internal server error', 500)
   })

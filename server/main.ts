@@ -33,7 +33,9 @@ function buildIfNeeded() {
     if (builtAt > 0) return
     fail('The app is not built and Vite is not installed: run `npm install`, then `npm start`.')
   }
-  console.log(builtAt === 0 ? 'Building the app…' : 'Sources changed since the last build; rebuilding…')
+  console.log(
+    builtAt === 0 ? 'Building the app…' : 'Sources changed since the last build; rebuilding…',
+  )
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
@@ -49,7 +51,8 @@ function fail(message: string): never {
 function readPort(): number {
   const raw = process.env.PORT ?? '4173'
   const port = Number(raw)
-  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) fail(`PORT must be a number from 1 to 65535, not "${raw}".`)
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535)
+    fail(`PORT must be a number from 1 to 65535, not "${raw}".`)
   return port
 }
 
@@ -59,7 +62,9 @@ buildIfNeeded()
 
 const app = createApp({ api: createApi(), distDir })
 const server = serve({ fetch: app.fetch, port, hostname }, () => {
-  console.log(`Badge Showcase (demo mode) on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`)
+  console.log(
+    `Badge Showcase (demo mode) on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`,
+  )
 })
 server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') fail(`Port ${port} is in use: stop what uses it or set PORT.`)

@@ -18,7 +18,9 @@ export function createAppRouter(queryClient: QueryClient) {
             {
               path: '/customers/:customer',
               loader: ({ params, request }) =>
-                redirect(`/customers/${encodeURIComponent(params.customer ?? '')}/earned${new URL(request.url).search}`),
+                redirect(
+                  `/customers/${encodeURIComponent(params.customer ?? '')}/earned${new URL(request.url).search}`,
+                ),
             },
             {
               path: '/customers/:customer/earned',

@@ -83,7 +83,9 @@ function catalog(now: number): BadgeDef[] {
       rank: 2,
       earnType: 'EARN',
       images: art('regular'),
-      benefits: [{ benefitType: 'COUPON', seriesId: 13745, description: 'A free drink of your choice' }],
+      benefits: [
+        { benefitType: 'COUPON', seriesId: 13745, description: 'A free drink of your choice' },
+      ],
       memberLimits: [{ kind: 'fixed-window', unit: 'MONTHS', every: 1, max: 1 }],
       badgeLimits: [{ kind: 'total', max: 100_000 }],
       earnExpiry: { kind: 'relative', unit: 'MONTHS', value: 3 },
@@ -132,7 +134,9 @@ function catalog(now: number): BadgeDef[] {
       rank: 1,
       earnType: 'EARN',
       images: art('weekend-explorer'),
-      benefits: [{ benefitType: 'COUPON', seriesId: 20411, description: '15% off your next basket' }],
+      benefits: [
+        { benefitType: 'COUPON', seriesId: 20411, description: '15% off your next basket' },
+      ],
       memberLimits: [{ kind: 'total', max: 1 }],
       badgeLimits: [{ kind: 'fixed-window', unit: 'WEEKS', every: 1, max: 5_000 }],
       earnExpiry: { kind: 'with-badge' },
@@ -263,7 +267,9 @@ function catalog(now: number): BadgeDef[] {
       rank: 2,
       earnType: 'EARN',
       images: art('holiday'),
-      benefits: [{ benefitType: 'COUPON', seriesId: 12900, description: 'A festive gift at checkout' }],
+      benefits: [
+        { benefitType: 'COUPON', seriesId: 12900, description: 'A festive gift at checkout' },
+      ],
       memberLimits: [{ kind: 'total', max: 1 }],
       badgeLimits: [{ kind: 'total', max: 20_000 }],
       earnExpiry: { kind: 'fixed-date', at: now + 70 * DAY },

@@ -35,17 +35,30 @@ export function errorBody(code: number, message: string, reference: string | nul
   return { code, message, reference }
 }
 
-function fail(c: Context, status: Status, code: number, message: string, reference: string | null = null) {
+function fail(
+  c: Context,
+  status: Status,
+  code: number,
+  message: string,
+  reference: string | null = null,
+) {
   return envelope(c, status, null, [errorBody(code, message, reference)])
 }
 
 class BadParameter extends Error {
-  constructor(readonly parameter: string, value: string) {
+  constructor(
+    readonly parameter: string,
+    value: string,
+  ) {
     super(`Invalid value '${value.slice(0, 100)}' for query parameter '${parameter}'`)
   }
 }
 
-function enumParam<T extends string>(c: Context, name: string, allowed: readonly T[]): T | undefined {
+function enumParam<T extends string>(
+  c: Context,
+  name: string,
+  allowed: readonly T[],
+): T | undefined {
   const value = c.req.query(name)
   if (value === undefined) return undefined
   const match = allowed.find((option) => option === value.toUpperCase())
@@ -93,12 +106,19 @@ export function createEmulator({ now = Date.now, dataset = demoDataset }: Emulat
       const value = candidate.identities[kind]
       if (value === undefined) return false
       if (kind === 'email') return value.toLowerCase() === wanted.toLowerCase()
-      if (kind === 'mobile') return normaliseMobile(value) === normaliseMobile(wanted) && wanted !== ''
+      if (kind === 'mobile')
+        return normaliseMobile(value) === normaliseMobile(wanted) && wanted !== ''
       return value === wanted
     })
     if (member === undefined) {
       return {
-        error: fail(c, 404, CUSTOMER_NOT_FOUND, 'Customer with the specified ID is not found.', 'customerId'),
+        error: fail(
+          c,
+          404,
+          CUSTOMER_NOT_FOUND,
+          'Customer with the specified ID is not found.',
+          'customerId',
+        ),
       }
     }
     return member
@@ -124,7 +144,9 @@ export function createEmulator({ now = Date.now, dataset = demoDataset }: Emulat
       if (!offeredTo(badge, member)) return []
       if (badge.expiresAt <= at && !includeExpired) return []
       const earned = memberRecord(member, badge.id).earns.length
-      const reachedTotal = badge.memberLimits.some((limit) => limit.kind === 'total' && earned >= limit.max)
+      const reachedTotal = badge.memberLimits.some(
+        (limit) => limit.kind === 'total' && earned >= limit.max,
+      )
       return reachedTotal ? [] : [{ badge, earned: false }]
     })
   }
@@ -158,7 +180,8 @@ export function createEmulator({ now = Date.now, dataset = demoDataset }: Emulat
     const member = found
     const badgeType = enumParam(c, 'badgeType', ['EARNED', 'AVAILABLE'] as const)
     const sortOn =
-      enumParam(c, 'sortOn', ['RANK', 'LAST_EARNED_ON_DATE', 'LAST_EARNED_EVENT_DATE'] as const) ?? 'RANK'
+      enumParam(c, 'sortOn', ['RANK', 'LAST_EARNED_ON_DATE', 'LAST_EARNED_EVENT_DATE'] as const) ??
+      'RANK'
     const includeExpired = booleanParam(c, 'includeExpired') ?? false
     const limit = integerParam(c, 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT
     const page = integerParam(c, 'page', 0, 1_000_000) ?? 0
@@ -171,7 +194,8 @@ export function createEmulator({ now = Date.now, dataset = demoDataset }: Emulat
         ? []
         : availableEntries(member, at, includeExpired).filter(
             // Without a badgeType both lists are answered; a badge appears once.
-            (entry) => badgeType === 'AVAILABLE' || !earned.some((e) => e.badge.id === entry.badge.id),
+            (entry) =>
+              badgeType === 'AVAILABLE' || !earned.some((e) => e.badge.id === entry.badge.id),
           )
     const compare =
       sortOn === 'RANK'

@@ -30,7 +30,9 @@ function images(badge: BadgeDef) {
 function ownership(badge: BadgeDef) {
   return {
     restrictedToOwners: OWNERS,
-    claims: [{ ownerType: 'Loyalty', referenceId: `${badge.id.slice(-4)}_TransactionAdd`, isActive: true }],
+    claims: [
+      { ownerType: 'Loyalty', referenceId: `${badge.id.slice(-4)}_TransactionAdd`, isActive: true },
+    ],
   }
 }
 
@@ -50,14 +52,20 @@ function referenceId(badge: BadgeDef, scope: string) {
 }
 
 /** The list-endpoint shape (customer badges and badgeMeta). */
-function listConstraints(badge: BadgeDef, scope: 'member' | 'badge', now: number, withIso: boolean) {
+function listConstraints(
+  badge: BadgeDef,
+  scope: 'member' | 'badge',
+  now: number,
+  withIso: boolean,
+) {
   const limits = scope === 'member' ? badge.memberLimits : badge.badgeLimits
   const prefix = scope === 'member' ? 'CUSTOMER_BADGE' : 'BADGE'
   const isoOf = (key: string, ms: number) => (withIso ? { [`${key}ISO`]: iso(ms) } : {})
   const rolling = limits.filter((limit) => limit.kind === 'rolling-window')
   const out: object[] = []
   for (const limit of limits) {
-    if (limit.kind === 'total') out.push({ constraintType: `${prefix}_FIXED_VALUE`, maxEarnLimit: limit.max })
+    if (limit.kind === 'total')
+      out.push({ constraintType: `${prefix}_FIXED_VALUE`, maxEarnLimit: limit.max })
     if (limit.kind === 'none') out.push({ constraintType: `${prefix}_NO_LIMIT` })
     if (limit.kind === 'fixed-window') {
       const cycle = currentCycle(badge, limit.unit, limit.every, now)
@@ -125,10 +133,12 @@ function statisticsConstraints(
   now: number,
 ) {
   const limits = scope === 'member' ? badge.memberLimits : badge.badgeLimits
-  const earns = scope === 'member' ? memberRecord(member, badge.id).earns : allEarns(lookup, badge.id)
+  const earns =
+    scope === 'member' ? memberRecord(member, badge.id).earns : allEarns(lookup, badge.id)
   return limits.map((limit: LimitDef) => {
     const used = usedAgainst(limit, badge, earns, now, scope)
-    const cycle = limit.kind === 'fixed-window' ? currentCycle(badge, limit.unit, limit.every, now) : null
+    const cycle =
+      limit.kind === 'fixed-window' ? currentCycle(badge, limit.unit, limit.every, now) : null
     const rollUnit = limit.kind === 'rolling-window' ? limit.unit : null
     return {
       constraintLevel: scope === 'member' ? 'CUSTOMER' : 'BADGE',
@@ -153,7 +163,10 @@ function statisticsConstraints(
         currentEarnCountWeeks: rollUnit === 'WEEKS' ? used : null,
         currentEarnCountMonths: rollUnit === 'MONTHS' ? used : null,
       },
-      fixedWindowCycle: cycle && { startDate: epochShort(cycle.start), endDate: epochShort(cycle.end) },
+      fixedWindowCycle: cycle && {
+        startDate: epochShort(cycle.start),
+        endDate: epochShort(cycle.end),
+      },
       fixedWindowReferenceId: cycle && referenceId(badge, scope),
       rollingWindowLimits: null,
     }
@@ -230,9 +243,7 @@ export function customerBadge(
 /** GET badgeMeta/{id}. */
 export function badgeMeta(badge: BadgeDef, lookup: Lookup, now: number, withStatistics: boolean) {
   const earns = allEarns(lookup, badge.id)
-  const issued = lookup.dataset.members.flatMap(
-    (member) => memberRecord(member, badge.id).issuals,
-  )
+  const issued = lookup.dataset.members.flatMap((member) => memberRecord(member, badge.id).issuals)
   return {
     id: badge.id,
     badgeNumericId: Number.parseInt(badge.id.slice(-6), 16),
@@ -308,7 +319,8 @@ export function managementBadge(
             return {
               earnId: earn.id,
               earnedOn: epoch9(earn.earnedAt),
-              earnedStatus: earn.revokedAt !== undefined ? 'REVOKED' : expired ? 'EXPIRED' : 'ACTIVE',
+              earnedStatus:
+                earn.revokedAt !== undefined ? 'REVOKED' : expired ? 'EXPIRED' : 'ACTIVE',
               earnExpiresOn: epoch9(expires),
               ownerType: 'Loyalty',
               ownerReferenceId: earn.id.slice(-9),

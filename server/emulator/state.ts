@@ -1,5 +1,12 @@
 import { addSpan } from '../../src/badges/expiry.ts'
-import { type BadgeDef, type Dataset, type EarnRecord, type LimitDef, type MemberDef, type Unit } from './model.ts'
+import {
+  type BadgeDef,
+  type Dataset,
+  type EarnRecord,
+  type LimitDef,
+  type MemberDef,
+  type Unit,
+} from './model.ts'
 
 // What follows from the records at a given moment: when an earn expires, which cycle a fixed
 // window is in, how many earns count against a limit. Shared by every endpoint.
@@ -7,7 +14,8 @@ import { type BadgeDef, type Dataset, type EarnRecord, type LimitDef, type Membe
 export function earnExpiresAt(badge: BadgeDef, earn: EarnRecord): number | null {
   if (earn.expiresAt !== undefined) return earn.expiresAt
   const rule = badge.earnExpiry
-  if (rule.kind === 'relative') return addSpan(earn.earnedAt, { unit: rule.unit, length: rule.value })
+  if (rule.kind === 'relative')
+    return addSpan(earn.earnedAt, { unit: rule.unit, length: rule.value })
   if (rule.kind === 'fixed-date') return rule.at
   if (rule.kind === 'with-badge') return badge.expiresAt
   return null
@@ -26,7 +34,8 @@ export function currentCycle(badge: BadgeDef, unit: Unit, every: number, now: nu
 }
 
 function windowStart(limit: LimitDef, badge: BadgeDef, now: number): number {
-  if (limit.kind === 'rolling-window') return now - (addSpan(now, { unit: limit.unit, length: limit.length }) - now)
+  if (limit.kind === 'rolling-window')
+    return now - (addSpan(now, { unit: limit.unit, length: limit.length }) - now)
   if (limit.kind === 'fixed-window') return currentCycle(badge, limit.unit, limit.every, now).start
   return -Infinity
 }
@@ -69,5 +78,11 @@ export function allEarns(lookup: Lookup, badgeId: string): EarnRecord[] {
 }
 
 export function memberRecord(member: MemberDef, badgeId: string) {
-  return member.badges.find((record) => record.badgeId === badgeId) ?? { badgeId, earns: [], issuals: [] }
+  return (
+    member.badges.find((record) => record.badgeId === badgeId) ?? {
+      badgeId,
+      earns: [],
+      issuals: [],
+    }
+  )
 }

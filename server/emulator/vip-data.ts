@@ -21,7 +21,17 @@ const themes = [
   { name: 'Celebrations', motif: 'birthday', nouns: ['Confetti', 'Toast', 'Gala'] },
 ]
 
-const levels = ['Bronze', 'Silver', 'Gold', 'Platinum', 'Diamond', 'Legend', 'Master', 'Elite', 'Royal']
+const levels = [
+  'Bronze',
+  'Silver',
+  'Gold',
+  'Platinum',
+  'Diamond',
+  'Legend',
+  'Master',
+  'Elite',
+  'Royal',
+]
 
 export const vipGroupIds = themes.map((_, index) => objectId('65d0a1b2', index + 1))
 
@@ -36,7 +46,7 @@ const vipBadgeId = (n: number) => objectId('6671c0de', n + 1)
 function badges(now: number): BadgeDef[] {
   return Array.from({ length: VIP_BADGE_COUNT }, (_, n): BadgeDef => {
     const themeIndex = n % themes.length
-    const theme = themes[themeIndex] ?? themes[0]!
+    const theme = themes[themeIndex] ?? { name: 'VIP', motif: 'anniversary', nouns: ['Star'] }
     const within = Math.floor(n / themes.length)
     const noun = theme.nouns[within % theme.nouns.length]
     const level = levels[Math.floor(within / theme.nouns.length) % levels.length]
@@ -52,7 +62,16 @@ function badges(now: number): BadgeDef[] {
       startsAt: now - 800 * DAY,
       expiresAt: now + (200 + ((n * 37) % 500)) * DAY,
       images: art(theme.motif),
-      benefits: n % 5 === 0 ? [{ benefitType: 'POINTS', points: 100 * (within + 1), description: `${100 * (within + 1)} bonus points` }] : [],
+      benefits:
+        n % 5 === 0
+          ? [
+              {
+                benefitType: 'POINTS',
+                points: 100 * (within + 1),
+                description: `${100 * (within + 1)} bonus points`,
+              },
+            ]
+          : [],
       memberLimits: [{ kind: 'total', max: 1 }],
       badgeLimits: [],
       earnExpiry: { kind: 'never' },
@@ -78,7 +97,13 @@ export function vipMember(now: number, alsoEarned: string[]): MemberDef {
   })
   const shared = alsoEarned.map((badgeId, i) => ({
     badgeId,
-    earns: [{ id: objectId('6706f000', i + 1), earnedAt: now - (500 + i) * DAY, eventAt: now - (500 + i) * DAY }],
+    earns: [
+      {
+        id: objectId('6706f000', i + 1),
+        earnedAt: now - (500 + i) * DAY,
+        eventAt: now - (500 + i) * DAY,
+      },
+    ],
     issuals: [],
   }))
   return {

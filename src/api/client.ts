@@ -1,4 +1,9 @@
-import { type BadgeGroup, type BadgeMeta, type BadgePage, type MemberBadge } from '../badges/types.ts'
+import {
+  type BadgeGroup,
+  type BadgeMeta,
+  type BadgePage,
+  type MemberBadge,
+} from '../badges/types.ts'
 import { ApiError } from './errors.ts'
 import {
   type Envelope,
@@ -141,7 +146,11 @@ export function createBadgesClient({
     },
 
     /** GET management/{customerId}/badge/{badgeId} with statistics: the member's own history. */
-    async memberBadge(customer: Customer, badgeId: string, options: CallOptions = {}): Promise<MemberBadge> {
+    async memberBadge(
+      customer: Customer,
+      badgeId: string,
+      options: CallOptions = {},
+    ): Promise<MemberBadge> {
       const { data } = await get(
         ['management', customer.id, 'badge', badgeId],
         { includeStatistics: true },

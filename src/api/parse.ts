@@ -63,7 +63,10 @@ const customFields = v.fallback(
         v.transform((items) =>
           Object.fromEntries(
             items.flatMap((item) => {
-              const pair = v.safeParse(v.looseObject({ name: v.string(), value: v.unknown() }), item)
+              const pair = v.safeParse(
+                v.looseObject({ name: v.string(), value: v.unknown() }),
+                item,
+              )
               return pair.success ? [[pair.output.name, pair.output.value]] : []
             }),
           ),
@@ -228,7 +231,8 @@ function sharedBadge(badge: SharedFields) {
   return {
     name: badge.name,
     description: badge.description,
-    startsAt: timestamp(badge.startOn, badge.startOnISO) ?? timestamp(badge.startsOn, badge.startsOnISO),
+    startsAt:
+      timestamp(badge.startOn, badge.startOnISO) ?? timestamp(badge.startsOn, badge.startsOnISO),
     expiresAt: timestamp(badge.expiresOn, badge.expiresOnISO),
     images: toImages(badge.images),
     groupId: badge.badgeGroupId,
@@ -304,7 +308,8 @@ export function parseBadgePage(data: unknown): BadgePage & { skipped: number } {
       page: pagination?.page ?? 0,
       size,
       total,
-      totalPages: pagination?.totalPages ?? (pagination === null ? 1 : Math.ceil(total / Math.max(size, 1))),
+      totalPages:
+        pagination?.totalPages ?? (pagination === null ? 1 : Math.ceil(total / Math.max(size, 1))),
     },
   }
 }
@@ -408,7 +413,11 @@ const groupSchema = v.looseObject({ id: identifier, name: text, rank: count })
 export function parseGroup(data: unknown): BadgeGroup {
   const result = v.safeParse(groupSchema, data)
   if (!result.success || result.output.id === null) throw malformed('a badge group')
-  return { id: result.output.id, name: result.output.name?.trim() || null, rank: result.output.rank }
+  return {
+    id: result.output.id,
+    name: result.output.name?.trim() || null,
+    rank: result.output.rank,
+  }
 }
 
 const errorEntry = v.looseObject({
@@ -433,7 +442,7 @@ export type Envelope = {
 /** The `{data, errors, warnings}` envelope, read strictly: anything else is a malformed response. */
 export function parseEnvelope(json: unknown): Envelope {
   const result = v.safeParse(envelopeSchema, json)
-  if (!result.success) throw malformed('a response')
+  if (!result.success || Array.isArray(json)) throw malformed('a response')
   const errors = (result.output.errors ?? []).map((entry) => {
     const parsed = v.safeParse(errorEntry, entry)
     return parsed.success ? parsed.output : { code: null, message: null }

@@ -10,7 +10,10 @@ export type ListKind = 'EARNED' | 'AVAILABLE'
  * muted by the view, not re-classified). In the available list, a badge the member has earned
  * before can be earned again, which is what "in progress" means to them.
  */
-export function listBadgeState(badge: Pick<CustomerBadge, 'earnedCount'>, list: ListKind): DisplayState {
+export function listBadgeState(
+  badge: Pick<CustomerBadge, 'earnedCount'>,
+  list: ListKind,
+): DisplayState {
   if (list === 'EARNED') return 'EARNED'
   return (badge.earnedCount ?? 0) > 0 ? 'IN_PROGRESS' : 'LOCKED'
 }

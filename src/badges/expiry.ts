@@ -17,7 +17,11 @@ export function normalizeExpiry(raw: RawExpiry | null): Expiry {
       return { kind: 'never' }
     case 'RELATIVE': {
       const unit = raw.relativeExpirytype?.toUpperCase()
-      if ((unit === 'DAYS' || unit === 'WEEKS' || unit === 'MONTHS') && raw.value !== null && raw.value > 0) {
+      if (
+        (unit === 'DAYS' || unit === 'WEEKS' || unit === 'MONTHS') &&
+        raw.value !== null &&
+        raw.value > 0
+      ) {
         return { kind: 'relative', after: { unit, length: raw.value } }
       }
       return { kind: 'unknown' }
@@ -46,7 +50,11 @@ export function addSpan(from: number, { unit, length }: Span): number {
 }
 
 /** When something earned (or issued) at `start` under this rule stops counting; null: never or unknown. */
-export function expiresAt(expiry: Expiry, start: number | null, badgeExpiresAt: number | null): number | null {
+export function expiresAt(
+  expiry: Expiry,
+  start: number | null,
+  badgeExpiresAt: number | null,
+): number | null {
   switch (expiry.kind) {
     case 'relative':
       return start === null ? null : addSpan(start, expiry.after)

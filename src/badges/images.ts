@@ -31,7 +31,8 @@ export function safeImageUrl(url: string | null, pageOrigin: string): string | n
   if (url === null) return null
   const trimmed = url.trim()
   if (trimmed === '') return null
-  const rootRelative = trimmed.startsWith('/') && !trimmed.startsWith('//') && !trimmed.startsWith('/\\')
+  const rootRelative =
+    trimmed.startsWith('/') && !trimmed.startsWith('//') && !trimmed.startsWith('/\\')
   let parsed: URL
   try {
     parsed = new URL(trimmed, pageOrigin)
@@ -69,13 +70,12 @@ export type Monogram = { letters: string; hue: number }
 
 /** The last fallback: a badge drawn from the name's initials, with a hue stable per badge. */
 export function monogram(name: string | null, id: string): Monogram {
-  const words = (name ?? '').trim().split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word))
+  const words = (name ?? '')
+    .trim()
+    .split(/\s+/u)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word))
   const initial = (word: string) => Array.from(word.replace(/^[^\p{L}\p{N}]+/u, ''))[0] ?? ''
-  const letters = words
-    .slice(0, 2)
-    .map(initial)
-    .join('')
-    .toLocaleUpperCase()
+  const letters = words.slice(0, 2).map(initial).join('').toLocaleUpperCase()
   let hash = 0
   for (const char of id) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) % 360
   return { letters: letters === '' ? '?' : letters, hue: hash }

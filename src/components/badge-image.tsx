@@ -35,7 +35,14 @@ export function BadgeImage({ badgeId, name, images, state, size }: Props) {
     const { letters, hue } = monogram(name, badgeId)
     const locked = state !== 'EARNED'
     return (
-      <svg role="img" aria-label={alt} width={size} height={size} viewBox="0 0 100 100" className="shrink-0">
+      <svg
+        role="img"
+        aria-label={alt}
+        width={size}
+        height={size}
+        viewBox="0 0 100 100"
+        className="shrink-0"
+      >
         <circle
           cx="50"
           cy="50"

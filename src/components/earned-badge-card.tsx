@@ -35,7 +35,9 @@ export function EarnedBadgeCard({ badge, now }: Props) {
           <div>
             <dt className="inline">Last earned </dt>
             <dd className="inline">
-              <time dateTime={new Date(badge.lastEarnedAt).toISOString()}>{formatDate(badge.lastEarnedAt)}</time>
+              <time dateTime={new Date(badge.lastEarnedAt).toISOString()}>
+                {formatDate(badge.lastEarnedAt)}
+              </time>
             </dd>
           </div>
         )}

@@ -14,12 +14,21 @@ function useSectionName(section: BadgeSection): string {
   return lookup.data?.name ?? 'More badges'
 }
 
-export function GroupSection({ section, children }: { section: BadgeSection; children: ReactNode }) {
+export function GroupSection({
+  section,
+  children,
+}: {
+  section: BadgeSection
+  children: ReactNode
+}) {
   const name = useSectionName(section)
   const headingId = useId()
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
-      <h2 id={headingId} className="text-lg font-semibold break-words text-slate-900 [overflow-wrap:anywhere]">
+      <h2
+        id={headingId}
+        className="text-lg font-semibold break-words text-slate-900 [overflow-wrap:anywhere]"
+      >
         {name}
       </h2>
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">{children}</ul>

@@ -10,13 +10,18 @@ export type ListQuery = Omit<ListFilters, 'page' | 'limit'>
 // invalidated at once.
 export const badgeQueries = {
   all: () => ['badges'] as const,
-  member: (customer: Customer) => [...badgeQueries.all(), 'member', customer.by ?? 'id', customer.id] as const,
+  member: (customer: Customer) =>
+    [...badgeQueries.all(), 'member', customer.by ?? 'id', customer.id] as const,
 
   list: (customer: Customer, filters: ListQuery) =>
     infiniteQueryOptions({
       queryKey: [...badgeQueries.member(customer), 'list', filters] as const,
       queryFn: ({ pageParam, signal }) =>
-        badgesApi.customerBadges(customer, { ...filters, limit: PAGE_SIZE, page: pageParam }, { signal }),
+        badgesApi.customerBadges(
+          customer,
+          { ...filters, limit: PAGE_SIZE, page: pageParam },
+          { signal },
+        ),
       initialPageParam: 0,
       getNextPageParam: ({ pagination }) =>
         pagination.page + 1 < pagination.totalPages ? pagination.page + 1 : undefined,

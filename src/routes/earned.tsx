@@ -3,6 +3,7 @@ import { Suspense } from 'react'
 import { type LoaderFunctionArgs, useParams, useSearchParams } from 'react-router'
 import { groupBadges, unnamedGroupIds } from '../badges/order.ts'
 import { EarnedBadgeCard } from '../components/earned-badge-card.tsx'
+import { useNow } from '../components/use-now.ts'
 import { GroupSection } from '../components/group-section.tsx'
 import { badgeQueries, type ListQuery } from '../queries/badges.ts'
 import { customerFromRoute } from './customer.ts'
@@ -16,7 +17,10 @@ export function earnedLoader(queryClient: QueryClient) {
     void queryClient
       .infiniteQuery(badgeQueries.list(customer, filters))
       .then((data) => {
-        const sections = groupBadges(data.pages.flatMap((page) => page.badges), { order: 'rank' })
+        const sections = groupBadges(
+          data.pages.flatMap((page) => page.badges),
+          { order: 'rank' },
+        )
         for (const groupId of unnamedGroupIds(sections)) {
           void queryClient.query(badgeQueries.group(groupId)).catch(() => undefined)
         }
@@ -35,7 +39,7 @@ function EarnedBadges() {
   )
   const badges = data.pages.flatMap((page) => page.badges)
   const total = data.pages[0]?.pagination.total ?? badges.length
-  const now = Date.now()
+  const now = useNow()
 
   if (badges.length === 0) {
     return <p className="rounded-2xl bg-white p-6 text-slate-700">No badges earned yet.</p>

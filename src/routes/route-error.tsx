@@ -20,10 +20,19 @@ const explanations: Record<FailureReason, { title: string; detail: string }> = {
     title: 'Too many requests',
     detail: 'The badges service is busy. Please wait a moment and try again.',
   },
-  'bad-request': { title: 'Something is wrong with this link', detail: 'The request was not accepted.' },
-  server: { title: 'The badges service failed', detail: 'Something went wrong on our side. Please try again.' },
+  'bad-request': {
+    title: 'Something is wrong with this link',
+    detail: 'The request was not accepted.',
+  },
+  server: {
+    title: 'The badges service failed',
+    detail: 'Something went wrong on our side. Please try again.',
+  },
   network: { title: 'You appear to be offline', detail: 'Check your connection and try again.' },
-  timeout: { title: 'The badges service is slow', detail: 'It did not answer in time. Please try again.' },
+  timeout: {
+    title: 'The badges service is slow',
+    detail: 'It did not answer in time. Please try again.',
+  },
   malformed: {
     title: 'Unreadable answer',
     detail: 'The badges service sent something the showcase cannot read.',
@@ -40,7 +49,10 @@ export function RouteError() {
       : { title: 'Something went wrong', detail: 'The showcase hit an unexpected problem.' }
   const retryable = isApiError(error) ? error.retryable : true
   return (
-    <div role="alert" className="flex flex-col items-start gap-3 rounded-2xl bg-white p-6 shadow-sm">
+    <div
+      role="alert"
+      className="flex flex-col items-start gap-3 rounded-2xl bg-white p-6 shadow-sm"
+    >
       <h1 className="text-xl font-bold text-slate-900">{title}</h1>
       <p className="text-slate-700">{detail}</p>
       <div className="flex gap-3">

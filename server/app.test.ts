@@ -1,0 +1,75 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { Hono } from 'hono'
+import { expect, test } from 'vitest'
+import { createApi } from './api.ts'
+import { createApp } from './app.ts'
+
+function builtApp() {
+  const dist = mkdtempSync(path.join(tmpdir(), 'showcase-dist-'))
+  writeFileSync(path.join(dist, 'index.html'), '<!doctype html><div id="root"></div>')
+  mkdirSync(path.join(dist, 'assets'))
+  writeFileSync(path.join(dist, 'assets', 'app-abc123.js'), 'console.log(1)')
+  const lines: string[] = []
+  const app = createApp({ api: createApi(), distDir: dist, log: (line) => lines.push(line) })
+  return { app, lines }
+}
+
+test('deep links fall back to index.html; assets are served and cached for good', async () => {
+  const { app } = builtApp()
+  const deep = await app.request('/customers/62090013/badges/abc?by=email')
+  expect(deep.status).toBe(200)
+  expect(await deep.text()).toContain('id="root"')
+  const asset = await app.request('/assets/app-abc123.js')
+  expect(asset.status).toBe(200)
+  expect(asset.headers.get('cache-control')).toContain('immutable')
+})
+
+test('a missing file is a 404, not the app', async () => {
+  const { app } = builtApp()
+  const missing = await app.request('/assets/gone-123.js')
+  expect(missing.status).toBe(404)
+  expect(await missing.text()).not.toContain('id="root"')
+})
+
+test('anything under /api_gateway that is not the Badges API is a JSON 404, never HTML', async () => {
+  const { app } = builtApp()
+  for (const url of [
+    '/api_gateway/v1/points/x',
+    '/api_gateway/',
+    '/api_gateway/v1/badges/nothing/here',
+  ]) {
+    const response = await app.request(url)
+    expect(response.status).toBe(404)
+    expect(response.headers.get('content-type')).toContain('application/json')
+    expect(await response.json()).toMatchObject({ data: null, errors: [{ code: 404 }] })
+  }
+})
+
+test('one log line a request, without the query string', async () => {
+  const { app, lines } = builtApp()
+  await app.request('/api_gateway/v1/badges/customer/62090013?badgeType=EARNED')
+  await app.request('/customers/62090013/earned')
+  expect(lines).toHaveLength(2)
+  expect(lines[0]).toMatch(/^GET \/api_gateway\/v1\/badges\/customer\/62090013 200 \d+\.\dms$/)
+})
+
+test('a failing handler answers 500 with an envelope and the server keeps serving', async () => {
+  const api = new Hono()
+  api.get('/api_gateway/v1/badges/boom', () => {
+    throw new Error('boom')
+  })
+  api.get('/api_gateway/v1/badges/ok', (c) => c.json({ data: {}, errors: [], warnings: [] }))
+  const app = createApp({ api, distDir: null, log: () => undefined })
+  const original = console.error
+  console.error = () => undefined
+  try {
+    const response = await app.request('/api_gateway/v1/badges/boom')
+    expect(response.status).toBe(500)
+    expect(await response.json()).toMatchObject({ errors: [{ code: 500 }] })
+  } finally {
+    console.error = original
+  }
+  expect((await app.request('/api_gateway/v1/badges/ok')).status).toBe(200)
+})

@@ -1,0 +1,52 @@
+import { expect, test } from 'vitest'
+import { makeBadge, makeMemberBadge } from '../test/factories.ts'
+import { listBadgeState, memberBadgeState } from './display-state.ts'
+
+const now = Date.UTC(2026, 10, 22)
+const day = 86_400_000
+
+test('everything in the earned list shows as earned', () => {
+  expect(listBadgeState(makeBadge({ earnedCount: null }), 'EARNED')).toBe('EARNED')
+})
+
+test('an available badge earned before is in progress; one never earned is locked', () => {
+  expect(listBadgeState(makeBadge({ earnedCount: 2 }), 'AVAILABLE')).toBe('IN_PROGRESS')
+  expect(listBadgeState(makeBadge({ earnedCount: null }), 'AVAILABLE')).toBe('LOCKED')
+  expect(listBadgeState(makeBadge({ earnedCount: 0 }), 'AVAILABLE')).toBe('LOCKED')
+})
+
+test('a member badge with an active earn is earned, even without activeEarnedCount', () => {
+  expect(memberBadgeState(makeMemberBadge({ activeEarnedCount: 1 }), now)).toBe('EARNED')
+  const earn = {
+    id: 'e',
+    status: null,
+    earnedAt: now - day,
+    expiresAt: now + day,
+    revokedAt: null,
+    eventAt: null,
+  }
+  expect(memberBadgeState(makeMemberBadge({ activeEarnedCount: null, earns: [earn] }), now)).toBe(
+    'EARNED',
+  )
+  const expired = { ...earn, expiresAt: now - 1 }
+  expect(
+    memberBadgeState(makeMemberBadge({ activeEarnedCount: null, earns: [expired] }), now),
+  ).toBe('LOCKED')
+})
+
+test('an active issual is in progress; a revoked or expired one is not', () => {
+  const issual = {
+    id: 'i',
+    status: 'ACTIVE',
+    issuedAt: now - day,
+    expiresAt: now + day,
+    revokedAt: null,
+    eventAt: null,
+  }
+  expect(memberBadgeState(makeMemberBadge({ issuals: [issual] }), now)).toBe('IN_PROGRESS')
+  const revoked = { ...issual, status: 'REVOKED', revokedAt: now - 1 }
+  expect(memberBadgeState(makeMemberBadge({ issuals: [revoked] }), now)).toBe('LOCKED')
+  const lapsed = { ...issual, expiresAt: now - 1 }
+  expect(memberBadgeState(makeMemberBadge({ issuals: [lapsed] }), now)).toBe('LOCKED')
+  expect(memberBadgeState(makeMemberBadge({ issuals: [revoked, issual] }), now)).toBe('IN_PROGRESS')
+})

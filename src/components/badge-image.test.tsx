@@ -1,0 +1,53 @@
+/** @vitest-environment jsdom */
+import { fireEvent, render, screen } from '@testing-library/react'
+import { expect, test } from 'vitest'
+import { BadgeImage } from './badge-image.tsx'
+
+const images = [
+  { tag: 'EARNED' as const, url: '/demo/dead-link.png', name: null },
+  { tag: 'IN_PROGRESS' as const, url: '/demo/regular-in-progress.svg', name: null },
+]
+
+test('an image that fails to load falls back to the next best, then to a monogram', () => {
+  render(<BadgeImage badgeId="b1" name="Coffee Regular" images={images} state="EARNED" size={96} />)
+  const first = screen.getByRole('img', { name: 'Coffee Regular, earned' })
+  expect(first).toHaveAttribute('src', `${window.location.origin}/demo/dead-link.png`)
+
+  fireEvent.error(first)
+  const second = screen.getByRole('img', { name: 'Coffee Regular, earned' })
+  expect(second).toHaveAttribute('src', `${window.location.origin}/demo/regular-in-progress.svg`)
+
+  fireEvent.error(second)
+  const monogram = screen.getByRole('img', { name: 'Coffee Regular, earned' })
+  expect(monogram.tagName.toLowerCase()).toBe('svg')
+  expect(monogram).toHaveTextContent('CR')
+})
+
+test('a locked badge with only earned art shows it greyed out, named as not yet earned', () => {
+  render(
+    <BadgeImage
+      badgeId="b2"
+      name="Night Owl"
+      images={images.slice(0, 1)}
+      state="LOCKED"
+      size={64}
+    />,
+  )
+  const image = screen.getByRole('img', { name: 'Night Owl, not yet earned' })
+  expect(image).toHaveClass('grayscale')
+})
+
+test('hostile URLs never become an image source', () => {
+  render(
+    <BadgeImage
+      badgeId="b3"
+      name={'<img src=x onerror=alert(1)>'}
+      images={[{ tag: 'EARNED', url: 'javascript:alert(1)', name: null }]}
+      state="EARNED"
+      size={64}
+    />,
+  )
+  const image = screen.getByRole('img', { name: '<img src=x onerror=alert(1)>, earned' })
+  expect(image.tagName.toLowerCase()).toBe('svg')
+  expect(image).not.toHaveAttribute('src')
+})

@@ -1,0 +1,53 @@
+import { type CustomerBadge, type MemberBadge } from '../badges/types.ts'
+
+let counter = 0
+
+export function makeBadge(overrides: Partial<CustomerBadge> = {}): CustomerBadge {
+  counter += 1
+  return {
+    id: `badge-${counter}`,
+    name: `Badge ${counter}`,
+    description: null,
+    startsAt: null,
+    expiresAt: null,
+    images: [],
+    groupId: null,
+    groupName: null,
+    rank: null,
+    earnType: 'EARN',
+    benefits: [],
+    limits: [],
+    earnedCount: null,
+    lastEarnedAt: null,
+    lastEarnEventAt: null,
+    customFields: [],
+    active: true,
+    ...overrides,
+  }
+}
+
+export function makeMemberBadge(overrides: Partial<MemberBadge> = {}): MemberBadge {
+  counter += 1
+  return {
+    id: `badge-${counter}`,
+    name: `Badge ${counter}`,
+    description: null,
+    status: 'LIVE',
+    startsAt: null,
+    expiresAt: null,
+    images: [],
+    groupId: null,
+    groupName: null,
+    rank: null,
+    earnType: 'EARN',
+    limits: [],
+    earnExpiry: { kind: 'never' },
+    issueExpiry: { kind: 'unknown' },
+    issuals: [],
+    earns: [],
+    activeEarnedCount: 0,
+    lastEarnedAt: null,
+    customFields: [],
+    ...overrides,
+  }
+}
