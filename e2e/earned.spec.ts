@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test'
+import { expectNoAxeViolations } from './axe.ts'
+
+test("the start page shows the typical member's earned badges, grouped in rank order", async ({
+  page,
+}) => {
+  await page.goto('/')
+  await expect(page).toHaveURL(/\/customers\/62090013\/earned$/)
+  const main = page.getByRole('main')
+  await expect(main.getByRole('heading', { level: 2 })).toHaveText([
+    'Coffee Club',
+    '2026 Challenges',
+    'Community',
+    // Named by the group endpoint: its badges carry only the group id.
+    'Seasonal Specials',
+    'Other badges',
+  ])
+  const coffee = main.getByRole('region', { name: 'Coffee Club' })
+  await expect(coffee.getByRole('heading', { level: 3 })).toHaveText(['First Sip', 'Regular'])
+  await expect(coffee.getByText('Earned 3 times')).toBeVisible()
+  await expect(main.getByText(/Expires in 1[12] days/)).toBeVisible()
+
+  const firstSip = main.getByRole('img', { name: 'First Sip, earned' })
+  await expect(firstSip).toHaveAttribute('src', /\/demo\/first-sip-earned\.svg$/)
+  await expect
+    .poll(() => firstSip.evaluate((image: HTMLImageElement) => image.naturalWidth))
+    .toBeGreaterThan(0)
+  await expectNoAxeViolations(page)
+})
+
+test('a member found by email, from a deep link that survives a reload', async ({ page }) => {
+  await page.goto('/customers/tom.sawyer%40example.com/earned?by=email')
+  await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+})
+
+test('the VIP member pages through 300+ badges in 10+ groups', async ({ page }) => {
+  await page.goto('/customers/381921157/earned')
+  const main = page.getByRole('main')
+  await expect(main.getByText('Showing 50 of 326 earned badges')).toBeVisible()
+  await main.getByRole('button', { name: 'Show more badges' }).click()
+  await expect(main.getByText('Showing 100 of 326 earned badges')).toBeVisible()
+  while (await main.getByRole('button', { name: 'Show more badges' }).isVisible()) {
+    await main.getByRole('button', { name: 'Show more badges' }).click()
+  }
+  await expect(main.getByText('Showing 326 of 326 earned badges')).toBeVisible()
+  await expect(main.getByRole('heading', { level: 3 })).toHaveCount(326)
+  expect(await main.getByRole('heading', { level: 2 }).count()).toBeGreaterThanOrEqual(10)
+})
+
+test('the new member has earned nothing yet', async ({ page }) => {
+  await page.goto('/customers/new.member%40example.com/earned?by=email')
+  await expect(page.getByText('No badges earned yet.')).toBeVisible()
+  await expectNoAxeViolations(page)
+})
+
+test('an unknown member and an unsupported identifier are explained, not blank', async ({
+  page,
+}) => {
+  await page.goto('/customers/123/earned')
+  await expect(page.getByRole('alert')).toContainText('Member not found')
+  await expectNoAxeViolations(page)
+  await page.goto('/customers/62090013/earned?by=passport')
+  await expect(page.getByRole('alert')).toContainText('Unsupported identifier')
+})
+
+test('an unknown page says so', async ({ page }) => {
+  await page.goto('/no/such/page')
+  await expect(page.getByRole('alert')).toContainText('Page not found')
+})
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } })
+
+  test('nothing scrolls sideways', async ({ page }) => {
+    await page.goto('/customers/62090013/earned')
+    await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    )
+    expect(overflow).toBe(0)
+  })
+})
