@@ -35,23 +35,33 @@ test('a member found by email, from a deep link that survives a reload', async (
   await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
 })
 
-test('the VIP member pages through 300+ badges in 10+ groups', async ({ page }) => {
+test('the VIP member reaches all 300+ badges in 10+ groups, by asking and by scrolling', async ({
+  page,
+}) => {
   await page.goto('/customers/381921157/earned')
   const main = page.getByRole('main')
-  await expect(main.getByText('Showing 50 of 326 earned badges')).toBeVisible()
+  await expect(main.getByText('Showing 50 of 326')).toBeVisible()
   await main.getByRole('button', { name: 'Show more badges' }).click()
-  await expect(main.getByText('Showing 100 of 326 earned badges')).toBeVisible()
-  while (await main.getByRole('button', { name: 'Show more badges' }).isVisible()) {
-    await main.getByRole('button', { name: 'Show more badges' }).click()
-  }
-  await expect(main.getByText('Showing 326 of 326 earned badges')).toBeVisible()
+  // Chrome keeps the focused button in place as the page is inserted above it, which may bring the
+  // end into view once more and load one page beyond the one asked for; never a cascade.
+  await expect(main.getByText(/^Showing (100|150) of 326$/)).toBeVisible()
+  // Scrolling near the end loads the following pages by itself.
+  await expect(async () => {
+    await page.mouse.wheel(0, -300)
+    await main.getByText(/^Showing \d+ of 326$/).scrollIntoViewIfNeeded()
+    await expect(main.getByText('Showing 326 of 326')).toBeVisible({ timeout: 1_000 })
+  }).toPass({ timeout: 20_000 })
+  await expect(main.getByRole('button', { name: 'Show more badges' })).toHaveCount(0)
   await expect(main.getByRole('heading', { level: 3 })).toHaveCount(326)
   expect(await main.getByRole('heading', { level: 2 }).count()).toBeGreaterThanOrEqual(10)
 })
 
 test('the new member has earned nothing yet', async ({ page }) => {
   await page.goto('/customers/new.member%40example.com/earned?by=email')
-  await expect(page.getByText('No badges earned yet.')).toBeVisible()
+  await expect(page.getByText('No badges earned yet')).toBeVisible()
+  await page.getByRole('link', { name: 'See the badges you can earn' }).click()
+  await expect(page.getByRole('heading', { name: 'Badges you can earn' })).toBeVisible()
+  await expect(page.getByRole('link', { name: /^Available \(1[5-9]\)$/ })).toBeVisible()
   await expectNoAxeViolations(page)
 })
 

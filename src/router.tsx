@@ -1,8 +1,10 @@
 import { type QueryClient } from '@tanstack/react-query'
 import { createBrowserRouter, redirect } from 'react-router'
 import { DEFAULT_CUSTOMER } from './config/demo.ts'
-import { earnedLoader, EarnedPage } from './routes/earned.tsx'
-import { Layout } from './routes/layout.tsx'
+import { AvailablePage, availableLoader } from './routes/available.tsx'
+import { badgeDetailLoader } from './routes/badge-detail-loader.ts'
+import { EarnedPage, earnedLoader } from './routes/earned.tsx'
+import { Layout, memberLoader } from './routes/layout.tsx'
 import { RouteError } from './routes/route-error.tsx'
 
 export function createAppRouter(queryClient: QueryClient) {
@@ -17,15 +19,26 @@ export function createAppRouter(queryClient: QueryClient) {
             { path: '/', loader: () => redirect(`/customers/${DEFAULT_CUSTOMER}/earned`) },
             {
               path: '/customers/:customer',
-              loader: ({ params, request }) =>
-                redirect(
-                  `/customers/${encodeURIComponent(params.customer ?? '')}/earned${new URL(request.url).search}`,
-                ),
-            },
-            {
-              path: '/customers/:customer/earned',
-              loader: earnedLoader(queryClient),
-              element: <EarnedPage />,
+              loader: memberLoader(queryClient),
+              children: [
+                {
+                  index: true,
+                  loader: ({ request }) => redirect(`earned${new URL(request.url).search}`),
+                },
+                { path: 'earned', loader: earnedLoader(queryClient), element: <EarnedPage /> },
+                {
+                  path: 'available',
+                  loader: availableLoader(queryClient),
+                  element: <AvailablePage />,
+                },
+                {
+                  path: 'badges/:badgeId',
+                  loader: badgeDetailLoader(queryClient),
+                  lazy: async () => ({
+                    Component: (await import('./routes/badge-detail.tsx')).BadgeDetailPage,
+                  }),
+                },
+              ],
             },
             {
               path: '*',

@@ -19,13 +19,15 @@ type Props = {
   images: BadgeImageData[]
   state: DisplayState
   size: number
+  /** An expired earned badge: shown, but visibly faded. */
+  muted?: boolean
 }
 
 /**
  * The image for the member's state; when it is missing or fails to load, the next best one, and
  * last a monogram drawn from the name. The parent keys this by badge so a new badge starts over.
  */
-export function BadgeImage({ badgeId, name, images, state, size }: Props) {
+export function BadgeImage({ badgeId, name, images, state, size, muted = false }: Props) {
   const candidates = imageCandidates(images, state, window.location.origin)
   const [failed, setFailed] = useState(0)
   const choice = candidates[failed]
@@ -41,7 +43,7 @@ export function BadgeImage({ badgeId, name, images, state, size }: Props) {
         width={size}
         height={size}
         viewBox="0 0 100 100"
-        className="shrink-0"
+        className={`shrink-0 ${muted ? 'opacity-80 grayscale' : ''}`}
       >
         <circle
           cx="50"
@@ -76,7 +78,7 @@ export function BadgeImage({ badgeId, name, images, state, size }: Props) {
       loading="lazy"
       decoding="async"
       onError={() => setFailed((count) => count + 1)}
-      className={`shrink-0 object-contain ${choice.greyscale ? 'grayscale opacity-80' : ''}`}
+      className={`shrink-0 object-contain ${choice.greyscale || muted ? 'opacity-80 grayscale' : ''}`}
     />
   )
 }

@@ -1,17 +1,19 @@
+import { type Customer } from '../api/client.ts'
 import { expiryStatus } from '../badges/expiry.ts'
 import { type CustomerBadge } from '../badges/types.ts'
 import { BadgeImage } from './badge-image.tsx'
+import { BadgeLink } from './badge-link.tsx'
 import { formatDate, formatNumber, formatRelative } from './format.ts'
 
-type Props = { badge: CustomerBadge; now: number }
+type Props = { badge: CustomerBadge; customer: Customer; now: number }
 
-export function EarnedBadgeCard({ badge, now }: Props) {
+export function EarnedBadgeCard({ badge, customer, now }: Props) {
   const expiry = expiryStatus(badge.expiresAt, now)
   const expired = expiry.kind === 'expired'
   const times = badge.earnedCount ?? 1
   return (
     <li
-      className={`flex flex-col items-center gap-2 rounded-2xl border border-slate-200 bg-white p-4 text-center shadow-sm ${expired ? 'opacity-70' : ''}`}
+      className={`relative flex flex-col items-center gap-2 rounded-2xl border p-4 text-center shadow-sm ${expired ? 'border-dashed border-slate-400 bg-slate-100' : 'border-slate-200 bg-white'}`}
     >
       <BadgeImage
         key={badge.id}
@@ -20,10 +22,18 @@ export function EarnedBadgeCard({ badge, now }: Props) {
         images={badge.images}
         state="EARNED"
         size={96}
+        muted={expired}
       />
-      <h3 className="line-clamp-2 font-semibold break-words text-slate-900 [overflow-wrap:anywhere]">
-        {badge.name?.trim() || 'Unnamed badge'}
+      <h3 dir="auto" className="api-text line-clamp-3 font-semibold">
+        <BadgeLink customer={customer} badgeId={badge.id}>
+          {badge.name?.trim() || 'Unnamed badge'}
+        </BadgeLink>
       </h3>
+      {expired && (
+        <p className="rounded-full bg-slate-700 px-2 py-0.5 text-xs font-semibold text-white">
+          Expired
+        </p>
+      )}
       <dl className="text-sm text-slate-700">
         {times > 1 && (
           <div>
@@ -44,7 +54,7 @@ export function EarnedBadgeCard({ badge, now }: Props) {
         {expiry.kind !== 'none' && (
           <div>
             <dt className="sr-only">Expiry</dt>
-            <dd className={expired ? 'font-medium text-slate-800' : ''}>
+            <dd>
               {expired ? (
                 <>Expired {formatDate(expiry.at)}</>
               ) : (

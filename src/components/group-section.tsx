@@ -1,37 +1,48 @@
 import { useQuery } from '@tanstack/react-query'
-import { useId, type ReactNode } from 'react'
+import { type ReactNode, useId } from 'react'
 import { type BadgeSection } from '../badges/order.ts'
 import { badgeQueries } from '../queries/badges.ts'
 
-/** The group's name from the badges, else from the group endpoint, else a neutral label. */
-function useSectionName(section: BadgeSection): string {
+/** The group's name from its badges, else from the group endpoint, else a neutral label. */
+export function useGroupName(groupId: string | null, known: string | null): string {
   const lookup = useQuery({
-    ...badgeQueries.group(section.groupId ?? ''),
-    enabled: section.groupId !== null && section.name === null,
+    ...badgeQueries.group(groupId ?? ''),
+    enabled: groupId !== null && known === null,
   })
-  if (section.name !== null) return section.name
-  if (section.groupId === null) return 'Other badges'
+  if (known !== null) return known
+  if (groupId === null) return 'Other badges'
   return lookup.data?.name ?? 'More badges'
 }
 
-export function GroupSection({
-  section,
-  children,
-}: {
+type Props = {
   section: BadgeSection
+  /** Overrides the group's name, for a list that is not grouped. */
+  heading?: string
+  aside?: ReactNode
+  layout?: 'grid' | 'list'
   children: ReactNode
-}) {
-  const name = useSectionName(section)
+}
+
+export function GroupSection({ section, heading, aside, layout = 'grid', children }: Props) {
+  const name = useGroupName(section.groupId, section.name)
   const headingId = useId()
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
-      <h2
-        id={headingId}
-        className="text-lg font-semibold break-words text-slate-900 [overflow-wrap:anywhere]"
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4">
+        <h2 id={headingId} dir="auto" className="api-text text-lg font-semibold text-slate-900">
+          {heading ?? name}
+        </h2>
+        {aside}
+      </div>
+      <ul
+        className={
+          layout === 'grid'
+            ? 'grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4'
+            : 'grid gap-3 md:grid-cols-2'
+        }
       >
-        {name}
-      </h2>
-      <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">{children}</ul>
+        {children}
+      </ul>
     </section>
   )
 }

@@ -6,6 +6,12 @@ export const PAGE_SIZE = 50
 
 export type ListQuery = Omit<ListFilters, 'page' | 'limit'>
 
+/** The lists as the tabs show them by default; the tab counts read these same entries. */
+export const defaultLists = {
+  earned: { badgeType: 'EARNED', sortOn: 'RANK' },
+  available: { badgeType: 'AVAILABLE', sortOn: 'RANK' },
+} as const satisfies Record<string, ListQuery>
+
 // Keys go from general to specific, so one member's data (or all badge definitions) can be
 // invalidated at once.
 export const badgeQueries = {

@@ -6,6 +6,15 @@ export function customerFromRoute(param: string | undefined, search: URLSearchPa
   return { id: param ?? '', by: by ? by : null }
 }
 
-export function customerSearch(customer: Customer): string {
-  return customer.by ? `?${new URLSearchParams({ by: customer.by })}` : ''
+/** A path under the member, keeping `?by=` so the identifier kind survives every link. */
+export function customerPath(
+  customer: Customer,
+  rest: string,
+  search = new URLSearchParams(),
+): string {
+  const params = new URLSearchParams(search)
+  if (customer.by) params.set('by', customer.by)
+  else params.delete('by')
+  const query = params.toString()
+  return `/customers/${encodeURIComponent(customer.id)}/${rest}${query ? `?${query}` : ''}`
 }

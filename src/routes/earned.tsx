@@ -1,95 +1,177 @@
-import { type QueryClient, useSuspenseInfiniteQuery } from '@tanstack/react-query'
-import { Suspense } from 'react'
-import { type LoaderFunctionArgs, useParams, useSearchParams } from 'react-router'
-import { groupBadges, unnamedGroupIds } from '../badges/order.ts'
+import { type QueryClient, useInfiniteQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query'
+import { type ChangeEvent } from 'react'
+import { Link, type LoaderFunctionArgs, useParams, useSearchParams } from 'react-router'
+import { type Customer } from '../api/client.ts'
+import { groupBadges, UNGROUPED } from '../badges/order.ts'
 import { EarnedBadgeCard } from '../components/earned-badge-card.tsx'
+import { GroupSection, useGroupName } from '../components/group-section.tsx'
+import { LoadMore } from '../components/load-more.tsx'
+import { QueryBoundary } from '../components/query-boundary.tsx'
+import { ListSkeleton } from '../components/skeletons.tsx'
 import { useNow } from '../components/use-now.ts'
-import { GroupSection } from '../components/group-section.tsx'
-import { badgeQueries, type ListQuery } from '../queries/badges.ts'
-import { customerFromRoute } from './customer.ts'
+import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
+import { customerFromRoute, customerPath } from './customer.ts'
+import { earnedFilters, hasFilters, type SortParam, sortParam } from './list-params.ts'
+import { startList } from './prefetch.ts'
 
-const filters: ListQuery = { badgeType: 'EARNED', sortOn: 'RANK' }
-
-/** Starts the first page and, once it is in, the names of groups the badges do not name. */
 export function earnedLoader(queryClient: QueryClient) {
   return ({ params, request }: LoaderFunctionArgs) => {
-    const customer = customerFromRoute(params.customer, new URL(request.url).searchParams)
-    void queryClient
-      .infiniteQuery(badgeQueries.list(customer, filters))
-      .then((data) => {
-        const sections = groupBadges(
-          data.pages.flatMap((page) => page.badges),
-          { order: 'rank' },
-        )
-        for (const groupId of unnamedGroupIds(sections)) {
-          void queryClient.query(badgeQueries.group(groupId)).catch(() => undefined)
-        }
-      })
-      .catch(() => undefined)
+    const search = new URL(request.url).searchParams
+    startList(queryClient, customerFromRoute(params.customer, search), earnedFilters(search))
     return null
   }
 }
 
-function EarnedBadges() {
-  const params = useParams()
+const sortLabels: Record<SortParam, string> = {
+  rank: 'Rank',
+  'last-earned': 'Last earned',
+  'last-event': 'Last earn event',
+}
+
+function GroupOption({ groupId, name }: { groupId: string; name: string | null }) {
+  return <option value={groupId}>{useGroupName(groupId, name)}</option>
+}
+
+function EarnedFilters({ customer }: { customer: Customer }) {
+  const [search, setSearch] = useSearchParams()
+  // The groups the member has badges in, from the default list the tab count already reads.
+  const { data } = useInfiniteQuery(badgeQueries.list(customer, defaultLists.earned))
+  const groups = new Map<string, string | null>()
+  for (const badge of data?.pages.flatMap((page) => page.badges) ?? []) {
+    if (badge.groupId !== null && !groups.get(badge.groupId))
+      groups.set(badge.groupId, badge.groupName)
+  }
+  const selectedGroup = search.get('group') ?? ''
+  if (selectedGroup && !groups.has(selectedGroup)) groups.set(selectedGroup, null)
+
+  const update = (key: string, value: string | null) => {
+    const next = new URLSearchParams(search)
+    if (value === null) next.delete(key)
+    else next.set(key, value)
+    setSearch(next, { replace: true, preventScrollReset: true })
+  }
+  const onSort = (event: ChangeEvent<HTMLSelectElement>) =>
+    update('sort', event.target.value === 'rank' ? null : event.target.value)
+
+  return (
+    <form
+      aria-label="Sort and filter"
+      className="flex flex-wrap items-end gap-x-5 gap-y-3 rounded-2xl bg-white p-4 shadow-sm"
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <label className="flex flex-col text-sm font-medium text-slate-900">
+        Sort by
+        <select
+          value={sortParam(search)}
+          onChange={onSort}
+          className="mt-1 min-h-11 rounded-lg border border-slate-400 bg-white px-2"
+        >
+          {Object.entries(sortLabels).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col text-sm font-medium text-slate-900">
+        Group
+        <select
+          value={selectedGroup}
+          onChange={(event) => update('group', event.target.value || null)}
+          className="mt-1 min-h-11 max-w-60 rounded-lg border border-slate-400 bg-white px-2"
+        >
+          <option value="">All groups</option>
+          {[...groups].map(([groupId, name]) => (
+            <GroupOption key={groupId} groupId={groupId} name={name} />
+          ))}
+        </select>
+      </label>
+      <label className="flex min-h-11 items-center gap-2 text-sm font-medium text-slate-900">
+        <input
+          type="checkbox"
+          checked={search.get('expired') === '1'}
+          onChange={(event) => update('expired', event.target.checked ? '1' : null)}
+          className="size-5 accent-slate-900"
+        />
+        Show expired
+      </label>
+    </form>
+  )
+}
+
+function EarnedBadges({ customer, filters }: { customer: Customer; filters: ListQuery }) {
   const [search] = useSearchParams()
-  const customer = customerFromRoute(params.customer, search)
+  const now = useNow()
   const { data, hasNextPage, fetchNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(
     badgeQueries.list(customer, filters),
   )
   const badges = data.pages.flatMap((page) => page.badges)
   const total = data.pages[0]?.pagination.total ?? badges.length
-  const now = useNow()
+  const skipped = data.pages.reduce((sum, page) => sum + page.skipped, 0)
 
   if (badges.length === 0) {
-    return <p className="rounded-2xl bg-white p-6 text-slate-700">No badges earned yet.</p>
+    return hasFilters(search) ? (
+      <div className="rounded-2xl bg-white p-6 text-slate-700 shadow-sm">
+        <p>No earned badges match these filters.</p>
+        <Link to={customerPath(customer, 'earned')} className="button-secondary px-0">
+          Clear the filters
+        </Link>
+      </div>
+    ) : (
+      <div className="rounded-2xl bg-white p-6 text-slate-700 shadow-sm">
+        <p className="text-lg font-semibold text-slate-900">No badges earned yet</p>
+        <p>Every badge starts somewhere. Have a look at what you can earn.</p>
+        <Link to={customerPath(customer, 'available')} className="button-secondary px-0">
+          See the badges you can earn
+        </Link>
+      </div>
+    )
   }
+  const byRank = filters.sortOn === 'RANK'
+  const sections = byRank
+    ? groupBadges(badges, { order: 'rank' })
+    : [{ key: UNGROUPED, groupId: null, name: null, badges }]
   return (
     <div className="flex flex-col gap-8">
-      <p className="text-sm text-slate-700">
-        Showing {badges.length} of {total} earned badges
-      </p>
-      {groupBadges(badges, { order: 'rank' }).map((section) => (
-        <GroupSection key={section.key} section={section}>
+      {sections.map((section) => (
+        <GroupSection
+          key={section.key}
+          section={section}
+          heading={byRank ? undefined : 'Most recent first'}
+        >
           {section.badges.map((badge) => (
-            <EarnedBadgeCard key={badge.id} badge={badge} now={now} />
+            <EarnedBadgeCard key={badge.id} badge={badge} customer={customer} now={now} />
           ))}
         </GroupSection>
       ))}
-      {hasNextPage && (
-        <button
-          type="button"
-          onClick={() => void fetchNextPage()}
-          disabled={isFetchingNextPage}
-          className="self-center rounded-full bg-slate-900 px-5 py-2 font-medium text-white focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:opacity-70"
-        >
-          {isFetchingNextPage ? 'Loading more badges…' : 'Show more badges'}
-        </button>
+      {skipped > 0 && (
+        <p className="text-sm text-slate-700">
+          {skipped} {skipped === 1 ? 'badge' : 'badges'} could not be shown because the badges
+          service sent incomplete data.
+        </p>
       )}
-    </div>
-  )
-}
-
-function EarnedSkeleton() {
-  return (
-    <div aria-busy="true" aria-label="Loading earned badges" className="flex flex-col gap-3">
-      <div className="h-7 w-40 animate-pulse rounded bg-slate-200" />
-      <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
-        {Array.from({ length: 8 }, (_, i) => (
-          <li key={i} className="h-52 animate-pulse rounded-2xl bg-slate-200" />
-        ))}
-      </ul>
+      <LoadMore
+        shown={badges.length}
+        total={total}
+        hasMore={hasNextPage}
+        loading={isFetchingNextPage}
+        onMore={() => void fetchNextPage({ cancelRefetch: false })}
+      />
     </div>
   )
 }
 
 export function EarnedPage() {
+  const params = useParams()
+  const [search] = useSearchParams()
+  const customer = customerFromRoute(params.customer, search)
   return (
-    <>
-      <h1 className="mb-4 text-2xl font-bold text-slate-900">Earned badges</h1>
-      <Suspense fallback={<EarnedSkeleton />}>
-        <EarnedBadges />
-      </Suspense>
-    </>
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-bold text-slate-900">Earned badges</h1>
+      <EarnedFilters customer={customer} />
+      <QueryBoundary fallback={<ListSkeleton label="Loading earned badges" layout="grid" />}>
+        <EarnedBadges customer={customer} filters={earnedFilters(search)} />
+      </QueryBoundary>
+    </div>
   )
 }

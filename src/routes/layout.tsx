@@ -1,22 +1,92 @@
-import { Outlet, useParams } from 'react-router'
+import { type QueryClient, useInfiniteQuery } from '@tanstack/react-query'
+import {
+  type LoaderFunctionArgs,
+  NavLink,
+  Outlet,
+  ScrollRestoration,
+  useParams,
+  useSearchParams,
+} from 'react-router'
+import { type Customer } from '../api/client.ts'
+import { formatNumber } from '../components/format.ts'
+import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
+import { customerFromRoute, customerPath } from './customer.ts'
+import { startList } from './prefetch.ts'
+
+/** Both tabs' counts come from the default lists, which the pages read too. */
+export function memberLoader(queryClient: QueryClient) {
+  return ({ params, request }: LoaderFunctionArgs) => {
+    const customer = customerFromRoute(params.customer, new URL(request.url).searchParams)
+    startList(queryClient, customer, defaultLists.earned)
+    startList(queryClient, customer, defaultLists.available)
+    return null
+  }
+}
+
+function Tab({
+  customer,
+  to,
+  label,
+  list,
+}: {
+  customer: Customer
+  to: string
+  label: string
+  list: ListQuery
+}) {
+  // A failed count leaves the tab working without its number.
+  const { data } = useInfiniteQuery(badgeQueries.list(customer, list))
+  const total = data?.pages[0]?.pagination.total
+  return (
+    <NavLink
+      to={customerPath(customer, to)}
+      className={({ isActive }) =>
+        `inline-flex min-h-11 items-center border-b-4 px-3 font-medium ${isActive ? 'border-slate-900 text-slate-900' : 'border-transparent text-slate-700 hover:text-slate-900'}`
+      }
+    >
+      {label}
+      {total !== undefined && ` (${formatNumber(total)})`}
+    </NavLink>
+  )
+}
 
 export function Layout() {
-  const { customer } = useParams()
+  const params = useParams()
+  const [search] = useSearchParams()
+  const customer = params.customer === undefined ? null : customerFromRoute(params.customer, search)
   return (
     <div className="min-h-dvh bg-slate-50">
+      <a
+        href="#content"
+        className="sr-only rounded bg-white px-3 py-2 focus:not-sr-only focus:absolute focus:start-2 focus:top-2"
+      >
+        Skip to content
+      </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 px-4 pt-3">
           <p className="text-lg font-bold text-slate-900">Badge Showcase</p>
           {customer && (
             <p className="min-w-0 truncate text-sm text-slate-700">
-              Member <span className="font-medium text-slate-900">{customer}</span>
+              Member <span className="font-medium text-slate-900">{customer.id}</span>
             </p>
           )}
         </div>
+        {customer && (
+          <nav aria-label="Badges" className="mx-auto flex max-w-5xl gap-2 px-1">
+            <Tab customer={customer} to="earned" label="Earned" list={defaultLists.earned} />
+            <Tab
+              customer={customer}
+              to="available"
+              label="Available"
+              list={defaultLists.available}
+            />
+          </nav>
+        )}
       </header>
-      <main className="mx-auto max-w-5xl px-4 py-6">
+      <main id="content" className="mx-auto max-w-5xl px-4 py-6">
         <Outlet />
       </main>
+      <ScrollRestoration />
     </div>
   )
 }

@@ -1,0 +1,61 @@
+import { type Customer } from '../api/client.ts'
+import { listBadgeState } from '../badges/display-state.ts'
+import { type CustomerBadge } from '../badges/types.ts'
+import { BadgeImage } from './badge-image.tsx'
+import { BadgeLink } from './badge-link.tsx'
+import { formatDate, formatNumber } from './format.ts'
+import { benefitText, limitText } from './wording.ts'
+
+type Props = { badge: CustomerBadge; customer: Customer; now: number }
+
+export function AvailableBadgeCard({ badge, customer, now }: Props) {
+  const state = listBadgeState(badge, 'AVAILABLE')
+  const upcoming = badge.startsAt !== null && badge.startsAt > now
+  const memberLimits = badge.limits.filter((limit) => limit.scope === 'member')
+  return (
+    <li className="relative flex gap-4 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
+      <BadgeImage
+        key={badge.id}
+        badgeId={badge.id}
+        name={badge.name}
+        images={badge.images}
+        state={state}
+        size={80}
+      />
+      <div className="flex min-w-0 flex-col gap-1 text-sm text-slate-700">
+        <h3 dir="auto" className="api-text line-clamp-3 text-base font-semibold">
+          <BadgeLink customer={customer} badgeId={badge.id}>
+            {badge.name?.trim() || 'Unnamed badge'}
+          </BadgeLink>
+        </h3>
+        {state === 'IN_PROGRESS' && (
+          <p className="font-medium text-teal-800">
+            Earned {formatNumber(badge.earnedCount ?? 0)}{' '}
+            {badge.earnedCount === 1 ? 'time' : 'times'} before. Earn it again!
+          </p>
+        )}
+        {badge.description?.trim() && (
+          <p dir="auto" className="api-text line-clamp-4">
+            {badge.description}
+          </p>
+        )}
+        {badge.benefits.length > 0 && (
+          <p>
+            <span className="font-medium text-slate-900">Reward: </span>
+            <span dir="auto" className="api-text">
+              {badge.benefits.map(benefitText).join(' · ')}
+            </span>
+          </p>
+        )}
+        {memberLimits.map((limit, index) => (
+          <p key={index}>{limitText(limit).rule}</p>
+        ))}
+        {upcoming && badge.startsAt !== null ? (
+          <p className="font-medium text-slate-900">Starts {formatDate(badge.startsAt)}</p>
+        ) : (
+          badge.expiresAt !== null && <p>Available until {formatDate(badge.expiresAt)}</p>
+        )}
+      </div>
+    </li>
+  )
+}

@@ -1,0 +1,22 @@
+/** Placeholders in the final layout, so nothing moves when the badges arrive. */
+export function ListSkeleton({ label, layout }: { label: string; layout: 'grid' | 'list' }) {
+  return (
+    <div role="status" aria-busy="true" aria-label={label} className="flex flex-col gap-3">
+      <div className="h-7 w-40 animate-pulse rounded bg-slate-200" />
+      <ul
+        className={
+          layout === 'grid'
+            ? 'grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4'
+            : 'grid gap-3 md:grid-cols-2'
+        }
+      >
+        {Array.from({ length: 8 }, (_, i) => (
+          <li
+            key={i}
+            className={`animate-pulse rounded-2xl bg-slate-200 ${layout === 'grid' ? 'h-56' : 'h-36'}`}
+          />
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,32 @@
+/** @vitest-environment jsdom */
+import { render, screen, within } from '@testing-library/react'
+import { expect, test } from 'vitest'
+import { Timeline } from './timeline.tsx'
+
+test('events read in order with their dates, and a revoked issue says so', () => {
+  const day = Date.UTC(2026, 0, 10)
+  render(
+    <Timeline
+      events={[
+        { kind: 'earned', at: day + 2 * 86_400_000, of: 'earn' },
+        { kind: 'revoked', at: day + 86_400_000, of: 'issual' },
+        { kind: 'issued', at: day, of: 'issual' },
+      ]}
+    />,
+  )
+  const items = screen.getAllByRole('listitem')
+  expect(
+    items.map((item) => within(item).getByText(/./, { selector: 'p.font-medium' }).textContent),
+  ).toEqual(['Earned', 'Issue withdrawn', 'Issued to you'])
+  expect(
+    within(items[2] as HTMLElement).getByText(
+      new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(day),
+    ),
+  ).toBeInTheDocument()
+})
+
+test('no history says so instead of an empty list', () => {
+  render(<Timeline events={[]} />)
+  expect(screen.getByText('No history with this badge yet.')).toBeInTheDocument()
+  expect(screen.queryByRole('list')).toBeNull()
+})

@@ -1,0 +1,40 @@
+import { type HistoryEvent } from '../badges/history.ts'
+import { formatDate } from './format.ts'
+
+const labels: Record<HistoryEvent['of'], Record<HistoryEvent['kind'], string>> = {
+  issual: {
+    issued: 'Issued to you',
+    earned: 'Earned',
+    revoked: 'Issue withdrawn',
+    expired: 'Issue expired before it was earned',
+  },
+  earn: { issued: 'Issued to you', earned: 'Earned', revoked: 'Earn revoked', expired: 'Expired' },
+}
+
+const dots: Record<HistoryEvent['kind'], string> = {
+  earned: 'bg-teal-700',
+  issued: 'bg-sky-700',
+  revoked: 'bg-rose-700',
+  expired: 'bg-slate-500',
+}
+
+/** The member's history with a badge, newest first. */
+export function Timeline({ events }: { events: HistoryEvent[] }) {
+  if (events.length === 0) return <p className="text-slate-700">No history with this badge yet.</p>
+  return (
+    <ol className="flex flex-col gap-3 border-s-2 border-slate-200 ps-4">
+      {events.map((event, index) => (
+        <li key={`${event.kind}-${event.at}-${index}`} className="relative">
+          <span
+            aria-hidden="true"
+            className={`absolute -start-[23px] top-1.5 size-3 rounded-full ${dots[event.kind]}`}
+          />
+          <p className="font-medium text-slate-900">{labels[event.of][event.kind]}</p>
+          <p className="text-sm text-slate-700">
+            <time dateTime={new Date(event.at).toISOString()}>{formatDate(event.at)}</time>
+          </p>
+        </li>
+      ))}
+    </ol>
+  )
+}

@@ -1,0 +1,108 @@
+import { expect, test } from 'vitest'
+import { type EarnLimit } from '../badges/types.ts'
+import { benefitText, earnExpiryText, issueExpiryText, limitText, times } from './wording.ts'
+
+const limit = (overrides: Partial<EarnLimit>): EarnLimit => ({
+  scope: 'member',
+  kind: 'total',
+  max: 1,
+  window: null,
+  used: null,
+  cycle: null,
+  ...overrides,
+})
+
+test('personal limits read as sentences, with progress where the server counted it', () => {
+  expect(limitText(limit({ max: 1 }))).toEqual({
+    rule: 'You can earn this badge once.',
+    progress: null,
+  })
+  expect(limitText(limit({ max: 5, used: 2 }))).toEqual({
+    rule: 'You can earn this badge up to 5 times.',
+    progress: 'Earned 2 of 5.',
+  })
+  const cycleEnd = Date.UTC(2024, 6, 4, 12)
+  expect(
+    limitText(
+      limit({
+        kind: 'fixed-window',
+        max: 2,
+        window: { unit: 'DAYS', length: 3 },
+        used: 1,
+        cycle: { start: 0, end: cycleEnd },
+      }),
+    ),
+  ).toEqual({
+    rule: 'Up to twice every 3 days.',
+    progress: `1 of 2 this 3-day cycle, resets ${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(cycleEnd)}.`,
+  })
+  expect(
+    limitText(
+      limit({ kind: 'fixed-window', max: 1, window: { unit: 'MONTHS', length: 1 }, used: 0 }),
+    ).progress,
+  ).toBe('0 of 1 this month.')
+  expect(
+    limitText(
+      limit({ kind: 'rolling-window', max: 2, window: { unit: 'DAYS', length: 7 }, used: 1 }),
+    ),
+  ).toEqual({
+    rule: 'Up to twice in any 7 days.',
+    progress: '1 of 2 in the last 7 days.',
+  })
+  expect(limitText(limit({ kind: 'unlimited', max: null })).rule).toBe(
+    'You can earn it as often as you like.',
+  )
+})
+
+test('badge-wide limits speak of all members', () => {
+  expect(limitText(limit({ scope: 'badge', max: 10000, used: 9990 }))).toEqual({
+    rule: 'Limited to 10,000 earns across all members.',
+    progress: '10 left.',
+  })
+  expect(
+    limitText(
+      limit({
+        scope: 'badge',
+        kind: 'rolling-window',
+        max: 300,
+        window: { unit: 'DAYS', length: 1 },
+      }),
+    ).rule,
+  ).toBe('Up to 300 earns by all members in any day.')
+})
+
+test('a limit the showcase cannot read still says one applies', () => {
+  expect(limitText(limit({ kind: 'unknown', max: 7 })).rule).toBe('A personal limit applies.')
+  expect(limitText(limit({ kind: 'fixed-window', max: 3, window: null })).rule).toBe(
+    'A personal limit applies.',
+  )
+})
+
+test('expiry rules in plain language', () => {
+  const date = Date.UTC(2027, 6, 4)
+  const formatted = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date)
+  expect(earnExpiryText({ kind: 'relative', after: { unit: 'MONTHS', length: 3 } }, null)).toBe(
+    'Once earned, it lasts 3 months.',
+  )
+  expect(earnExpiryText({ kind: 'never' }, null)).toBe('Once earned, it never expires.')
+  expect(earnExpiryText({ kind: 'with-badge' }, date)).toBe(
+    `Earned badges expire when the badge ends, on ${formatted}.`,
+  )
+  expect(earnExpiryText({ kind: 'unknown' }, date)).toBeNull()
+  expect(issueExpiryText({ kind: 'relative', after: { unit: 'WEEKS', length: 1 } }, null)).toBe(
+    'Once issued to you, you have 1 week to earn it.',
+  )
+  expect(issueExpiryText({ kind: 'fixed-date', at: date }, null)).toBe(
+    `Once issued to you, earn it by ${formatted}.`,
+  )
+})
+
+test('rewards name themselves, or say what kind they are', () => {
+  expect(benefitText({ kind: 'coupon', seriesId: '1', description: '40% off' })).toBe('40% off')
+  expect(benefitText({ kind: 'coupon', seriesId: '1', description: null })).toBe('A coupon')
+  expect(benefitText({ kind: 'points', points: 1500, description: null })).toBe(
+    '1,500 loyalty points',
+  )
+  expect(benefitText({ kind: 'other', type: 'GIFT', description: '  ' })).toBe('A reward')
+  expect(times(3)).toBe('3 times')
+})

@@ -1,0 +1,98 @@
+import { type QueryClient, useInfiniteQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query'
+import { Link, type LoaderFunctionArgs, useParams, useSearchParams } from 'react-router'
+import { type Customer } from '../api/client.ts'
+import { groupCompletion } from '../badges/completion.ts'
+import { groupBadges } from '../badges/order.ts'
+import { AvailableBadgeCard } from '../components/available-badge-card.tsx'
+import { GroupSection } from '../components/group-section.tsx'
+import { LoadMore } from '../components/load-more.tsx'
+import { QueryBoundary } from '../components/query-boundary.tsx'
+import { ListSkeleton } from '../components/skeletons.tsx'
+import { useNow } from '../components/use-now.ts'
+import { badgeQueries, defaultLists } from '../queries/badges.ts'
+import { customerFromRoute, customerPath } from './customer.ts'
+import { startList } from './prefetch.ts'
+
+export function availableLoader(queryClient: QueryClient) {
+  return ({ params, request }: LoaderFunctionArgs) => {
+    const customer = customerFromRoute(params.customer, new URL(request.url).searchParams)
+    startList(queryClient, customer, defaultLists.available)
+    // The earned list completes "3 of 7 earned"; the layout starts it too, and one fetch serves both.
+    startList(queryClient, customer, defaultLists.earned)
+    return null
+  }
+}
+
+function AvailableBadges({ customer }: { customer: Customer }) {
+  const now = useNow()
+  const available = useSuspenseInfiniteQuery(badgeQueries.list(customer, defaultLists.available))
+  // Secondary: without it the page still works, only the group completion is left out.
+  const earned = useInfiniteQuery(badgeQueries.list(customer, defaultLists.earned))
+  const badges = available.data.pages.flatMap((page) => page.badges)
+  const total = available.data.pages[0]?.pagination.total ?? badges.length
+  const bothComplete = !available.hasNextPage && earned.data !== undefined && !earned.hasNextPage
+  const completion = bothComplete
+    ? groupCompletion(
+        earned.data.pages.flatMap((page) => page.badges),
+        badges,
+      )
+    : null
+
+  if (badges.length === 0) {
+    return (
+      <div className="rounded-2xl bg-white p-6 text-slate-700 shadow-sm">
+        <p className="text-lg font-semibold text-slate-900">Nothing left to earn right now</p>
+        <p>You have earned every badge on offer. New ones will appear here.</p>
+        <Link to={customerPath(customer, 'earned')} className="button-secondary px-0">
+          See your badges
+        </Link>
+      </div>
+    )
+  }
+  return (
+    <div className="flex flex-col gap-8">
+      {groupBadges(badges, { order: 'rank' }).map((section) => {
+        const done = section.groupId === null ? undefined : completion?.get(section.groupId)
+        return (
+          <GroupSection
+            key={section.key}
+            section={section}
+            layout="list"
+            aside={
+              done && (
+                <p className="text-sm font-medium text-slate-700">
+                  {done.earned} of {done.total} earned
+                </p>
+              )
+            }
+          >
+            {section.badges.map((badge) => (
+              <AvailableBadgeCard key={badge.id} badge={badge} customer={customer} now={now} />
+            ))}
+          </GroupSection>
+        )
+      })}
+      <LoadMore
+        shown={badges.length}
+        total={total}
+        hasMore={available.hasNextPage}
+        loading={available.isFetchingNextPage}
+        onMore={() => void available.fetchNextPage({ cancelRefetch: false })}
+      />
+    </div>
+  )
+}
+
+export function AvailablePage() {
+  const params = useParams()
+  const [search] = useSearchParams()
+  const customer = customerFromRoute(params.customer, search)
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-bold text-slate-900">Badges you can earn</h1>
+      <QueryBoundary fallback={<ListSkeleton label="Loading badges you can earn" layout="list" />}>
+        <AvailableBadges customer={customer} />
+      </QueryBoundary>
+    </div>
+  )
+}

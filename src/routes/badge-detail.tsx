@@ -1,0 +1,269 @@
+import { useQuery } from '@tanstack/react-query'
+import { type ReactNode } from 'react'
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
+import { type Customer } from '../api/client.ts'
+import { type ApiError, isApiError } from '../api/errors.ts'
+import { memberBadgeState } from '../badges/display-state.ts'
+import { historyEvents } from '../badges/history.ts'
+import { effectiveStatus } from '../badges/status.ts'
+import { type BadgeMeta, type MemberBadge } from '../badges/types.ts'
+import { BadgeImage } from '../components/badge-image.tsx'
+import { ErrorPanel } from '../components/error-panel.tsx'
+import { formatDate } from '../components/format.ts'
+import { useGroupName } from '../components/group-section.tsx'
+import { Timeline } from '../components/timeline.tsx'
+import { useNow } from '../components/use-now.ts'
+import { benefitText, earnExpiryText, issueExpiryText, limitText } from '../components/wording.ts'
+import { badgeQueries } from '../queries/badges.ts'
+import { customerFromRoute, customerPath } from './customer.ts'
+
+// Failures of the member's own record that make the whole page meaningless.
+const fatalForMember = new Set<ApiError['reason']>([
+  'member-not-found',
+  'unsupported-identifier',
+  'not-connected',
+  'not-allowed',
+])
+
+function BackLink({ customer }: { customer: Customer }) {
+  const location = useLocation()
+  const navigate = useNavigate()
+  const state: unknown = location.state
+  const fromList =
+    typeof state === 'object' && state !== null && 'fromList' in state && state.fromList === true
+  // Going back in history returns to the list with its filters and scroll position.
+  return fromList ? (
+    <button
+      type="button"
+      onClick={() => void navigate(-1)}
+      className="button-secondary self-start px-0"
+    >
+      ← Back to badges
+    </button>
+  ) : (
+    <Link to={customerPath(customer, 'earned')} className="button-secondary self-start px-0">
+      ← All badges
+    </Link>
+  )
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="flex flex-col gap-2 rounded-2xl bg-white p-5 shadow-sm">
+      <h2 className="text-lg font-semibold text-slate-900">{title}</h2>
+      {children}
+    </section>
+  )
+}
+
+const statusText = {
+  LIVE: 'Live',
+  UPCOMING: 'Upcoming',
+  EXPIRED: 'Ended',
+  UNKNOWN: 'Status unknown',
+} as const
+
+function BadgeDetail({
+  customer,
+  member,
+  meta,
+  problems,
+}: {
+  customer: Customer
+  member: MemberBadge | null
+  meta: BadgeMeta | null
+  problems: ReactNode
+}) {
+  const now = useNow()
+  const badge = meta ?? member
+  const groupId = badge?.groupId ?? null
+  const groupName = useGroupName(groupId, meta?.groupName ?? member?.groupName ?? null)
+  if (badge === null) return null
+  const state = member ? memberBadgeState(member, now) : 'LOCKED'
+  const status = effectiveStatus(badge, now)
+  const images = meta && meta.images.length > 0 ? meta.images : (member?.images ?? [])
+  const limits = member && member.limits.length > 0 ? member.limits : (meta?.limits ?? [])
+  const earnExpiry = earnExpiryText(
+    meta?.earnExpiry ?? member?.earnExpiry ?? { kind: 'unknown' },
+    badge.expiresAt,
+  )
+  const issueExpiry = issueExpiryText(
+    meta?.issueExpiry ?? member?.issueExpiry ?? { kind: 'unknown' },
+    badge.expiresAt,
+  )
+  const customFields = meta?.customFields.length ? meta.customFields : (member?.customFields ?? [])
+  const name = badge.name?.trim() || 'Unnamed badge'
+
+  return (
+    <div className="flex flex-col gap-5">
+      <BackLink customer={customer} />
+      <header className="flex flex-col items-center gap-4 rounded-2xl bg-white p-6 text-center shadow-sm sm:flex-row sm:text-start">
+        <BadgeImage
+          key={badge.id}
+          badgeId={badge.id}
+          name={badge.name}
+          images={images}
+          state={state}
+          size={160}
+        />
+        <div className="flex min-w-0 flex-col gap-2">
+          <h1 dir="auto" className="api-text text-2xl font-bold text-slate-900">
+            {name}
+          </h1>
+          <p className="text-slate-800">
+            {state === 'EARNED'
+              ? 'You have earned this badge.'
+              : state === 'IN_PROGRESS'
+                ? 'In progress: this badge is issued to you to earn.'
+                : 'Not earned yet.'}
+          </p>
+          <p className="flex flex-wrap justify-center gap-2 text-sm sm:justify-start">
+            <span className="rounded-full bg-slate-800 px-2.5 py-0.5 font-semibold text-white">
+              {statusText[status]}
+            </span>
+            {status === 'UPCOMING' && badge.startsAt !== null && (
+              <span>Starts {formatDate(badge.startsAt)}</span>
+            )}
+            {status === 'EXPIRED' && badge.expiresAt !== null && (
+              <span>Ended {formatDate(badge.expiresAt)}</span>
+            )}
+            {status === 'LIVE' && badge.expiresAt !== null && (
+              <span>Available until {formatDate(badge.expiresAt)}</span>
+            )}
+          </p>
+          {groupId !== null && (
+            <p dir="auto" className="api-text text-sm text-slate-700">
+              {badge.rank !== null ? `#${badge.rank} in ` : 'In '}
+              {groupName}
+            </p>
+          )}
+        </div>
+      </header>
+      {problems}
+      <Section title="How to earn it">
+        <p dir="auto" className="api-text text-slate-800">
+          {badge.description?.trim() || 'The brand has not described how to earn this badge.'}
+        </p>
+      </Section>
+      {meta && meta.benefits.length > 0 && (
+        <Section title="Rewards">
+          <ul className="list-disc ps-5 text-slate-800">
+            {meta.benefits.map((benefit, index) => (
+              <li key={index} dir="auto" className="api-text">
+                {benefitText(benefit)}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+      {limits.length > 0 && (
+        <Section title="How often">
+          <ul className="flex flex-col gap-2 text-slate-800">
+            {limits.map((limit, index) => {
+              const { rule, progress } = limitText(limit)
+              return (
+                <li key={index}>
+                  {rule}
+                  {progress && <span className="block text-sm text-slate-700">{progress}</span>}
+                </li>
+              )
+            })}
+          </ul>
+        </Section>
+      )}
+      {(earnExpiry || issueExpiry) && (
+        <Section title="Expiry">
+          {earnExpiry && <p className="text-slate-800">{earnExpiry}</p>}
+          {issueExpiry && <p className="text-slate-800">{issueExpiry}</p>}
+        </Section>
+      )}
+      {member && (
+        <Section title="Your history">
+          <Timeline events={historyEvents(member, now)} />
+        </Section>
+      )}
+      {customFields.length > 0 && (
+        <Section title="Details">
+          <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
+            {customFields.map(([key, value]) => (
+              <div key={key} className="contents">
+                <dt dir="auto" className="api-text font-medium text-slate-900">
+                  {key}
+                </dt>
+                <dd dir="auto" className="api-text text-slate-700">
+                  {value}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </Section>
+      )}
+    </div>
+  )
+}
+
+function DetailSkeleton() {
+  return (
+    <div
+      role="status"
+      aria-busy="true"
+      aria-label="Loading the badge"
+      className="flex flex-col gap-5"
+    >
+      <div className="h-11 w-32 animate-pulse rounded bg-slate-200" />
+      <div className="h-52 animate-pulse rounded-2xl bg-slate-200" />
+      <div className="h-28 animate-pulse rounded-2xl bg-slate-200" />
+      <div className="h-28 animate-pulse rounded-2xl bg-slate-200" />
+    </div>
+  )
+}
+
+export function BadgeDetailPage() {
+  const params = useParams()
+  const [search] = useSearchParams()
+  const customer = customerFromRoute(params.customer, search)
+  const badgeId = params.badgeId ?? ''
+  const member = useQuery(badgeQueries.memberBadge(customer, badgeId))
+  const meta = useQuery(badgeQueries.meta(badgeId))
+  const retry = () => {
+    if (member.isError) void member.refetch()
+    if (meta.isError) void meta.refetch()
+  }
+
+  if (member.isError && isApiError(member.error) && fatalForMember.has(member.error.reason)) {
+    return <ErrorPanel error={member.error} onRetry={retry} headingLevel={1} />
+  }
+  if (member.isError && meta.isError)
+    return <ErrorPanel error={meta.error} onRetry={retry} headingLevel={1} />
+  if (member.isPending || meta.isPending) {
+    // Show what arrived first only once the other has settled, so the page does not jump.
+    const settled = (member.isPending && meta.isError) || (meta.isPending && member.isError)
+    if (!settled) return <DetailSkeleton />
+  }
+  const problems = (
+    <>
+      {meta.isError && (
+        <ErrorPanel error={meta.error} onRetry={retry}>
+          <p className="basis-full text-sm text-slate-700">
+            Some details of this badge could not be loaded.
+          </p>
+        </ErrorPanel>
+      )}
+      {member.isError && (
+        <ErrorPanel error={member.error} onRetry={retry}>
+          <p className="basis-full text-sm text-slate-700">
+            Your own history with this badge could not be loaded.
+          </p>
+        </ErrorPanel>
+      )}
+    </>
+  )
+  return (
+    <BadgeDetail
+      customer={customer}
+      member={member.data ?? null}
+      meta={meta.data ?? null}
+      problems={problems}
+    />
+  )
+}

@@ -1,0 +1,34 @@
+import { type SortOn } from '../api/client.ts'
+import { type ListQuery } from '../queries/badges.ts'
+
+// The earned view's sort, "show expired" and group filter live in the URL, so a reload or a
+// shared link shows the same thing.
+
+export const sortParams = {
+  rank: 'RANK',
+  'last-earned': 'LAST_EARNED_ON_DATE',
+  'last-event': 'LAST_EARNED_EVENT_DATE',
+} as const
+export type SortParam = keyof typeof sortParams
+
+const sortKeys: SortParam[] = ['rank', 'last-earned', 'last-event']
+
+export function sortParam(search: URLSearchParams): SortParam {
+  const value = search.get('sort')
+  return sortKeys.find((key) => key === value) ?? 'rank'
+}
+
+export function earnedFilters(search: URLSearchParams): ListQuery {
+  const sortOn: SortOn = sortParams[sortParam(search)]
+  const groupId = search.get('group')?.trim()
+  return {
+    badgeType: 'EARNED',
+    sortOn,
+    ...(search.get('expired') === '1' ? { includeExpired: true } : {}),
+    ...(groupId ? { groupId } : {}),
+  }
+}
+
+export function hasFilters(search: URLSearchParams): boolean {
+  return search.has('sort') || search.has('expired') || search.has('group')
+}
