@@ -3,6 +3,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
 import { createQueryClient } from './query-client.ts'
+import { loadBadgeDetailPage } from './routes/badge-detail-loader.ts'
 import { createAppRouter } from './router.tsx'
 import './index.css'
 
@@ -18,3 +19,9 @@ createRoot(root).render(
     </QueryClientProvider>
   </StrictMode>,
 )
+
+// Fetch the detail page's code once the list is up, so opening a badge works even if the
+// connection drops in the meantime.
+const warmUp = () => void loadBadgeDetailPage().catch(() => undefined)
+if ('requestIdleCallback' in window) requestIdleCallback(warmUp, { timeout: 5_000 })
+else setTimeout(warmUp, 3_000)

@@ -17,6 +17,17 @@ test('only errors that can pass by themselves are retried, three times at most',
   expect(shouldRetry(0, new Error('bug'))).toBe(false)
 })
 
+test('offline, a network failure is not retried', () => {
+  const online = Object.getOwnPropertyDescriptor(globalThis, 'navigator')
+  Object.defineProperty(globalThis, 'navigator', { value: { onLine: false }, configurable: true })
+  try {
+    expect(shouldRetry(0, error(null, 'network'))).toBe(false)
+    expect(shouldRetry(0, error(503))).toBe(true)
+  } finally {
+    if (online) Object.defineProperty(globalThis, 'navigator', online)
+  }
+})
+
 test('the backoff grows and stays capped', () => {
   for (let attempt = 0; attempt < 10; attempt += 1) {
     const base = Math.min(500 * 2 ** attempt, 8_000)

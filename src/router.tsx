@@ -2,7 +2,7 @@ import { type QueryClient } from '@tanstack/react-query'
 import { createBrowserRouter, redirect } from 'react-router'
 import { DEFAULT_CUSTOMER } from './config/demo.ts'
 import { AvailablePage, availableLoader } from './routes/available.tsx'
-import { badgeDetailLoader } from './routes/badge-detail-loader.ts'
+import { badgeDetailLoader, loadBadgeDetailPage } from './routes/badge-detail-loader.ts'
 import { EarnedPage, earnedLoader } from './routes/earned.tsx'
 import { Layout, memberLoader } from './routes/layout.tsx'
 import { RouteError } from './routes/route-error.tsx'
@@ -34,9 +34,7 @@ export function createAppRouter(queryClient: QueryClient) {
                 {
                   path: 'badges/:badgeId',
                   loader: badgeDetailLoader(queryClient),
-                  lazy: async () => ({
-                    Component: (await import('./routes/badge-detail.tsx')).BadgeDetailPage,
-                  }),
+                  lazy: async () => ({ Component: (await loadBadgeDetailPage()).BadgeDetailPage }),
                 },
               ],
             },

@@ -3,6 +3,7 @@ import { type ReactNode } from 'react'
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import { type Customer } from '../api/client.ts'
 import { type ApiError, isApiError } from '../api/errors.ts'
+import { combineDetail } from '../badges/detail.ts'
 import { memberBadgeState } from '../badges/display-state.ts'
 import { historyEvents } from '../badges/history.ts'
 import { effectiveStatus } from '../badges/status.ts'
@@ -75,23 +76,14 @@ function BadgeDetail({
   problems: ReactNode
 }) {
   const now = useNow()
-  const badge = meta ?? member
-  const groupId = badge?.groupId ?? null
-  const groupName = useGroupName(groupId, meta?.groupName ?? member?.groupName ?? null)
+  const badge = combineDetail(meta, member)
+  const groupName = useGroupName(badge?.groupId ?? null, badge?.groupName ?? null)
   if (badge === null) return null
+  const { groupId, images, limits, customFields } = badge
   const state = member ? memberBadgeState(member, now) : 'LOCKED'
   const status = effectiveStatus(badge, now)
-  const images = meta && meta.images.length > 0 ? meta.images : (member?.images ?? [])
-  const limits = member && member.limits.length > 0 ? member.limits : (meta?.limits ?? [])
-  const earnExpiry = earnExpiryText(
-    meta?.earnExpiry ?? member?.earnExpiry ?? { kind: 'unknown' },
-    badge.expiresAt,
-  )
-  const issueExpiry = issueExpiryText(
-    meta?.issueExpiry ?? member?.issueExpiry ?? { kind: 'unknown' },
-    badge.expiresAt,
-  )
-  const customFields = meta?.customFields.length ? meta.customFields : (member?.customFields ?? [])
+  const earnExpiry = earnExpiryText(badge.earnExpiry, badge.expiresAt)
+  const issueExpiry = issueExpiryText(badge.issueExpiry, badge.expiresAt)
   const name = badge.name?.trim() || 'Unnamed badge'
 
   return (
@@ -145,10 +137,10 @@ function BadgeDetail({
           {badge.description?.trim() || 'The brand has not described how to earn this badge.'}
         </p>
       </Section>
-      {meta && meta.benefits.length > 0 && (
+      {badge.benefits.length > 0 && (
         <Section title="Rewards">
           <ul className="list-disc ps-5 text-slate-800">
-            {meta.benefits.map((benefit, index) => (
+            {badge.benefits.map((benefit, index) => (
               <li key={index} dir="auto" className="api-text">
                 {benefitText(benefit)}
               </li>

@@ -1,0 +1,181 @@
+import { expect, type Page, test } from '@playwright/test'
+import { expectNoAxeViolations } from './axe.ts'
+
+// Every state a view can be in, reached through the emulator's members or by intercepting the
+// Badges API in the browser.
+
+const LIST = '**/api_gateway/v1/badges/customer/**'
+const earnedList = (url: URL) =>
+  url.pathname.includes('/customer/') && url.searchParams.get('badgeType') === 'EARNED'
+
+async function answer(page: Page, match: (url: URL) => boolean, status: number, body: string) {
+  await page.route(
+    (url) => match(url),
+    (route) => route.fulfill({ status, contentType: 'application/json', body }),
+  )
+}
+
+test('a failing server is retried with backoff, then explained, and "Try again" recovers', async ({
+  page,
+}) => {
+  let calls = 0
+  await page.route(
+    (url) => earnedList(url),
+    (route) => {
+      calls += 1
+      return route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: '{"data":null,"errors":[]}',
+      })
+    },
+  )
+  await page.goto('/customers/62090013/earned')
+  await expect(page.getByRole('alert')).toContainText('The badges service failed', {
+    timeout: 20_000,
+  })
+  // The loader's attempt, then the page's first try and three retries.
+  expect(calls).toBeGreaterThanOrEqual(4)
+  await expect(page.getByRole('banner')).toContainText('Badge Showcase')
+  await expectNoAxeViolations(page)
+  await page.unrouteAll()
+  await page.getByRole('button', { name: 'Try again' }).click()
+  await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+})
+
+test('too many requests says so', async ({ page }) => {
+  await answer(page, earnedList, 429, '{"data":null,"errors":[{"code":429,"message":"slow down"}]}')
+  await page.goto('/customers/62090013/earned')
+  await expect(page.getByRole('alert')).toContainText('Too many requests', { timeout: 20_000 })
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
+})
+
+test('a hanging request shows the skeleton in the page, never a blank view', async ({ page }) => {
+  await page.route(
+    (url) => earnedList(url),
+    () => undefined,
+  )
+  await page.goto('/customers/62090013/earned')
+  await expect(page.getByRole('status', { name: 'Loading earned badges' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Earned badges')
+  await expect(page.getByRole('link', { name: /^Available/ })).toBeVisible()
+  await expectNoAxeViolations(page)
+})
+
+test('malformed JSON is explained at once and not retried', async ({ page }) => {
+  let calls = 0
+  await page.route(
+    (url) => earnedList(url),
+    (route) => {
+      calls += 1
+      return route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: '{"data": {"badges": [',
+      })
+    },
+  )
+  await page.goto('/customers/62090013/earned')
+  await expect(page.getByRole('alert')).toContainText('Unreadable answer')
+  await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0)
+  expect(calls).toBeLessThanOrEqual(2)
+})
+
+test('offline: explained with a retry that works once the connection is back', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/customers/62090013/earned')
+  await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+  await context.setOffline(true)
+  await page.getByLabel('Group').selectOption({ label: 'Community' })
+  await expect(page.getByRole('alert')).toContainText('You appear to be offline', {
+    timeout: 20_000,
+  })
+  await context.setOffline(false)
+  await page.getByRole('button', { name: 'Try again' }).click()
+  await expect(page.getByRole('heading', { name: 'Reviewer' })).toBeVisible()
+})
+
+test('not connected (401) and not allowed (403) read differently', async ({ page }) => {
+  await answer(
+    page,
+    earnedList,
+    401,
+    '{"data":null,"errors":[{"code":401,"message":"Unauthorized"}]}',
+  )
+  await page.goto('/customers/62090013/earned')
+  await expect(page.getByRole('alert')).toContainText('Not connected')
+  await page.unrouteAll()
+  await answer(
+    page,
+    earnedList,
+    403,
+    '{"data":null,"errors":[{"code":4000,"message":"Forbidden"}]}',
+  )
+  await page.goto('/customers/62090013/earned')
+  await expect(page.getByRole('alert')).toContainText('Not allowed')
+  await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0)
+})
+
+test('detail: an unknown member, an unknown badge', async ({ page }) => {
+  await page.goto('/customers/999/badges/6650b1c00000000000000003')
+  await expect(page.getByRole('alert')).toContainText('Member not found')
+  await expectNoAxeViolations(page)
+  await page.goto('/customers/62090013/badges/000000000000000000000000')
+  await expect(page.getByRole('alert')).toContainText('Badge not found')
+  await expectNoAxeViolations(page)
+})
+
+test('a failed secondary request leaves the rest of the page working', async ({ page }) => {
+  // The badge definition fails: the member's own record still shows the badge.
+  await answer(
+    page,
+    (url) => url.pathname.includes('/badgeMeta/'),
+    500,
+    '{"data":null,"errors":[]}',
+  )
+  await page.goto('/customers/62090013/badges/6650b1c00000000000000003')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Barista's Favourite", {
+    timeout: 20_000,
+  })
+  await expect(page.getByText('Some details of this badge could not be loaded.')).toBeVisible()
+  await expect(page.getByText('Issue withdrawn')).toBeVisible()
+  await expectNoAxeViolations(page)
+})
+
+test('a failed group name or tab count does not break the list', async ({ page }) => {
+  await answer(page, (url) => url.pathname.includes('/group/'), 500, '{"data":null,"errors":[]}')
+  await answer(
+    page,
+    (url) =>
+      url.pathname.includes('/customer/') && url.searchParams.get('badgeType') === 'AVAILABLE',
+    500,
+    '{"data":null,"errors":[]}',
+  )
+  await page.goto('/customers/62090013/earned')
+  await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: 'More badges' })).toBeVisible({
+    timeout: 20_000,
+  })
+  await expect(page.getByRole('link', { name: 'Available', exact: true })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Earned (7)' })).toBeVisible()
+})
+
+test('the new member: empty earned view, everything available', async ({ page }) => {
+  await page.goto('/customers/565039504/available')
+  await expect(page.getByRole('heading', { name: 'Badges you can earn' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Earned (0)' })).toBeVisible()
+  await expect(page.getByText('0 of 4 earned')).toBeVisible()
+  await expectNoAxeViolations(page)
+})
+
+test('a list with no route match for the API never shows the app HTML as data', async ({
+  page,
+}) => {
+  await page.route(LIST, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html>' }),
+  )
+  await page.goto('/customers/62090013/earned')
+  await expect(page.getByRole('alert')).toContainText('Unreadable answer')
+})

@@ -1,0 +1,68 @@
+import { expect, test } from 'vitest'
+import { makeMemberBadge } from '../test/factories.ts'
+import { combineDetail } from './detail.ts'
+import { type BadgeMeta } from './types.ts'
+
+const meta = (overrides: Partial<BadgeMeta> = {}): BadgeMeta => ({
+  id: 'b',
+  name: null,
+  description: null,
+  status: 'UNKNOWN',
+  startsAt: null,
+  expiresAt: null,
+  images: [],
+  groupId: null,
+  groupName: null,
+  rank: null,
+  earnType: null,
+  benefits: [],
+  limits: [],
+  earnExpiry: { kind: 'unknown' },
+  issueExpiry: { kind: 'unknown' },
+  customFields: [],
+  active: null,
+  ...overrides,
+})
+
+test('the definition wins and the member copy fills the gaps', () => {
+  const member = makeMemberBadge({
+    id: 'b',
+    name: 'From member',
+    description: 'Member text',
+    status: 'LIVE',
+    rank: 4,
+  })
+  const detail = combineDetail(meta({ name: 'From meta', rank: null }), member)
+  expect(detail).toMatchObject({
+    name: 'From meta',
+    description: 'Member text',
+    status: 'LIVE',
+    rank: 4,
+  })
+})
+
+test('the member copy alone, the definition alone, or neither', () => {
+  expect(combineDetail(null, makeMemberBadge({ id: 'm', name: 'Only member' }))?.name).toBe(
+    'Only member',
+  )
+  expect(combineDetail(meta({ name: 'Only meta' }), null)?.name).toBe('Only meta')
+  expect(combineDetail(null, null)).toBeNull()
+})
+
+test("limits come from the member's copy, which counts their use", () => {
+  const counted = {
+    scope: 'member' as const,
+    kind: 'total' as const,
+    max: 1,
+    window: null,
+    used: 1,
+    cycle: null,
+  }
+  const stated = { ...counted, used: null }
+  expect(
+    combineDetail(meta({ limits: [stated] }), makeMemberBadge({ limits: [counted] }))?.limits,
+  ).toEqual([counted])
+  expect(
+    combineDetail(meta({ limits: [stated] }), makeMemberBadge({ limits: [] }))?.limits,
+  ).toEqual([stated])
+})
