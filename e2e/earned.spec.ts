@@ -83,12 +83,19 @@ test('an unknown page says so', async ({ page }) => {
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 } })
 
-  test('nothing scrolls sideways', async ({ page }) => {
-    await page.goto('/customers/62090013/earned')
-    await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    )
-    expect(overflow).toBe(0)
-  })
+  for (const [view, path, ready] of [
+    ['earned', '/customers/62090013/earned', 'First Sip'],
+    ['available', '/customers/62090013/available', 'Night Owl'],
+    ['detail', '/customers/62090013/badges/6650b1c0000000000000000c', 'Birthday Treat'],
+  ] as const) {
+    test(`${view}: nothing scrolls sideways at 360 px`, async ({ page }) => {
+      await page.goto(path)
+      await expect(page.getByRole('heading', { name: ready })).toBeVisible()
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      )
+      expect(overflow).toBe(0)
+      await expectNoAxeViolations(page)
+    })
+  }
 })
