@@ -1,15 +1,30 @@
 import { Hono } from 'hono'
+import { type Config } from './config.ts'
 import { createEmulator, type EmulatorOptions, errorBody } from './emulator/emulator.ts'
+import { createProxy } from './live/proxy.ts'
 
 export const API_BASE = '/api_gateway/v1/badges'
 
+type ApiOptions = {
+  /** Live mode's settings; null or absent: demo mode, answered by the emulator. */
+  live?: Config['live']
+  emulator?: EmulatorOptions
+  fetch?: typeof fetch
+  log?: (line: string) => void
+}
+
 /**
- * Everything under /api_gateway: the Badges API paths (from the emulator in demo mode) and a JSON
- * 404 for anything else there, so an API caller never receives the app's HTML.
+ * Everything under /api_gateway: the Badges API paths (the emulator in demo mode, the proxy in
+ * live mode) and a JSON 404 for anything else there, so an API caller never receives the app's HTML.
  */
-export function createApi(options: EmulatorOptions = {}) {
+export function createApi({ live = null, emulator = {}, fetch, log }: ApiOptions = {}) {
   const api = new Hono()
-  api.route(API_BASE, createEmulator(options))
+  api.route(
+    API_BASE,
+    live === null
+      ? createEmulator(emulator)
+      : createProxy({ live, ...(fetch && { fetch }), ...(log && { log }) }),
+  )
   api.all('/api_gateway/*', (c) =>
     c.json({ data: null, errors: [errorBody(404, 'No such resource')], warnings: [] }, 404),
   )

@@ -73,3 +73,38 @@ test('a failing handler answers 500 with an envelope and the server keeps servin
   }
   expect((await app.request('/api_gateway/v1/badges/ok')).status).toBe(200)
 })
+
+test('security headers on everything served, HSTS only over https, and a health check', async () => {
+  const { app } = builtApp()
+  for (const path of [
+    '/customers/1/earned',
+    '/assets/app-abc123.js',
+    '/api_gateway/v1/badges/customer/62090013',
+    '/healthz',
+  ]) {
+    const response = await app.request(path)
+    const csp = response.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toContain('unsafe')
+    expect(csp).toContain("frame-ancestors 'self'")
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    expect(response.headers.get('strict-transport-security')).toBeNull()
+  }
+  const https = await app.request('/healthz', { headers: { 'X-Forwarded-Proto': 'https' } })
+  expect(https.headers.get('strict-transport-security')).toContain('max-age=')
+  expect(await https.json()).toEqual({ status: 'ok', mode: 'demo' })
+})
+
+test('image sources and framing portals come from the configuration', async () => {
+  const app = createApp({
+    api: createApi(),
+    distDir: null,
+    log: () => undefined,
+    imgSrc: ['https://cdn.brand.example'],
+    frameAncestors: ['https://portal.brand.example'],
+  })
+  const csp = (await app.request('/healthz')).headers.get('content-security-policy')
+  expect(csp).toContain("img-src 'self' https://cdn.brand.example")
+  expect(csp).toContain('frame-ancestors https://portal.brand.example')
+})

@@ -11,6 +11,37 @@ export type AppOptions = {
   /** The built SPA; null serves the API alone. */
   distDir: string | null
   log?: (line: string) => void
+  mode?: 'demo' | 'live'
+  /** CSP sources for images (the brand's CDN) and for the pages that may frame the showcase. */
+  imgSrc?: string[]
+  frameAncestors?: string[]
+}
+
+/** On everything served: no inline or eval scripts, framing only where configured, no sniffing. */
+function securityHeaders(imgSrc: string[], frameAncestors: string[]) {
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `img-src 'self' ${imgSrc.join(' ')}`,
+    "connect-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors.join(' ')}`,
+  ].join('; ')
+  return async (c: Context, next: () => Promise<void>) => {
+    await next()
+    c.header('Content-Security-Policy', csp)
+    c.header('X-Content-Type-Options', 'nosniff')
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin')
+    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()')
+    // Over https (directly, or behind a load balancer that says so), browsers should stay on it.
+    const https =
+      new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https'
+    if (https) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+  }
 }
 
 /** One line a request: method, path (without the query), status, time. */
@@ -23,9 +54,22 @@ function requestLog(log: (line: string) => void) {
   }
 }
 
-export function createApp({ api, distDir, log = console.log }: AppOptions) {
+export function createApp({
+  api,
+  distDir,
+  log = console.log,
+  mode = 'demo',
+  imgSrc = ['https:'],
+  frameAncestors = ["'self'"],
+}: AppOptions) {
   const app = new Hono()
   app.use(requestLog(log))
+  app.use(securityHeaders(imgSrc, frameAncestors))
+  // For load balancers: says the process serves, nothing about the upstream or its credentials.
+  app.get('/healthz', (c) => {
+    c.header('Cache-Control', 'no-store')
+    return c.json({ status: 'ok', mode })
+  })
   app.route('/', api)
 
   if (distDir !== null) {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { createApi } from './api.ts'
 import { createApp } from './app.ts'
+import { type Config, ConfigError, readConfig } from './config.ts'
 
 // `npm start`: build the app when the build is missing or older than its sources, then serve it
 // and the Badges API (demo mode: the emulator) on HOST:PORT.
@@ -48,22 +49,36 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-function readPort(): number {
-  const raw = process.env.PORT ?? '4173'
-  const port = Number(raw)
-  if (!/^\d+$/.test(raw) || port < 1 || port > 65535)
-    fail(`PORT must be a number from 1 to 65535, not "${raw}".`)
-  return port
+function loadConfig(): Config {
+  try {
+    return readConfig(process.env)
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`The server cannot start: ${error.message}`)
+    throw error
+  }
 }
 
-const port = readPort()
-const hostname = process.env.HOST?.trim() || 'localhost'
+const config = loadConfig()
+const { port, host: hostname, live } = config
+if (live?.member.kind === 'any-member') {
+  console.warn(
+    "WARNING: SHOWCASE_ALLOW_ANY_MEMBER=true: any browser can read any member's badges. For internal demos only.",
+  )
+}
 buildIfNeeded()
 
-const app = createApp({ api: createApi(), distDir })
+const mode = live === null ? 'demo' : 'live'
+const app = createApp({
+  api: createApi({ live }),
+  distDir,
+  mode,
+  imgSrc: config.imgSrc,
+  frameAncestors: config.frameAncestors,
+})
 const server = serve({ fetch: app.fetch, port, hostname }, () => {
+  const where = live === null ? 'demo mode' : `live mode, upstream ${live.upstream.host}`
   console.log(
-    `Badge Showcase (demo mode) on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`,
+    `Badge Showcase (${where}) on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`,
   )
 })
 server.on('error', (error: NodeJS.ErrnoException) => {

@@ -2,12 +2,21 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
+import { setMemberToken, subscribeMemberToken, takeTokenFromUrl } from './config/member-token.ts'
 import { createQueryClient } from './query-client.ts'
 import { loadBadgeDetailPage } from './routes/badge-detail-loader.ts'
 import { createAppRouter } from './router.tsx'
 import './index.css'
 
+takeTokenFromUrl(window.location, window.history)
 const queryClient = createQueryClient()
+// A fresh token from the host: whatever failed for want of one is fetched again.
+subscribeMemberToken(
+  () => void queryClient.resetQueries({ predicate: (query) => query.state.status === 'error' }),
+)
+Object.assign(window, {
+  BadgeShowcase: { ...(window as { BadgeShowcase?: object }).BadgeShowcase, setMemberToken },
+})
 const router = createAppRouter(queryClient)
 const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')

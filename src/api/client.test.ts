@@ -26,7 +26,11 @@ function listen(server: Server): Promise<string> {
 }
 
 beforeAll(async () => {
-  const app = createApp({ api: createApi({ now: () => NOW }), distDir: null, log: () => undefined })
+  const app = createApp({
+    api: createApi({ emulator: { now: () => NOW } }),
+    distDir: null,
+    log: () => undefined,
+  })
   emulatorUrl = await listen(createAdaptorServer({ fetch: app.fetch }) as Server)
 
   const standIn = createServer((request, response) => {

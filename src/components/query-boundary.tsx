@@ -1,6 +1,7 @@
 import { QueryErrorResetBoundary } from '@tanstack/react-query'
-import { Component, type ReactNode, Suspense } from 'react'
+import { Component, type ReactNode, Suspense, useSyncExternalStore } from 'react'
 import { useLocation } from 'react-router'
+import { memberTokenVersion, subscribeMemberToken } from '../config/member-token.ts'
 import { ErrorPanel } from './error-panel.tsx'
 
 type BoundaryProps = { onReset: () => void; children: ReactNode }
@@ -26,7 +27,7 @@ class ErrorBoundary extends Component<BoundaryProps, { error: unknown }> {
 
 /**
  * Suspense with the page's skeleton, and an error boundary whose "Try again" refetches the failed
- * queries in place. A new URL starts it afresh.
+ * queries in place. A new URL, or a fresh member token from the host, starts it afresh.
  */
 export function QueryBoundary({
   fallback,
@@ -36,10 +37,14 @@ export function QueryBoundary({
   children: ReactNode
 }) {
   const location = useLocation()
+  const tokenVersion = useSyncExternalStore(subscribeMemberToken, memberTokenVersion)
   return (
     <QueryErrorResetBoundary>
       {({ reset }) => (
-        <ErrorBoundary key={location.pathname + location.search} onReset={reset}>
+        <ErrorBoundary
+          key={`${location.pathname}${location.search}#${tokenVersion}`}
+          onReset={reset}
+        >
           <Suspense fallback={fallback}>{children}</Suspense>
         </ErrorBoundary>
       )}

@@ -1,0 +1,99 @@
+import { expect, test } from 'vitest'
+import { ConfigError, readConfig } from './config.ts'
+
+const live = {
+  CAPILLARY_API_URL: 'https://eu.api.capillarytech.com',
+  CAPILLARY_USERNAME: 'till',
+  CAPILLARY_PASSWORD: 'pw',
+  SHOWCASE_TOKEN_SECRET: 'a-member-token-secret-of-32-chars!!',
+}
+
+test('no variables at all is demo mode', () => {
+  expect(readConfig({})).toEqual({
+    port: 4173,
+    host: 'localhost',
+    imgSrc: ['https:'],
+    frameAncestors: ["'self'"],
+    live: null,
+  })
+})
+
+test('a complete live configuration, with Basic or OAuth', () => {
+  expect(readConfig(live).live).toMatchObject({
+    upstream: new URL('https://eu.api.capillarytech.com'),
+    auth: { kind: 'basic', username: 'till' },
+    member: { kind: 'secret' },
+    timeoutMs: 10_000,
+  })
+  const oauth = {
+    ...live,
+    CAPILLARY_USERNAME: '',
+    CAPILLARY_PASSWORD: '',
+    CAPILLARY_OAUTH_KEY: 'k',
+    CAPILLARY_OAUTH_SECRET: 's',
+  }
+  expect(readConfig(oauth).live?.auth).toEqual({ kind: 'oauth', key: 'k', secret: 's' })
+  // Loopback may be plain http, for a local stand-in.
+  expect(
+    readConfig({ ...live, CAPILLARY_API_URL: 'http://127.0.0.1:9000' }).live?.upstream.port,
+  ).toBe('9000')
+})
+
+test.each([
+  [{ ...live, CAPILLARY_USERNAME: undefined, CAPILLARY_PASSWORD: undefined }, 'CAPILLARY_USERNAME'],
+  [{ ...live, CAPILLARY_PASSWORD: undefined }, 'CAPILLARY_PASSWORD'],
+  [{ ...live, CAPILLARY_OAUTH_KEY: 'k', CAPILLARY_OAUTH_SECRET: 's' }, 'CAPILLARY_OAUTH_KEY'],
+  [{ ...live, CAPILLARY_OAUTH_KEY: 'k' }, 'CAPILLARY_OAUTH_SECRET'],
+  [{ ...live, CAPILLARY_API_URL: 'http://eu.api.capillarytech.com' }, 'CAPILLARY_API_URL'],
+  [{ ...live, CAPILLARY_API_URL: 'eu.api.capillarytech.com' }, 'CAPILLARY_API_URL'],
+  [{ ...live, CAPILLARY_API_URL: 'https://user:pw@eu.api.capillarytech.com' }, 'CAPILLARY_API_URL'],
+  [{ CAPILLARY_USERNAME: 'till', CAPILLARY_PASSWORD: 'pw' }, 'CAPILLARY_API_URL'],
+  [{ ...live, SHOWCASE_TOKEN_SECRET: undefined }, 'SHOWCASE_TOKEN_SECRET'],
+  [{ ...live, SHOWCASE_TOKEN_SECRET: 'short' }, 'SHOWCASE_TOKEN_SECRET'],
+  [
+    { ...live, SHOWCASE_TOKEN_JWKS_URL: 'https://portal.example.com/jwks.json' },
+    'SHOWCASE_TOKEN_JWKS_URL',
+  ],
+  [
+    {
+      ...live,
+      SHOWCASE_TOKEN_SECRET: undefined,
+      SHOWCASE_TOKEN_JWKS_URL: 'http://portal.example.com/jwks',
+    },
+    'SHOWCASE_TOKEN_JWKS_URL',
+  ],
+  [{ ...live, SHOWCASE_ALLOW_ANY_MEMBER: 'yes' }, 'SHOWCASE_ALLOW_ANY_MEMBER'],
+  [{ PORT: 'eighty' }, 'PORT'],
+  [{ PORT: '70000' }, 'PORT'],
+  [{ ...live, SHOWCASE_UPSTREAM_TIMEOUT_MS: '5s' }, 'SHOWCASE_UPSTREAM_TIMEOUT_MS'],
+  [{ SHOWCASE_FRAME_ANCESTORS: "'self'; script-src *" }, 'SHOWCASE_FRAME_ANCESTORS'],
+  [{ SHOWCASE_IMG_SRC: 'https://cdn.example.com;' }, 'SHOWCASE_IMG_SRC'],
+])('a bad configuration stops with a message naming %#: %s', (env, variable) => {
+  let error: unknown
+  try {
+    readConfig(env)
+  } catch (caught) {
+    error = caught
+  }
+  expect(error).toBeInstanceOf(ConfigError)
+  expect((error as ConfigError).variable).toBe(variable)
+  expect((error as ConfigError).message.startsWith(`${variable}: `)).toBe(true)
+})
+
+test('an internal demo may allow any member, explicitly', () => {
+  const config = readConfig({
+    ...live,
+    SHOWCASE_TOKEN_SECRET: undefined,
+    SHOWCASE_ALLOW_ANY_MEMBER: 'true',
+  })
+  expect(config.live?.member).toEqual({ kind: 'any-member' })
+})
+
+test('image sources and framing portals are configurable', () => {
+  const config = readConfig({
+    SHOWCASE_IMG_SRC: 'https://cdn.brand.example https://*.content-cdn.io',
+    SHOWCASE_FRAME_ANCESTORS: "'self' https://portal.brand.example",
+  })
+  expect(config.imgSrc).toEqual(['https://cdn.brand.example', 'https://*.content-cdn.io'])
+  expect(config.frameAncestors).toEqual(["'self'", 'https://portal.brand.example'])
+})

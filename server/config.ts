@@ -1,0 +1,184 @@
+// The server's configuration, read once from the environment and checked before anything starts:
+// a bad value stops the server with one message naming the variable. No variables at all is demo
+// mode. Nothing here is ever sent to a browser.
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`)
+  }
+}
+
+export type UpstreamAuth =
+  | { kind: 'basic'; username: string; password: string }
+  | { kind: 'oauth'; key: string; secret: string }
+
+export type MemberAuth =
+  { kind: 'secret'; secret: string } | { kind: 'jwks'; url: URL } | { kind: 'any-member' }
+
+export type Config = {
+  port: number
+  host: string
+  imgSrc: string[]
+  frameAncestors: string[]
+  live: null | {
+    upstream: URL
+    auth: UpstreamAuth
+    member: MemberAuth
+    timeoutMs: number
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+function value(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim()
+  return raw === undefined || raw === '' ? undefined : raw
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname)
+}
+
+/** An http(s) URL, https unless it points at this machine. */
+function secureUrl(env: Env, name: string): URL {
+  const raw = value(env, name) ?? ''
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(
+      name,
+      `"${raw}" is not a URL (for example https://eu.api.capillarytech.com).`,
+    )
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    throw new ConfigError(name, 'must be an https URL (plain http is allowed only for localhost).')
+  }
+  if (url.username || url.password) {
+    throw new ConfigError(name, 'must not carry credentials; use the credential variables instead.')
+  }
+  if (url.search || url.hash) throw new ConfigError(name, 'must not have a query or fragment.')
+  return url
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = value(env, name)
+  if (raw === undefined) return fallback
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, not "${raw}".`)
+  }
+  return Number(raw)
+}
+
+function flag(env: Env, name: string): boolean {
+  const raw = value(env, name)
+  if (raw === undefined) return false
+  if (raw !== 'true' && raw !== 'false')
+    throw new ConfigError(name, `must be "true" or "false", not "${raw}".`)
+  return raw === 'true'
+}
+
+// A CSP source list: keywords, schemes and hosts only, so a value cannot add a directive.
+function sources(env: Env, name: string, fallback: string[]): string[] {
+  const raw = value(env, name)
+  if (raw === undefined) return fallback
+  const list = raw.split(/\s+/)
+  const bad = list.find(
+    (source) => !/^('self'|'none'|[a-z][a-z0-9+.-]*:|(https?:\/\/)?[\w*.-]+(:\d+)?)$/i.test(source),
+  )
+  if (bad !== undefined) {
+    throw new ConfigError(
+      name,
+      `"${bad}" is not a source; use a space-separated list like "'self' https://cdn.example.com".`,
+    )
+  }
+  return list
+}
+
+function pair(env: Env, first: string, second: string): [string, string] | null {
+  const a = value(env, first)
+  const b = value(env, second)
+  if (a === undefined && b === undefined) return null
+  if (a === undefined) throw new ConfigError(first, `is missing; it goes together with ${second}.`)
+  if (b === undefined) throw new ConfigError(second, `is missing; it goes together with ${first}.`)
+  return [a, b]
+}
+
+function memberAuth(env: Env): MemberAuth {
+  const secret = value(env, 'SHOWCASE_TOKEN_SECRET')
+  const jwks = value(env, 'SHOWCASE_TOKEN_JWKS_URL')
+  const anyMember = flag(env, 'SHOWCASE_ALLOW_ANY_MEMBER')
+  if (secret !== undefined && jwks !== undefined) {
+    throw new ConfigError(
+      'SHOWCASE_TOKEN_JWKS_URL',
+      'set either it or SHOWCASE_TOKEN_SECRET, not both.',
+    )
+  }
+  if (secret !== undefined) {
+    if (secret.length < 32) {
+      throw new ConfigError(
+        'SHOWCASE_TOKEN_SECRET',
+        'must be at least 32 characters (HS256 needs a long random secret).',
+      )
+    }
+    return { kind: 'secret', secret }
+  }
+  if (jwks !== undefined) return { kind: 'jwks', url: secureUrl(env, 'SHOWCASE_TOKEN_JWKS_URL') }
+  if (anyMember) return { kind: 'any-member' }
+  throw new ConfigError(
+    'SHOWCASE_TOKEN_SECRET',
+    'live mode needs member tokens: set SHOWCASE_TOKEN_SECRET or SHOWCASE_TOKEN_JWKS_URL, or SHOWCASE_ALLOW_ANY_MEMBER=true for an internal demo.',
+  )
+}
+
+export function readConfig(env: Env): Config {
+  const port = integer(env, 'PORT', 4173, 1, 65535)
+  const host = value(env, 'HOST') ?? 'localhost'
+  const imgSrc = sources(env, 'SHOWCASE_IMG_SRC', ['https:'])
+  const frameAncestors = sources(env, 'SHOWCASE_FRAME_ANCESTORS', ["'self'"])
+  const basic = pair(env, 'CAPILLARY_USERNAME', 'CAPILLARY_PASSWORD')
+  const oauth = pair(env, 'CAPILLARY_OAUTH_KEY', 'CAPILLARY_OAUTH_SECRET')
+  const apiUrl = value(env, 'CAPILLARY_API_URL')
+
+  if (apiUrl === undefined) {
+    if (basic || oauth) {
+      throw new ConfigError(
+        'CAPILLARY_API_URL',
+        'is missing, but Capillary credentials are set: name the cluster to use them.',
+      )
+    }
+    return { port, host, imgSrc, frameAncestors, live: null }
+  }
+  const upstream = secureUrl(env, 'CAPILLARY_API_URL')
+  if (basic && oauth) {
+    throw new ConfigError(
+      'CAPILLARY_OAUTH_KEY',
+      'set either Basic (CAPILLARY_USERNAME/PASSWORD) or OAuth credentials, not both.',
+    )
+  }
+  let auth: UpstreamAuth
+  if (basic) auth = { kind: 'basic', username: basic[0], password: basic[1] }
+  else if (oauth) auth = { kind: 'oauth', key: oauth[0], secret: oauth[1] }
+  else {
+    throw new ConfigError(
+      'CAPILLARY_USERNAME',
+      'live mode needs credentials: CAPILLARY_USERNAME and CAPILLARY_PASSWORD, or CAPILLARY_OAUTH_KEY and CAPILLARY_OAUTH_SECRET.',
+    )
+  }
+  return {
+    port,
+    host,
+    imgSrc,
+    frameAncestors,
+    live: {
+      upstream,
+      auth,
+      member: memberAuth(env),
+      timeoutMs: integer(env, 'SHOWCASE_UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),
+    },
+  }
+}

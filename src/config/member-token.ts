@@ -1,0 +1,43 @@
+// The member token the portal's backend signed for its logged-in member. It arrives in the URL
+// fragment (`#member_token=…`, never sent to a server and removed from the address at once) or
+// from the host page through `window.BadgeShowcase.setMemberToken(token)`, which also takes a
+// fresh one when the old expires. It lives in memory only.
+
+let token: string | null = null
+let version = 0
+const listeners = new Set<() => void>()
+
+export function memberToken(): string | null {
+  return token
+}
+
+/** Changes each time a token is set, so views that failed for want of one can start over. */
+export function memberTokenVersion(): number {
+  return version
+}
+
+export function setMemberToken(next: string | null) {
+  token = next?.trim() || null
+  version += 1
+  for (const listener of listeners) listener()
+}
+
+export function subscribeMemberToken(listener: () => void) {
+  listeners.add(listener)
+  return () => void listeners.delete(listener)
+}
+
+/** Takes a token from the URL fragment, and removes it from the address bar and history. */
+export function takeTokenFromUrl(location: Location, history: History) {
+  const fragment = new URLSearchParams(location.hash.replace(/^#/, ''))
+  const found = fragment.get('member_token')
+  if (found === null) return
+  fragment.delete('member_token')
+  const hash = fragment.toString()
+  history.replaceState(
+    history.state,
+    '',
+    `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`,
+  )
+  setMemberToken(found)
+}
