@@ -78,13 +78,26 @@ test('detail: status, how to earn, rewards, limits with progress, expiry, histor
   await expect(main.getByText('Up to twice every 3 days.')).toBeVisible()
   await expect(main.getByText(/^0 of 2 this 3-day cycle, resets /)).toBeVisible()
   await expect(main.getByText('Once earned, it lasts 2 weeks.')).toBeVisible()
-  const history = main
-    .getByRole('region', { name: 'Your history' })
-    .or(main.locator('section', { hasText: 'Your history' }))
+  const history = main.getByRole('region', { name: 'Your history' })
   await expect(history.getByRole('listitem')).toHaveCount(3)
   await expect(history.getByText('Issue withdrawn')).toBeVisible()
-  await expect(main.getByText('Terms and conditions')).toBeVisible()
+  await expect(
+    main.getByRole('region', { name: 'Details' }).getByText('Terms and conditions'),
+  ).toBeVisible()
+  await expect(page).toHaveTitle("Barista's Favourite · Badge Showcase")
   await expectNoAxeViolations(page)
+})
+
+test('a badge earned and since expired says so on its page, with its art muted', async ({
+  page,
+}) => {
+  await page.goto('/customers/62090013/badges/6650b1c00000000000000006')
+  const main = page.getByRole('main')
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText('Big Spender')
+  await expect(main.getByText(/^You earned this badge; it expired on /)).toBeVisible()
+  await expect(main.getByRole('img', { name: 'Big Spender, earned, expired' })).toHaveClass(
+    /grayscale/,
+  )
 })
 
 test('back from a badge returns to the list with its filters and scroll position', async ({

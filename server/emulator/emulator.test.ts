@@ -177,6 +177,10 @@ describe('the customer badges list', () => {
       }),
     ])
     expect(byName.get('Regular')?.earnedCount).toBe(3)
+    // In the earned list the expiry is the member's: 3 months after the last earn, none for a
+    // badge whose earns never expire.
+    expect(byName.get('Regular')?.expiresOn).toBeLessThan(NOW / 1000 + 93 * 86_400)
+    expect(byName.get('First Sip')?.expiresOn).toBeNull()
   })
 })
 

@@ -214,13 +214,16 @@ export function customerBadge(
     null,
   )
   const eventDate = last && (last.eventInMs ? last.eventAt : epoch9(last.eventAt))
+  // For an earned badge the list's expiry is the member's: when their latest earn runs out
+  // (null when it never does), not when the badge stops being offered.
+  const expiresOn = earned && last ? epoch9(earnExpiresAt(badge, last)) : epoch9(badge.expiresAt)
   return {
     badgeMetaId: badge.id,
     orgId: ORG_ID,
     name: badge.name,
     description: badge.description,
     startOn: epoch9(badge.startsAt),
-    expiresOn: epoch9(badge.expiresAt),
+    expiresOn,
     images: images(badge),
     // The earned list leaves out `tags`, as the documents' earned examples do.
     ...(earned ? {} : { tags: [] }),

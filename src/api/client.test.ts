@@ -135,6 +135,20 @@ test('Capillary errors become typed errors that say whether a retry can help', a
   })
 })
 
+test('an identifier kind that cannot be a header is unsupported, with no request made', async () => {
+  const client = createBadgesClient({ baseUrl: standInUrl })
+  lastStandInHeaders = {}
+  for (const by of ['e-mail\nX-Evil: 1', '📧', 'email address']) {
+    expect(
+      await failure(client.customerBadges({ id: '1', by }, { badgeType: 'EARNED' })),
+    ).toMatchObject({
+      reason: 'unsupported-identifier',
+      retryable: false,
+    })
+  }
+  expect(lastStandInHeaders).toEqual({})
+})
+
 test('server errors and 429 are retryable, with or without an envelope', async () => {
   const client = createBadgesClient({ baseUrl: standInUrl })
   expect(

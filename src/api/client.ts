@@ -14,9 +14,6 @@ import {
   parseMemberBadge,
 } from './parse.ts'
 
-export const identifierKinds = ['email', 'mobile', 'externalId', 'cardNumber'] as const
-export type IdentifierKind = (typeof identifierKinds)[number]
-
 /** Whom a request is about: Capillary's numeric customer id, or another identifier by kind. */
 export type Customer = { id: string; by: string | null }
 
@@ -65,7 +62,18 @@ export function createBadgesClient({
     }
     const url = `${baseUrl}${API_PREFIX}/${path}${search.size > 0 ? `?${search}` : ''}`
     const requestHeaders: Record<string, string> = { Accept: 'application/json', ...headers() }
-    if (customer?.by) requestHeaders['X-CAP-CUSTOMER-IDENTIFIER'] = customer.by
+    if (customer?.by) {
+      // Anything but a plain word could not even travel as a header; no kind Capillary knows is.
+      if (!/^[A-Za-z]{1,32}$/.test(customer.by)) {
+        throw new ApiError({
+          reason: 'unsupported-identifier',
+          status: null,
+          code: null,
+          message: 'Unsupported identifier type.',
+        })
+      }
+      requestHeaders['X-CAP-CUSTOMER-IDENTIFIER'] = customer.by
+    }
 
     const timeout = AbortSignal.timeout(timeoutMs)
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout

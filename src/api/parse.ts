@@ -280,7 +280,8 @@ export function parseBadgePage(data: unknown): BadgePage & { skipped: number } {
   let skipped = 0
   const badges = page.output.badges.flatMap((entry) => {
     const result = v.safeParse(customerBadgeSchema, entry)
-    if (!result.success || result.output.badgeMetaId === null) {
+    const id = result.success ? result.output.badgeMetaId : null
+    if (!result.success || id === null) {
       skipped += 1
       return []
     }
@@ -288,7 +289,7 @@ export function parseBadgePage(data: unknown): BadgePage & { skipped: number } {
     return [
       {
         ...sharedBadge(badge),
-        id: badge.badgeMetaId as string,
+        id,
         earnType: badge.earnType,
         benefits: badge.benefits.map(toBenefit),
         earnedCount: badge.earnedCount,
@@ -327,11 +328,12 @@ const metaSchema = v.looseObject({
 
 export function parseBadgeMeta(data: unknown): BadgeMeta {
   const result = v.safeParse(metaSchema, data)
-  if (!result.success || result.output.id === null) throw malformed('a badge definition')
+  const id = result.success ? result.output.id : null
+  if (!result.success || id === null) throw malformed('a badge definition')
   const meta = result.output
   return {
     ...sharedBadge(meta),
-    id: meta.id as string,
+    id,
     status: readBadgeStatus(meta.status),
     earnType: meta.earnType,
     benefits: meta.benefits.map(toBenefit),
@@ -376,7 +378,8 @@ const memberBadgeSchema = v.looseObject({
 
 export function parseMemberBadge(data: unknown): MemberBadge {
   const result = v.safeParse(memberBadgeSchema, data)
-  if (!result.success || result.output.id === null) throw malformed("a member's badge")
+  const id = result.success ? result.output.id : null
+  if (!result.success || id === null) throw malformed("a member's badge")
   const badge = result.output
   const issuals: Issual[] = (badge.issualDetails?.issuals ?? []).map((issual) => ({
     id: issual.issueId,
@@ -396,7 +399,7 @@ export function parseMemberBadge(data: unknown): MemberBadge {
   }))
   return {
     ...sharedBadge(badge),
-    id: badge.id as string,
+    id,
     status: readBadgeStatus(badge.badgeStatus),
     earnType: badge.badgeType,
     earnExpiry: toExpiry(badge.earnExpiry),

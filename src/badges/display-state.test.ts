@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { makeBadge, makeMemberBadge } from '../test/factories.ts'
-import { listBadgeState, memberBadgeState } from './display-state.ts'
+import { earnLapsedAt, listBadgeState, memberBadgeState } from './display-state.ts'
 
 const now = Date.UTC(2026, 10, 22)
 const day = 86_400_000
@@ -49,4 +49,30 @@ test('an active issual is in progress; a revoked or expired one is not', () => {
   const lapsed = { ...issual, expiresAt: now - 1 }
   expect(memberBadgeState(makeMemberBadge({ issuals: [lapsed] }), now)).toBe('LOCKED')
   expect(memberBadgeState(makeMemberBadge({ issuals: [revoked, issual] }), now)).toBe('IN_PROGRESS')
+})
+
+test('a badge earned and since expired says when it lapsed; one never earned or still held does not', () => {
+  const earn = (earnedAt: number, expiresAt: number | null) => ({
+    id: 'e',
+    status: null,
+    earnedAt,
+    expiresAt,
+    revokedAt: null,
+    eventAt: null,
+  })
+  expect(
+    earnLapsedAt(
+      makeMemberBadge({
+        earns: [earn(now - 9 * day, now - 5 * day), earn(now - 4 * day, now - day)],
+      }),
+      now,
+    ),
+  ).toBe(now - day)
+  expect(earnLapsedAt(makeMemberBadge({ earns: [] }), now)).toBeNull()
+  expect(
+    earnLapsedAt(
+      makeMemberBadge({ activeEarnedCount: 1, earns: [earn(now - 9 * day, now - 5 * day)] }),
+      now,
+    ),
+  ).toBeNull()
 })

@@ -47,3 +47,23 @@ export function memberBadgeState(
   )
   return activeIssual ? 'IN_PROGRESS' : 'LOCKED'
 }
+
+/**
+ * When the member's last earn of a badge ran out, if they earned it and hold it no longer: the
+ * detail says "earned, expired on …" rather than "not earned yet". Null otherwise.
+ */
+export function earnLapsedAt(
+  badge: Pick<MemberBadge, 'activeEarnedCount' | 'earns' | 'issuals'>,
+  now: number,
+): number | null {
+  if (memberBadgeState(badge, now) === 'EARNED') return null
+  const lapsed = badge.earns.flatMap((earn) =>
+    earn.earnedAt !== null &&
+    earn.revokedAt === null &&
+    earn.expiresAt !== null &&
+    earn.expiresAt <= now
+      ? [earn.expiresAt]
+      : [],
+  )
+  return lapsed.length > 0 ? Math.max(...lapsed) : null
+}

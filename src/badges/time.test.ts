@@ -29,3 +29,9 @@ test('the ISO twin wins over the epoch value, and the epoch value fills in when 
   expect(timestamp(1764654607.0, 'garbage')).toBe(Date.UTC(2025, 11, 2, 5, 50, 7))
   expect(timestamp(null, undefined)).toBeNull()
 })
+
+test('values beyond what a date can hold are unknown, not a crash later', () => {
+  expect(epochToMs(Number.MAX_SAFE_INTEGER * 1024)).toBeNull()
+  expect(epochToMs(1.7e18)).toBeNull()
+  expect(isoToMs('+275760-09-14T00:00:00.000Z')).toBeNull()
+})

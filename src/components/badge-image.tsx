@@ -9,8 +9,8 @@ const stateWords: Record<DisplayState, string> = {
   LOCKED: 'not yet earned',
 }
 
-export function badgeAltText(name: string | null, state: DisplayState): string {
-  return `${name?.trim() || 'Unnamed badge'}, ${stateWords[state]}`
+export function badgeAltText(name: string | null, state: DisplayState, expired = false): string {
+  return `${name?.trim() || 'Unnamed badge'}, ${stateWords[state]}${expired ? ', expired' : ''}`
 }
 
 type Props = {
@@ -19,7 +19,7 @@ type Props = {
   images: BadgeImageData[]
   state: DisplayState
   size: number
-  /** An expired earned badge: shown, but visibly faded. */
+  /** An expired earned badge: shown, but visibly faded, and named as expired. */
   muted?: boolean
 }
 
@@ -31,7 +31,7 @@ export function BadgeImage({ badgeId, name, images, state, size, muted = false }
   const candidates = imageCandidates(images, state, window.location.origin)
   const [failed, setFailed] = useState(0)
   const choice = candidates[failed]
-  const alt = badgeAltText(name, state)
+  const alt = badgeAltText(name, state, muted)
 
   if (choice === undefined) {
     const { letters, hue } = monogram(name, badgeId)

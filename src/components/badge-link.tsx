@@ -1,10 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { type ReactNode } from 'react'
+import { type ReactNode, useRef } from 'react'
 import { Link } from 'react-router'
 import { type Customer } from '../api/client.ts'
-import { badgeQueries } from '../queries/badges.ts'
 import { loadBadgeDetailPage } from '../routes/badge-detail-loader.ts'
 import { customerPath } from '../routes/customer.ts'
+import { startBadge } from '../routes/prefetch.ts'
+
+const HOVER_DELAY_MS = 150
 
 /** A link to a badge's detail that starts loading it when the member hovers or focuses it. */
 export function BadgeLink({
@@ -17,16 +19,23 @@ export function BadgeLink({
   children: ReactNode
 }) {
   const queryClient = useQueryClient()
+  const hover = useRef<ReturnType<typeof setTimeout>>(undefined)
   const prefetch = () => {
     void loadBadgeDetailPage().catch(() => undefined)
-    void queryClient.query(badgeQueries.memberBadge(customer, badgeId)).catch(() => undefined)
-    void queryClient.query(badgeQueries.meta(badgeId)).catch(() => undefined)
+    startBadge(queryClient, customer, badgeId)
   }
+  // A pointer passing over a grid of cards is not interest: wait for it to rest a moment, so a
+  // sweep across the VIP's 300 badges does not spend the brand's rate limit.
+  const onMouseEnter = () => {
+    hover.current = setTimeout(prefetch, HOVER_DELAY_MS)
+  }
+  const onMouseLeave = () => clearTimeout(hover.current)
   return (
     <Link
       to={customerPath(customer, `badges/${encodeURIComponent(badgeId)}`)}
       state={{ fromList: true }}
-      onMouseEnter={prefetch}
+      onMouseEnter={onMouseEnter}
+      onMouseLeave={onMouseLeave}
       onFocus={prefetch}
       className="card-link"
     >

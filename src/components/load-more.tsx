@@ -5,6 +5,8 @@ type Props = {
   total: number
   hasMore: boolean
   loading: boolean
+  /** The last attempt to load more failed (after its retries). */
+  failed: boolean
   onMore: () => void
 }
 
@@ -12,7 +14,7 @@ type Props = {
  * Further pages load as the member scrolls near the end, or when they ask for more. A page loads
  * when the end comes into view, not while it stays in view, so one scroll never loads a cascade.
  */
-export function LoadMore({ shown, total, hasMore, loading, onMore }: Props) {
+export function LoadMore({ shown, total, hasMore, loading, failed, onMore }: Props) {
   const sentinel = useRef<HTMLDivElement>(null)
   const onEnter = useEffectEvent(() => {
     if (!loading) onMore()
@@ -38,9 +40,22 @@ export function LoadMore({ shown, total, hasMore, loading, onMore }: Props) {
       <p className="text-sm text-slate-700" aria-live="polite">
         Showing {shown} of {total}
       </p>
+      {failed && !loading && (
+        <p role="alert" className="text-sm font-medium text-rose-800">
+          More badges could not be loaded. Check your connection and try again.
+        </p>
+      )}
       {hasMore && (
-        <button type="button" onClick={onMore} disabled={loading} className="button-primary">
-          {loading ? 'Loading more badges…' : 'Show more badges'}
+        // aria-disabled rather than disabled: a disabled button would drop keyboard focus.
+        <button
+          type="button"
+          onClick={() => {
+            if (!loading) onMore()
+          }}
+          aria-disabled={loading}
+          className="button-primary aria-disabled:opacity-70"
+        >
+          {loading ? 'Loading more badges…' : failed ? 'Try again' : 'Show more badges'}
         </button>
       )}
     </div>

@@ -29,8 +29,12 @@ export const badgeQueries = {
           { signal },
         ),
       initialPageParam: 0,
-      getNextPageParam: ({ pagination }) =>
-        pagination.page + 1 < pagination.totalPages ? pagination.page + 1 : undefined,
+      // From the page asked for, not the page the server says it sent: a gateway that ignores
+      // `page` must not make the list load page 1 for ever.
+      getNextPageParam: (last, _pages, lastPageParam) =>
+        last.badges.length > 0 && lastPageParam + 1 < last.pagination.totalPages
+          ? lastPageParam + 1
+          : undefined,
     }),
 
   memberBadge: (customer: Customer, badgeId: string) =>

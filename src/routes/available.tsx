@@ -77,6 +77,7 @@ function AvailableBadges({ customer }: { customer: Customer }) {
         total={total}
         hasMore={available.hasNextPage}
         loading={available.isFetchingNextPage}
+        failed={available.isFetchNextPageError}
         onMore={() => void available.fetchNextPage({ cancelRefetch: false })}
       />
     </div>
@@ -89,6 +90,7 @@ export function AvailablePage() {
   const customer = customerFromRoute(params.customer, search)
   return (
     <div className="flex flex-col gap-6">
+      <title>Badges you can earn · Badge Showcase</title>
       <h1 className="text-2xl font-bold text-slate-900">Badges you can earn</h1>
       <QueryBoundary fallback={<ListSkeleton label="Loading badges you can earn" layout="list" />}>
         <AvailableBadges customer={customer} />

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
-import { type ReactNode } from 'react'
+import { type ReactNode, useId } from 'react'
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import { type Customer } from '../api/client.ts'
 import { type ApiError, isApiError } from '../api/errors.ts'
 import { combineDetail } from '../badges/detail.ts'
-import { memberBadgeState } from '../badges/display-state.ts'
+import { earnLapsedAt, memberBadgeState } from '../badges/display-state.ts'
 import { historyEvents } from '../badges/history.ts'
 import { effectiveStatus } from '../badges/status.ts'
 import { type BadgeMeta, type MemberBadge } from '../badges/types.ts'
@@ -49,9 +49,15 @@ function BackLink({ customer }: { customer: Customer }) {
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
+  const headingId = useId()
   return (
-    <section className="flex flex-col gap-2 rounded-2xl bg-white p-5 shadow-sm">
-      <h2 className="text-lg font-semibold text-slate-900">{title}</h2>
+    <section
+      aria-labelledby={headingId}
+      className="flex flex-col gap-2 rounded-2xl bg-white p-5 shadow-sm"
+    >
+      <h2 id={headingId} className="text-lg font-semibold text-slate-900">
+        {title}
+      </h2>
       {children}
     </section>
   )
@@ -81,6 +87,7 @@ function BadgeDetail({
   if (badge === null) return null
   const { groupId, images, limits, customFields } = badge
   const state = member ? memberBadgeState(member, now) : 'LOCKED'
+  const lapsedAt = member ? earnLapsedAt(member, now) : null
   const status = effectiveStatus(badge, now)
   const earnExpiry = earnExpiryText(badge.earnExpiry, badge.expiresAt)
   const issueExpiry = issueExpiryText(badge.issueExpiry, badge.expiresAt)
@@ -88,6 +95,7 @@ function BadgeDetail({
 
   return (
     <div className="flex flex-col gap-5">
+      <title>{`${name} · Badge Showcase`}</title>
       <BackLink customer={customer} />
       <header className="flex flex-col items-center gap-4 rounded-2xl bg-white p-6 text-center shadow-sm sm:flex-row sm:text-start">
         <BadgeImage
@@ -95,7 +103,8 @@ function BadgeDetail({
           badgeId={badge.id}
           name={badge.name}
           images={images}
-          state={state}
+          state={lapsedAt === null ? state : 'EARNED'}
+          muted={lapsedAt !== null}
           size={160}
         />
         <div className="flex min-w-0 flex-col gap-2">
@@ -105,9 +114,11 @@ function BadgeDetail({
           <p className="text-slate-800">
             {state === 'EARNED'
               ? 'You have earned this badge.'
-              : state === 'IN_PROGRESS'
-                ? 'In progress: this badge is issued to you to earn.'
-                : 'Not earned yet.'}
+              : lapsedAt !== null
+                ? `You earned this badge; it expired on ${formatDate(lapsedAt)}.`
+                : state === 'IN_PROGRESS'
+                  ? 'In progress: this badge is issued to you to earn.'
+                  : 'Not earned yet.'}
           </p>
           <p className="flex flex-wrap justify-center gap-2 text-sm sm:justify-start">
             <span className="rounded-full bg-slate-800 px-2.5 py-0.5 font-semibold text-white">
@@ -227,11 +238,8 @@ export function BadgeDetailPage() {
   }
   if (member.isError && meta.isError)
     return <ErrorPanel error={meta.error} onRetry={retry} headingLevel={1} />
-  if (member.isPending || meta.isPending) {
-    // Show what arrived first only once the other has settled, so the page does not jump.
-    const settled = (member.isPending && meta.isError) || (meta.isPending && member.isError)
-    if (!settled) return <DetailSkeleton />
-  }
+  // Until one side has data there is nothing to show but the skeleton: never an empty page.
+  if (member.data === undefined && meta.data === undefined) return <DetailSkeleton />
   const problems = (
     <>
       {meta.isError && (

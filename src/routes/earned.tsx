@@ -102,9 +102,8 @@ function EarnedFilters({ customer }: { customer: Customer }) {
 function EarnedBadges({ customer, filters }: { customer: Customer; filters: ListQuery }) {
   const [search] = useSearchParams()
   const now = useNow()
-  const { data, hasNextPage, fetchNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(
-    badgeQueries.list(customer, filters),
-  )
+  const { data, hasNextPage, fetchNextPage, isFetchingNextPage, isFetchNextPageError } =
+    useSuspenseInfiniteQuery(badgeQueries.list(customer, filters))
   const badges = data.pages.flatMap((page) => page.badges)
   const total = data.pages[0]?.pagination.total ?? badges.length
   const skipped = data.pages.reduce((sum, page) => sum + page.skipped, 0)
@@ -155,6 +154,7 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
         total={total}
         hasMore={hasNextPage}
         loading={isFetchingNextPage}
+        failed={isFetchNextPageError}
         onMore={() => void fetchNextPage({ cancelRefetch: false })}
       />
     </div>
@@ -167,6 +167,7 @@ export function EarnedPage() {
   const customer = customerFromRoute(params.customer, search)
   return (
     <div className="flex flex-col gap-6">
+      <title>Earned badges · Badge Showcase</title>
       <h1 className="text-2xl font-bold text-slate-900">Earned badges</h1>
       <EarnedFilters customer={customer} />
       <QueryBoundary fallback={<ListSkeleton label="Loading earned badges" layout="grid" />}>
