@@ -41,6 +41,15 @@ if (process.env.TEST_WORKER_INDEX === undefined) console.log(`e2e browser: ${bro
 const PORT = Number(process.env.E2E_PORT ?? 4179)
 const baseURL = `http://127.0.0.1:${PORT}`
 
+// Live mode: the showcase in front of the emulator playing a Capillary cluster on another port.
+export const live = {
+  standInPort: PORT + 6,
+  port: PORT + 7,
+  oauthKey: 'e2e-oauth-key',
+  oauthSecret: 'e2e-oauth-secret',
+  tokenSecret: 'e2e-member-token-secret-0123456789abcdef',
+}
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: true,
@@ -63,14 +72,44 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // The real server over a fresh build, exactly what `npm start` runs.
-    command: 'npm run build --silent && tsx server/main.ts',
-    url: `${baseURL}/api_gateway/v1/badges/customer/62090013?limit=1`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1' },
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  // Started in this order, each once the one before answers.
+  webServer: [
+    {
+      // The real server over a fresh build, exactly what `npm start` runs.
+      command: 'npm run build --silent && tsx server/main.ts',
+      url: `${baseURL}/api_gateway/v1/badges/customer/62090013?limit=1`,
+      env: { PORT: String(PORT), HOST: '127.0.0.1' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'tsx server/emulator/stand-in-main.ts',
+      url: `http://127.0.0.1:${live.standInPort}/api_gateway/v1/badges/badgeMeta/x`,
+      env: {
+        STAND_IN_PORT: String(live.standInPort),
+        STAND_IN_OAUTH_KEY: live.oauthKey,
+        STAND_IN_OAUTH_SECRET: live.oauthSecret,
+      },
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'tsx server/main.ts',
+      url: `http://127.0.0.1:${live.port}/healthz`,
+      env: {
+        PORT: String(live.port),
+        HOST: '127.0.0.1',
+        CAPILLARY_API_URL: `http://127.0.0.1:${live.standInPort}`,
+        CAPILLARY_OAUTH_KEY: live.oauthKey,
+        CAPILLARY_OAUTH_SECRET: live.oauthSecret,
+        SHOWCASE_TOKEN_SECRET: live.tokenSecret,
+      },
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 })

@@ -1,8 +1,10 @@
 import { type QueryClient } from '@tanstack/react-query'
 import { createBrowserRouter, redirect } from 'react-router'
 import { DEFAULT_CUSTOMER } from './config/demo.ts'
+import { tokenMember } from './config/member-token.ts'
 import { AvailablePage, availableLoader } from './routes/available.tsx'
 import { badgeDetailLoader, loadBadgeDetailPage } from './routes/badge-detail-loader.ts'
+import { customerPath } from './routes/customer.ts'
 import { EarnedPage, earnedLoader } from './routes/earned.tsx'
 import { Layout, memberLoader } from './routes/layout.tsx'
 import { RouteError } from './routes/route-error.tsx'
@@ -16,7 +18,14 @@ export function createAppRouter(queryClient: QueryClient) {
         {
           errorElement: <RouteError />,
           children: [
-            { path: '/', loader: () => redirect(`/customers/${DEFAULT_CUSTOMER}/earned`) },
+            {
+              path: '/',
+              // The signed-in member (live mode), else the demo's typical member.
+              loader: () => {
+                const member = tokenMember() ?? { id: DEFAULT_CUSTOMER, by: null }
+                return redirect(customerPath(member, 'earned'))
+              },
+            },
             {
               path: '/customers/:customer',
               loader: memberLoader(queryClient),

@@ -5,6 +5,7 @@ import {
   setMemberToken,
   subscribeMemberToken,
   takeTokenFromUrl,
+  tokenMember,
 } from './member-token.ts'
 
 test('a token in the fragment is taken and removed from the address', () => {
@@ -34,4 +35,17 @@ test('setting a token tells the views, and an empty one clears it', () => {
   expect(told).toBe(2)
   expect(memberTokenVersion()).toBe(before + 2)
   unsubscribe()
+})
+
+test("the token's member is read for routing, and anything unreadable is no member", () => {
+  const encode = (claims: object) =>
+    btoa(JSON.stringify(claims)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')
+  setMemberToken(`e30.${encode({ sub: 'tom.sawyer@example.com', idType: 'email', exp: 1 })}.sig`)
+  expect(tokenMember()).toEqual({ id: 'tom.sawyer@example.com', by: 'email' })
+  setMemberToken(`e30.${encode({ sub: '62090013' })}.sig`)
+  expect(tokenMember()).toEqual({ id: '62090013', by: null })
+  for (const bad of ['not-a-jwt', 'a.%%%.c', `e30.${encode({ sub: 42 })}.sig`, '']) {
+    setMemberToken(bad)
+    expect(tokenMember()).toBeNull()
+  }
 })

@@ -41,3 +41,26 @@ export function takeTokenFromUrl(location: Location, history: History) {
   )
   setMemberToken(found)
 }
+
+/**
+ * The member the token names, read (not verified: the server does that) so that `/` can open
+ * the signed-in member's badges. Null without a readable token.
+ */
+export function tokenMember(): { id: string; by: string | null } | null {
+  const payload = token?.split('.')[1]
+  if (payload === undefined) return null
+  try {
+    const claims: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')))
+    if (
+      typeof claims !== 'object' ||
+      claims === null ||
+      !('sub' in claims) ||
+      typeof claims.sub !== 'string'
+    )
+      return null
+    const by = 'idType' in claims && typeof claims.idType === 'string' ? claims.idType : null
+    return { id: claims.sub, by }
+  } catch {
+    return null
+  }
+}
