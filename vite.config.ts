@@ -21,7 +21,10 @@ function badgesApi(): Plugin {
   }
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
+  // Relative in the build, resolved against index.html's <base href>, so one build can be hosted
+  // at any path.
+  base: command === 'build' ? './' : '/',
   plugins: [react(), tailwindcss(), badgesApi()],
   server: { port: 5173 },
   build: { target: 'es2022', sourcemap: true },
@@ -30,4 +33,4 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
   },
-})
+}))

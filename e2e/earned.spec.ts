@@ -53,13 +53,13 @@ test('the VIP member reaches all 300+ badges in 10+ groups, by asking and by scr
   const main = page.getByRole('main')
   await expect(main.getByText('Showing 50 of 326')).toBeVisible()
   await main.getByRole('button', { name: 'Show more badges' }).click()
-  // Chrome keeps the focused button in place as the page is inserted above it, which may bring the
-  // end into view once more and load one page beyond the one asked for; never a cascade.
-  await expect(main.getByText(/^Showing (100|150) of 326$/)).toBeVisible()
+  await expect(main.getByText('Showing 100 of 326')).toBeVisible()
+  // Focus moves to the first badge that arrived, so the member goes on from there.
+  await expect(main.getByRole('link', { name: 'Gourmet Epicure Platinum' })).toBeFocused()
   // Scrolling near the end loads the following pages by itself.
   await expect(async () => {
     await page.mouse.wheel(0, -300)
-    await main.getByText(/^Showing \d+ of 326$/).scrollIntoViewIfNeeded()
+    await page.mouse.wheel(0, 100_000)
     await expect(main.getByText('Showing 326 of 326')).toBeVisible({ timeout: 1_000 })
   }).toPass({ timeout: 20_000 })
   await expect(main.getByRole('button', { name: 'Show more badges' })).toHaveCount(0)

@@ -6,13 +6,22 @@ import { expect, test } from 'vitest'
 import { createApi } from './api.ts'
 import { createApp } from './app.ts'
 
-function builtApp() {
+function builtApp(basePath = '/') {
   const dist = mkdtempSync(path.join(tmpdir(), 'showcase-dist-'))
   writeFileSync(path.join(dist, 'index.html'), '<!doctype html><div id="root"></div>')
   mkdirSync(path.join(dist, 'assets'))
   writeFileSync(path.join(dist, 'assets', 'app-abc123.js'), 'console.log(1)')
   const lines: string[] = []
-  const app = createApp({ api: createApi(), distDir: dist, log: (line) => lines.push(line) })
+  writeFileSync(
+    path.join(dist, 'index.html'),
+    '<!doctype html><base href="/" /><div id="root"></div>',
+  )
+  const app = createApp({
+    api: createApi({ emulator: { assetBase: basePath } }),
+    distDir: dist,
+    log: (line) => lines.push(line),
+    basePath,
+  })
   return { app, lines }
 }
 
@@ -107,4 +116,18 @@ test('image sources and framing portals come from the configuration', async () =
   const csp = (await app.request('/healthz')).headers.get('content-security-policy')
   expect(csp).toContain("img-src 'self' https://cdn.brand.example")
   expect(csp).toContain('frame-ancestors https://portal.brand.example')
+})
+
+test('under a sub-path: deep links carry the base, the API and assets live below it', async () => {
+  const { app } = builtApp('/rewards/badges/')
+  const deep = await app.request('/rewards/badges/customers/62090013/earned')
+  expect(await deep.text()).toContain('<base href="/rewards/badges/"')
+  expect((await app.request('/rewards/badges/assets/app-abc123.js')).status).toBe(200)
+  const api = await app.request('/rewards/badges/api_gateway/v1/badges/customer/62090013?limit=1')
+  expect((await api.json()).data.badges[0].images[0].url).toMatch(/^\/rewards\/badges\/demo\//)
+  expect((await app.request('/rewards/badges/config.json')).status).toBe(200)
+  const root = await app.request('/')
+  expect(root.status).toBe(302)
+  expect(root.headers.get('location')).toBe('/rewards/badges/')
+  expect((await app.request('/customers/62090013/earned')).status).toBe(404)
 })

@@ -15,6 +15,8 @@ export type AppOptions = {
   /** CSP sources for images (the brand's CDN) and for the pages that may frame the showcase. */
   imgSrc?: string[]
   frameAncestors?: string[]
+  /** Where the showcase is mounted, e.g. "/rewards/badges/"; "/" by default. */
+  basePath?: string
 }
 
 /** On everything served: no inline or eval scripts, framing only where configured, no sniffing. */
@@ -27,7 +29,7 @@ function securityHeaders(imgSrc: string[], frameAncestors: string[]) {
     "connect-src 'self'",
     "font-src 'self'",
     "object-src 'none'",
-    "base-uri 'none'",
+    "base-uri 'self'",
     "form-action 'self'",
     `frame-ancestors ${frameAncestors.join(' ')}`,
   ].join('; ')
@@ -61,6 +63,7 @@ export function createApp({
   mode = 'demo',
   imgSrc = ['https:'],
   frameAncestors = ["'self'"],
+  basePath = '/',
 }: AppOptions) {
   const app = new Hono()
   app.use(requestLog(log))
@@ -79,19 +82,29 @@ export function createApp({
       // Vite fingerprints everything under assets/, so it can be cached for good.
       if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable')
     })
-    app.use('*', serveStatic({ root: path.relative(process.cwd(), distDir) || '.' }))
+    app.use(
+      '*',
+      serveStatic({
+        root: path.relative(process.cwd(), distDir) || '.',
+        rewriteRequestPath: (requestPath) => requestPath.slice(basePath.length - 1),
+      }),
+    )
+    // No config.json beside index.html: no settings (and no 404 in the browser's console).
+    app.get('/config.json', (c) => c.json({}))
     app.get('*', async (c) => {
       // A missing file is a 404; any other path is a deep link into the SPA.
       if (path.extname(c.req.path) !== '') return c.text('Not found', 404)
+      if (c.req.path.includes('/api_gateway/')) return c.notFound()
       if (!existsSync(indexHtml)) return c.text('The app is not built: run npm run build', 503)
       c.header('Cache-Control', 'no-cache')
-      return c.html(await readFile(indexHtml, 'utf8'))
+      const html = await readFile(indexHtml, 'utf8')
+      return c.html(html.replace(/<base href="[^"]*"/, `<base href="${basePath}"`))
     })
   }
 
   app.onError((error, c) => {
     console.error(error)
-    if (c.req.path.startsWith('/api_gateway/')) {
+    if (c.req.path.includes('/api_gateway/')) {
       return c.json(
         { data: null, errors: [errorBody(500, 'Internal server error')], warnings: [] },
         500,
@@ -99,5 +112,10 @@ export function createApp({
     }
     return c.text('Internal server error', 500)
   })
-  return app
+  if (basePath === '/') return app
+  // Mounted under a sub-path: everything lives below it, and the bare root leads there.
+  const mounted = new Hono()
+  mounted.route(basePath.replace(/\/$/, ''), app)
+  mounted.get('/', (c) => c.redirect(basePath))
+  return mounted
 }

@@ -12,6 +12,7 @@ test('no variables at all is demo mode', () => {
   expect(readConfig({})).toEqual({
     port: 4173,
     host: 'localhost',
+    basePath: '/',
     imgSrc: ['https:'],
     frameAncestors: ["'self'"],
     live: null,
@@ -64,6 +65,8 @@ test.each([
   ],
   [{ ...live, SHOWCASE_ALLOW_ANY_MEMBER: 'yes' }, 'SHOWCASE_ALLOW_ANY_MEMBER'],
   [{ PORT: 'eighty' }, 'PORT'],
+  [{ SHOWCASE_BASE_PATH: 'rewards' }, 'SHOWCASE_BASE_PATH'],
+  [{ SHOWCASE_BASE_PATH: '/rewards/../admin/' }, 'SHOWCASE_BASE_PATH'],
   [{ PORT: '70000' }, 'PORT'],
   [{ ...live, SHOWCASE_UPSTREAM_TIMEOUT_MS: '5s' }, 'SHOWCASE_UPSTREAM_TIMEOUT_MS'],
   [{ SHOWCASE_FRAME_ANCESTORS: "'self'; script-src *" }, 'SHOWCASE_FRAME_ANCESTORS'],

@@ -22,6 +22,7 @@ export type MemberAuth =
 export type Config = {
   port: number
   host: string
+  basePath: string
   imgSrc: string[]
   frameAncestors: string[]
   live: null | {
@@ -138,6 +139,14 @@ function memberAuth(env: Env): MemberAuth {
 export function readConfig(env: Env): Config {
   const port = integer(env, 'PORT', 4173, 1, 65535)
   const host = value(env, 'HOST') ?? 'localhost'
+  const rawBase = value(env, 'SHOWCASE_BASE_PATH') ?? '/'
+  if (!/^\/([\w.~-]+\/?)*$/.test(rawBase) || rawBase.includes('..')) {
+    throw new ConfigError(
+      'SHOWCASE_BASE_PATH',
+      `must be a path like /rewards/badges/, not "${rawBase}".`,
+    )
+  }
+  const basePath = rawBase.endsWith('/') ? rawBase : `${rawBase}/`
   const imgSrc = sources(env, 'SHOWCASE_IMG_SRC', ['https:'])
   const frameAncestors = sources(env, 'SHOWCASE_FRAME_ANCESTORS', ["'self'"])
   const basic = pair(env, 'CAPILLARY_USERNAME', 'CAPILLARY_PASSWORD')
@@ -151,7 +160,7 @@ export function readConfig(env: Env): Config {
         'is missing, but Capillary credentials are set: name the cluster to use them.',
       )
     }
-    return { port, host, imgSrc, frameAncestors, live: null }
+    return { port, host, basePath, imgSrc, frameAncestors, live: null }
   }
   const upstream = secureUrl(env, 'CAPILLARY_API_URL')
   if (basic && oauth) {
@@ -172,6 +181,7 @@ export function readConfig(env: Env): Config {
   return {
     port,
     host,
+    basePath,
     imgSrc,
     frameAncestors,
     live: {

@@ -69,9 +69,10 @@ buildIfNeeded()
 
 const mode = live === null ? 'demo' : 'live'
 const app = createApp({
-  api: createApi({ live }),
+  api: createApi({ live, emulator: { assetBase: config.basePath } }),
   distDir,
   mode,
+  basePath: config.basePath,
   imgSrc: config.imgSrc,
   frameAncestors: config.frameAncestors,
 })

@@ -2,35 +2,49 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
-import { setMemberToken, subscribeMemberToken, takeTokenFromUrl } from './config/member-token.ts'
+import { configureBadgesApi } from './api/badges-api.ts'
+import { basePath, loadRuntimeConfig } from './config/load.ts'
+import { setMemberToken, subscribeMemberToken } from './config/member-token.ts'
+import { applyTheme } from './config/theme.ts'
 import { createQueryClient } from './query-client.ts'
-import { loadBadgeDetailPage } from './routes/badge-detail-loader.ts'
-import { createAppRouter } from './router.tsx'
+import { createAppRouter, viewModules } from './router.tsx'
 import './index.css'
 
-takeTokenFromUrl(window.location, window.history)
-const queryClient = createQueryClient()
-// A fresh token from the host: whatever failed for want of one is fetched again.
-subscribeMemberToken(
-  () => void queryClient.resetQueries({ predicate: (query) => query.state.status === 'error' }),
-)
-Object.assign(window, {
-  BadgeShowcase: { ...(window as { BadgeShowcase?: object }).BadgeShowcase, setMemberToken },
-})
-const router = createAppRouter(queryClient)
-const root = document.getElementById('root')
-if (root === null) throw new Error('index.html has no #root element')
+// No top-level await: with one, the bundler splits the entry into extra chunks the page must load.
+async function start() {
+  const { config } = await loadRuntimeConfig()
+  applyTheme(config, document.documentElement)
+  configureBadgesApi({ baseUrl: config.apiBaseUrl || basePath() })
+  if (config.memberToken) setMemberToken(config.memberToken)
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
-)
+  const queryClient = createQueryClient()
+  // A fresh token from the host: whatever failed for want of one is fetched again.
+  subscribeMemberToken(
+    () => void queryClient.resetQueries({ predicate: (query) => query.state.status === 'error' }),
+  )
+  Object.assign(window, {
+    BadgeShowcase: { ...(window as { BadgeShowcase?: object }).BadgeShowcase, setMemberToken },
+  })
 
-// Fetch the detail page's code once the list is up, so opening a badge works even if the
+  const router = createAppRouter(queryClient, basePath())
+  const root = document.getElementById('root')
+  if (root === null) throw new Error('index.html has no #root element')
+
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>,
+  )
+}
+
+void start()
+
+// Fetch the other views' code once the first is up, so they open at once, and still open if the
 // connection drops in the meantime.
-const warmUp = () => void loadBadgeDetailPage().catch(() => undefined)
+const warmUp = () => {
+  for (const load of Object.values(viewModules)) void load().catch(() => undefined)
+}
 if ('requestIdleCallback' in window) requestIdleCallback(warmUp, { timeout: 5_000 })
 else setTimeout(warmUp, 3_000)

@@ -21,6 +21,8 @@ export type EmulatorOptions = {
   /** The clock; the demo dataset is laid out relative to the time the emulator starts. */
   now?: () => number
   dataset?: (now: number) => Dataset
+  /** The showcase's base path, under which the demo artwork is served. */
+  assetBase?: string
 }
 
 type Status = 200 | 400 | 404 | 405 | 500
@@ -86,8 +88,12 @@ function normaliseMobile(value: string) {
   return value.replace(/[^\d]/g, '')
 }
 
-export function createEmulator({ now = Date.now, dataset = demoDataset }: EmulatorOptions = {}) {
-  const lookup: Lookup = indexDataset(dataset(now()))
+export function createEmulator({
+  now = Date.now,
+  dataset = demoDataset,
+  assetBase = '/',
+}: EmulatorOptions = {}) {
+  const lookup: Lookup = indexDataset(dataset(now()), assetBase)
   const app = new Hono()
 
   /** The member a request is about, by numeric id or by the kind the identifier header names. */

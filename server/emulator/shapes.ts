@@ -18,11 +18,12 @@ import {
 const ORG_ID = 100737
 const OWNERS = ['Loyalty', 'Milestones', 'Audience_Campaigns']
 
-function images(badge: BadgeDef) {
+function images(badge: BadgeDef, { assetBase }: Lookup) {
   return badge.images.map((image) => ({
     name: image.tag === 'EARNED' ? 'Earned' : '',
     fileSvcHandle: `${badge.id}-${image.tag}`,
-    url: image.url,
+    // The demo's own artwork lives under the showcase's base path.
+    url: image.url.startsWith('/') ? `${assetBase}${image.url.slice(1)}` : image.url,
     tag: image.tag,
   }))
 }
@@ -224,7 +225,7 @@ export function customerBadge(
     description: badge.description,
     startOn: epoch9(badge.startsAt),
     expiresOn,
-    images: images(badge),
+    images: images(badge, lookup),
     // The earned list leaves out `tags`, as the documents' earned examples do.
     ...(earned ? {} : { tags: [] }),
     badgeGroupId: badge.groupId,
@@ -259,7 +260,7 @@ export function badgeMeta(badge: BadgeDef, lookup: Lookup, now: number, withStat
     expiresOnISO: iso(badge.expiresAt),
     earnedBadgeExpiry: expiry(badge.earnExpiry, true),
     issuedBadgeExpiry: expiry(badge.issueExpiry, true),
-    images: images(badge),
+    images: images(badge, lookup),
     ownership: ownership(badge),
     customerConstraints: listConstraints(badge, 'member', now, true),
     badgeConstraints: listConstraints(badge, 'badge', now, true),
@@ -347,7 +348,7 @@ export function managementBadge(
     badgeStatus: status(badge, now),
     owner: OWNERS,
     claimedBy: [],
-    images: images(badge),
+    images: images(badge, lookup),
     earnExpiry: expiry(badge.earnExpiry, false),
     ...(badge.issueExpiry ? { issueExpiry: expiry(badge.issueExpiry, false) } : {}),
     ...(badge.groupId ? { badgeGroupId: badge.groupId, ...groupName(badge, lookup) } : {}),

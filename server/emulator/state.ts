@@ -59,13 +59,16 @@ export function usedAgainst(
 
 export type Lookup = {
   dataset: Dataset
+  /** Where the demo artwork is served: "/" or the showcase's base path. */
+  assetBase: string
   badgeById: Map<string, BadgeDef>
   groupById: Map<string, Dataset['groups'][number]>
 }
 
-export function indexDataset(dataset: Dataset): Lookup {
+export function indexDataset(dataset: Dataset, assetBase = '/'): Lookup {
   return {
     dataset,
+    assetBase,
     badgeById: new Map(dataset.badges.map((badge) => [badge.id, badge])),
     groupById: new Map(dataset.groups.map((group) => [group.id, group])),
   }

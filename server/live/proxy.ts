@@ -132,7 +132,7 @@ export function createProxy({
   app.all('*', async (c) => {
     if (c.req.method !== 'GET') return refuse(c, 405, 405, `Method ${c.req.method} is not allowed`)
     // The raw path, still encoded: an encoded slash must not become a separator.
-    const rawPath = new URL(c.req.url).pathname.replace(/^\/api_gateway\/v1\/badges\/?/, '')
+    const rawPath = new URL(c.req.url).pathname.replace(/^.*?\/api_gateway\/v1\/badges\/?/, '')
     const found = match(rawPath.split('/'))
     if (found === null) return refuse(c, 404, 404, 'No such resource in the Badges API')
     const { endpoint } = found

@@ -1,11 +1,25 @@
 import { memberToken } from '../config/member-token.ts'
-import { createBadgesClient } from './client.ts'
+import { type BadgesClient, type BadgesClientOptions, createBadgesClient } from './client.ts'
 
-// The one client the app uses; it talks to the server the page came from, which serves the
-// Capillary paths from the emulator (demo) or proxies them for the token's member (live).
-export const badgesApi = createBadgesClient({
-  headers: (): Record<string, string> => {
-    const token = memberToken()
-    return token ? { Authorization: `Bearer ${token}` } : {}
-  },
-})
+// The one client the app uses. It talks to the server the page came from (or the configured API
+// base), which serves the Capillary paths from the emulator (demo) or proxies them for the token's
+// member (live).
+
+const withToken = (): Record<string, string> => {
+  const token = memberToken()
+  return token ? { Authorization: `Bearer ${token}` } : {}
+}
+
+let client: BadgesClient = createBadgesClient({ headers: withToken })
+
+/** Set once at start, from the runtime configuration. */
+export function configureBadgesApi(options: Pick<BadgesClientOptions, 'baseUrl'>) {
+  client = createBadgesClient({ ...options, headers: withToken })
+}
+
+export const badgesApi: BadgesClient = {
+  customerBadges: (...args) => client.customerBadges(...args),
+  memberBadge: (...args) => client.memberBadge(...args),
+  badgeMeta: (...args) => client.badgeMeta(...args),
+  group: (...args) => client.group(...args),
+}

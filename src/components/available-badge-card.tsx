@@ -13,7 +13,7 @@ export function AvailableBadgeCard({ badge, customer, now }: Props) {
   const upcoming = badge.startsAt !== null && badge.startsAt > now
   const memberLimits = badge.limits.filter((limit) => limit.scope === 'member')
   return (
-    <li className="relative flex gap-4 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
+    <li className="relative flex gap-4 rounded-card border border-line bg-surface p-4 shadow-sm">
       <BadgeImage
         key={badge.id}
         badgeId={badge.id}
@@ -22,14 +22,14 @@ export function AvailableBadgeCard({ badge, customer, now }: Props) {
         state={state}
         size={80}
       />
-      <div className="flex min-w-0 flex-col gap-1 text-sm text-slate-700">
+      <div className="flex min-w-0 flex-col gap-1 text-sm text-ink-muted">
         <h3 dir="auto" className="api-text line-clamp-3 text-base font-semibold">
           <BadgeLink customer={customer} badgeId={badge.id}>
             {badge.name?.trim() || 'Unnamed badge'}
           </BadgeLink>
         </h3>
         {state === 'IN_PROGRESS' && (
-          <p className="font-medium text-teal-800">
+          <p className="font-medium text-positive">
             Earned {formatNumber(badge.earnedCount ?? 0)}{' '}
             {badge.earnedCount === 1 ? 'time' : 'times'} before. Earn it again!
           </p>
@@ -41,7 +41,7 @@ export function AvailableBadgeCard({ badge, customer, now }: Props) {
         )}
         {badge.benefits.length > 0 && (
           <p>
-            <span className="font-medium text-slate-900">Reward: </span>
+            <span className="font-medium text-ink">Reward: </span>
             <span dir="auto" className="api-text">
               {badge.benefits.map(benefitText).join(' · ')}
             </span>
@@ -51,7 +51,7 @@ export function AvailableBadgeCard({ badge, customer, now }: Props) {
           <p key={index}>{limitText(limit).rule}</p>
         ))}
         {upcoming && badge.startsAt !== null ? (
-          <p className="font-medium text-slate-900">Starts {formatDate(badge.startsAt)}</p>
+          <p className="font-medium text-ink">Starts {formatDate(badge.startsAt)}</p>
         ) : (
           badge.expiresAt !== null && <p>Available until {formatDate(badge.expiresAt)}</p>
         )}

@@ -2,7 +2,6 @@ import { useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useRef } from 'react'
 import { Link } from 'react-router'
 import { type Customer } from '../api/client.ts'
-import { loadBadgeDetailPage } from '../routes/badge-detail-loader.ts'
 import { customerPath } from '../routes/customer.ts'
 import { startBadge } from '../routes/prefetch.ts'
 
@@ -21,7 +20,6 @@ export function BadgeLink({
   const queryClient = useQueryClient()
   const hover = useRef<ReturnType<typeof setTimeout>>(undefined)
   const prefetch = () => {
-    void loadBadgeDetailPage().catch(() => undefined)
     startBadge(queryClient, customer, badgeId)
   }
   // A pointer passing over a grid of cards is not interest: wait for it to rest a moment, so a
@@ -37,6 +35,7 @@ export function BadgeLink({
       onMouseEnter={onMouseEnter}
       onMouseLeave={onMouseLeave}
       onFocus={prefetch}
+      data-badge-link={badgeId}
       className="card-link"
     >
       {children}

@@ -13,7 +13,7 @@ export function EarnedBadgeCard({ badge, customer, now }: Props) {
   const times = badge.earnedCount ?? 1
   return (
     <li
-      className={`relative flex flex-col items-center gap-2 rounded-2xl border p-4 text-center shadow-sm ${expired ? 'border-dashed border-slate-400 bg-slate-100' : 'border-slate-200 bg-white'}`}
+      className={`relative flex flex-col items-center gap-2 rounded-card border p-4 text-center shadow-sm ${expired ? 'border-dashed border-line-strong bg-sunken' : 'border-line bg-surface'}`}
     >
       <BadgeImage
         key={badge.id}
@@ -30,11 +30,11 @@ export function EarnedBadgeCard({ badge, customer, now }: Props) {
         </BadgeLink>
       </h3>
       {expired && (
-        <p className="rounded-full bg-slate-700 px-2 py-0.5 text-xs font-semibold text-white">
+        <p className="rounded-full bg-ink px-2 py-0.5 text-xs font-semibold text-surface">
           Expired
         </p>
       )}
-      <dl className="text-sm text-slate-700">
+      <dl className="text-sm text-ink-muted">
         {times > 1 && (
           <div>
             <dt className="sr-only">Times earned</dt>

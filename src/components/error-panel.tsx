@@ -65,10 +65,10 @@ export function ErrorPanel({ error, onRetry, headingLevel = 2, children }: Props
   return (
     <div
       role="alert"
-      className="flex flex-col items-start gap-3 rounded-2xl bg-white p-6 shadow-sm"
+      className="flex flex-col items-start gap-3 rounded-card bg-surface p-6 shadow-sm"
     >
-      <Heading className="text-xl font-bold text-slate-900">{title}</Heading>
-      <p className="text-slate-700">{detail}</p>
+      <Heading className="text-xl font-bold text-ink">{title}</Heading>
+      <p className="text-ink-muted">{detail}</p>
       <div className="flex flex-wrap gap-3">
         {retryable && onRetry && (
           <button type="button" onClick={onRetry} className="button-primary">

@@ -29,7 +29,7 @@ export function GroupSection({ section, heading, aside, layout = 'grid', childre
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4">
-        <h2 id={headingId} dir="auto" className="api-text text-lg font-semibold text-slate-900">
+        <h2 id={headingId} dir="auto" className="api-text text-lg font-semibold text-ink">
           {heading ?? name}
         </h2>
         {aside}

@@ -7,41 +7,76 @@ type Props = {
   loading: boolean
   /** The last attempt to load more failed (after its retries). */
   failed: boolean
-  onMore: () => void
+  /** `asked`: the member pressed the button (rather than scrolled near the end). */
+  onMore: (asked: boolean) => void
+}
+
+const linkOf = (id: string | undefined) =>
+  id === undefined
+    ? null
+    : document.querySelector<HTMLElement>(`[data-badge-link="${CSS.escape(id)}"]`)
+
+/**
+ * After the member asks for more, focus moves to the first badge that arrived, so a keyboard or
+ * screen-reader user goes on from there.
+ */
+export function useFocusFirstNew(ids: string[]) {
+  const from = useRef<number | null>(null)
+  const focusArrived = useEffectEvent(() => {
+    const first = from.current === null ? undefined : ids[from.current]
+    if (first === undefined) return
+    from.current = null
+    linkOf(first)?.focus()
+  })
+  useEffect(() => focusArrived(), [ids.length])
+  return () => {
+    from.current = ids.length
+  }
 }
 
 /**
  * Further pages load as the member scrolls near the end, or when they ask for more. A page loads
- * when the end comes into view, not while it stays in view, so one scroll never loads a cascade.
+ * when the end comes into view after the member scrolled (wheel, touch or keys) since the last
+ * page arrived: Chrome may move the viewport by itself as a page is inserted (it keeps a focused
+ * element in place), and that must not load the next page, and the next.
  */
 export function LoadMore({ shown, total, hasMore, loading, failed, onMore }: Props) {
   const sentinel = useRef<HTMLDivElement>(null)
   const onEnter = useEffectEvent(() => {
-    if (!loading) onMore()
+    if (!loading) onMore(false)
   })
   useEffect(() => {
     const element = sentinel.current
     if (element === null || !hasMore || typeof IntersectionObserver === 'undefined') return
     let wasVisible = true
+    let scrolledByMember = false
+    const scrolled = () => {
+      scrolledByMember = true
+    }
+    const inputs = ['wheel', 'touchmove', 'keydown'] as const
+    for (const type of inputs) window.addEventListener(type, scrolled, { passive: true })
     const observer = new IntersectionObserver(
       ([entry]) => {
         const visible = entry?.isIntersecting ?? false
-        if (visible && !wasVisible) onEnter()
+        if (visible && !wasVisible && scrolledByMember) onEnter()
         wasVisible = visible
       },
       { rootMargin: '400px 0px' },
     )
     observer.observe(element)
-    return () => observer.disconnect()
-  }, [hasMore])
+    return () => {
+      observer.disconnect()
+      for (const type of inputs) window.removeEventListener(type, scrolled)
+    }
+  }, [hasMore, shown])
 
   return (
     <div ref={sentinel} className="flex flex-col items-center gap-2">
-      <p className="text-sm text-slate-700" aria-live="polite">
+      <p className="text-sm text-ink-muted" aria-live="polite">
         Showing {shown} of {total}
       </p>
       {failed && !loading && (
-        <p role="alert" className="text-sm font-medium text-rose-800">
+        <p role="alert" className="text-sm font-medium text-danger">
           More badges could not be loaded. Check your connection and try again.
         </p>
       )}
@@ -50,7 +85,7 @@ export function LoadMore({ shown, total, hasMore, loading, failed, onMore }: Pro
         <button
           type="button"
           onClick={() => {
-            if (!loading) onMore()
+            if (!loading) onMore(true)
           }}
           aria-disabled={loading}
           className="button-primary aria-disabled:opacity-70"

@@ -2,7 +2,7 @@
 export function ListSkeleton({ label, layout }: { label: string; layout: 'grid' | 'list' }) {
   return (
     <div role="status" aria-busy="true" aria-label={label} className="flex flex-col gap-3">
-      <div className="h-7 w-40 animate-pulse rounded bg-slate-200" />
+      <div className="h-7 w-40 animate-pulse rounded bg-sunken" />
       <ul
         className={
           layout === 'grid'
@@ -13,10 +13,22 @@ export function ListSkeleton({ label, layout }: { label: string; layout: 'grid' 
         {Array.from({ length: 8 }, (_, i) => (
           <li
             key={i}
-            className={`animate-pulse rounded-2xl bg-slate-200 ${layout === 'grid' ? 'h-56' : 'h-36'}`}
+            className={`animate-pulse rounded-card bg-sunken ${layout === 'grid' ? 'h-56' : 'h-36'}`}
           />
         ))}
       </ul>
+    </div>
+  )
+}
+
+/** The whole page before its first view's code has arrived: header, tabs and a list. */
+export function AppSkeleton() {
+  return (
+    <div className="min-h-dvh bg-canvas">
+      <div className="h-[108px] border-b border-line bg-surface" />
+      <div className="mx-auto max-w-5xl px-4 py-6">
+        <ListSkeleton label="Loading badges" layout="grid" />
+      </div>
     </div>
   )
 }

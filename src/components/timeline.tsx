@@ -20,17 +20,17 @@ const dots: Record<HistoryEvent['kind'], string> = {
 
 /** The member's history with a badge, newest first. */
 export function Timeline({ events }: { events: HistoryEvent[] }) {
-  if (events.length === 0) return <p className="text-slate-700">No history with this badge yet.</p>
+  if (events.length === 0) return <p className="text-ink-muted">No history with this badge yet.</p>
   return (
-    <ol className="flex flex-col gap-3 border-s-2 border-slate-200 ps-4">
+    <ol className="flex flex-col gap-3 border-s-2 border-line ps-4">
       {events.map((event, index) => (
         <li key={`${event.kind}-${event.at}-${index}`} className="relative">
           <span
             aria-hidden="true"
             className={`absolute -start-[23px] top-1.5 size-3 rounded-full ${dots[event.kind]}`}
           />
-          <p className="font-medium text-slate-900">{labels[event.of][event.kind]}</p>
-          <p className="text-sm text-slate-700">
+          <p className="font-medium text-ink">{labels[event.of][event.kind]}</p>
+          <p className="text-sm text-ink-muted">
             <time dateTime={new Date(event.at).toISOString()}>{formatDate(event.at)}</time>
           </p>
         </li>

@@ -4,25 +4,8 @@ import {
   memberTokenVersion,
   setMemberToken,
   subscribeMemberToken,
-  takeTokenFromUrl,
   tokenMember,
 } from './member-token.ts'
-
-test('a token in the fragment is taken and removed from the address', () => {
-  const replaced: string[] = []
-  const location = {
-    hash: '#member_token=abc.def.ghi&tab=2',
-    pathname: '/customers/1/earned',
-    search: '?by=email',
-  }
-  const history = {
-    state: null,
-    replaceState: (_: unknown, __: string, url: string) => void replaced.push(url),
-  }
-  takeTokenFromUrl(location as Location, history as unknown as History)
-  expect(memberToken()).toBe('abc.def.ghi')
-  expect(replaced).toEqual(['/customers/1/earned?by=email#tab=2'])
-})
 
 test('setting a token tells the views, and an empty one clears it', () => {
   const before = memberTokenVersion()

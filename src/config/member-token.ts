@@ -1,7 +1,7 @@
-// The member token the portal's backend signed for its logged-in member. It arrives in the URL
-// fragment (`#member_token=…`, never sent to a server and removed from the address at once) or
-// from the host page through `window.BadgeShowcase.setMemberToken(token)`, which also takes a
-// fresh one when the old expires. It lives in memory only.
+// The member token the portal's backend signed for its logged-in member. It arrives with the
+// runtime configuration (the URL fragment's `member_token`, see load.ts) or from the host page
+// (`window.BadgeShowcase.setMemberToken(token)`, or a message from the embedding page), which also
+// hands over a fresh one when the old expires. It lives in memory only.
 
 let token: string | null = null
 let version = 0
@@ -25,21 +25,6 @@ export function setMemberToken(next: string | null) {
 export function subscribeMemberToken(listener: () => void) {
   listeners.add(listener)
   return () => void listeners.delete(listener)
-}
-
-/** Takes a token from the URL fragment, and removes it from the address bar and history. */
-export function takeTokenFromUrl(location: Location, history: History) {
-  const fragment = new URLSearchParams(location.hash.replace(/^#/, ''))
-  const found = fragment.get('member_token')
-  if (found === null) return
-  fragment.delete('member_token')
-  const hash = fragment.toString()
-  history.replaceState(
-    history.state,
-    '',
-    `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`,
-  )
-  setMemberToken(found)
 }
 
 /**

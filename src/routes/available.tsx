@@ -1,27 +1,16 @@
-import { type QueryClient, useInfiniteQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query'
-import { Link, type LoaderFunctionArgs, useParams, useSearchParams } from 'react-router'
+import { useInfiniteQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query'
+import { Link, useParams, useSearchParams } from 'react-router'
 import { type Customer } from '../api/client.ts'
 import { groupCompletion } from '../badges/completion.ts'
 import { groupBadges } from '../badges/order.ts'
 import { AvailableBadgeCard } from '../components/available-badge-card.tsx'
 import { GroupSection } from '../components/group-section.tsx'
-import { LoadMore } from '../components/load-more.tsx'
+import { LoadMore, useFocusFirstNew } from '../components/load-more.tsx'
 import { QueryBoundary } from '../components/query-boundary.tsx'
 import { ListSkeleton } from '../components/skeletons.tsx'
 import { useNow } from '../components/use-now.ts'
 import { badgeQueries, defaultLists } from '../queries/badges.ts'
 import { customerFromRoute, customerPath } from './customer.ts'
-import { startList } from './prefetch.ts'
-
-export function availableLoader(queryClient: QueryClient) {
-  return ({ params, request }: LoaderFunctionArgs) => {
-    const customer = customerFromRoute(params.customer, new URL(request.url).searchParams)
-    startList(queryClient, customer, defaultLists.available)
-    // The earned list completes "3 of 7 earned"; the layout starts it too, and one fetch serves both.
-    startList(queryClient, customer, defaultLists.earned)
-    return null
-  }
-}
 
 function AvailableBadges({ customer }: { customer: Customer }) {
   const now = useNow()
@@ -30,6 +19,7 @@ function AvailableBadges({ customer }: { customer: Customer }) {
   const earned = useInfiniteQuery(badgeQueries.list(customer, defaultLists.earned))
   const badges = available.data.pages.flatMap((page) => page.badges)
   const total = available.data.pages[0]?.pagination.total ?? badges.length
+  const focusFirstNew = useFocusFirstNew(badges.map((badge) => badge.id))
   const bothComplete = !available.hasNextPage && earned.data !== undefined && !earned.hasNextPage
   const completion = bothComplete
     ? groupCompletion(
@@ -40,8 +30,8 @@ function AvailableBadges({ customer }: { customer: Customer }) {
 
   if (badges.length === 0) {
     return (
-      <div className="rounded-2xl bg-white p-6 text-slate-700 shadow-sm">
-        <p className="text-lg font-semibold text-slate-900">Nothing left to earn right now</p>
+      <div className="rounded-card bg-surface p-6 text-ink-muted shadow-sm">
+        <p className="text-lg font-semibold text-ink">Nothing left to earn right now</p>
         <p>You have earned every badge on offer. New ones will appear here.</p>
         <Link to={customerPath(customer, 'earned')} className="button-secondary px-0">
           See your badges
@@ -60,7 +50,7 @@ function AvailableBadges({ customer }: { customer: Customer }) {
             layout="list"
             aside={
               done && (
-                <p className="text-sm font-medium text-slate-700">
+                <p className="text-sm font-medium text-ink-muted">
                   {done.earned} of {done.total} earned
                 </p>
               )
@@ -78,7 +68,10 @@ function AvailableBadges({ customer }: { customer: Customer }) {
         hasMore={available.hasNextPage}
         loading={available.isFetchingNextPage}
         failed={available.isFetchNextPageError}
-        onMore={() => void available.fetchNextPage({ cancelRefetch: false })}
+        onMore={(asked) => {
+          if (asked) focusFirstNew()
+          void available.fetchNextPage({ cancelRefetch: false })
+        }}
       />
     </div>
   )
@@ -91,7 +84,7 @@ export function AvailablePage() {
   return (
     <div className="flex flex-col gap-6">
       <title>Badges you can earn · Badge Showcase</title>
-      <h1 className="text-2xl font-bold text-slate-900">Badges you can earn</h1>
+      <h1 className="text-2xl font-bold text-ink">Badges you can earn</h1>
       <QueryBoundary fallback={<ListSkeleton label="Loading badges you can earn" layout="list" />}>
         <AvailableBadges customer={customer} />
       </QueryBoundary>

@@ -11,8 +11,3 @@ export function badgeDetailLoader(queryClient: QueryClient) {
     return null
   }
 }
-
-/** The page's code, fetched once: on hover or focus of a badge, when idle, or on navigation. */
-export function loadBadgeDetailPage() {
-  return import('./badge-detail.tsx')
-}

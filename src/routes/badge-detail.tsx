@@ -53,9 +53,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section
       aria-labelledby={headingId}
-      className="flex flex-col gap-2 rounded-2xl bg-white p-5 shadow-sm"
+      className="flex flex-col gap-2 rounded-card bg-surface p-5 shadow-sm"
     >
-      <h2 id={headingId} className="text-lg font-semibold text-slate-900">
+      <h2 id={headingId} className="text-lg font-semibold text-ink">
         {title}
       </h2>
       {children}
@@ -97,7 +97,7 @@ function BadgeDetail({
     <div className="flex flex-col gap-5">
       <title>{`${name} · Badge Showcase`}</title>
       <BackLink customer={customer} />
-      <header className="flex flex-col items-center gap-4 rounded-2xl bg-white p-6 text-center shadow-sm sm:flex-row sm:text-start">
+      <header className="flex flex-col items-center gap-4 rounded-card bg-surface p-6 text-center shadow-sm sm:flex-row sm:text-start">
         <BadgeImage
           key={badge.id}
           badgeId={badge.id}
@@ -108,10 +108,10 @@ function BadgeDetail({
           size={160}
         />
         <div className="flex min-w-0 flex-col gap-2">
-          <h1 dir="auto" className="api-text text-2xl font-bold text-slate-900">
+          <h1 dir="auto" className="api-text text-2xl font-bold text-ink">
             {name}
           </h1>
-          <p className="text-slate-800">
+          <p className="text-ink">
             {state === 'EARNED'
               ? 'You have earned this badge.'
               : lapsedAt !== null
@@ -121,7 +121,7 @@ function BadgeDetail({
                   : 'Not earned yet.'}
           </p>
           <p className="flex flex-wrap justify-center gap-2 text-sm sm:justify-start">
-            <span className="rounded-full bg-slate-800 px-2.5 py-0.5 font-semibold text-white">
+            <span className="rounded-full bg-ink px-2.5 py-0.5 font-semibold text-surface">
               {statusText[status]}
             </span>
             {status === 'UPCOMING' && badge.startsAt !== null && (
@@ -135,7 +135,7 @@ function BadgeDetail({
             )}
           </p>
           {groupId !== null && (
-            <p dir="auto" className="api-text text-sm text-slate-700">
+            <p dir="auto" className="api-text text-sm text-ink-muted">
               {badge.rank !== null ? `#${badge.rank} in ` : 'In '}
               {groupName}
             </p>
@@ -144,13 +144,13 @@ function BadgeDetail({
       </header>
       {problems}
       <Section title="How to earn it">
-        <p dir="auto" className="api-text text-slate-800">
+        <p dir="auto" className="api-text text-ink">
           {badge.description?.trim() || 'The brand has not described how to earn this badge.'}
         </p>
       </Section>
       {badge.benefits.length > 0 && (
         <Section title="Rewards">
-          <ul className="list-disc ps-5 text-slate-800">
+          <ul className="list-disc ps-5 text-ink">
             {badge.benefits.map((benefit, index) => (
               <li key={index} dir="auto" className="api-text">
                 {benefitText(benefit)}
@@ -161,13 +161,13 @@ function BadgeDetail({
       )}
       {limits.length > 0 && (
         <Section title="How often">
-          <ul className="flex flex-col gap-2 text-slate-800">
+          <ul className="flex flex-col gap-2 text-ink">
             {limits.map((limit, index) => {
               const { rule, progress } = limitText(limit)
               return (
                 <li key={index}>
                   {rule}
-                  {progress && <span className="block text-sm text-slate-700">{progress}</span>}
+                  {progress && <span className="block text-sm text-ink-muted">{progress}</span>}
                 </li>
               )
             })}
@@ -176,8 +176,8 @@ function BadgeDetail({
       )}
       {(earnExpiry || issueExpiry) && (
         <Section title="Expiry">
-          {earnExpiry && <p className="text-slate-800">{earnExpiry}</p>}
-          {issueExpiry && <p className="text-slate-800">{issueExpiry}</p>}
+          {earnExpiry && <p className="text-ink">{earnExpiry}</p>}
+          {issueExpiry && <p className="text-ink">{issueExpiry}</p>}
         </Section>
       )}
       {member && (
@@ -190,10 +190,10 @@ function BadgeDetail({
           <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
             {customFields.map(([key, value]) => (
               <div key={key} className="contents">
-                <dt dir="auto" className="api-text font-medium text-slate-900">
+                <dt dir="auto" className="api-text font-medium text-ink">
                   {key}
                 </dt>
-                <dd dir="auto" className="api-text text-slate-700">
+                <dd dir="auto" className="api-text text-ink-muted">
                   {value}
                 </dd>
               </div>
@@ -213,10 +213,10 @@ function DetailSkeleton() {
       aria-label="Loading the badge"
       className="flex flex-col gap-5"
     >
-      <div className="h-11 w-32 animate-pulse rounded bg-slate-200" />
-      <div className="h-52 animate-pulse rounded-2xl bg-slate-200" />
-      <div className="h-28 animate-pulse rounded-2xl bg-slate-200" />
-      <div className="h-28 animate-pulse rounded-2xl bg-slate-200" />
+      <div className="h-11 w-32 animate-pulse rounded bg-sunken" />
+      <div className="h-52 animate-pulse rounded-card bg-sunken" />
+      <div className="h-28 animate-pulse rounded-card bg-sunken" />
+      <div className="h-28 animate-pulse rounded-card bg-sunken" />
     </div>
   )
 }
@@ -244,14 +244,14 @@ export function BadgeDetailPage() {
     <>
       {meta.isError && (
         <ErrorPanel error={meta.error} onRetry={retry}>
-          <p className="basis-full text-sm text-slate-700">
+          <p className="basis-full text-sm text-ink-muted">
             Some details of this badge could not be loaded.
           </p>
         </ErrorPanel>
       )}
       {member.isError && (
         <ErrorPanel error={member.error} onRetry={retry}>
-          <p className="basis-full text-sm text-slate-700">
+          <p className="basis-full text-sm text-ink-muted">
             Your own history with this badge could not be loaded.
           </p>
         </ErrorPanel>

@@ -1,26 +1,17 @@
-import { type QueryClient, useInfiniteQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query'
+import { useInfiniteQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query'
 import { type ChangeEvent } from 'react'
-import { Link, type LoaderFunctionArgs, useParams, useSearchParams } from 'react-router'
+import { Link, useParams, useSearchParams } from 'react-router'
 import { type Customer } from '../api/client.ts'
 import { groupBadges, UNGROUPED } from '../badges/order.ts'
 import { EarnedBadgeCard } from '../components/earned-badge-card.tsx'
 import { GroupSection, useGroupName } from '../components/group-section.tsx'
-import { LoadMore } from '../components/load-more.tsx'
+import { LoadMore, useFocusFirstNew } from '../components/load-more.tsx'
 import { QueryBoundary } from '../components/query-boundary.tsx'
 import { ListSkeleton } from '../components/skeletons.tsx'
 import { useNow } from '../components/use-now.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
 import { customerFromRoute, customerPath } from './customer.ts'
 import { earnedFilters, hasFilters, type SortParam, sortParam } from './list-params.ts'
-import { startList } from './prefetch.ts'
-
-export function earnedLoader(queryClient: QueryClient) {
-  return ({ params, request }: LoaderFunctionArgs) => {
-    const search = new URL(request.url).searchParams
-    startList(queryClient, customerFromRoute(params.customer, search), earnedFilters(search))
-    return null
-  }
-}
 
 const sortLabels: Record<SortParam, string> = {
   rank: 'Rank',
@@ -56,15 +47,15 @@ function EarnedFilters({ customer }: { customer: Customer }) {
   return (
     <form
       aria-label="Sort and filter"
-      className="flex flex-wrap items-end gap-x-5 gap-y-3 rounded-2xl bg-white p-4 shadow-sm"
+      className="flex flex-wrap items-end gap-x-5 gap-y-3 rounded-card bg-surface p-4 shadow-sm"
       onSubmit={(event) => event.preventDefault()}
     >
-      <label className="flex flex-col text-sm font-medium text-slate-900">
+      <label className="flex flex-col text-sm font-medium text-ink">
         Sort by
         <select
           value={sortParam(search)}
           onChange={onSort}
-          className="mt-1 min-h-11 rounded-lg border border-slate-400 bg-white px-2"
+          className="mt-1 min-h-11 rounded-lg border border-line-strong bg-surface px-2"
         >
           {Object.entries(sortLabels).map(([value, label]) => (
             <option key={value} value={value}>
@@ -73,12 +64,12 @@ function EarnedFilters({ customer }: { customer: Customer }) {
           ))}
         </select>
       </label>
-      <label className="flex flex-col text-sm font-medium text-slate-900">
+      <label className="flex flex-col text-sm font-medium text-ink">
         Group
         <select
           value={selectedGroup}
           onChange={(event) => update('group', event.target.value || null)}
-          className="mt-1 min-h-11 max-w-60 rounded-lg border border-slate-400 bg-white px-2"
+          className="mt-1 min-h-11 max-w-60 rounded-lg border border-line-strong bg-surface px-2"
         >
           <option value="">All groups</option>
           {[...groups].map(([groupId, name]) => (
@@ -86,12 +77,12 @@ function EarnedFilters({ customer }: { customer: Customer }) {
           ))}
         </select>
       </label>
-      <label className="flex min-h-11 items-center gap-2 text-sm font-medium text-slate-900">
+      <label className="flex min-h-11 items-center gap-2 text-sm font-medium text-ink">
         <input
           type="checkbox"
           checked={search.get('expired') === '1'}
           onChange={(event) => update('expired', event.target.checked ? '1' : null)}
-          className="size-5 accent-slate-900"
+          className="size-5 accent-accent"
         />
         Show expired
       </label>
@@ -107,18 +98,19 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
   const badges = data.pages.flatMap((page) => page.badges)
   const total = data.pages[0]?.pagination.total ?? badges.length
   const skipped = data.pages.reduce((sum, page) => sum + page.skipped, 0)
+  const focusFirstNew = useFocusFirstNew(badges.map((badge) => badge.id))
 
   if (badges.length === 0) {
     return hasFilters(search) ? (
-      <div className="rounded-2xl bg-white p-6 text-slate-700 shadow-sm">
+      <div className="rounded-card bg-surface p-6 text-ink-muted shadow-sm">
         <p>No earned badges match these filters.</p>
         <Link to={customerPath(customer, 'earned')} className="button-secondary px-0">
           Clear the filters
         </Link>
       </div>
     ) : (
-      <div className="rounded-2xl bg-white p-6 text-slate-700 shadow-sm">
-        <p className="text-lg font-semibold text-slate-900">No badges earned yet</p>
+      <div className="rounded-card bg-surface p-6 text-ink-muted shadow-sm">
+        <p className="text-lg font-semibold text-ink">No badges earned yet</p>
         <p>Every badge starts somewhere. Have a look at what you can earn.</p>
         <Link to={customerPath(customer, 'available')} className="button-secondary px-0">
           See the badges you can earn
@@ -144,7 +136,7 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
         </GroupSection>
       ))}
       {skipped > 0 && (
-        <p className="text-sm text-slate-700">
+        <p className="text-sm text-ink-muted">
           {skipped} {skipped === 1 ? 'badge' : 'badges'} could not be shown because the badges
           service sent incomplete data.
         </p>
@@ -155,7 +147,10 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
         hasMore={hasNextPage}
         loading={isFetchingNextPage}
         failed={isFetchNextPageError}
-        onMore={() => void fetchNextPage({ cancelRefetch: false })}
+        onMore={(asked) => {
+          if (asked) focusFirstNew()
+          void fetchNextPage({ cancelRefetch: false })
+        }}
       />
     </div>
   )
@@ -168,7 +163,7 @@ export function EarnedPage() {
   return (
     <div className="flex flex-col gap-6">
       <title>Earned badges · Badge Showcase</title>
-      <h1 className="text-2xl font-bold text-slate-900">Earned badges</h1>
+      <h1 className="text-2xl font-bold text-ink">Earned badges</h1>
       <EarnedFilters customer={customer} />
       <QueryBoundary fallback={<ListSkeleton label="Loading earned badges" layout="grid" />}>
         <EarnedBadges customer={customer} filters={earnedFilters(search)} />

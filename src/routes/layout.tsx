@@ -8,6 +8,7 @@ import {
   useSearchParams,
 } from 'react-router'
 import { type Customer } from '../api/client.ts'
+import { ConfigProblems } from '../components/config-problems.tsx'
 import { formatNumber } from '../components/format.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
 import { customerFromRoute, customerPath } from './customer.ts'
@@ -41,7 +42,7 @@ function Tab({
     <NavLink
       to={customerPath(customer, to)}
       className={({ isActive }) =>
-        `inline-flex min-h-11 items-center border-b-4 px-3 font-medium ${isActive ? 'border-slate-900 text-slate-900' : 'border-transparent text-slate-700 hover:text-slate-900'}`
+        `inline-flex min-h-11 items-center border-b-4 px-3 font-medium ${isActive ? 'border-accent text-ink' : 'border-transparent text-ink-muted hover:text-ink'}`
       }
     >
       {label}
@@ -55,19 +56,19 @@ export function Layout() {
   const [search] = useSearchParams()
   const customer = params.customer === undefined ? null : customerFromRoute(params.customer, search)
   return (
-    <div className="min-h-dvh bg-slate-50">
+    <div className="min-h-dvh bg-canvas text-ink">
       <a
         href="#content"
-        className="sr-only rounded bg-white px-3 py-2 focus:not-sr-only focus:absolute focus:start-2 focus:top-2"
+        className="sr-only rounded bg-surface px-3 py-2 focus:not-sr-only focus:absolute focus:start-2 focus:top-2"
       >
         Skip to content
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-line bg-surface">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 px-4 pt-3">
-          <p className="text-lg font-bold text-slate-900">Badge Showcase</p>
+          <p className="text-lg font-bold text-ink">Badge Showcase</p>
           {customer && (
-            <p className="min-w-0 truncate text-sm text-slate-700">
-              Member <span className="font-medium text-slate-900">{customer.id}</span>
+            <p className="min-w-0 truncate text-sm text-ink-muted">
+              Member <span className="font-medium text-ink">{customer.id}</span>
             </p>
           )}
         </div>
@@ -83,6 +84,7 @@ export function Layout() {
           </nav>
         )}
       </header>
+      <ConfigProblems />
       <main id="content" className="mx-auto max-w-5xl px-4 py-6">
         <Outlet />
       </main>

@@ -8,10 +8,10 @@ export function RouteError() {
     return (
       <div
         role="alert"
-        className="flex flex-col items-start gap-3 rounded-2xl bg-white p-6 shadow-sm"
+        className="flex flex-col items-start gap-3 rounded-card bg-surface p-6 shadow-sm"
       >
-        <h1 className="text-xl font-bold text-slate-900">Page not found</h1>
-        <p className="text-slate-700">There is nothing at this address.</p>
+        <h1 className="text-xl font-bold text-ink">Page not found</h1>
+        <p className="text-ink-muted">There is nothing at this address.</p>
         <Link to="/" className="button-secondary px-0">
           Go to the start
         </Link>

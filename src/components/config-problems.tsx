@@ -1,0 +1,25 @@
+import { useId } from 'react'
+import { runtimeConfig } from '../config/load.ts'
+
+/** Settings the showcase could not use, explained on the page rather than failing blank. */
+export function ConfigProblems() {
+  const { problems } = runtimeConfig()
+  const headingId = useId()
+  if (problems.length === 0) return null
+  return (
+    <aside aria-labelledby={headingId} className="mx-auto mt-4 max-w-5xl px-4">
+      <div className="rounded-card border border-line-strong bg-surface p-4 text-sm text-ink">
+        <h2 id={headingId} className="font-semibold">
+          Some settings of this showcase could not be used
+        </h2>
+        <ul className="mt-1 list-disc ps-5 text-ink-muted">
+          {problems.map((problem) => (
+            <li key={`${problem.setting}-${problem.message}`} className="api-text">
+              <code>{problem.setting}</code> {problem.message}; the default is used instead.
+            </li>
+          ))}
+        </ul>
+      </div>
+    </aside>
+  )
+}

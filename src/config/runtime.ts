@@ -1,0 +1,179 @@
+// Everything brand-specific arrives at run time: from an optional `config.json` beside index.html
+// and from the embed snippet (through the URL fragment of the iframe it creates). One build serves
+// every brand. Each setting is checked; a bad one is explained on the page and left at its default.
+
+export const locales = ['en', 'fr', 'ar'] as const
+export type Locale = (typeof locales)[number]
+export const themes = ['light', 'dark', 'system'] as const
+export type Theme = (typeof themes)[number]
+const kinds = ['email', 'mobile', 'externalId', 'cardNumber'] as const
+const views = ['earned', 'available'] as const
+
+export type RuntimeConfig = {
+  customer: string | null
+  by: (typeof kinds)[number] | null
+  memberToken: string | null
+  view: (typeof views)[number]
+  locale: Locale | null
+  theme: Theme
+  accent: string | null
+  radius: string | null
+  font: string | null
+  apiBaseUrl: string
+  /** The page that embeds the showcase; messages go to and come from exactly this origin. */
+  parentOrigin: string | null
+  embedded: boolean
+}
+
+export const defaultConfig: RuntimeConfig = {
+  customer: null,
+  by: null,
+  memberToken: null,
+  view: 'earned',
+  locale: null,
+  theme: 'system',
+  accent: null,
+  radius: null,
+  font: null,
+  apiBaseUrl: '',
+  parentOrigin: null,
+  embedded: false,
+}
+
+export type ConfigProblem = { setting: string; message: string }
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : null)
+
+function oneOf<T extends string>(options: readonly T[], value: string): T | null {
+  return options.find((option) => option.toLowerCase() === value.toLowerCase()) ?? null
+}
+
+/** A BCP 47 tag we have messages for, by its language ("fr-CA" reads as French). */
+export function matchLocale(tag: string): Locale | null {
+  const language = tag.trim().toLowerCase().split(/[-_]/)[0] ?? ''
+  return oneOf(locales, language)
+}
+
+function origin(value: string): string | null {
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'https:' || url.protocol === 'http:') &&
+      url.origin === value.replace(/\/$/, '')
+      ? url.origin
+      : null
+  } catch {
+    return null
+  }
+}
+
+type Check = (value: string) => Partial<RuntimeConfig> | string
+
+// Each setting: how to read it, or why it cannot be read.
+const checks: Record<string, Check> = {
+  customer: (value) =>
+    value.length > 0 && value.length <= 320 ? { customer: value } : 'must be a member identifier',
+  by: (value) => {
+    const by = oneOf(kinds, value)
+    return by ? { by } : `must be one of ${kinds.join(', ')}`
+  },
+  memberToken: (value) =>
+    /^[\w-]+\.[\w-]+\.[\w-]*$/.test(value)
+      ? { memberToken: value }
+      : 'must be a JWT (three dot-separated parts)',
+  view: (value) => {
+    const view = oneOf(views, value)
+    return view ? { view } : `must be one of ${views.join(', ')}`
+  },
+  locale: (value) => {
+    const locale = matchLocale(value)
+    return locale
+      ? { locale }
+      : `"${value}" is not available; the showcase speaks ${locales.join(', ')}`
+  },
+  theme: (value) => {
+    const theme = oneOf(themes, value)
+    return theme ? { theme } : `must be one of ${themes.join(', ')}`
+  },
+  accent: (value) =>
+    /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value)
+      ? { accent: value }
+      : 'must be a colour like #0a7d5a',
+  radius: (value) =>
+    /^\d{1,3}(\.\d+)?(px|rem|em)$/.test(value)
+      ? { radius: value }
+      : 'must be a length like 12px or 0.75rem',
+  font: (value) =>
+    /^[\w\s,'"-]{1,200}$/.test(value)
+      ? { font: value }
+      : 'must be a font-family list like "Inter, sans-serif"',
+  apiBaseUrl: (value) => {
+    if (/^\/(?!\/)[\w\-./]*$/.test(value)) return { apiBaseUrl: value.replace(/\/$/, '') }
+    const url = origin(value.replace(/\/$/, '')) ?? (value.startsWith('https://') ? value : null)
+    return url && url.startsWith('https://')
+      ? { apiBaseUrl: url.replace(/\/$/, '') }
+      : 'must be an https URL or a path on this site'
+  },
+  parentOrigin: (value) => {
+    const parent = origin(value)
+    return parent ? { parentOrigin: parent } : 'must be an origin like https://portal.example.com'
+  },
+}
+
+/** Reads settings from any source (config.json, the embed fragment); unknown keys are reported. */
+export function readSettings(source: Record<string, unknown>, from: string) {
+  const settings: Partial<RuntimeConfig> = {}
+  const problems: ConfigProblem[] = []
+  for (const [key, raw] of Object.entries(source)) {
+    const check = checks[key]
+    if (check === undefined) {
+      problems.push({ setting: key, message: `is not a setting (${from})` })
+      continue
+    }
+    const value = typeof raw === 'number' ? String(raw) : text(raw)
+    if (value === null || value === '') {
+      problems.push({ setting: key, message: `must be text (${from})` })
+      continue
+    }
+    const result = check(value)
+    if (typeof result === 'string') problems.push({ setting: key, message: `${result} (${from})` })
+    else Object.assign(settings, result)
+  }
+  return { settings, problems }
+}
+
+/** The fragment parameters the embed script sets, and the setting each one is. */
+export const fragmentParams: Record<string, keyof RuntimeConfig> = {
+  member_token: 'memberToken',
+  customer: 'customer',
+  by: 'by',
+  view: 'view',
+  locale: 'locale',
+  theme: 'theme',
+  accent: 'accent',
+  radius: 'radius',
+  font: 'font',
+  api: 'apiBaseUrl',
+  parent: 'parentOrigin',
+}
+
+/** The settings the embed script put in the iframe's fragment, as a plain object. */
+export function fragmentSettings(hash: string): Record<string, string> {
+  const params = new URLSearchParams(hash.replace(/^#/, ''))
+  const settings: Record<string, string> = {}
+  for (const [param, key] of Object.entries(fragmentParams)) {
+    const value = params.get(param)
+    if (value !== null) settings[key] = value
+  }
+  return settings
+}
+
+/** Readable text on the accent colour: black or white, whichever contrasts more (always 4.5:1+). */
+export function contrastingText(accent: string): '#000000' | '#ffffff' {
+  const hex = accent.length === 4 ? accent.replace(/^#(.)(.)(.)$/, '#$1$1$2$2$3$3') : accent
+  const channel = (offset: number) => {
+    const c = Number.parseInt(hex.slice(offset, offset + 2), 16) / 255
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  }
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? '#000000' : '#ffffff'
+}
