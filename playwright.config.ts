@@ -42,6 +42,11 @@ const PORT = Number(process.env.E2E_PORT ?? 4179)
 const baseURL = `http://127.0.0.1:${PORT}`
 
 // Live mode: the showcase in front of the emulator playing a Capillary cluster on another port.
+export const portalOrigin = `http://127.0.0.1:${PORT + 8}`
+export const subPathURL = `http://127.0.0.1:${PORT + 9}/rewards/badges/`
+// A page on another origin that claims to be the portal, for the message-origin checks.
+export const impostorOrigin = `http://localhost:${PORT + 10}`
+
 export const live = {
   standInPort: PORT + 6,
   port: PORT + 7,
@@ -78,7 +83,11 @@ export default defineConfig({
       // The real server over a fresh build, exactly what `npm start` runs.
       command: 'npm run build --silent && tsx server/main.ts',
       url: `${baseURL}/api_gateway/v1/badges/customer/62090013?limit=1`,
-      env: { PORT: String(PORT), HOST: '127.0.0.1' },
+      env: {
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        SHOWCASE_FRAME_ANCESTORS: `'self' ${portalOrigin}`,
+      },
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
       stdout: 'ignore',
@@ -106,7 +115,32 @@ export default defineConfig({
         CAPILLARY_OAUTH_KEY: live.oauthKey,
         CAPILLARY_OAUTH_SECRET: live.oauthSecret,
         SHOWCASE_TOKEN_SECRET: live.tokenSecret,
+        SHOWCASE_FRAME_ANCESTORS: `'self' ${portalOrigin} ${impostorOrigin}`,
       },
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'tsx examples/serve.ts',
+      url: `${portalOrigin}/portal.html`,
+      env: { PORTAL_PORT: String(PORT + 8), HOST: '127.0.0.1' },
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'tsx examples/serve.ts',
+      url: `${impostorOrigin}/impostor.html`,
+      env: { PORTAL_PORT: String(PORT + 10), PORTAL_ROOT: 'e2e/fixtures', HOST: 'localhost' },
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'tsx server/main.ts',
+      url: `${subPathURL}config.json`,
+      env: { PORT: String(PORT + 9), HOST: '127.0.0.1', SHOWCASE_BASE_PATH: '/rewards/badges/' },
       reuseExistingServer: !process.env.CI,
       stdout: 'ignore',
       stderr: 'pipe',

@@ -3,6 +3,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
 import { configureBadgesApi } from './api/badges-api.ts'
+import { connectToHost } from './config/embed.ts'
 import { basePath, loadRuntimeConfig } from './config/load.ts'
 import { setMemberToken, subscribeMemberToken } from './config/member-token.ts'
 import { applyTheme } from './config/theme.ts'
@@ -14,6 +15,7 @@ import './index.css'
 async function start() {
   const { config } = await loadRuntimeConfig()
   applyTheme(config, document.documentElement)
+  connectToHost(config)
   configureBadgesApi({ baseUrl: config.apiBaseUrl || basePath() })
   if (config.memberToken) setMemberToken(config.memberToken)
 

@@ -9,6 +9,27 @@ import {
 
 const SESSION_KEY = 'badge-showcase:embed'
 
+// Session storage is a convenience (settings survive a reload inside the frame): a browser that
+// blocks storage in third-party frames throws on any use of it, and the showcase must start anyway.
+function remember(value: object) {
+  try {
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(value))
+  } catch {
+    // Not available here: settings last until the frame reloads.
+  }
+}
+
+function remembered(): Record<string, unknown> {
+  try {
+    const stored: unknown = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? '{}')
+    return typeof stored === 'object' && stored !== null
+      ? Object.fromEntries(Object.entries(stored))
+      : {}
+  } catch {
+    return {}
+  }
+}
+
 export type LoadedConfig = { config: RuntimeConfig; problems: ConfigProblem[] }
 
 let loaded: LoadedConfig = { config: defaultConfig, problems: [] }
@@ -61,16 +82,11 @@ export async function loadRuntimeConfig(): Promise<LoadedConfig> {
       `${window.location.pathname}${window.location.search}${hash ? `#${hash}` : ''}`,
     )
     // Everything but the token, which stays in memory only.
-    const remembered = Object.fromEntries(
-      Object.entries(fromFragment).filter(([key]) => key !== 'memberToken'),
+    remember(
+      Object.fromEntries(Object.entries(fromFragment).filter(([key]) => key !== 'memberToken')),
     )
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify(remembered))
   }
-  const stored: unknown = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? '{}')
-  const embed = {
-    ...(typeof stored === 'object' && stored !== null ? stored : {}),
-    ...fromFragment,
-  }
+  const embed = { ...remembered(), ...fromFragment }
   const file = await configFile()
   const snippet = readSettings(embed, 'the embed snippet')
   const config: RuntimeConfig = { ...defaultConfig, ...file.settings, ...snippet.settings }

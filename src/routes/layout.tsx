@@ -9,6 +9,7 @@ import {
 } from 'react-router'
 import { type Customer } from '../api/client.ts'
 import { ConfigProblems } from '../components/config-problems.tsx'
+import { runtimeConfig } from '../config/load.ts'
 import { formatNumber } from '../components/format.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
 import { customerFromRoute, customerPath } from './customer.ts'
@@ -56,7 +57,7 @@ export function Layout() {
   const [search] = useSearchParams()
   const customer = params.customer === undefined ? null : customerFromRoute(params.customer, search)
   return (
-    <div className="min-h-dvh bg-canvas text-ink">
+    <div className={`bg-canvas text-ink ${runtimeConfig().config.embedded ? '' : 'min-h-dvh'}`}>
       <a
         href="#content"
         className="sr-only rounded bg-surface px-3 py-2 focus:not-sr-only focus:absolute focus:start-2 focus:top-2"

@@ -1,0 +1,105 @@
+import { expect, test } from '@playwright/test'
+import { SignJWT } from 'jose'
+import { impostorOrigin, live, portalOrigin, subPathURL } from '../playwright.config.ts'
+import { expectNoAxeViolations } from './axe.ts'
+
+const showcase = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4179)}`
+
+test('the snippet on a portal of another origin: the iframe appears, themed, and fits its content', async ({
+  page,
+}) => {
+  await page.goto(`${portalOrigin}/portal.html?showcase=${showcase}&theme=dark&accent=%23ffb000`)
+  const frame = page.frameLocator('#badges iframe')
+  await expect(frame.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+  await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark')
+  const accent = await frame
+    .locator('html')
+    .evaluate((html) => getComputedStyle(html).getPropertyValue('--accent'))
+  expect(accent.trim()).toBe('#ffb000')
+  await expectNoAxeViolations(page)
+
+  // The frame is as tall as the showcase, with no scrollbar inside, and follows it as it changes.
+  const iframe = page.locator('#badges iframe')
+  const fits = async () => {
+    const outer = await iframe.evaluate((element) => element.getBoundingClientRect().height)
+    const inner = await frame
+      .locator('body')
+      .evaluate((body) => body.getBoundingClientRect().height)
+    return Math.abs(outer - Math.ceil(inner)) <= 1
+  }
+  await expect.poll(fits).toBe(true)
+  const before = await iframe.evaluate((element) => element.getBoundingClientRect().height)
+  await frame.getByLabel('Show expired').click()
+  await expect(frame.getByText('Big Spender')).toBeVisible()
+  await expect
+    .poll(() => iframe.evaluate((element) => element.getBoundingClientRect().height))
+    .toBeGreaterThan(before)
+  await expect.poll(fits).toBe(true)
+
+  // Deep links inside the frame work.
+  await frame.getByRole('link', { name: 'Reviewer' }).click()
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Reviewer')
+
+  // The JavaScript API mounted a second showcase.
+  await expect(
+    page.frameLocator('#api-badges iframe').getByRole('heading', { name: 'Badges you can earn' }),
+  ).toBeVisible()
+})
+
+test('the portal ignores height messages that do not come from its showcase frame', async ({
+  page,
+}) => {
+  await page.goto(`${portalOrigin}/portal.html?showcase=${showcase}`)
+  const frame = page.frameLocator('#badges iframe')
+  await expect(frame.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+  const iframe = page.locator('#badges iframe')
+  await expect
+    .poll(() => iframe.evaluate((element) => element.getBoundingClientRect().height))
+    .toBeGreaterThan(700)
+  await page.evaluate(() => window.postMessage({ type: 'badge-showcase:height', height: 5 }, '*'))
+  await page.waitForTimeout(200)
+  expect(
+    await iframe.evaluate((element) => element.getBoundingClientRect().height),
+  ).toBeGreaterThan(700)
+})
+
+test('the showcase takes a member token only from the portal it was given, never from an impostor', async ({
+  page,
+}) => {
+  const token = await new SignJWT({ sub: '62090013' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setExpirationTime('10m')
+    .sign(new TextEncoder().encode(live.tokenSecret))
+  const app = `http://127.0.0.1:${live.port}/customers/62090013/earned#parent=${encodeURIComponent(portalOrigin)}`
+  await page.goto(`${impostorOrigin}/impostor.html?${new URLSearchParams({ app, token })}`)
+  const frame = page.frameLocator('#f')
+  await expect(frame.getByRole('alert')).toContainText('Not connected')
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { sent?: boolean }).sent))
+    .toBe(true)
+  await page.waitForTimeout(1_000)
+  // The token was refused, and the showcase told the impostor nothing.
+  await expect(frame.getByRole('alert')).toContainText('Not connected')
+  expect(
+    await page.evaluate(() => (window as unknown as { received: unknown[] }).received),
+  ).toEqual([])
+})
+
+test('hosted under a sub-path: deep links, reload and assets all live below it', async ({
+  page,
+}) => {
+  await page.goto(`${subPathURL}customers/62090013/badges/6650b1c00000000000000009`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reviewer')
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reviewer')
+  const image = page.getByRole('img', { name: 'Reviewer, earned' })
+  await expect(image).toHaveAttribute('src', /\/rewards\/badges\/demo\/reviewer-earned\.svg$/)
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0)
+  await page.getByRole('link', { name: 'All badges' }).click()
+  await expect(page).toHaveURL(`${subPathURL}customers/62090013/earned`)
+  await page.getByRole('link', { name: /^Available/ }).click()
+  await expect(page).toHaveURL(`${subPathURL}customers/62090013/available`)
+  await expect(page.getByRole('heading', { name: 'Night Owl' })).toBeVisible()
+})
