@@ -6,7 +6,9 @@ import { configureBadgesApi } from './api/badges-api.ts'
 import { connectToHost } from './config/embed.ts'
 import { basePath, loadRuntimeConfig } from './config/load.ts'
 import { setMemberToken, subscribeMemberToken } from './config/member-token.ts'
+import { matchLocale } from './config/runtime.ts'
 import { applyTheme } from './config/theme.ts'
+import { setLocale } from './i18n/i18n.ts'
 import { createQueryClient } from './query-client.ts'
 import { createAppRouter, viewModules } from './router.tsx'
 import './index.css'
@@ -15,6 +17,17 @@ import './index.css'
 async function start() {
   const { config } = await loadRuntimeConfig()
   applyTheme(config, document.documentElement)
+  // The configured language, else the browser's, else English; loaded before the first render.
+  const locale =
+    config.locale ?? navigator.languages.map(matchLocale).find((match) => match !== null) ?? 'en'
+  const catalogs = { fr: () => import('./i18n/fr.ts'), ar: () => import('./i18n/ar.ts') }
+  try {
+    const catalog = locale === 'en' ? undefined : Object.values(await catalogs[locale]())[0]
+    setLocale(locale, document.documentElement, catalog)
+  } catch {
+    // The language's messages did not load: English rather than nothing.
+    setLocale('en', document.documentElement)
+  }
   connectToHost(config)
   configureBadgesApi({ baseUrl: config.apiBaseUrl || basePath() })
   if (config.memberToken) setMemberToken(config.memberToken)

@@ -3,8 +3,9 @@ import { listBadgeState } from '../badges/display-state.ts'
 import { type CustomerBadge } from '../badges/types.ts'
 import { BadgeImage } from './badge-image.tsx'
 import { BadgeLink } from './badge-link.tsx'
-import { formatDate, formatNumber } from './format.ts'
+import { formatDate } from './format.ts'
 import { benefitText, limitText } from './wording.ts'
+import { t } from '../i18n/i18n.ts'
 
 type Props = { badge: CustomerBadge; customer: Customer; now: number }
 
@@ -25,13 +26,12 @@ export function AvailableBadgeCard({ badge, customer, now }: Props) {
       <div className="flex min-w-0 flex-col gap-1 text-sm text-ink-muted">
         <h3 dir="auto" className="api-text line-clamp-3 text-base font-semibold">
           <BadgeLink customer={customer} badgeId={badge.id}>
-            {badge.name?.trim() || 'Unnamed badge'}
+            {badge.name?.trim() || t('badge.unnamed')}
           </BadgeLink>
         </h3>
         {state === 'IN_PROGRESS' && (
           <p className="font-medium text-positive">
-            Earned {formatNumber(badge.earnedCount ?? 0)}{' '}
-            {badge.earnedCount === 1 ? 'time' : 'times'} before. Earn it again!
+            {t('badge.earned-before', { count: badge.earnedCount ?? 0 })}
           </p>
         )}
         {badge.description?.trim() && (
@@ -41,7 +41,7 @@ export function AvailableBadgeCard({ badge, customer, now }: Props) {
         )}
         {badge.benefits.length > 0 && (
           <p>
-            <span className="font-medium text-ink">Reward: </span>
+            <span className="font-medium text-ink">{t('badge.reward')} </span>
             <span dir="auto" className="api-text">
               {badge.benefits.map(benefitText).join(' · ')}
             </span>
@@ -51,9 +51,13 @@ export function AvailableBadgeCard({ badge, customer, now }: Props) {
           <p key={index}>{limitText(limit).rule}</p>
         ))}
         {upcoming && badge.startsAt !== null ? (
-          <p className="font-medium text-ink">Starts {formatDate(badge.startsAt)}</p>
+          <p className="font-medium text-ink">
+            {t('badge.starts', { date: formatDate(badge.startsAt) })}
+          </p>
         ) : (
-          badge.expiresAt !== null && <p>Available until {formatDate(badge.expiresAt)}</p>
+          badge.expiresAt !== null && (
+            <p>{t('badge.available-until', { date: formatDate(badge.expiresAt) })}</p>
+          )
         )}
       </div>
     </li>

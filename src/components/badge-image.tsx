@@ -2,15 +2,11 @@ import { useState } from 'react'
 import { type DisplayState } from '../badges/display-state.ts'
 import { imageCandidates, monogram } from '../badges/images.ts'
 import { type BadgeImage as BadgeImageData } from '../badges/types.ts'
-
-const stateWords: Record<DisplayState, string> = {
-  EARNED: 'earned',
-  IN_PROGRESS: 'in progress',
-  LOCKED: 'not yet earned',
-}
+import { t } from '../i18n/i18n.ts'
 
 export function badgeAltText(name: string | null, state: DisplayState, expired = false): string {
-  return `${name?.trim() || 'Unnamed badge'}, ${stateWords[state]}${expired ? ', expired' : ''}`
+  const words = t(`badge.state.${state}`) + (expired ? `, ${t('badge.state.expired')}` : '')
+  return t('badge.alt', { name: name?.trim() || t('badge.unnamed'), state: words })
 }
 
 type Props = {

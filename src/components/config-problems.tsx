@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import { runtimeConfig } from '../config/load.ts'
+import { t } from '../i18n/i18n.ts'
 
 /** Settings the showcase could not use, explained on the page rather than failing blank. */
 export function ConfigProblems() {
@@ -10,12 +11,12 @@ export function ConfigProblems() {
     <aside aria-labelledby={headingId} className="mx-auto mt-4 max-w-5xl px-4">
       <div className="rounded-card border border-line-strong bg-surface p-4 text-sm text-ink">
         <h2 id={headingId} className="font-semibold">
-          Some settings of this showcase could not be used
+          {t('app.config.heading')}
         </h2>
         <ul className="mt-1 list-disc ps-5 text-ink-muted">
           {problems.map((problem) => (
             <li key={`${problem.setting}-${problem.message}`} className="api-text">
-              <code>{problem.setting}</code> {problem.message}; the default is used instead.
+              <code>{problem.setting}</code> {problem.message}; {t('app.config.fallback')}
             </li>
           ))}
         </ul>

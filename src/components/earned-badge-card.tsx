@@ -3,7 +3,8 @@ import { expiryStatus } from '../badges/expiry.ts'
 import { type CustomerBadge } from '../badges/types.ts'
 import { BadgeImage } from './badge-image.tsx'
 import { BadgeLink } from './badge-link.tsx'
-import { formatDate, formatNumber, formatRelative } from './format.ts'
+import { formatDate, formatRelative } from './format.ts'
+import { t } from '../i18n/i18n.ts'
 
 type Props = { badge: CustomerBadge; customer: Customer; now: number }
 
@@ -26,24 +27,24 @@ export function EarnedBadgeCard({ badge, customer, now }: Props) {
       />
       <h3 dir="auto" className="api-text line-clamp-3 font-semibold">
         <BadgeLink customer={customer} badgeId={badge.id}>
-          {badge.name?.trim() || 'Unnamed badge'}
+          {badge.name?.trim() || t('badge.unnamed')}
         </BadgeLink>
       </h3>
       {expired && (
         <p className="rounded-full bg-ink px-2 py-0.5 text-xs font-semibold text-surface">
-          Expired
+          {t('badge.expired')}
         </p>
       )}
       <dl className="text-sm text-ink-muted">
         {times > 1 && (
           <div>
-            <dt className="sr-only">Times earned</dt>
-            <dd>Earned {formatNumber(times)} times</dd>
+            <dt className="sr-only">{t('badge.times-earned')}</dt>
+            <dd>{t('badge.earned-times', { count: times })}</dd>
           </div>
         )}
         {badge.lastEarnedAt !== null && (
           <div>
-            <dt className="inline">Last earned </dt>
+            <dt className="inline">{t('badge.last-earned')} </dt>
             <dd className="inline">
               <time dateTime={new Date(badge.lastEarnedAt).toISOString()}>
                 {formatDate(badge.lastEarnedAt)}
@@ -53,13 +54,13 @@ export function EarnedBadgeCard({ badge, customer, now }: Props) {
         )}
         {expiry.kind !== 'none' && (
           <div>
-            <dt className="sr-only">Expiry</dt>
+            <dt className="sr-only">{t('badge.expiry')}</dt>
             <dd>
               {expired ? (
-                <>Expired {formatDate(expiry.at)}</>
+                <>{t('badge.expired-on', { date: formatDate(expiry.at) })}</>
               ) : (
                 <time dateTime={new Date(expiry.at).toISOString()} title={formatDate(expiry.at)}>
-                  Expires {formatRelative(expiry.at, now)}
+                  {t('badge.expires', { relative: formatRelative(expiry.at, now) })}
                 </time>
               )}
             </dd>

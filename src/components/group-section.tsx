@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { type ReactNode, useId } from 'react'
 import { type BadgeSection } from '../badges/order.ts'
 import { badgeQueries } from '../queries/badges.ts'
+import { t } from '../i18n/i18n.ts'
 
 /** The group's name from its badges, else from the group endpoint, else a neutral label. */
 export function useGroupName(groupId: string | null, known: string | null): string {
@@ -10,8 +11,8 @@ export function useGroupName(groupId: string | null, known: string | null): stri
     enabled: groupId !== null && known === null,
   })
   if (known !== null) return known
-  if (groupId === null) return 'Other badges'
-  return lookup.data?.name ?? 'More badges'
+  if (groupId === null) return t('group.other')
+  return lookup.data?.name ?? t('group.unnamed')
 }
 
 type Props = {

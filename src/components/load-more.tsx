@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent, useRef } from 'react'
+import { t } from '../i18n/i18n.ts'
 
 type Props = {
   shown: number
@@ -73,11 +74,11 @@ export function LoadMore({ shown, total, hasMore, loading, failed, onMore }: Pro
   return (
     <div ref={sentinel} className="flex flex-col items-center gap-2">
       <p className="text-sm text-ink-muted" aria-live="polite">
-        Showing {shown} of {total}
+        {t('list.showing', { shown, total })}
       </p>
       {failed && !loading && (
         <p role="alert" className="text-sm font-medium text-danger">
-          More badges could not be loaded. Check your connection and try again.
+          {t('list.more-failed')}
         </p>
       )}
       {hasMore && (
@@ -90,7 +91,7 @@ export function LoadMore({ shown, total, hasMore, loading, failed, onMore }: Pro
           aria-disabled={loading}
           className="button-primary aria-disabled:opacity-70"
         >
-          {loading ? 'Loading more badges…' : failed ? 'Try again' : 'Show more badges'}
+          {loading ? t('list.loading-more') : failed ? t('error.retry') : t('list.more')}
         </button>
       )}
     </div>

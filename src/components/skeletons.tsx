@@ -1,3 +1,5 @@
+import { t } from '../i18n/i18n.ts'
+
 /** Placeholders in the final layout, so nothing moves when the badges arrive. */
 export function ListSkeleton({ label, layout }: { label: string; layout: 'grid' | 'list' }) {
   return (
@@ -27,7 +29,7 @@ export function AppSkeleton() {
     <div className="min-h-dvh bg-canvas">
       <div className="h-[108px] border-b border-line bg-surface" />
       <div className="mx-auto max-w-5xl px-4 py-6">
-        <ListSkeleton label="Loading badges" layout="grid" />
+        <ListSkeleton label={t('app.loading')} layout="grid" />
       </div>
     </div>
   )

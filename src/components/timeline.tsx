@@ -1,15 +1,6 @@
 import { type HistoryEvent } from '../badges/history.ts'
+import { t } from '../i18n/i18n.ts'
 import { formatDate } from './format.ts'
-
-const labels: Record<HistoryEvent['of'], Record<HistoryEvent['kind'], string>> = {
-  issual: {
-    issued: 'Issued to you',
-    earned: 'Earned',
-    revoked: 'Issue withdrawn',
-    expired: 'Issue expired before it was earned',
-  },
-  earn: { issued: 'Issued to you', earned: 'Earned', revoked: 'Earn revoked', expired: 'Expired' },
-}
 
 const dots: Record<HistoryEvent['kind'], string> = {
   earned: 'bg-teal-700',
@@ -20,7 +11,7 @@ const dots: Record<HistoryEvent['kind'], string> = {
 
 /** The member's history with a badge, newest first. */
 export function Timeline({ events }: { events: HistoryEvent[] }) {
-  if (events.length === 0) return <p className="text-ink-muted">No history with this badge yet.</p>
+  if (events.length === 0) return <p className="text-ink-muted">{t('history.none')}</p>
   return (
     <ol className="flex flex-col gap-3 border-s-2 border-line ps-4">
       {events.map((event, index) => (
@@ -29,7 +20,7 @@ export function Timeline({ events }: { events: HistoryEvent[] }) {
             aria-hidden="true"
             className={`absolute -start-[23px] top-1.5 size-3 rounded-full ${dots[event.kind]}`}
           />
-          <p className="font-medium text-ink">{labels[event.of][event.kind]}</p>
+          <p className="font-medium text-ink">{t(`history.${event.of}.${event.kind}`)}</p>
           <p className="text-sm text-ink-muted">
             <time dateTime={new Date(event.at).toISOString()}>{formatDate(event.at)}</time>
           </p>

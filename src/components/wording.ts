@@ -1,88 +1,77 @@
 import { type Benefit, type EarnLimit, type Expiry, type Span } from '../badges/types.ts'
-import { formatDate, formatNumber } from './format.ts'
+import { t } from '../i18n/i18n.ts'
+import { formatDate } from './format.ts'
 
-// Plain-language sentences for limits, expiry rules and rewards. Pure: what they say depends only
-// on their arguments, so they are tested directly.
+// Plain-language sentences for limits, expiry rules and rewards, from the message catalogs. Pure:
+// what they say depends only on their arguments and the active language.
 
-const unitWords = {
-  DAYS: ['day', 'days'],
-  WEEKS: ['week', 'weeks'],
-  MONTHS: ['month', 'months'],
-} as const
-const plural = new Intl.PluralRules('en')
-
-function units({ unit, length }: Span): string {
-  const [one, many] = unitWords[unit]
-  return length === 1 ? one : `${formatNumber(length)} ${many}`
+function unitName({ unit, length }: Span): string {
+  return t(`unit.${unit}`, { count: length })
 }
 
-export function times(n: number): string {
-  if (n === 1) return 'once'
-  if (n === 2) return 'twice'
-  return `${formatNumber(n)} ${plural.select(n) === 'one' ? 'time' : 'times'}`
+/** "every 3 days", "every week"; `rolling`: "in any 7 days". */
+function window(span: Span, rolling: boolean): string {
+  const kind = rolling ? 'rolling' : 'every'
+  return span.length === 1
+    ? t(`window.${kind}.1`, { unit: unitName(span) })
+    : t(`window.${kind}.n`, { length: span.length, units: unitName(span) })
 }
 
 /** "1 week", "3 months": an amount of time. */
-function duration({ unit, length }: Span): string {
-  const [one, many] = unitWords[unit]
-  return `${formatNumber(length)} ${plural.select(length) === 'one' ? one : many}`
+function duration(span: Span): string {
+  return t('duration', { length: span.length, units: unitName(span) })
 }
 
-function cycleName(window: Span): string {
-  if (window.length === 1)
-    return { DAYS: 'today', WEEKS: 'this week', MONTHS: 'this month' }[window.unit]
-  return `this ${formatNumber(window.length)}-${unitWords[window.unit][0]} cycle`
+export function times(n: number): string {
+  return n === 2 ? t('times.2') : t('times', { count: n })
+}
+
+function cycleName(span: Span): string {
+  if (span.length === 1) return t(`cycle.${span.unit}.1`)
+  return t('cycle.n', { length: span.length, unit: t(`unit.${span.unit}`, { count: 1 }) })
 }
 
 export type LimitText = { rule: string; progress: string | null }
 
-/** "Up to 2 times every 3 days." with "1 of 2 this 3-day cycle, resets 4 Jul." */
+/** "Up to twice every 3 days." with "1 of 2 this 3-day cycle, resets 4 Jul." */
 export function limitText(limit: EarnLimit): LimitText {
-  const { max, window, used } = limit
-  const member = limit.scope === 'member'
-  if (limit.kind === 'unlimited') {
-    return {
-      rule: member ? 'You can earn it as often as you like.' : 'No overall limit.',
-      progress: null,
-    }
-  }
-  if (max === null || limit.kind === 'unknown' || (limit.kind !== 'total' && window === null)) {
-    return {
-      rule: member ? 'A personal limit applies.' : 'An overall limit applies.',
-      progress: null,
-    }
+  const { max, window: span, used } = limit
+  const scope = limit.scope === 'member' ? 'member' : 'badge'
+  if (limit.kind === 'unlimited') return { rule: t(`limit.${scope}.unlimited`), progress: null }
+  if (max === null || limit.kind === 'unknown' || (limit.kind !== 'total' && span === null)) {
+    return { rule: t(`limit.${scope}.unknown`), progress: null }
   }
   if (limit.kind === 'total') {
-    if (member) {
+    if (scope === 'member') {
       return {
-        rule:
-          max === 1
-            ? 'You can earn this badge once.'
-            : `You can earn this badge up to ${times(max)}.`,
-        progress: used === null ? null : `Earned ${formatNumber(used)} of ${formatNumber(max)}.`,
+        rule: max === 1 ? t('limit.member.once') : t('limit.member.total', { times: times(max) }),
+        progress: used === null ? null : t('limit.member.total.used', { used, max }),
       }
     }
     return {
-      rule: `Limited to ${formatNumber(max)} earns across all members.`,
-      progress: used === null ? null : `${formatNumber(Math.max(max - used, 0))} left.`,
+      rule: t('limit.badge.total', { max }),
+      progress:
+        used === null ? null : t('limit.badge.total.left', { left: Math.max(max - used, 0) }),
     }
   }
-  if (window === null) return { rule: 'A limit applies.', progress: null }
-  const every = limit.kind === 'fixed-window' ? `every ${units(window)}` : `in any ${units(window)}`
-  const rule = member
-    ? `Up to ${times(max)} ${every}.`
-    : `Up to ${formatNumber(max)} earns by all members ${every}.`
+  if (span === null) return { rule: t(`limit.${scope}.unknown`), progress: null }
+  const rolling = limit.kind === 'rolling-window'
+  const rule =
+    scope === 'member'
+      ? t('limit.member.window', { times: times(max), window: window(span, rolling) })
+      : t('limit.badge.window', { max, window: window(span, rolling) })
   if (used === null) return { rule, progress: null }
-  if (limit.kind === 'rolling-window') {
-    return {
-      rule,
-      progress: `${formatNumber(used)} of ${formatNumber(max)} in the last ${units(window)}.`,
-    }
+  if (rolling) {
+    const last = span.length === 1 ? unitName(span) : duration(span)
+    return { rule, progress: t('limit.rolling.used', { used, max, window: last }) }
   }
-  const resets = limit.cycle?.end ? `, resets ${formatDate(limit.cycle.end)}` : ''
+  const cycle = cycleName(span)
+  const end = limit.cycle?.end
   return {
     rule,
-    progress: `${formatNumber(used)} of ${formatNumber(max)} ${cycleName(window)}${resets}.`,
+    progress: end
+      ? t('limit.fixed.used.resets', { used, max, cycle, date: formatDate(end) })
+      : t('limit.fixed.used', { used, max, cycle }),
   }
 }
 
@@ -90,15 +79,15 @@ export function limitText(limit: EarnLimit): LimitText {
 export function earnExpiryText(expiry: Expiry, badgeExpiresAt: number | null): string | null {
   switch (expiry.kind) {
     case 'never':
-      return 'Once earned, it never expires.'
+      return t('expiry.earn.never')
     case 'relative':
-      return `Once earned, it lasts ${duration(expiry.after)}.`
+      return t('expiry.earn.relative', { duration: duration(expiry.after) })
     case 'fixed-date':
-      return expiry.at === null ? null : `Earned badges expire on ${formatDate(expiry.at)}.`
+      return expiry.at === null ? null : t('expiry.earn.fixed', { date: formatDate(expiry.at) })
     case 'with-badge':
       return badgeExpiresAt === null
-        ? 'Earned badges expire when the badge ends.'
-        : `Earned badges expire when the badge ends, on ${formatDate(badgeExpiresAt)}.`
+        ? t('expiry.earn.with-badge')
+        : t('expiry.earn.with-badge.date', { date: formatDate(badgeExpiresAt) })
     default:
       return null
   }
@@ -108,15 +97,15 @@ export function earnExpiryText(expiry: Expiry, badgeExpiresAt: number | null): s
 export function issueExpiryText(expiry: Expiry, badgeExpiresAt: number | null): string | null {
   switch (expiry.kind) {
     case 'never':
-      return 'Once issued to you, it stays open to earn.'
+      return t('expiry.issue.never')
     case 'relative':
-      return `Once issued to you, you have ${duration(expiry.after)} to earn it.`
+      return t('expiry.issue.relative', { duration: duration(expiry.after) })
     case 'fixed-date':
-      return expiry.at === null ? null : `Once issued to you, earn it by ${formatDate(expiry.at)}.`
+      return expiry.at === null ? null : t('expiry.issue.by', { date: formatDate(expiry.at) })
     case 'with-badge':
       return badgeExpiresAt === null
         ? null
-        : `Once issued to you, earn it by ${formatDate(badgeExpiresAt)}.`
+        : t('expiry.issue.by', { date: formatDate(badgeExpiresAt) })
     default:
       return null
   }
@@ -124,11 +113,11 @@ export function issueExpiryText(expiry: Expiry, badgeExpiresAt: number | null): 
 
 export function benefitText(benefit: Benefit): string {
   if (benefit.description?.trim()) return benefit.description.trim()
-  if (benefit.kind === 'coupon') return 'A coupon'
+  if (benefit.kind === 'coupon') return t('benefit.coupon')
   if (benefit.kind === 'points') {
     return benefit.points === null
-      ? 'Loyalty points'
-      : `${formatNumber(benefit.points)} loyalty points`
+      ? t('benefit.points.unknown')
+      : t('benefit.points', { count: benefit.points })
   }
-  return 'A reward'
+  return t('benefit.other')
 }

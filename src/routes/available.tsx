@@ -11,6 +11,7 @@ import { ListSkeleton } from '../components/skeletons.tsx'
 import { useNow } from '../components/use-now.ts'
 import { badgeQueries, defaultLists } from '../queries/badges.ts'
 import { customerFromRoute, customerPath } from './customer.ts'
+import { t } from '../i18n/i18n.ts'
 
 function AvailableBadges({ customer }: { customer: Customer }) {
   const now = useNow()
@@ -31,10 +32,10 @@ function AvailableBadges({ customer }: { customer: Customer }) {
   if (badges.length === 0) {
     return (
       <div className="rounded-card bg-surface p-6 text-ink-muted shadow-sm">
-        <p className="text-lg font-semibold text-ink">Nothing left to earn right now</p>
-        <p>You have earned every badge on offer. New ones will appear here.</p>
+        <p className="text-lg font-semibold text-ink">{t('available.empty.title')}</p>
+        <p>{t('available.empty.detail')}</p>
         <Link to={customerPath(customer, 'earned')} className="button-secondary px-0">
-          See your badges
+          {t('available.empty.link')}
         </Link>
       </div>
     )
@@ -51,7 +52,7 @@ function AvailableBadges({ customer }: { customer: Customer }) {
             aside={
               done && (
                 <p className="text-sm font-medium text-ink-muted">
-                  {done.earned} of {done.total} earned
+                  {t('group.completion', { earned: done.earned, total: done.total })}
                 </p>
               )
             }
@@ -83,9 +84,9 @@ export function AvailablePage() {
   const customer = customerFromRoute(params.customer, search)
   return (
     <div className="flex flex-col gap-6">
-      <title>Badges you can earn · Badge Showcase</title>
-      <h1 className="text-2xl font-bold text-ink">Badges you can earn</h1>
-      <QueryBoundary fallback={<ListSkeleton label="Loading badges you can earn" layout="list" />}>
+      <title>{`${t('available.title')} · Badge Showcase`}</title>
+      <h1 className="text-2xl font-bold text-ink">{t('available.title')}</h1>
+      <QueryBoundary fallback={<ListSkeleton label={t('available.loading')} layout="list" />}>
         <AvailableBadges customer={customer} />
       </QueryBoundary>
     </div>

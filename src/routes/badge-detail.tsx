@@ -14,6 +14,7 @@ import { formatDate } from '../components/format.ts'
 import { useGroupName } from '../components/group-section.tsx'
 import { Timeline } from '../components/timeline.tsx'
 import { useNow } from '../components/use-now.ts'
+import { t } from '../i18n/i18n.ts'
 import { benefitText, earnExpiryText, issueExpiryText, limitText } from '../components/wording.ts'
 import { badgeQueries } from '../queries/badges.ts'
 import { customerFromRoute, customerPath } from './customer.ts'
@@ -39,11 +40,11 @@ function BackLink({ customer }: { customer: Customer }) {
       onClick={() => void navigate(-1)}
       className="button-secondary self-start px-0"
     >
-      ← Back to badges
+      ← {t('detail.back')}
     </button>
   ) : (
     <Link to={customerPath(customer, 'earned')} className="button-secondary self-start px-0">
-      ← All badges
+      ← {t('detail.all')}
     </Link>
   )
 }
@@ -62,13 +63,6 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
     </section>
   )
 }
-
-const statusText = {
-  LIVE: 'Live',
-  UPCOMING: 'Upcoming',
-  EXPIRED: 'Ended',
-  UNKNOWN: 'Status unknown',
-} as const
 
 function BadgeDetail({
   customer,
@@ -91,7 +85,7 @@ function BadgeDetail({
   const status = effectiveStatus(badge, now)
   const earnExpiry = earnExpiryText(badge.earnExpiry, badge.expiresAt)
   const issueExpiry = issueExpiryText(badge.issueExpiry, badge.expiresAt)
-  const name = badge.name?.trim() || 'Unnamed badge'
+  const name = badge.name?.trim() || t('badge.unnamed')
 
   return (
     <div className="flex flex-col gap-5">
@@ -112,44 +106,41 @@ function BadgeDetail({
             {name}
           </h1>
           <p className="text-ink">
-            {state === 'EARNED'
-              ? 'You have earned this badge.'
-              : lapsedAt !== null
-                ? `You earned this badge; it expired on ${formatDate(lapsedAt)}.`
-                : state === 'IN_PROGRESS'
-                  ? 'In progress: this badge is issued to you to earn.'
-                  : 'Not earned yet.'}
+            {state !== 'EARNED' && lapsedAt !== null
+              ? t('detail.state.lapsed', { date: formatDate(lapsedAt) })
+              : t(`detail.state.${state}`)}
           </p>
           <p className="flex flex-wrap justify-center gap-2 text-sm sm:justify-start">
             <span className="rounded-full bg-ink px-2.5 py-0.5 font-semibold text-surface">
-              {statusText[status]}
+              {t(`detail.status.${status}`)}
             </span>
             {status === 'UPCOMING' && badge.startsAt !== null && (
-              <span>Starts {formatDate(badge.startsAt)}</span>
+              <span>{t('badge.starts', { date: formatDate(badge.startsAt) })}</span>
             )}
             {status === 'EXPIRED' && badge.expiresAt !== null && (
-              <span>Ended {formatDate(badge.expiresAt)}</span>
+              <span>{t('detail.ended', { date: formatDate(badge.expiresAt) })}</span>
             )}
             {status === 'LIVE' && badge.expiresAt !== null && (
-              <span>Available until {formatDate(badge.expiresAt)}</span>
+              <span>{t('badge.available-until', { date: formatDate(badge.expiresAt) })}</span>
             )}
           </p>
           {groupId !== null && (
             <p dir="auto" className="api-text text-sm text-ink-muted">
-              {badge.rank !== null ? `#${badge.rank} in ` : 'In '}
-              {groupName}
+              {badge.rank !== null
+                ? t('detail.rank-in-group', { rank: badge.rank, group: groupName })
+                : t('detail.in-group', { group: groupName })}
             </p>
           )}
         </div>
       </header>
       {problems}
-      <Section title="How to earn it">
+      <Section title={t('detail.how')}>
         <p dir="auto" className="api-text text-ink">
-          {badge.description?.trim() || 'The brand has not described how to earn this badge.'}
+          {badge.description?.trim() || t('detail.no-description')}
         </p>
       </Section>
       {badge.benefits.length > 0 && (
-        <Section title="Rewards">
+        <Section title={t('detail.rewards')}>
           <ul className="list-disc ps-5 text-ink">
             {badge.benefits.map((benefit, index) => (
               <li key={index} dir="auto" className="api-text">
@@ -160,7 +151,7 @@ function BadgeDetail({
         </Section>
       )}
       {limits.length > 0 && (
-        <Section title="How often">
+        <Section title={t('detail.limits')}>
           <ul className="flex flex-col gap-2 text-ink">
             {limits.map((limit, index) => {
               const { rule, progress } = limitText(limit)
@@ -175,18 +166,18 @@ function BadgeDetail({
         </Section>
       )}
       {(earnExpiry || issueExpiry) && (
-        <Section title="Expiry">
+        <Section title={t('detail.expiry')}>
           {earnExpiry && <p className="text-ink">{earnExpiry}</p>}
           {issueExpiry && <p className="text-ink">{issueExpiry}</p>}
         </Section>
       )}
       {member && (
-        <Section title="Your history">
+        <Section title={t('detail.history')}>
           <Timeline events={historyEvents(member, now)} />
         </Section>
       )}
       {customFields.length > 0 && (
-        <Section title="Details">
+        <Section title={t('detail.fields')}>
           <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
             {customFields.map(([key, value]) => (
               <div key={key} className="contents">
@@ -210,7 +201,7 @@ function DetailSkeleton() {
     <div
       role="status"
       aria-busy="true"
-      aria-label="Loading the badge"
+      aria-label={t('detail.loading')}
       className="flex flex-col gap-5"
     >
       <div className="h-11 w-32 animate-pulse rounded bg-sunken" />
@@ -244,16 +235,12 @@ export function BadgeDetailPage() {
     <>
       {meta.isError && (
         <ErrorPanel error={meta.error} onRetry={retry}>
-          <p className="basis-full text-sm text-ink-muted">
-            Some details of this badge could not be loaded.
-          </p>
+          <p className="basis-full text-sm text-ink-muted">{t('detail.meta-failed')}</p>
         </ErrorPanel>
       )}
       {member.isError && (
         <ErrorPanel error={member.error} onRetry={retry}>
-          <p className="basis-full text-sm text-ink-muted">
-            Your own history with this badge could not be loaded.
-          </p>
+          <p className="basis-full text-sm text-ink-muted">{t('detail.member-failed')}</p>
         </ErrorPanel>
       )}
     </>

@@ -12,12 +12,9 @@ import { useNow } from '../components/use-now.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
 import { customerFromRoute, customerPath } from './customer.ts'
 import { earnedFilters, hasFilters, type SortParam, sortParam } from './list-params.ts'
+import { t } from '../i18n/i18n.ts'
 
-const sortLabels: Record<SortParam, string> = {
-  rank: 'Rank',
-  'last-earned': 'Last earned',
-  'last-event': 'Last earn event',
-}
+const sortKeys = ['rank', 'last-earned', 'last-event'] as const satisfies SortParam[]
 
 function GroupOption({ groupId, name }: { groupId: string; name: string | null }) {
   return <option value={groupId}>{useGroupName(groupId, name)}</option>
@@ -46,32 +43,32 @@ function EarnedFilters({ customer }: { customer: Customer }) {
 
   return (
     <form
-      aria-label="Sort and filter"
+      aria-label={t('earned.filters')}
       className="flex flex-wrap items-end gap-x-5 gap-y-3 rounded-card bg-surface p-4 shadow-sm"
       onSubmit={(event) => event.preventDefault()}
     >
       <label className="flex flex-col text-sm font-medium text-ink">
-        Sort by
+        {t('earned.sort')}
         <select
           value={sortParam(search)}
           onChange={onSort}
           className="mt-1 min-h-11 rounded-lg border border-line-strong bg-surface px-2"
         >
-          {Object.entries(sortLabels).map(([value, label]) => (
+          {sortKeys.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {t(`earned.sort.${value}`)}
             </option>
           ))}
         </select>
       </label>
       <label className="flex flex-col text-sm font-medium text-ink">
-        Group
+        {t('earned.group')}
         <select
           value={selectedGroup}
           onChange={(event) => update('group', event.target.value || null)}
           className="mt-1 min-h-11 max-w-60 rounded-lg border border-line-strong bg-surface px-2"
         >
-          <option value="">All groups</option>
+          <option value="">{t('earned.all-groups')}</option>
           {[...groups].map(([groupId, name]) => (
             <GroupOption key={groupId} groupId={groupId} name={name} />
           ))}
@@ -84,7 +81,7 @@ function EarnedFilters({ customer }: { customer: Customer }) {
           onChange={(event) => update('expired', event.target.checked ? '1' : null)}
           className="size-5 accent-accent"
         />
-        Show expired
+        {t('earned.show-expired')}
       </label>
     </form>
   )
@@ -103,17 +100,17 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
   if (badges.length === 0) {
     return hasFilters(search) ? (
       <div className="rounded-card bg-surface p-6 text-ink-muted shadow-sm">
-        <p>No earned badges match these filters.</p>
+        <p>{t('earned.no-match')}</p>
         <Link to={customerPath(customer, 'earned')} className="button-secondary px-0">
-          Clear the filters
+          {t('earned.clear-filters')}
         </Link>
       </div>
     ) : (
       <div className="rounded-card bg-surface p-6 text-ink-muted shadow-sm">
-        <p className="text-lg font-semibold text-ink">No badges earned yet</p>
-        <p>Every badge starts somewhere. Have a look at what you can earn.</p>
+        <p className="text-lg font-semibold text-ink">{t('earned.empty.title')}</p>
+        <p>{t('earned.empty.detail')}</p>
         <Link to={customerPath(customer, 'available')} className="button-secondary px-0">
-          See the badges you can earn
+          {t('earned.empty.link')}
         </Link>
       </div>
     )
@@ -128,7 +125,7 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
         <GroupSection
           key={section.key}
           section={section}
-          heading={byRank ? undefined : 'Most recent first'}
+          heading={byRank ? undefined : t('earned.recent-first')}
         >
           {section.badges.map((badge) => (
             <EarnedBadgeCard key={badge.id} badge={badge} customer={customer} now={now} />
@@ -136,10 +133,7 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
         </GroupSection>
       ))}
       {skipped > 0 && (
-        <p className="text-sm text-ink-muted">
-          {skipped} {skipped === 1 ? 'badge' : 'badges'} could not be shown because the badges
-          service sent incomplete data.
-        </p>
+        <p className="text-sm text-ink-muted">{t('list.skipped', { count: skipped })}</p>
       )}
       <LoadMore
         shown={badges.length}
@@ -162,10 +156,10 @@ export function EarnedPage() {
   const customer = customerFromRoute(params.customer, search)
   return (
     <div className="flex flex-col gap-6">
-      <title>Earned badges · Badge Showcase</title>
-      <h1 className="text-2xl font-bold text-ink">Earned badges</h1>
+      <title>{`${t('earned.title')} · Badge Showcase`}</title>
+      <h1 className="text-2xl font-bold text-ink">{t('earned.title')}</h1>
       <EarnedFilters customer={customer} />
-      <QueryBoundary fallback={<ListSkeleton label="Loading earned badges" layout="grid" />}>
+      <QueryBoundary fallback={<ListSkeleton label={t('earned.loading')} layout="grid" />}>
         <EarnedBadges customer={customer} filters={earnedFilters(search)} />
       </QueryBoundary>
     </div>

@@ -14,6 +14,7 @@ import { formatNumber } from '../components/format.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
 import { customerFromRoute, customerPath } from './customer.ts'
 import { startList } from './prefetch.ts'
+import { t } from '../i18n/i18n.ts'
 
 /** Both tabs' counts come from the default lists, which the pages read too. */
 export function memberLoader(queryClient: QueryClient) {
@@ -62,24 +63,29 @@ export function Layout() {
         href="#content"
         className="sr-only rounded bg-surface px-3 py-2 focus:not-sr-only focus:absolute focus:start-2 focus:top-2"
       >
-        Skip to content
+        {t('app.skip')}
       </a>
       <header className="border-b border-line bg-surface">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 px-4 pt-3">
           <p className="text-lg font-bold text-ink">Badge Showcase</p>
           {customer && (
             <p className="min-w-0 truncate text-sm text-ink-muted">
-              Member <span className="font-medium text-ink">{customer.id}</span>
+              {t('app.member')} <span className="font-medium text-ink">{customer.id}</span>
             </p>
           )}
         </div>
         {customer && (
-          <nav aria-label="Badges" className="mx-auto flex max-w-5xl gap-2 px-1">
-            <Tab customer={customer} to="earned" label="Earned" list={defaultLists.earned} />
+          <nav aria-label={t('app.tabs')} className="mx-auto flex max-w-5xl gap-2 px-1">
+            <Tab
+              customer={customer}
+              to="earned"
+              label={t('app.tab.earned')}
+              list={defaultLists.earned}
+            />
             <Tab
               customer={customer}
               to="available"
-              label="Available"
+              label={t('app.tab.available')}
               list={defaultLists.available}
             />
           </nav>

@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router'
 import { ErrorPanel } from '../components/error-panel.tsx'
+import { t } from '../i18n/i18n.ts'
 
 /** The last line of defence of every route: a failure in plain words, never a blank page. */
 export function RouteError() {
@@ -10,10 +11,10 @@ export function RouteError() {
         role="alert"
         className="flex flex-col items-start gap-3 rounded-card bg-surface p-6 shadow-sm"
       >
-        <h1 className="text-xl font-bold text-ink">Page not found</h1>
-        <p className="text-ink-muted">There is nothing at this address.</p>
+        <h1 className="text-xl font-bold text-ink">{t('error.page-not-found.title')}</h1>
+        <p className="text-ink-muted">{t('error.page-not-found.detail')}</p>
         <Link to="/" className="button-secondary px-0">
-          Go to the start
+          {t('error.home')}
         </Link>
       </div>
     )
@@ -21,7 +22,7 @@ export function RouteError() {
   return (
     <ErrorPanel error={error} onRetry={() => window.location.reload()} headingLevel={1}>
       <Link to="/" className="button-secondary">
-        Go to the start
+        {t('error.home')}
       </Link>
     </ErrorPanel>
   )

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test'
+import { expectNoAxeViolations } from './axe.ts'
+
+test('French: the interface, plurals and dates in French, the badges as Capillary sends them', async ({
+  page,
+}) => {
+  await page.goto('/customers/62090013/earned#locale=fr')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Badges obtenus')
+  await expect(page.getByRole('link', { name: 'À obtenir (12)' })).toBeVisible()
+  const regular = page.getByRole('listitem').filter({ hasText: 'Regular' })
+  await expect(regular).toContainText('Obtenu 3 fois')
+  await expect(regular).toContainText(/Expire dans 3 mois/)
+  await page.goto('/customers/62090013/badges/6650b1c00000000000000003')
+  await expect(page.getByText('Jusqu’à deux fois tous les 3 jours.')).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Votre historique' })).toContainText(
+    'Attribution retirée',
+  )
+  await expectNoAxeViolations(page)
+})
+
+test('Arabic: right to left, Arabic text and digits, and no accessibility violation', async ({
+  page,
+}) => {
+  await page.goto('/customers/62090013/earned#locale=ar')
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('الشارات المكتسبة')
+  const ar = new Intl.NumberFormat('ar')
+  await expect(page.getByRole('link', { name: `المكتسبة (${ar.format(7)})` })).toBeVisible()
+  // The layout mirrors: the brand sits at the right edge, the member at the left.
+  const brand = await page.getByText('Badge Showcase').boundingBox()
+  const member = await page.getByText(/العضو/).boundingBox()
+  expect((brand?.x ?? 0) > (member?.x ?? 0)).toBe(true)
+  await expectNoAxeViolations(page)
+  await page.getByRole('link', { name: `المتاحة (${ar.format(12)})` }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('شارات يمكنك اكتسابها')
+  await expectNoAxeViolations(page)
+})
+
+test('dark theme: no accessibility violation in any view', async ({ page }) => {
+  await page.goto('/customers/62090013/earned#theme=dark&accent=%23ffb000')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByRole('link', { name: /^Available/ }).click()
+  await expect(page.getByRole('heading', { name: 'Night Owl' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByRole('link', { name: "Barista's Favourite" }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Barista's Favourite")
+  await expectNoAxeViolations(page)
+})
+
+test('a setting the showcase cannot use is explained on the page, not a blank view', async ({
+  page,
+}) => {
+  await page.goto('/customers/62090013/earned#locale=de&accent=red')
+  const notice = page.getByRole('complementary', {
+    name: 'Some settings of this showcase could not be used',
+  })
+  await expect(notice).toContainText('locale')
+  await expect(notice).toContainText('accent')
+  await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+})

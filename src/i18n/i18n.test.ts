@@ -1,0 +1,41 @@
+import { afterEach, expect, test } from 'vitest'
+import { ar } from './ar.ts'
+import { en } from './en.ts'
+import { fr } from './fr.ts'
+import { setLocale, t } from './i18n.ts'
+
+const root = { lang: '', dir: '' } as unknown as HTMLElement
+
+afterEach(() => setLocale('en', root))
+
+test('every language has every message, with the same parameters', () => {
+  const params = (value: unknown) =>
+    [...JSON.stringify(value).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+  for (const catalog of [fr, ar]) {
+    expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort())
+    for (const key of Object.keys(en) as Array<keyof typeof en>) {
+      expect([...new Set(params(catalog[key]))], key).toEqual([...new Set(params(en[key]))])
+    }
+  }
+})
+
+test('plurals follow each language, numbers its digits, and the document its direction', () => {
+  expect(t('badge.earned-times', { count: 1 })).toBe('Earned once')
+  expect(t('badge.earned-times', { count: 3 })).toBe('Earned 3 times')
+  setLocale('fr', root, fr)
+  expect(t('badge.earned-times', { count: 1 })).toBe('Obtenu une fois')
+  expect(t('group.completion', { earned: 1200, total: 3400 })).toBe(
+    '1\u202f200 sur 3\u202f400 obtenus',
+  )
+  setLocale('ar', root, ar)
+  expect(root.dir).toBe('rtl')
+  expect(root.lang).toBe('ar')
+  expect(t('badge.earned-times', { count: 2 })).toBe('اكتُسبت مرتين')
+  const digits = new Intl.NumberFormat('ar')
+  expect(t('badge.earned-times', { count: 3 })).toBe(`اكتُسبت ${digits.format(3)} مرات`)
+  expect(t('badge.earned-times', { count: 11 })).toBe(`اكتُسبت ${digits.format(11)} مرة`)
+})
+
+test('a parameter left out stays visible rather than vanishing', () => {
+  expect(t('badge.starts')).toBe('Starts {date}')
+})
