@@ -89,8 +89,9 @@ export function createApp({
         rewriteRequestPath: (requestPath) => requestPath.slice(basePath.length - 1),
       }),
     )
-    // No config.json beside index.html: no settings (and no 404 in the browser's console).
-    app.get('/config.json', (c) => c.json({}))
+    // No config.json beside index.html: no brand settings (and no 404 in the browser's console),
+    // only whether the data is the emulator's.
+    app.get('/config.json', (c) => c.json(mode === 'demo' ? { demo: true } : {}))
     app.get('*', async (c) => {
       // A missing file is a 404; any other path is a deep link into the SPA.
       if (path.extname(c.req.path) !== '') return c.text('Not found', 404)

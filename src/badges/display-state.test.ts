@@ -1,6 +1,11 @@
 import { expect, test } from 'vitest'
 import { makeBadge, makeMemberBadge } from '../test/factories.ts'
-import { earnLapsedAt, listBadgeState, memberBadgeState } from './display-state.ts'
+import {
+  earnLapsedAt,
+  listBadgeState,
+  memberBadgeState,
+  recentlyEarnedAt,
+} from './display-state.ts'
 
 const now = Date.UTC(2026, 10, 22)
 const day = 86_400_000
@@ -75,4 +80,23 @@ test('a badge earned and since expired says when it lapsed; one never earned or 
       now,
     ),
   ).toBeNull()
+})
+
+test('a badge earned in the last week is worth celebrating; an older or revoked one is not', () => {
+  const earn = (earnedAt: number, revokedAt: number | null = null) => ({
+    id: 'e',
+    status: null,
+    earnedAt,
+    expiresAt: null,
+    revokedAt,
+    eventAt: null,
+  })
+  expect(recentlyEarnedAt(makeMemberBadge({ earns: [earn(now - 2 * day)] }), now)).toBe(
+    now - 2 * day,
+  )
+  expect(recentlyEarnedAt(makeMemberBadge({ earns: [earn(now - 9 * day)] }), now)).toBeNull()
+  expect(recentlyEarnedAt(makeMemberBadge({ earns: [earn(now - day, now)] }), now)).toBeNull()
+  expect(recentlyEarnedAt(makeMemberBadge({ earns: [], lastEarnedAt: now - day }), now)).toBe(
+    now - day,
+  )
 })

@@ -67,3 +67,17 @@ export function earnLapsedAt(
   )
   return lapsed.length > 0 ? Math.max(...lapsed) : null
 }
+
+const CELEBRATE_FOR_MS = 7 * 86_400_000
+
+/** When the member earned the badge, if that was in the last week (worth a celebration). */
+export function recentlyEarnedAt(
+  badge: Pick<MemberBadge, 'earns' | 'lastEarnedAt'>,
+  now: number,
+): number | null {
+  const latest = Math.max(
+    badge.lastEarnedAt ?? 0,
+    ...badge.earns.map((earn) => (earn.revokedAt === null ? (earn.earnedAt ?? 0) : 0)),
+  )
+  return latest > 0 && latest <= now && now - latest <= CELEBRATE_FOR_MS ? latest : null
+}

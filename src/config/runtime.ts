@@ -23,6 +23,8 @@ export type RuntimeConfig = {
   /** The page that embeds the showcase; messages go to and come from exactly this origin. */
   parentOrigin: string | null
   embedded: boolean
+  /** Served by the emulator: the persona switcher and the "demo data" marker show. */
+  demo: boolean
 }
 
 export const defaultConfig: RuntimeConfig = {
@@ -38,11 +40,13 @@ export const defaultConfig: RuntimeConfig = {
   apiBaseUrl: '',
   parentOrigin: null,
   embedded: false,
+  demo: false,
 }
 
 export type ConfigProblem = { setting: string; message: string }
 
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : null)
+const text = (value: unknown) =>
+  typeof value === 'string' ? value.trim() : typeof value === 'boolean' ? String(value) : null
 
 function oneOf<T extends string>(options: readonly T[], value: string): T | null {
   return options.find((option) => option.toLowerCase() === value.toLowerCase()) ?? null
@@ -113,6 +117,8 @@ const checks: Record<string, Check> = {
       ? { apiBaseUrl: url.replace(/\/$/, '') }
       : 'must be an https URL or a path on this site'
   },
+  demo: (value) =>
+    value === 'true' || value === 'false' ? { demo: value === 'true' } : 'must be true or false',
   parentOrigin: (value) => {
     const parent = origin(value)
     return parent ? { parentOrigin: parent } : 'must be an origin like https://portal.example.com'

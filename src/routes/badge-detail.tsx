@@ -4,14 +4,15 @@ import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'reac
 import { type Customer } from '../api/client.ts'
 import { type ApiError, isApiError } from '../api/errors.ts'
 import { combineDetail } from '../badges/detail.ts'
-import { earnLapsedAt, memberBadgeState } from '../badges/display-state.ts'
+import { earnLapsedAt, memberBadgeState, recentlyEarnedAt } from '../badges/display-state.ts'
 import { historyEvents } from '../badges/history.ts'
 import { effectiveStatus } from '../badges/status.ts'
 import { type BadgeMeta, type MemberBadge } from '../badges/types.ts'
 import { BadgeImage } from '../components/badge-image.tsx'
 import { ErrorPanel } from '../components/error-panel.tsx'
-import { formatDate } from '../components/format.ts'
+import { formatDate, formatRelative } from '../components/format.ts'
 import { useGroupName } from '../components/group-section.tsx'
+import { ShareButton } from '../components/share-button.tsx'
 import { Timeline } from '../components/timeline.tsx'
 import { useNow } from '../components/use-now.ts'
 import { t } from '../i18n/i18n.ts'
@@ -40,11 +41,17 @@ function BackLink({ customer }: { customer: Customer }) {
       onClick={() => void navigate(-1)}
       className="button-secondary self-start px-0"
     >
-      ← {t('detail.back')}
+      <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
+        ←
+      </span>
+      &nbsp;{t('detail.back')}
     </button>
   ) : (
     <Link to={customerPath(customer, 'earned')} className="button-secondary self-start px-0">
-      ← {t('detail.all')}
+      <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
+        ←
+      </span>
+      &nbsp;{t('detail.all')}
     </Link>
   )
 }
@@ -82,6 +89,7 @@ function BadgeDetail({
   const { groupId, images, limits, customFields } = badge
   const state = member ? memberBadgeState(member, now) : 'LOCKED'
   const lapsedAt = member ? earnLapsedAt(member, now) : null
+  const celebrateAt = member && state === 'EARNED' ? recentlyEarnedAt(member, now) : null
   const status = effectiveStatus(badge, now)
   const earnExpiry = earnExpiryText(badge.earnExpiry, badge.expiresAt)
   const issueExpiry = issueExpiryText(badge.issueExpiry, badge.expiresAt)
@@ -91,6 +99,15 @@ function BadgeDetail({
     <div className="flex flex-col gap-5">
       <title>{`${name} · Badge Showcase`}</title>
       <BackLink customer={customer} />
+      {celebrateAt !== null && (
+        <p
+          role="status"
+          className="celebrate rounded-card bg-accent px-4 py-3 text-center font-semibold text-on-accent"
+        >
+          <span aria-hidden="true">🎉 </span>
+          {t('detail.celebrate', { relative: formatRelative(celebrateAt, now) })}
+        </p>
+      )}
       <header className="flex flex-col items-center gap-4 rounded-card bg-surface p-6 text-center shadow-sm sm:flex-row sm:text-start">
         <BadgeImage
           key={badge.id}
@@ -124,6 +141,7 @@ function BadgeDetail({
               <span>{t('badge.available-until', { date: formatDate(badge.expiresAt) })}</span>
             )}
           </p>
+          <ShareButton title={name} />
           {groupId !== null && (
             <p dir="auto" className="api-text text-sm text-ink-muted">
               {badge.rank !== null

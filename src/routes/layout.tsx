@@ -9,6 +9,7 @@ import {
 } from 'react-router'
 import { type Customer } from '../api/client.ts'
 import { ConfigProblems } from '../components/config-problems.tsx'
+import { DemoSwitcher } from '../components/demo-switcher.tsx'
 import { runtimeConfig } from '../config/load.ts'
 import { formatNumber } from '../components/format.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
@@ -68,6 +69,7 @@ export function Layout() {
       <header className="border-b border-line bg-surface">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 px-4 pt-3">
           <p className="text-lg font-bold text-ink">Badge Showcase</p>
+          {runtimeConfig().config.demo && <DemoSwitcher />}
           {customer && (
             <p className="min-w-0 truncate text-sm text-ink-muted">
               {t('app.member')} <span className="font-medium text-ink">{customer.id}</span>

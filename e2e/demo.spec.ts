@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test'
+import { expectNoAxeViolations } from './axe.ts'
+
+test('the demo tells its story: a marked persona switcher through members and error cases', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await expect(page.getByText('Demo data')).toBeVisible()
+  const switcher = page.getByLabel('Demo member')
+  await expect(switcher).toHaveValue('/customers/62090013/earned')
+  await switcher.selectOption({ label: 'A VIP with 300+ badges' })
+  await expect(page).toHaveURL(/\/customers\/381921157\/earned$/)
+  await expect(page.getByText('Showing 50 of 326')).toBeVisible()
+  await switcher.selectOption({ label: 'A new member' })
+  await expect(page.getByText('No badges earned yet')).toBeVisible()
+  await switcher.selectOption({ label: 'Scenario: unknown member' })
+  await expect(page.getByRole('alert')).toContainText('Member not found')
+  await expectNoAxeViolations(page)
+})
+
+test('sharing a badge copies its link where the device has no share sheet', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.addInitScript(() => Object.defineProperty(navigator, 'share', { value: undefined }))
+  await page.goto('/customers/62090013/badges/6650b1c00000000000000009')
+  await page.getByRole('button', { name: 'Share this badge' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible()
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url())
+})
+
+test('a badge earned in the last days is celebrated, without motion for those who ask for less', async ({
+  page,
+}) => {
+  await page.goto('/customers/62090013/badges/6650b1c00000000000000002')
+  const celebration = page
+    .getByRole('status')
+    .filter({ hasText: 'Congratulations! You earned this badge 2 days ago.' })
+  await expect(celebration).toBeVisible()
+  expect(await celebration.evaluate((element) => getComputedStyle(element).animationName)).toBe(
+    'celebrate',
+  )
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  await page.reload()
+  await expect(celebration).toBeVisible()
+  expect(await celebration.evaluate((element) => getComputedStyle(element).animationName)).toBe(
+    'none',
+  )
+  // A badge earned long ago is not celebrated.
+  await page.goto('/customers/62090013/badges/6650b1c00000000000000001')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('First Sip')
+  await expect(page.getByText(/Congratulations/)).toHaveCount(0)
+})
