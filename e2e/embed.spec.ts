@@ -8,10 +8,13 @@ const showcase = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4179)}`
 test('the snippet on a portal of another origin: the iframe appears, themed, and fits its content', async ({
   page,
 }) => {
-  await page.goto(`${portalOrigin}/portal.html?showcase=${showcase}&theme=dark&accent=%23ffb000`)
+  await page.goto(
+    `${portalOrigin}/portal.html?showcase=${showcase}&theme=dark&accent=%23ffb000&locale=fr`,
+  )
   const frame = page.frameLocator('#badges iframe')
   await expect(frame.getByRole('heading', { name: 'First Sip' })).toBeVisible()
   await expect(frame.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Badges obtenus')
   const accent = await frame
     .locator('html')
     .evaluate((html) => getComputedStyle(html).getPropertyValue('--accent'))
@@ -29,7 +32,7 @@ test('the snippet on a portal of another origin: the iframe appears, themed, and
   }
   await expect.poll(fits).toBe(true)
   const before = await iframe.evaluate((element) => element.getBoundingClientRect().height)
-  await frame.getByLabel('Show expired').click()
+  await frame.getByLabel('Afficher les expirés').click()
   await expect(frame.getByText('Big Spender')).toBeVisible()
   await expect
     .poll(() => iframe.evaluate((element) => element.getBoundingClientRect().height))
