@@ -1,39 +1,5 @@
-import { existsSync } from 'node:fs'
-import { chromium, defineConfig, devices } from '@playwright/test'
-
-// Which Chromium the e2e tests drive: an explicit path (CHROMIUM_PATH), else a system Chromium
-// (Debian's /usr/bin/chromium and friends), else Playwright's own download. Said once per run.
-
-const systemChromiums = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-]
-
-function findChromium(): { executablePath: string | undefined; source: string } {
-  const explicit = process.env.CHROMIUM_PATH?.trim()
-  if (explicit) {
-    if (!existsSync(explicit))
-      throw new Error(`CHROMIUM_PATH is set to ${explicit}, but there is no file there.`)
-    return { executablePath: explicit, source: `CHROMIUM_PATH (${explicit})` }
-  }
-  const system = systemChromiums.find((candidate) => existsSync(candidate))
-  if (system) return { executablePath: system, source: `system Chromium (${system})` }
-  const bundled = chromium.executablePath()
-  if (bundled && existsSync(bundled))
-    return { executablePath: undefined, source: `Playwright's Chromium (${bundled})` }
-  throw new Error(
-    [
-      'No Chromium found for the e2e tests. Any one of these will do:',
-      '  - Debian/Ubuntu: apt-get install -y chromium',
-      '  - set CHROMIUM_PATH to a Chromium or Chrome binary',
-      "  - npx playwright install chromium (Playwright's own download)",
-    ].join('\n'),
-  )
-}
+import { defineConfig, devices } from '@playwright/test'
+import { findChromium, quietChromiumFlags } from './scripts/find-chromium.ts'
 
 const browser = findChromium()
 if (process.env.TEST_WORKER_INDEX === undefined) console.log(`e2e browser: ${browser.source}`)
@@ -67,13 +33,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: browser.executablePath,
-      // Without these, Chromium keeps calling home, which a closed network refuses many times over.
-      args: [
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
+      args: quietChromiumFlags,
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],

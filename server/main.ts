@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server'
 import { createApi } from './api.ts'
 import { createApp } from './app.ts'
 import { type Config, ConfigError, readConfig } from './config.ts'
+import { benchDataset } from './emulator/bench-data.ts'
 
 // `npm start`: build the app when the build is missing or older than its sources, then serve it
 // and the Badges API (demo mode: the emulator) on HOST:PORT.
@@ -69,7 +70,14 @@ buildIfNeeded()
 
 const mode = live === null ? 'demo' : 'live'
 const app = createApp({
-  api: createApi({ live, emulator: { assetBase: config.basePath } }),
+  api: createApi({
+    live,
+    emulator: {
+      assetBase: config.basePath,
+      // Bench-only: members with 10 to 5,000 badges (npm run bench).
+      ...(process.env.SHOWCASE_BENCH_MEMBERS === 'true' && { dataset: benchDataset }),
+    },
+  }),
   distDir,
   mode,
   basePath: config.basePath,

@@ -43,15 +43,21 @@ const groups: GroupDef[] = themes.map((theme, index) => ({
 
 const vipBadgeId = (n: number) => objectId('6671c0de', n + 1)
 
-function badges(now: number): BadgeDef[] {
-  return Array.from({ length: VIP_BADGE_COUNT }, (_, n): BadgeDef => {
+/** `count` believable badges in the 12 themed groups, offered only to `audience`. */
+export function generatedBadges(
+  count: number,
+  audience: string,
+  now: number,
+  id: (n: number) => string = vipBadgeId,
+): BadgeDef[] {
+  return Array.from({ length: count }, (_, n): BadgeDef => {
     const themeIndex = n % themes.length
     const theme = themes[themeIndex] ?? { name: 'VIP', motif: 'anniversary', nouns: ['Star'] }
     const within = Math.floor(n / themes.length)
     const noun = theme.nouns[within % theme.nouns.length]
     const level = levels[Math.floor(within / theme.nouns.length) % levels.length]
     return {
-      id: vipBadgeId(n),
+      id: id(n),
       name: `${theme.name} ${noun} ${level}`,
       description: `Reach the ${level} tier of ${theme.name} ${noun}.`,
       groupId: groups[themeIndex]?.id ?? null,
@@ -78,12 +84,36 @@ function badges(now: number): BadgeDef[] {
       issueExpiry: null,
       customFields: {},
       othersEarned: 40 + ((n * 13) % 400),
-      audience: [VIP_MEMBER],
+      audience: [audience],
     }
   })
 }
 
-export const vipCatalog = { groups, badges }
+export const vipCatalog = {
+  groups,
+  badges: (now: number) => generatedBadges(VIP_BADGE_COUNT, VIP_MEMBER, now),
+}
+
+/** A member who has earned each of `badgeIds` once, on days spread over the last two years. */
+export function generatedMember(
+  customerId: string,
+  email: string,
+  badgeIds: string[],
+  now: number,
+): MemberDef {
+  return {
+    customerId,
+    identities: { email },
+    badges: badgeIds.map((badgeId, n) => {
+      const earnedAt = now - (1 + ((n * 7919) % 700)) * DAY
+      return {
+        badgeId,
+        earns: [{ id: objectId('6705f000', n + 1), earnedAt, eventAt: earnedAt - 3_600_000 }],
+        issuals: [],
+      }
+    }),
+  }
+}
 
 /** `alsoEarned`: badges of the main catalog the VIP has earned too. */
 export function vipMember(now: number, alsoEarned: string[]): MemberDef {

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { type Customer } from '../api/client.ts'
 import { listBadgeState } from '../badges/display-state.ts'
 import { type CustomerBadge } from '../badges/types.ts'
@@ -9,12 +10,17 @@ import { t } from '../i18n/i18n.ts'
 
 type Props = { badge: CustomerBadge; customer: Customer; now: number }
 
-export function AvailableBadgeCard({ badge, customer, now }: Props) {
+// Memoised: loading another page must not render the cards already shown again.
+export const AvailableBadgeCard = memo(function AvailableBadgeCard({
+  badge,
+  customer,
+  now,
+}: Props) {
   const state = listBadgeState(badge, 'AVAILABLE')
   const upcoming = badge.startsAt !== null && badge.startsAt > now
   const memberLimits = badge.limits.filter((limit) => limit.scope === 'member')
   return (
-    <li className="relative flex gap-4 rounded-card border border-line bg-surface p-4 shadow-sm">
+    <li className="badge-card relative flex gap-4 rounded-card border border-line bg-surface p-4 shadow-sm">
       <BadgeImage
         key={badge.id}
         badgeId={badge.id}
@@ -62,4 +68,4 @@ export function AvailableBadgeCard({ badge, customer, now }: Props) {
       </div>
     </li>
   )
-}
+})

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { type Customer } from '../api/client.ts'
 import { expiryStatus } from '../badges/expiry.ts'
 import { type CustomerBadge } from '../badges/types.ts'
@@ -8,13 +9,14 @@ import { t } from '../i18n/i18n.ts'
 
 type Props = { badge: CustomerBadge; customer: Customer; now: number }
 
-export function EarnedBadgeCard({ badge, customer, now }: Props) {
+// Memoised: loading another page must not render the cards already shown again.
+export const EarnedBadgeCard = memo(function EarnedBadgeCard({ badge, customer, now }: Props) {
   const expiry = expiryStatus(badge.expiresAt, now)
   const expired = expiry.kind === 'expired'
   const times = badge.earnedCount ?? 1
   return (
     <li
-      className={`relative flex flex-col items-center gap-2 rounded-card border p-4 text-center shadow-sm ${expired ? 'border-dashed border-line-strong bg-sunken' : 'border-line bg-surface'}`}
+      className={`badge-card relative flex flex-col items-center gap-2 rounded-card border p-4 text-center shadow-sm ${expired ? 'border-dashed border-line-strong bg-sunken' : 'border-line bg-surface'}`}
     >
       <BadgeImage
         key={badge.id}
@@ -69,4 +71,4 @@ export function EarnedBadgeCard({ badge, customer, now }: Props) {
       </dl>
     </li>
   )
-}
+})

@@ -1,16 +1,16 @@
 import { useInfiniteQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { type Customer } from '../api/client.ts'
 import { groupCompletion } from '../badges/completion.ts'
 import { groupBadges } from '../badges/order.ts'
 import { AvailableBadgeCard } from '../components/available-badge-card.tsx'
 import { GroupSection } from '../components/group-section.tsx'
-import { LoadMore, useFocusFirstNew } from '../components/load-more.tsx'
+import { LONG_LIST, LoadMore, useFocusFirstNew } from '../components/load-more.tsx'
 import { QueryBoundary } from '../components/query-boundary.tsx'
 import { ListSkeleton } from '../components/skeletons.tsx'
 import { useNow } from '../components/use-now.ts'
 import { badgeQueries, defaultLists } from '../queries/badges.ts'
-import { customerFromRoute, customerPath } from './customer.ts'
+import { customerPath, useCustomer } from './customer.ts'
 import { t } from '../i18n/i18n.ts'
 
 function AvailableBadges({ customer }: { customer: Customer }) {
@@ -41,7 +41,7 @@ function AvailableBadges({ customer }: { customer: Customer }) {
     )
   }
   return (
-    <div className="flex flex-col gap-8">
+    <div className={`flex flex-col gap-8 ${badges.length > LONG_LIST ? 'long-list' : ''}`}>
       {groupBadges(badges, { order: 'rank' }).map((section) => {
         const done = section.groupId === null ? undefined : completion?.get(section.groupId)
         return (
@@ -79,9 +79,7 @@ function AvailableBadges({ customer }: { customer: Customer }) {
 }
 
 export function AvailablePage() {
-  const params = useParams()
-  const [search] = useSearchParams()
-  const customer = customerFromRoute(params.customer, search)
+  const customer = useCustomer()
   return (
     <div className="flex flex-col gap-6">
       <title>{`${t('available.title')} · Badge Showcase`}</title>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { type ReactNode, useId } from 'react'
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
+import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { type Customer } from '../api/client.ts'
 import { type ApiError, isApiError } from '../api/errors.ts'
 import { combineDetail } from '../badges/detail.ts'
@@ -18,7 +18,7 @@ import { useNow } from '../components/use-now.ts'
 import { t } from '../i18n/i18n.ts'
 import { benefitText, earnExpiryText, issueExpiryText, limitText } from '../components/wording.ts'
 import { badgeQueries } from '../queries/badges.ts'
-import { customerFromRoute, customerPath } from './customer.ts'
+import { customerPath, useCustomer } from './customer.ts'
 
 // Failures of the member's own record that make the whole page meaningless.
 const fatalForMember = new Set<ApiError['reason']>([
@@ -232,8 +232,7 @@ function DetailSkeleton() {
 
 export function BadgeDetailPage() {
   const params = useParams()
-  const [search] = useSearchParams()
-  const customer = customerFromRoute(params.customer, search)
+  const customer = useCustomer()
   const badgeId = params.badgeId ?? ''
   const member = useQuery(badgeQueries.memberBadge(customer, badgeId))
   const meta = useQuery(badgeQueries.meta(badgeId))

@@ -1,3 +1,5 @@
+import { useMemo } from 'react'
+import { useParams, useSearchParams } from 'react-router'
 import { type Customer } from '../api/client.ts'
 
 /** The member a route is about: `:customer`, and `?by=` when it is not the numeric customer id. */
@@ -17,4 +19,12 @@ export function customerPath(
   else params.delete('by')
   const query = params.toString()
   return `/customers/${encodeURIComponent(customer.id)}/${rest}${query ? `?${query}` : ''}`
+}
+
+/** The route's member, the same object while it stays the same member (memoised cards rely on it). */
+export function useCustomer(): Customer {
+  const { customer: param } = useParams()
+  const [search] = useSearchParams()
+  const by = search.get('by')
+  return useMemo(() => customerFromRoute(param, new URLSearchParams(by ? { by } : {})), [param, by])
 }

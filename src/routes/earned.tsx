@@ -1,16 +1,16 @@
 import { useInfiniteQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query'
 import { type ChangeEvent } from 'react'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { type Customer } from '../api/client.ts'
 import { groupBadges, UNGROUPED } from '../badges/order.ts'
 import { EarnedBadgeCard } from '../components/earned-badge-card.tsx'
 import { GroupSection, useGroupName } from '../components/group-section.tsx'
-import { LoadMore, useFocusFirstNew } from '../components/load-more.tsx'
+import { LONG_LIST, LoadMore, useFocusFirstNew } from '../components/load-more.tsx'
 import { QueryBoundary } from '../components/query-boundary.tsx'
 import { ListSkeleton } from '../components/skeletons.tsx'
 import { useNow } from '../components/use-now.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
-import { customerFromRoute, customerPath } from './customer.ts'
+import { customerPath, useCustomer } from './customer.ts'
 import { earnedFilters, hasFilters, type SortParam, sortParam } from './list-params.ts'
 import { t } from '../i18n/i18n.ts'
 
@@ -120,7 +120,7 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
     ? groupBadges(badges, { order: 'rank' })
     : [{ key: UNGROUPED, groupId: null, name: null, badges }]
   return (
-    <div className="flex flex-col gap-8">
+    <div className={`flex flex-col gap-8 ${badges.length > LONG_LIST ? 'long-list' : ''}`}>
       {sections.map((section) => (
         <GroupSection
           key={section.key}
@@ -151,9 +151,8 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
 }
 
 export function EarnedPage() {
-  const params = useParams()
   const [search] = useSearchParams()
-  const customer = customerFromRoute(params.customer, search)
+  const customer = useCustomer()
   return (
     <div className="flex flex-col gap-6">
       <title>{`${t('earned.title')} · Badge Showcase`}</title>
