@@ -1,28 +1,6 @@
 import { expect, test } from 'vitest'
-import { makeMemberBadge } from '../test/factories.ts'
+import { makeMemberBadge, makeMeta as meta } from '../test/factories.ts'
 import { combineDetail } from './detail.ts'
-import { type BadgeMeta } from './types.ts'
-
-const meta = (overrides: Partial<BadgeMeta> = {}): BadgeMeta => ({
-  id: 'b',
-  name: null,
-  description: null,
-  status: 'UNKNOWN',
-  startsAt: null,
-  expiresAt: null,
-  images: [],
-  groupId: null,
-  groupName: null,
-  rank: null,
-  earnType: null,
-  benefits: [],
-  limits: [],
-  earnExpiry: { kind: 'unknown' },
-  issueExpiry: { kind: 'unknown' },
-  customFields: [],
-  active: null,
-  ...overrides,
-})
 
 test('the definition wins and the member copy fills the gaps', () => {
   const member = makeMemberBadge({

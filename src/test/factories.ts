@@ -1,4 +1,4 @@
-import { type CustomerBadge, type MemberBadge } from '../badges/types.ts'
+import { type BadgeMeta, type CustomerBadge, type MemberBadge } from '../badges/types.ts'
 
 let counter = 0
 
@@ -48,6 +48,30 @@ export function makeMemberBadge(overrides: Partial<MemberBadge> = {}): MemberBad
     activeEarnedCount: 0,
     lastEarnedAt: null,
     customFields: [],
+    ...overrides,
+  }
+}
+
+export function makeMeta(overrides: Partial<BadgeMeta> = {}): BadgeMeta {
+  counter += 1
+  return {
+    id: `badge-${counter}`,
+    name: null,
+    description: null,
+    status: 'UNKNOWN',
+    startsAt: null,
+    expiresAt: null,
+    images: [],
+    groupId: null,
+    groupName: null,
+    rank: null,
+    earnType: 'EARN',
+    benefits: [],
+    limits: [],
+    earnExpiry: { kind: 'unknown' },
+    issueExpiry: { kind: 'unknown' },
+    customFields: [],
+    active: null,
     ...overrides,
   }
 }
