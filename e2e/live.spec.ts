@@ -46,6 +46,7 @@ test('an expired token recovers when the host hands over a fresh one', async ({ 
     ).BadgeShowcase.setMemberToken(value)
   }, fresh)
   await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Earned (7)' })).toBeVisible()
 })
 
 test('the live server sends its security headers and keeps its credentials', async ({

@@ -33,9 +33,11 @@ async function start() {
   if (config.memberToken) setMemberToken(config.memberToken)
 
   const queryClient = createQueryClient()
-  // A fresh token from the host: whatever failed for want of one is fetched again.
+  // A fresh token from the host: whatever failed for want of one is fetched again, whether a view
+  // still watches it or shows its error instead (then it has no observer, and a reset alone would
+  // leave it waiting for the view to remount).
   subscribeMemberToken(
-    () => void queryClient.resetQueries({ predicate: (query) => query.state.status === 'error' }),
+    () => void queryClient.refetchQueries({ predicate: (query) => query.state.status === 'error' }),
   )
   Object.assign(window, {
     BadgeShowcase: { ...(window as { BadgeShowcase?: object }).BadgeShowcase, setMemberToken },
