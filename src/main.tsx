@@ -33,11 +33,11 @@ async function start() {
   if (config.memberToken) setMemberToken(config.memberToken)
 
   const queryClient = createQueryClient()
-  // A fresh token from the host: whatever failed for want of one is fetched again, whether a view
-  // still watches it or shows its error instead (then it has no observer, and a reset alone would
-  // leave it waiting for the view to remount).
+  // A fresh token from the host: everything that has no data yet is fetched again with it, whether
+  // it failed or is still on its way with the old token (refetching cancels that request; a query
+  // being fetched again reads as pending, not failed, so "failed" alone would miss it).
   subscribeMemberToken(
-    () => void queryClient.refetchQueries({ predicate: (query) => query.state.status === 'error' }),
+    () => void queryClient.refetchQueries({ predicate: (query) => query.state.data === undefined }),
   )
   Object.assign(window, {
     BadgeShowcase: { ...(window as { BadgeShowcase?: object }).BadgeShowcase, setMemberToken },
