@@ -20,9 +20,12 @@ async function start() {
   // The configured language, else the browser's, else English; loaded before the first render.
   const locale =
     config.locale ?? navigator.languages.map(matchLocale).find((match) => match !== null) ?? 'en'
-  const catalogs = { fr: () => import('./i18n/fr.ts'), ar: () => import('./i18n/ar.ts') }
+  const catalogs = {
+    fr: async () => (await import('./i18n/fr.ts')).fr,
+    ar: async () => (await import('./i18n/ar.ts')).ar,
+  }
   try {
-    const catalog = locale === 'en' ? undefined : Object.values(await catalogs[locale]())[0]
+    const catalog = locale === 'en' ? undefined : await catalogs[locale]()
     setLocale(locale, document.documentElement, catalog)
   } catch {
     // The language's messages did not load: English rather than nothing.

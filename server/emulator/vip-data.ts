@@ -33,8 +33,6 @@ const levels = [
   'Royal',
 ]
 
-export const vipGroupIds = themes.map((_, index) => objectId('65d0a1b2', index + 1))
-
 const groups: GroupDef[] = themes.map((theme, index) => ({
   id: objectId('65d0a1b2', index + 1),
   name: theme.name,

@@ -5,7 +5,6 @@ import {
   Outlet,
   ScrollRestoration,
   useParams,
-  useSearchParams,
 } from 'react-router'
 import { type Customer } from '../api/client.ts'
 import { ConfigProblems } from '../components/config-problems.tsx'
@@ -13,7 +12,7 @@ import { DemoSwitcher } from '../components/demo-switcher.tsx'
 import { runtimeConfig } from '../config/load.ts'
 import { formatNumber } from '../components/format.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
-import { customerFromRoute, customerPath } from './customer.ts'
+import { customerFromRoute, customerPath, useCustomer } from './customer.ts'
 import { startList } from './prefetch.ts'
 import { t } from '../i18n/i18n.ts'
 
@@ -56,8 +55,8 @@ function Tab({
 
 export function Layout() {
   const params = useParams()
-  const [search] = useSearchParams()
-  const customer = params.customer === undefined ? null : customerFromRoute(params.customer, search)
+  const routeCustomer = useCustomer()
+  const customer = params.customer === undefined ? null : routeCustomer
   return (
     <div className={`bg-canvas text-ink ${runtimeConfig().config.embedded ? '' : 'min-h-dvh'}`}>
       <a
