@@ -40,4 +40,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One direction of imports (DESIGN §5): components are presentational and reach the data only
+    // through src/queries and the rules in src/badges, never the fetch layer or a route.
+    files: ['src/components/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'src/ runs in the browser.' },
+            { group: ['**/server/**'], message: 'src/ must not import the server.' },
+            { group: ['**/api/*'], message: 'Components read data through src/queries.' },
+            { group: ['**/routes/*'], message: 'Components must not depend on a route.' },
+          ],
+        },
+      ],
+    },
+  },
 )

@@ -1,14 +1,16 @@
 import { type QueryClient } from '@tanstack/react-query'
-import { createBrowserRouter, redirect } from 'react-router'
-import { DEFAULT_CUSTOMER } from './config/demo.ts'
-import { runtimeConfig } from './config/load.ts'
-import { tokenMember } from './config/member-token.ts'
-import { availableLoader } from './routes/available-loader.ts'
+import { createBrowserRouter } from 'react-router'
 import { AppSkeleton } from './components/skeletons.tsx'
-import { badgeDetailLoader } from './routes/badge-detail-loader.ts'
-import { customerPath } from './routes/customer.ts'
-import { earnedLoader } from './routes/earned-loader.ts'
-import { Layout, memberLoader } from './routes/layout.tsx'
+import { Layout } from './routes/layout.tsx'
+import {
+  availableLoader,
+  badgeDetailLoader,
+  earnedLoader,
+  memberIndexLoader,
+  memberLoader,
+  notFoundLoader,
+  startLoader,
+} from './routes/loaders.ts'
 import { RouteError } from './routes/route-error.tsx'
 
 /**
@@ -35,14 +37,7 @@ export function createAppRouter(queryClient: QueryClient, basename = '') {
             children: [
               {
                 path: '/',
-                // The signed-in member (live mode), else the configured one, else the demo's typical member.
-                loader: () => {
-                  const { config } = runtimeConfig()
-                  const configured =
-                    config.customer === null ? null : { id: config.customer, by: config.by }
-                  const member = tokenMember() ?? configured ?? { id: DEFAULT_CUSTOMER, by: null }
-                  return redirect(customerPath(member, config.view))
-                },
+                loader: startLoader,
               },
               {
                 path: '/customers/:customer',
@@ -50,7 +45,7 @@ export function createAppRouter(queryClient: QueryClient, basename = '') {
                 children: [
                   {
                     index: true,
-                    loader: ({ request }) => redirect(`earned${new URL(request.url).search}`),
+                    loader: memberIndexLoader,
                   },
                   {
                     path: 'earned',
@@ -77,9 +72,7 @@ export function createAppRouter(queryClient: QueryClient, basename = '') {
               },
               {
                 path: '*',
-                loader: () => {
-                  throw new Response('Not found', { status: 404 })
-                },
+                loader: notFoundLoader,
               },
             ],
           },

@@ -4,6 +4,7 @@ import {
   type BadgePage,
   type MemberBadge,
 } from '../badges/types.ts'
+import { type Customer, type ListFilters } from '../badges/member.ts'
 import { ApiError } from './errors.ts'
 import {
   type Envelope,
@@ -13,21 +14,6 @@ import {
   parseGroup,
   parseMemberBadge,
 } from './parse.ts'
-
-/** Whom a request is about: Capillary's numeric customer id, or another identifier by kind. */
-export type Customer = { id: string; by: string | null }
-
-export const sortOptions = ['RANK', 'LAST_EARNED_ON_DATE', 'LAST_EARNED_EVENT_DATE'] as const
-export type SortOn = (typeof sortOptions)[number]
-
-export type ListFilters = {
-  badgeType: 'EARNED' | 'AVAILABLE'
-  sortOn?: SortOn
-  includeExpired?: boolean
-  groupId?: string | null
-  limit?: number
-  page?: number
-}
 
 export type BadgesClientOptions = {
   /** Where `/api_gateway/...` lives; '' for the page's own server. */

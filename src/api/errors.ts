@@ -1,22 +1,9 @@
+import { type FailureReason } from '../badges/failure.ts'
+
 /**
  * Every failure of a Badges API call, as one type the views can explain: what went wrong for the
  * member (`reason`), the HTTP status and Capillary code behind it, and whether trying again can help.
  */
-export const failureReasons = [
-  'member-not-found',
-  'unsupported-identifier',
-  'badge-not-found',
-  'not-connected',
-  'not-allowed',
-  'too-many-requests',
-  'bad-request',
-  'server',
-  'network',
-  'timeout',
-  'malformed',
-] as const
-export type FailureReason = (typeof failureReasons)[number]
-
 type ApiErrorInit = {
   reason?: FailureReason
   status: number | null

@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { type Customer } from '../api/client.ts'
+import { type Customer } from '../badges/member.ts'
 import { listBadgeState } from '../badges/display-state.ts'
 import { type CustomerBadge } from '../badges/types.ts'
 import { BadgeImage } from './badge-image.tsx'

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useRef } from 'react'
 import { Link } from 'react-router'
-import { type Customer } from '../api/client.ts'
-import { customerPath } from '../routes/customer.ts'
-import { startBadge } from '../routes/prefetch.ts'
+import { type Customer } from '../badges/member.ts'
+import { customerPath } from '../badges/member.ts'
+import { startBadge } from '../queries/prefetch.ts'
 
 const HOVER_DELAY_MS = 150
 

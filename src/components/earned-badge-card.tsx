@@ -1,5 +1,5 @@
 import { memo } from 'react'
-import { type Customer } from '../api/client.ts'
+import { type Customer } from '../badges/member.ts'
 import { expiryStatus } from '../badges/expiry.ts'
 import { type CustomerBadge } from '../badges/types.ts'
 import { BadgeImage } from './badge-image.tsx'

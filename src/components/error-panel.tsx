@@ -1,12 +1,13 @@
-import { isApiError } from '../api/errors.ts'
+import { readFailure } from '../badges/failure.ts'
 import { t } from '../i18n/i18n.ts'
 
 export function explain(error: unknown): { title: string; detail: string; retryable: boolean } {
-  if (isApiError(error)) {
+  const failure = readFailure(error)
+  if (failure !== null) {
     return {
-      title: t(`error.${error.reason}.title`),
-      detail: t(`error.${error.reason}.detail`),
-      retryable: error.retryable,
+      title: t(`error.${failure.reason}.title`),
+      detail: t(`error.${failure.reason}.detail`),
+      retryable: failure.retryable,
     }
   }
   return { title: t('error.unknown.title'), detail: t('error.unknown.detail'), retryable: true }

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { badgesApi } from '../api/badges-api.ts'
-import { type Customer, type ListFilters } from '../api/client.ts'
+import { type Customer, type ListFilters } from '../badges/member.ts'
 
 export const PAGE_SIZE = 50
 

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
-import { type Customer } from '../api/client.ts'
+import { type Customer } from '../badges/member.ts'
 import { groupCompletion } from '../badges/completion.ts'
 import { groupBadges } from '../badges/order.ts'
 import { AvailableBadgeCard } from '../components/available-badge-card.tsx'
@@ -10,7 +10,8 @@ import { QueryBoundary } from '../components/query-boundary.tsx'
 import { ListSkeleton } from '../components/skeletons.tsx'
 import { useNow } from '../components/use-now.ts'
 import { badgeQueries, defaultLists } from '../queries/badges.ts'
-import { customerPath, useCustomer } from './customer.ts'
+import { customerPath } from '../badges/member.ts'
+import { useCustomer } from '../components/use-customer.ts'
 import { t } from '../i18n/i18n.ts'
 
 function AvailableBadges({ customer }: { customer: Customer }) {

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { type ReactNode, useId } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
-import { type Customer } from '../api/client.ts'
-import { type ApiError, isApiError } from '../api/errors.ts'
+import { type Customer } from '../badges/member.ts'
+import { type FailureReason, readFailure } from '../badges/failure.ts'
 import { combineDetail } from '../badges/detail.ts'
 import { earnLapsedAt, memberBadgeState, recentlyEarnedAt } from '../badges/display-state.ts'
 import { historyEvents } from '../badges/history.ts'
@@ -18,10 +18,11 @@ import { useNow } from '../components/use-now.ts'
 import { t } from '../i18n/i18n.ts'
 import { benefitText, earnExpiryText, issueExpiryText, limitText } from '../components/wording.ts'
 import { badgeQueries } from '../queries/badges.ts'
-import { customerPath, useCustomer } from './customer.ts'
+import { customerPath } from '../badges/member.ts'
+import { useCustomer } from '../components/use-customer.ts'
 
 // Failures of the member's own record that make the whole page meaningless.
-const fatalForMember = new Set<ApiError['reason']>([
+const fatalForMember = new Set<FailureReason>([
   'member-not-found',
   'unsupported-identifier',
   'not-connected',
@@ -241,7 +242,8 @@ export function BadgeDetailPage() {
     if (meta.isError) void meta.refetch()
   }
 
-  if (member.isError && isApiError(member.error) && fatalForMember.has(member.error.reason)) {
+  const memberFailure = member.isError ? readFailure(member.error) : null
+  if (memberFailure !== null && fatalForMember.has(memberFailure.reason)) {
     return <ErrorPanel error={member.error} onRetry={retry} headingLevel={1} />
   }
   if (member.isError && meta.isError)

@@ -1,30 +1,14 @@
-import { type QueryClient, useInfiniteQuery } from '@tanstack/react-query'
-import {
-  type LoaderFunctionArgs,
-  NavLink,
-  Outlet,
-  ScrollRestoration,
-  useParams,
-} from 'react-router'
-import { type Customer } from '../api/client.ts'
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { NavLink, Outlet, ScrollRestoration, useParams } from 'react-router'
+import { type Customer } from '../badges/member.ts'
 import { ConfigProblems } from '../components/config-problems.tsx'
 import { DemoSwitcher } from '../components/demo-switcher.tsx'
 import { runtimeConfig } from '../config/load.ts'
 import { formatNumber } from '../components/format.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
-import { customerFromRoute, customerPath, useCustomer } from './customer.ts'
-import { startList } from './prefetch.ts'
+import { customerPath } from '../badges/member.ts'
+import { useCustomer } from '../components/use-customer.ts'
 import { t } from '../i18n/i18n.ts'
-
-/** Both tabs' counts come from the default lists, which the pages read too. */
-export function memberLoader(queryClient: QueryClient) {
-  return ({ params, request }: LoaderFunctionArgs) => {
-    const customer = customerFromRoute(params.customer, new URL(request.url).searchParams)
-    startList(queryClient, customer, defaultLists.earned)
-    startList(queryClient, customer, defaultLists.available)
-    return null
-  }
-}
 
 function Tab({
   customer,

@@ -1,4 +1,4 @@
-import { type SortOn } from '../api/client.ts'
+import { type SortOn } from '../badges/member.ts'
 import { type ListQuery } from '../queries/badges.ts'
 
 // The earned view's sort, "show expired" and group filter live in the URL, so a reload or a

@@ -1,6 +1,20 @@
-import { useMemo } from 'react'
-import { useParams, useSearchParams } from 'react-router'
-import { type Customer } from '../api/client.ts'
+// Whom a view is about and how a list is asked for: shared by the fetch layer, the query factories,
+// the routes and the components, so it lives with the domain rather than in any one of them.
+
+/** Whom a request is about: Capillary's numeric customer id, or another identifier by kind. */
+export type Customer = { id: string; by: string | null }
+
+export const sortOptions = ['RANK', 'LAST_EARNED_ON_DATE', 'LAST_EARNED_EVENT_DATE'] as const
+export type SortOn = (typeof sortOptions)[number]
+
+export type ListFilters = {
+  badgeType: 'EARNED' | 'AVAILABLE'
+  sortOn?: SortOn
+  includeExpired?: boolean
+  groupId?: string | null
+  limit?: number
+  page?: number
+}
 
 /** The member a route is about: `:customer`, and `?by=` when it is not the numeric customer id. */
 export function customerFromRoute(param: string | undefined, search: URLSearchParams): Customer {
@@ -19,12 +33,4 @@ export function customerPath(
   else params.delete('by')
   const query = params.toString()
   return `/customers/${encodeURIComponent(customer.id)}/${rest}${query ? `?${query}` : ''}`
-}
-
-/** The route's member, the same object while it stays the same member (memoised cards rely on it). */
-export function useCustomer(): Customer {
-  const { customer: param } = useParams()
-  const [search] = useSearchParams()
-  const by = search.get('by')
-  return useMemo(() => customerFromRoute(param, new URLSearchParams(by ? { by } : {})), [param, by])
 }

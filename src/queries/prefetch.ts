@@ -1,7 +1,7 @@
 import { type QueryClient } from '@tanstack/react-query'
-import { type Customer } from '../api/client.ts'
+import { type Customer } from '../badges/member.ts'
 import { groupBadges, unnamedGroupIds } from '../badges/order.ts'
-import { badgeQueries, type ListQuery } from '../queries/badges.ts'
+import { badgeQueries, type ListQuery } from './badges.ts'
 
 const ignore = () => undefined
 
