@@ -115,6 +115,8 @@ const constraintSchema = v.looseObject({
   rollForWeeks: count,
   maxEarnForMonths: count,
   rollForMonths: count,
+  startDate: raw,
+  startDateISO: raw,
   currentCycle: optionalObject(cycleSchema),
   fixedWindowCycle: optionalObject(cycleSchema),
   earnConstraintBlockStatistics: optionalObject(
@@ -147,6 +149,7 @@ function toRawConstraint(c: v.InferOutput<typeof constraintSchema>): RawConstrai
       start: timestamp(cycle.startDate, cycle.startDateISO),
       end: timestamp(cycle.endDate, cycle.endDateISO),
     },
+    since: timestamp(c.startDate, c.startDateISO),
     statistics: stats && {
       current: stats.currentEarnCount,
       days: stats.currentEarnCountDays,

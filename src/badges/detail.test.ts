@@ -35,6 +35,7 @@ test("limits come from the member's copy, which counts their use", () => {
     window: null,
     used: 1,
     cycle: null,
+    since: null,
   }
   const stated = { ...counted, used: null }
   expect(

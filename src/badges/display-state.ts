@@ -39,13 +39,17 @@ export function memberBadgeState(
       isLive(earn.expiresAt, now),
   )
   if (liveEarn) return 'EARNED'
-  const activeIssual = badge.issuals.some(
+  return activeIssual(badge, now) === undefined ? 'LOCKED' : 'IN_PROGRESS'
+}
+
+/** The issue of the badge to the member that is still open to earn, if any. */
+export function activeIssual(badge: Pick<MemberBadge, 'issuals'>, now: number) {
+  return badge.issuals.find(
     (issual) =>
       issual.revokedAt === null &&
-      !closedIssualStatuses.has(issual.status ?? '') &&
+      !closedIssualStatuses.has(issual.status?.toUpperCase() ?? '') &&
       isLive(issual.expiresAt, now),
   )
-  return activeIssual ? 'IN_PROGRESS' : 'LOCKED'
 }
 
 /**

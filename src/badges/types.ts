@@ -35,6 +35,8 @@ export type EarnLimit = {
   window: Span | null
   used: number | null
   cycle: { start: number | null; end: number | null } | null
+  /** When the limit started counting (fixed windows are cycles from here), when the API says. */
+  since: number | null
 }
 
 export type Expiry =

@@ -9,6 +9,7 @@ const limit = (overrides: Partial<EarnLimit>): EarnLimit => ({
   window: null,
   used: null,
   cycle: null,
+  since: null,
   ...overrides,
 })
 

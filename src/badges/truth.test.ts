@@ -1,0 +1,278 @@
+import { expect, test } from 'vitest'
+import { makeBadge, makeMemberBadge } from '../test/factories.ts'
+import {
+  availableListFacts,
+  type BadgeFacts,
+  badgeTruth,
+  earnedListFacts,
+  memberFacts,
+  nextEarn,
+  truthImage,
+} from './truth.ts'
+import { type EarnLimit } from './types.ts'
+
+const DAY = 86_400_000
+const now = Date.UTC(2026, 10, 25, 12)
+
+const limit = (overrides: Partial<EarnLimit>): EarnLimit => ({
+  scope: 'member',
+  kind: 'total',
+  max: 1,
+  window: null,
+  used: null,
+  cycle: null,
+  since: null,
+  ...overrides,
+})
+
+const facts = (overrides: Partial<BadgeFacts> = {}): BadgeFacts => ({
+  startsAt: now - 100 * DAY,
+  endsAt: now + 100 * DAY,
+  status: 'UNKNOWN',
+  limits: [],
+  times: 0,
+  lastEarnedAt: null,
+  held: null,
+  lapsed: null,
+  issued: null,
+  ...overrides,
+})
+
+const monthly = limit({
+  kind: 'fixed-window',
+  max: 1,
+  window: { unit: 'MONTHS', length: 1 },
+  since: Date.UTC(2025, 9, 21, 18),
+})
+
+test('a badge never earned, open and unlimited can be earned now, until it ends', () => {
+  const truth = badgeTruth(facts({ limits: [limit({ kind: 'unlimited' })] }), now)
+  expect(truth).toEqual({ kind: 'can-earn', until: now + 100 * DAY, left: null })
+  expect(truthImage(truth)).toEqual({ state: 'LOCKED', muted: false })
+})
+
+test('a monthly limit used this month: "earn again from" the end of the cycle, counted from the limit start', () => {
+  // Cycles run from the 21st at 18:00; the member earned on the 23rd, inside this cycle.
+  const used = facts({ limits: [monthly], times: 3, lastEarnedAt: Date.UTC(2026, 10, 23) })
+  expect(nextEarn(used, now)).toEqual({ kind: 'from', at: Date.UTC(2026, 11, 21, 18) })
+  expect(badgeTruth(used, now)).toEqual({
+    kind: 'earn-again-from',
+    at: Date.UTC(2026, 11, 21, 18),
+    times: 3,
+  })
+  // Held and used: earned, with the date as its next step, never "again" now.
+  const held = badgeTruth({ ...used, held: { until: null } }, now)
+  expect(held).toMatchObject({ kind: 'earned', next: { kind: 'from' } })
+})
+
+test('a monthly limit earned in an earlier cycle can be earned again now', () => {
+  const earlier = facts({ limits: [monthly], times: 3, lastEarnedAt: Date.UTC(2026, 10, 1) })
+  expect(nextEarn(earlier, now)).toEqual({ kind: 'now' })
+})
+
+test('usage counts from the statistics win over inference, with their cycle end', () => {
+  const counted = limit({
+    kind: 'fixed-window',
+    max: 2,
+    window: { unit: 'DAYS', length: 3 },
+    used: 2,
+    cycle: { start: now - DAY, end: now + 2 * DAY },
+  })
+  expect(nextEarn(facts({ limits: [counted], times: 5 }), now)).toEqual({
+    kind: 'from',
+    at: now + 2 * DAY,
+  })
+  expect(nextEarn(facts({ limits: [{ ...counted, used: 1 }], times: 5 }), now)).toEqual({
+    kind: 'now',
+  })
+})
+
+test('a list without usage cannot tell for a window allowing two: nothing is claimed', () => {
+  const twice = limit({
+    kind: 'fixed-window',
+    max: 2,
+    window: { unit: 'WEEKS', length: 1 },
+    since: now - 30 * DAY,
+  })
+  const recent = facts({ limits: [twice], times: 4, lastEarnedAt: now - DAY })
+  expect(nextEarn(recent, now)).toEqual({ kind: 'unknown' })
+  // Fewer earns in all than the window allows: there is room, whatever the window.
+  expect(nextEarn({ ...recent, times: 1 }, now)).toEqual({ kind: 'now' })
+})
+
+test('rolling windows: once in any 7 days frees up 7 days after the last earn', () => {
+  const weekly = limit({ kind: 'rolling-window', max: 1, window: { unit: 'DAYS', length: 7 } })
+  expect(nextEarn(facts({ limits: [weekly], times: 2, lastEarnedAt: now - 2 * DAY }), now)).toEqual(
+    { kind: 'from', at: now + 5 * DAY },
+  )
+  expect(nextEarn(facts({ limits: [weekly], times: 2, lastEarnedAt: now - 8 * DAY }), now)).toEqual(
+    { kind: 'now' },
+  )
+})
+
+test('a lifetime limit used up: no longer for this member, and no "again" on the earned badge', () => {
+  const once = facts({ limits: [limit({ kind: 'total', max: 1 })], times: 1 })
+  expect(badgeTruth(once, now)).toEqual({ kind: 'no-longer', why: 'limit-reached', at: null })
+  expect(badgeTruth({ ...once, held: { until: null } }, now)).toMatchObject({
+    kind: 'earned',
+    next: { kind: 'never' },
+  })
+})
+
+test('the supply for all members: used up is "no longer", a few left is scarcity', () => {
+  const supply = (used: number) =>
+    facts({ limits: [limit({ scope: 'badge', kind: 'total', max: 1000, used })] })
+  expect(badgeTruth(supply(1000), now)).toEqual({ kind: 'no-longer', why: 'sold-out', at: null })
+  expect(badgeTruth(supply(188), now)).toMatchObject({ kind: 'can-earn', left: 812 })
+  // A window for all members is not the member's business: it is never shown as a claim.
+  const weekly = limit({
+    scope: 'badge',
+    kind: 'rolling-window',
+    max: 3000,
+    window: { unit: 'WEEKS', length: 1 },
+    used: 14,
+  })
+  expect(badgeTruth(facts({ limits: [weekly] }), now)).toMatchObject({
+    kind: 'can-earn',
+    left: null,
+  })
+})
+
+test('dates: not started yet, ended, and an upcoming status without a date', () => {
+  expect(badgeTruth(facts({ startsAt: now + 6 * DAY }), now)).toEqual({
+    kind: 'not-yet',
+    startsAt: now + 6 * DAY,
+  })
+  expect(badgeTruth(facts({ endsAt: now - DAY }), now)).toEqual({
+    kind: 'no-longer',
+    why: 'ended',
+    at: now - DAY,
+  })
+  expect(badgeTruth(facts({ startsAt: null, status: 'UPCOMING' }), now)).toEqual({
+    kind: 'not-yet',
+    startsAt: null,
+  })
+  expect(badgeTruth(facts({ status: 'EXPIRED', endsAt: null }), now)).toMatchObject({
+    kind: 'no-longer',
+    why: 'ended',
+  })
+})
+
+test('earned badges: until their expiry, or for good; an earned badge that ran out is expired', () => {
+  const held = badgeTruth(facts({ held: { until: now + 12 * DAY }, times: 1 }), now)
+  expect(held).toMatchObject({ kind: 'earned', until: now + 12 * DAY })
+  expect(truthImage(held)).toEqual({ state: 'EARNED', muted: false })
+  const lapsed = badgeTruth(facts({ lapsed: { at: now - 3 * DAY }, times: 1 }), now)
+  expect(lapsed).toMatchObject({ kind: 'expired', at: now - 3 * DAY })
+  expect(truthImage(lapsed)).toEqual({ state: 'EARNED', muted: true })
+})
+
+test('earned before with no limit stated: whether it can be earned again is not claimed', () => {
+  expect(nextEarn(facts({ times: 2, held: { until: null } }), now)).toEqual({ kind: 'unknown' })
+})
+
+test('in progress means issued and not yet earned, with the date to earn it by', () => {
+  const truth = badgeTruth(facts({ issued: { earnBy: now + 8 * DAY } }), now)
+  expect(truth).toEqual({ kind: 'in-progress', earnBy: now + 8 * DAY })
+  expect(truthImage(truth)).toEqual({ state: 'IN_PROGRESS', muted: false })
+})
+
+test('the earned list: expiresOn is the member’s own; past it, with "show expired", it is expired', () => {
+  const live = makeBadge({ earnedCount: 2, expiresAt: now + 12 * DAY, lastEarnedAt: now - DAY })
+  expect(badgeTruth(earnedListFacts(live, now), now)).toMatchObject({
+    kind: 'earned',
+    until: now + 12 * DAY,
+    times: 2,
+  })
+  const old = makeBadge({ earnedCount: 1, expiresAt: now - DAY })
+  expect(badgeTruth(earnedListFacts(old, now), now)).toMatchObject({
+    kind: 'expired',
+    at: now - DAY,
+  })
+})
+
+test('the available list: a badge the member holds is earned there too, with its next step', () => {
+  const regular = makeBadge({
+    limits: [monthly],
+    earnedCount: 3,
+    lastEarnedAt: Date.UTC(2026, 10, 23),
+    expiresAt: now + 900 * DAY,
+  })
+  const holding = makeBadge({ id: regular.id, expiresAt: now + 90 * DAY })
+  expect(badgeTruth(availableListFacts(regular, holding, null, now), now)).toMatchObject({
+    kind: 'earned',
+    until: now + 90 * DAY,
+    next: { kind: 'from', at: Date.UTC(2026, 11, 21, 18) },
+  })
+})
+
+test('the member record settles what the list cannot: an issued badge is in progress everywhere', () => {
+  const listed = makeBadge({ earnType: 'ISSUE_EARN', expiresAt: now + 900 * DAY })
+  const record = makeMemberBadge({
+    issuals: [
+      {
+        id: 'i1',
+        status: 'ACTIVE',
+        issuedAt: now - 2 * DAY,
+        expiresAt: now + 5 * DAY,
+        revokedAt: null,
+        eventAt: null,
+      },
+    ],
+  })
+  const fromList = badgeTruth(availableListFacts(listed, null, record, now), now)
+  const fromDetail = badgeTruth(
+    memberFacts(
+      { startsAt: null, endsAt: now + 900 * DAY, status: 'LIVE', limits: [] },
+      record,
+      now,
+    ),
+    now,
+  )
+  expect(fromList).toEqual({ kind: 'in-progress', earnBy: now + 5 * DAY })
+  expect(fromDetail).toEqual(fromList)
+})
+
+test('the member record: a revoked issue is not in progress; earns give times and the expiry', () => {
+  const record = makeMemberBadge({
+    issuals: [
+      {
+        id: 'i1',
+        status: 'REVOKED',
+        issuedAt: now - 9 * DAY,
+        expiresAt: null,
+        revokedAt: now - 8 * DAY,
+        eventAt: null,
+      },
+    ],
+    earns: [
+      {
+        id: 'e1',
+        status: 'ACTIVE',
+        earnedAt: now - 40 * DAY,
+        expiresAt: now - 10 * DAY,
+        revokedAt: null,
+        eventAt: null,
+      },
+      {
+        id: 'e2',
+        status: 'ACTIVE',
+        earnedAt: now - 5 * DAY,
+        expiresAt: now + 25 * DAY,
+        revokedAt: null,
+        eventAt: null,
+      },
+    ],
+    activeEarnedCount: 1,
+  })
+  const truth = badgeTruth(
+    memberFacts({ startsAt: null, endsAt: null, status: 'LIVE', limits: [] }, record, now),
+    now,
+  )
+  expect(truth).toMatchObject({
+    kind: 'earned',
+    until: now + 25 * DAY,
+    times: 2,
+    lastEarnedAt: now - 5 * DAY,
+  })
+})

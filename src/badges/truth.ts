@@ -1,0 +1,272 @@
+import { activeIssual, type DisplayState, earnLapsedAt, memberBadgeState } from './display-state.ts'
+import { addSpan } from './expiry.ts'
+import {
+  type BadgeStatus,
+  type CustomerBadge,
+  type EarnLimit,
+  type MemberBadge,
+  type Span,
+} from './types.ts'
+
+// What this member can do with a badge now: one rule that the list cards, the detail page, the
+// image, its alt text, the summary and the celebration all read, so they cannot disagree.
+
+/** When the member can earn the badge (again), as far as their limits and the badge's dates say. */
+export type NextEarn =
+  | { kind: 'now' }
+  /** Their limit in this window is used; it frees up at `at` (null: the data does not say when). */
+  | { kind: 'from'; at: number | null }
+  /** Never again: their limit for the badge's life is used, the badge ended or its supply ran out. */
+  | { kind: 'never' }
+  /** The data cannot settle it (a list without usage counts); say nothing rather than guess. */
+  | { kind: 'unknown' }
+
+export type BadgeTruth =
+  | {
+      kind: 'earned'
+      until: number | null
+      times: number
+      lastEarnedAt: number | null
+      next: NextEarn
+    }
+  | { kind: 'expired'; at: number | null; times: number; next: NextEarn }
+  | { kind: 'in-progress'; earnBy: number | null }
+  | { kind: 'can-earn'; until: number | null; left: number | null }
+  | { kind: 'earn-again-from'; at: number | null; times: number }
+  | { kind: 'not-yet'; startsAt: number | null }
+  | { kind: 'no-longer'; why: 'ended' | 'sold-out' | 'limit-reached'; at: number | null }
+
+export type TruthKind = BadgeTruth['kind']
+
+/** What the rule needs to know, from whichever endpoint told it. */
+export type BadgeFacts = {
+  startsAt: number | null
+  /** When the badge itself stops being on offer; null: never, or not said. */
+  endsAt: number | null
+  status: BadgeStatus
+  limits: EarnLimit[]
+  /** Times the member has earned it, over its life. */
+  times: number
+  lastEarnedAt: number | null
+  /** The member holds it now, until `until` (null: for good). */
+  held: { until: number | null } | null
+  /** The member earned it and it ran out (null `at`: when is not known). */
+  lapsed: { at: number | null } | null
+  /** Issued to the member and not yet earned; `earnBy` is when the issue runs out. */
+  issued: { earnBy: number | null } | null
+}
+
+const SCARCE_BELOW = 1000
+
+function badgeIsOver(facts: BadgeFacts, now: number): boolean {
+  return facts.status === 'EXPIRED' || (facts.endsAt !== null && facts.endsAt <= now)
+}
+
+function notStarted(facts: BadgeFacts, now: number): number | null {
+  if (facts.startsAt !== null && facts.startsAt > now) return facts.startsAt
+  return null
+}
+
+/** The fixed window (a cycle counted from `since`) that holds `now`. */
+function cycleAround(since: number, span: Span, now: number): { start: number; end: number } {
+  let start = since
+  // Whole cycles jump at once for days and weeks; months step through the calendar.
+  if (span.unit !== 'MONTHS') {
+    const length = addSpan(0, span)
+    start = since + Math.max(0, Math.floor((now - since) / length)) * length
+  } else {
+    for (let next = addSpan(start, span); next <= now; next = addSpan(start, span)) start = next
+  }
+  return { start, end: addSpan(start, span) }
+}
+
+/** What one of the member's own limits says about earning again. */
+function limitStep(limit: EarnLimit, facts: BadgeFacts, now: number): NextEarn {
+  const { max, window: span } = limit
+  if (limit.kind === 'unlimited' || limit.kind === 'unknown' || max === null) return { kind: 'now' }
+  if (limit.kind === 'total') {
+    const used = limit.used ?? facts.times
+    return used >= max ? { kind: 'never' } : { kind: 'now' }
+  }
+  if (span === null) return { kind: 'unknown' }
+  // Earned fewer times than the limit allows in any window: whatever the window, there is room.
+  if (facts.times < max) return { kind: 'now' }
+  const last = facts.lastEarnedAt
+  if (limit.kind === 'fixed-window') {
+    const cycle =
+      limit.cycle?.start != null && limit.cycle.end != null && limit.cycle.end > now
+        ? { start: limit.cycle.start, end: limit.cycle.end }
+        : limit.since !== null
+          ? cycleAround(limit.since, span, now)
+          : null
+    if (limit.used !== null) {
+      if (limit.used < max) return { kind: 'now' }
+      return { kind: 'from', at: cycle?.end ?? null }
+    }
+    if (cycle === null || last === null) return { kind: 'unknown' }
+    if (last < cycle.start) return { kind: 'now' }
+    return max === 1 ? { kind: 'from', at: cycle.end } : { kind: 'unknown' }
+  }
+  // Rolling: the window looks back from now.
+  const windowStart = now - (addSpan(now, span) - now)
+  if (limit.used !== null && limit.used < max) return { kind: 'now' }
+  if (last !== null && last < windowStart) return { kind: 'now' }
+  if (max === 1 && last !== null) return { kind: 'from', at: addSpan(last, span) }
+  return limit.used !== null ? { kind: 'from', at: null } : { kind: 'unknown' }
+}
+
+/** Everybody's supply: the fewest earns left under a badge-wide limit for its life, if any. */
+function supplyLeft(limits: EarnLimit[]): number | null {
+  const left = limits.flatMap((limit) =>
+    limit.scope === 'badge' && limit.kind === 'total' && limit.max !== null && limit.used !== null
+      ? [Math.max(limit.max - limit.used, 0)]
+      : [],
+  )
+  return left.length > 0 ? Math.min(...left) : null
+}
+
+/** When the member can earn the badge next, all their limits and the badge's dates together. */
+export function nextEarn(facts: BadgeFacts, now: number): NextEarn {
+  if (badgeIsOver(facts, now) || supplyLeft(facts.limits) === 0) return { kind: 'never' }
+  const starts = notStarted(facts, now)
+  const own = facts.limits.filter((limit) => limit.scope === 'member')
+  // Earned before, and no limit says how often: whether it can be earned again is not known.
+  if (own.length === 0 && facts.times > 0) return { kind: 'unknown' }
+  const steps = own.map((limit) => limitStep(limit, facts, now))
+  if (steps.some((step) => step.kind === 'never')) return { kind: 'never' }
+  const waits = steps.flatMap((step) => (step.kind === 'from' ? [step] : []))
+  if (waits.length > 0) {
+    const dates = waits.map((step) => step.at)
+    return { kind: 'from', at: dates.includes(null) ? null : Math.max(...(dates as number[])) }
+  }
+  if (steps.some((step) => step.kind === 'unknown')) return { kind: 'unknown' }
+  return starts !== null ? { kind: 'from', at: starts } : { kind: 'now' }
+}
+
+export function badgeTruth(facts: BadgeFacts, now: number): BadgeTruth {
+  const next = nextEarn(facts, now)
+  if (facts.held !== null) {
+    return {
+      kind: 'earned',
+      until: facts.held.until,
+      times: Math.max(facts.times, 1),
+      lastEarnedAt: facts.lastEarnedAt,
+      next,
+    }
+  }
+  if (facts.issued !== null && !badgeIsOver(facts, now)) {
+    return { kind: 'in-progress', earnBy: facts.issued.earnBy }
+  }
+  if (facts.lapsed !== null) {
+    return { kind: 'expired', at: facts.lapsed.at, times: Math.max(facts.times, 1), next }
+  }
+  if (badgeIsOver(facts, now)) return { kind: 'no-longer', why: 'ended', at: facts.endsAt }
+  const left = supplyLeft(facts.limits)
+  if (left === 0) return { kind: 'no-longer', why: 'sold-out', at: null }
+  const starts = notStarted(facts, now)
+  if (starts !== null) return { kind: 'not-yet', startsAt: starts }
+  if (facts.status === 'UPCOMING') return { kind: 'not-yet', startsAt: facts.startsAt }
+  if (next.kind === 'never') return { kind: 'no-longer', why: 'limit-reached', at: null }
+  if (next.kind === 'from') return { kind: 'earn-again-from', at: next.at, times: facts.times }
+  return {
+    kind: 'can-earn',
+    until: facts.endsAt,
+    left: left !== null && left < SCARCE_BELOW ? left : null,
+  }
+}
+
+/** The image to show and whether it is faded, from the truth. */
+export function truthImage(truth: BadgeTruth): { state: DisplayState; muted: boolean } {
+  if (truth.kind === 'earned') return { state: 'EARNED', muted: false }
+  if (truth.kind === 'expired') return { state: 'EARNED', muted: true }
+  if (truth.kind === 'in-progress') return { state: 'IN_PROGRESS', muted: false }
+  return { state: 'LOCKED', muted: false }
+}
+
+const liveUntil = (expiresAt: number | null, now: number) => expiresAt === null || expiresAt > now
+
+/**
+ * Facts from a badge in the earned list: the member holds it until its `expiresOn` (their latest
+ * earn's end), or held it until then when that has passed (with "show expired").
+ */
+export function earnedListFacts(badge: CustomerBadge, now: number): BadgeFacts {
+  const live = liveUntil(badge.expiresAt, now)
+  return {
+    startsAt: badge.startsAt,
+    endsAt: null,
+    status: 'UNKNOWN',
+    limits: badge.limits,
+    times: Math.max(badge.earnedCount ?? 1, 1),
+    lastEarnedAt: badge.lastEarnedAt,
+    held: live ? { until: badge.expiresAt } : null,
+    lapsed: live ? null : { at: badge.expiresAt },
+    issued: null,
+  }
+}
+
+/**
+ * Facts from a badge in the available list. `holding` is the same badge from the member's earned
+ * list when they hold it; `member` is their own record when it was read (it knows issues and usage,
+ * which the list does not).
+ */
+export function availableListFacts(
+  badge: CustomerBadge,
+  holding: CustomerBadge | null,
+  member: MemberBadge | null,
+  now: number,
+): BadgeFacts {
+  if (member !== null) {
+    return memberFacts(
+      {
+        startsAt: badge.startsAt,
+        endsAt: badge.expiresAt,
+        status: 'UNKNOWN',
+        limits: badge.limits,
+      },
+      member,
+      now,
+    )
+  }
+  const times = badge.earnedCount ?? 0
+  return {
+    startsAt: badge.startsAt,
+    endsAt: badge.expiresAt,
+    status: 'UNKNOWN',
+    limits: badge.limits,
+    times,
+    lastEarnedAt: badge.lastEarnedAt,
+    held: holding !== null ? { until: holding.expiresAt } : null,
+    lapsed: null,
+    issued: null,
+  }
+}
+
+/**
+ * Facts from the member's own record (management, with statistics) and the badge's definition:
+ * what the detail page knows. The record's limits carry usage, so they win over the definition's.
+ */
+export function memberFacts(
+  badge: Pick<BadgeFacts, 'startsAt' | 'endsAt' | 'status' | 'limits'>,
+  member: MemberBadge,
+  now: number,
+): BadgeFacts {
+  const state = memberBadgeState(member, now)
+  const earns = member.earns.filter((earn) => earn.earnedAt !== null && earn.revokedAt === null)
+  const liveEarns = earns.filter((earn) => liveUntil(earn.expiresAt, now))
+  const until =
+    liveEarns.length === 0 || liveEarns.some((earn) => earn.expiresAt === null)
+      ? null
+      : Math.max(...liveEarns.map((earn) => earn.expiresAt ?? 0))
+  const issual = activeIssual(member, now)
+  const lapsedAt = earnLapsedAt(member, now)
+  const lastEarned = Math.max(member.lastEarnedAt ?? 0, ...earns.map((earn) => earn.earnedAt ?? 0))
+  return {
+    ...badge,
+    limits: member.limits.length > 0 ? member.limits : badge.limits,
+    times: Math.max(earns.length, member.activeEarnedCount ?? 0),
+    lastEarnedAt: lastEarned > 0 ? lastEarned : null,
+    held: state === 'EARNED' ? { until } : null,
+    lapsed: state !== 'EARNED' && lapsedAt !== null ? { at: lapsedAt } : null,
+    issued: state === 'IN_PROGRESS' ? { earnBy: issual?.expiresAt ?? null } : null,
+  }
+}
