@@ -9,7 +9,16 @@ const images = [
 ]
 
 test('an image that fails to load falls back to the next best, then to a monogram', () => {
-  render(<BadgeImage badgeId="b1" name="Coffee Regular" images={images} state="EARNED" size={96} />)
+  render(
+    <BadgeImage
+      badgeId="b1"
+      name="Coffee Regular"
+      images={images}
+      state="EARNED"
+      label="earned"
+      size={96}
+    />,
+  )
   const first = screen.getByRole('img', { name: 'Coffee Regular, earned' })
   expect(first).toHaveAttribute('src', `${window.location.origin}/demo/dead-link.png`)
 
@@ -30,6 +39,7 @@ test('a locked badge with only earned art shows it greyed out, named as not yet 
       name="Night Owl"
       images={images.slice(0, 1)}
       state="LOCKED"
+      label="not yet earned"
       size={64}
     />,
   )
@@ -44,6 +54,7 @@ test('hostile URLs never become an image source', () => {
       name={'<img src=x onerror=alert(1)>'}
       images={[{ tag: 'EARNED', url: 'javascript:alert(1)', name: null }]}
       state="EARNED"
+      label="earned"
       size={64}
     />,
   )

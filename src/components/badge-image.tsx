@@ -4,9 +4,8 @@ import { imageCandidates, monogram } from '../badges/images.ts'
 import { type BadgeImage as BadgeImageData } from '../badges/types.ts'
 import { t } from '../i18n/i18n.ts'
 
-export function badgeAltText(name: string | null, state: DisplayState, expired = false): string {
-  const words = t(`badge.state.${state}`) + (expired ? `, ${t('badge.state.expired')}` : '')
-  return t('badge.alt', { name: name?.trim() || t('badge.unnamed'), state: words })
+export function badgeAltText(name: string | null, label: string): string {
+  return t('badge.alt', { name: name?.trim() || t('badge.unnamed'), state: label })
 }
 
 type Props = {
@@ -15,19 +14,35 @@ type Props = {
   images: BadgeImageData[]
   state: DisplayState
   size: number
-  /** An expired earned badge: shown, but visibly faded, and named as expired. */
+  /** An expired earned badge: shown, but visibly faded. */
   muted?: boolean
+  /** The member's state in words, for the alt text (from the badge's truth). */
+  label: string
+  /** The first screen's images: fetched first, never lazily. */
+  priority?: boolean
+  /** Sizing classes; `size` stays the intrinsic size that reserves the space. */
+  className?: string
 }
 
 /**
  * The image for the member's state; when it is missing or fails to load, the next best one, and
  * last a monogram drawn from the name. The parent keys this by badge so a new badge starts over.
  */
-export function BadgeImage({ badgeId, name, images, state, size, muted = false }: Props) {
+export function BadgeImage({
+  badgeId,
+  name,
+  images,
+  state,
+  size,
+  muted = false,
+  label,
+  priority = false,
+  className = '',
+}: Props) {
   const candidates = imageCandidates(images, state, window.location.origin)
   const [failed, setFailed] = useState(0)
   const choice = candidates[failed]
-  const alt = badgeAltText(name, state, muted)
+  const alt = badgeAltText(name, label)
 
   if (choice === undefined) {
     const { letters, hue } = monogram(name, badgeId)
@@ -39,7 +54,7 @@ export function BadgeImage({ badgeId, name, images, state, size, muted = false }
         width={size}
         height={size}
         viewBox="0 0 100 100"
-        className={`shrink-0 ${muted ? 'opacity-80 grayscale' : ''}`}
+        className={`shrink-0 ${className} ${muted ? 'opacity-80 grayscale' : ''}`}
       >
         <circle
           cx="50"
@@ -71,10 +86,11 @@ export function BadgeImage({ badgeId, name, images, state, size, muted = false }
       alt={alt}
       width={size}
       height={size}
-      loading="lazy"
+      loading={priority ? 'eager' : 'lazy'}
+      fetchPriority={priority ? 'high' : 'auto'}
       decoding="async"
       onError={() => setFailed((count) => count + 1)}
-      className={`shrink-0 object-contain ${choice.greyscale || muted ? 'opacity-80 grayscale' : ''}`}
+      className={`shrink-0 object-contain ${className} ${choice.greyscale || muted ? 'opacity-80 grayscale' : ''}`}
     />
   )
 }

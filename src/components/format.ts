@@ -4,8 +4,11 @@ import { currentLocale } from '../i18n/i18n.ts'
 
 const DAY = 86_400_000
 
+// Dates and relative times never break across lines: their spaces are non-breaking.
+const keepTogether = (text: string) => text.replace(/\s/g, '\u00a0')
+
 export function formatDate(ms: number): string {
-  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium' }).format(ms)
+  return keepTogether(new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium' }).format(ms))
 }
 
 export function formatNumber(n: number): string {
@@ -16,10 +19,12 @@ export function formatNumber(n: number): string {
 export function formatRelative(ms: number, now: number): string {
   const diff = ms - now
   const abs = Math.abs(diff)
-  const format = new Intl.RelativeTimeFormat(currentLocale(), { numeric: 'auto' })
-  if (abs < 3_600_000) return format.format(Math.round(diff / 60_000), 'minute')
-  if (abs < DAY) return format.format(Math.round(diff / 3_600_000), 'hour')
-  if (abs < 45 * DAY) return format.format(Math.round(diff / DAY), 'day')
-  if (abs < 365 * DAY) return format.format(Math.round(diff / (30 * DAY)), 'month')
-  return format.format(Math.round(diff / (365 * DAY)), 'year')
+  const relative = new Intl.RelativeTimeFormat(currentLocale(), { numeric: 'auto' })
+  const format = (value: number, unit: Intl.RelativeTimeFormatUnit) =>
+    keepTogether(relative.format(value, unit))
+  if (abs < 3_600_000) return format(Math.round(diff / 60_000), 'minute')
+  if (abs < DAY) return format(Math.round(diff / 3_600_000), 'hour')
+  if (abs < 45 * DAY) return format(Math.round(diff / DAY), 'day')
+  if (abs < 365 * DAY) return format(Math.round(diff / (30 * DAY)), 'month')
+  return format(Math.round(diff / (365 * DAY)), 'year')
 }

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
-import { type ReactNode, useId } from 'react'
+import { type ReactNode, useId, useState } from 'react'
 import { type BadgeSection } from '../badges/order.ts'
-import { badgeQueries } from '../queries/badges.ts'
 import { t } from '../i18n/i18n.ts'
+import { badgeQueries } from '../queries/badges.ts'
 
 /** The group's name from its badges, else from the group endpoint, else a neutral label. */
 export function useGroupName(groupId: string | null, known: string | null): string {
@@ -15,35 +15,82 @@ export function useGroupName(groupId: string | null, known: string | null): stri
   return lookup.data?.name ?? t('group.unnamed')
 }
 
+/** Badges a folded group shows before "See all": two full rows at the widest layout. */
+export const PREVIEW = 12
+
 type Props = {
   section: BadgeSection
   /** Overrides the group's name, for a list that is not grouped. */
   heading?: string
   aside?: ReactNode
-  layout?: 'grid' | 'list'
-  children: ReactNode
+  /** Long lists let the member fold a group away and open the rest of a big one. */
+  foldable: boolean
+  renderCard: (badge: BadgeSection['badges'][number], index: number) => ReactNode
+  /** Where this section's first badge sits in the whole list (the first row loads first). */
+  offset: number
 }
 
-export function GroupSection({ section, heading, aside, layout = 'grid', children }: Props) {
-  const name = useGroupName(section.groupId, section.name)
+/**
+ * One group in the showcase's flow: it spans as many columns as it has badges (up to a row), so
+ * small groups sit side by side instead of each leaving a half-empty row (see `.group-flow`).
+ */
+export function GroupSection({ section, heading, aside, foldable, renderCard, offset }: Props) {
+  const groupName = useGroupName(section.groupId, section.name)
+  const name = heading ?? groupName
   const headingId = useId()
+  const listId = useId()
+  const [open, setOpen] = useState(true)
+  const [all, setAll] = useState(false)
+  const count = section.badges.length
+  const shown = foldable && !all ? section.badges.slice(0, PREVIEW) : section.badges
   return (
-    <section aria-labelledby={headingId} className="flex flex-col gap-3">
-      <div className="flex flex-wrap items-baseline justify-between gap-x-4">
-        <h2 id={headingId} dir="auto" className="api-text text-lg font-semibold text-ink">
-          {heading ?? name}
+    <section
+      aria-labelledby={headingId}
+      className="group-block"
+      style={{ '--n': Math.max(count, 1) } as React.CSSProperties}
+    >
+      <div className="col-span-full flex min-h-8 flex-wrap items-baseline justify-between gap-x-3">
+        <h2 id={headingId} dir="auto" className="api-text text-base font-semibold text-ink">
+          {foldable ? (
+            <button
+              type="button"
+              aria-expanded={open}
+              aria-controls={listId}
+              onClick={() => setOpen((value) => !value)}
+              className="inline-flex min-h-8 items-center gap-1.5 rounded text-start"
+            >
+              <span
+                aria-hidden="true"
+                className={`inline-block text-xs transition-transform motion-reduce:transition-none ${open ? 'rotate-90' : 'rtl:rotate-180'}`}
+              >
+                ▶
+              </span>
+              {name}
+              <span className="text-sm font-normal text-ink-muted">
+                {t('group.count', { count })}
+              </span>
+            </button>
+          ) : (
+            name
+          )}
         </h2>
         {aside}
       </div>
-      <ul
-        className={
-          layout === 'grid'
-            ? 'grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4'
-            : 'grid gap-3 md:grid-cols-2'
-        }
-      >
-        {children}
-      </ul>
+      {open && (
+        <ul id={listId} className="group-cards">
+          {shown.map((badge, index) => renderCard(badge, offset + index))}
+        </ul>
+      )}
+      {open && foldable && count > PREVIEW && (
+        <button
+          type="button"
+          onClick={() => setAll((value) => !value)}
+          aria-controls={listId}
+          className="button-secondary col-span-full justify-self-start px-0"
+        >
+          {all ? t('group.see-fewer') : t('group.see-all', { count })}
+        </button>
+      )}
     </section>
   )
 }

@@ -4,7 +4,7 @@ import { useLocation } from 'react-router'
 import { memberTokenVersion, subscribeMemberToken } from '../config/member-token.ts'
 import { ErrorPanel } from './error-panel.tsx'
 
-type BoundaryProps = { onReset: () => void; children: ReactNode }
+type BoundaryProps = { onReset: () => void; headingLevel: 1 | 2; children: ReactNode }
 
 class ErrorBoundary extends Component<BoundaryProps, { error: unknown }> {
   override state: { error: unknown } = { error: null }
@@ -20,7 +20,13 @@ class ErrorBoundary extends Component<BoundaryProps, { error: unknown }> {
 
   override render() {
     if (this.state.error !== null)
-      return <ErrorPanel error={this.state.error} onRetry={this.retry} />
+      return (
+        <ErrorPanel
+          error={this.state.error}
+          onRetry={this.retry}
+          headingLevel={this.props.headingLevel}
+        />
+      )
     return this.props.children
   }
 }
@@ -31,9 +37,12 @@ class ErrorBoundary extends Component<BoundaryProps, { error: unknown }> {
  */
 export function QueryBoundary({
   fallback,
+  headingLevel = 2,
   children,
 }: {
   fallback: ReactNode
+  /** 1 when the boundary holds the page's heading: its error is then the page's heading. */
+  headingLevel?: 1 | 2
   children: ReactNode
 }) {
   const location = useLocation()
@@ -44,6 +53,7 @@ export function QueryBoundary({
         <ErrorBoundary
           key={`${location.pathname}${location.search}#${tokenVersion}`}
           onReset={reset}
+          headingLevel={headingLevel}
         >
           <Suspense fallback={fallback}>{children}</Suspense>
         </ErrorBoundary>

@@ -1,24 +1,21 @@
 import { t } from '../i18n/i18n.ts'
 
-/** Placeholders in the final layout, so nothing moves when the badges arrive. */
-export function ListSkeleton({ label, layout }: { label: string; layout: 'grid' | 'list' }) {
+/** Placeholders in the final layout (summary, heading, a row of cards), so nothing moves. */
+export function ListSkeleton({ label }: { label: string }) {
   return (
-    <div role="status" aria-busy="true" aria-label={label} className="flex flex-col gap-3">
-      <div className="h-7 w-40 animate-pulse rounded bg-sunken" />
-      <ul
-        className={
-          layout === 'grid'
-            ? 'grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4'
-            : 'grid gap-3 md:grid-cols-2'
-        }
-      >
-        {Array.from({ length: 8 }, (_, i) => (
-          <li
-            key={i}
-            className={`animate-pulse rounded-card bg-sunken ${layout === 'grid' ? 'h-56' : 'h-36'}`}
-          />
-        ))}
-      </ul>
+    <div role="status" aria-busy="true" aria-label={label} className="flex flex-col gap-4">
+      <div className="h-[6.5rem] animate-pulse rounded-card bg-sunken sm:h-16" />
+      <div className="h-11 w-48 animate-pulse rounded bg-sunken" />
+      <div className="group-flow">
+        <div className="group-block" style={{ '--n': 12 } as React.CSSProperties}>
+          <div className="col-span-full h-8 w-40 animate-pulse rounded bg-sunken" />
+          <ul className="group-cards">
+            {Array.from({ length: 6 }, (_, i) => (
+              <li key={i} className="h-44 animate-pulse rounded-card bg-sunken" />
+            ))}
+          </ul>
+        </div>
+      </div>
     </div>
   )
 }
@@ -29,7 +26,7 @@ export function AppSkeleton() {
     <div className="min-h-dvh bg-canvas">
       <div className="h-[108px] border-b border-line bg-surface" />
       <div className="mx-auto max-w-5xl px-4 py-6">
-        <ListSkeleton label={t('app.loading')} layout="grid" />
+        <ListSkeleton label={t('app.loading')} />
       </div>
     </div>
   )

@@ -16,9 +16,9 @@ test('events read in order with their dates, and a revoked issue says so', () =>
   )
   const items = screen.getAllByRole('listitem')
   expect(items.map((item) => item.textContent)).toEqual([
-    expect.stringMatching(/^Earned/),
-    expect.stringMatching(/^Issue withdrawn/),
-    expect.stringMatching(/^Issued to you/),
+    expect.stringMatching(/^You earned it/),
+    expect.stringMatching(/^The brand withdrew it/),
+    expect.stringMatching(/^Unlocked for you to earn/),
   ])
   expect(
     within(items[2] as HTMLElement).getByText(
@@ -29,6 +29,6 @@ test('events read in order with their dates, and a revoked issue says so', () =>
 
 test('no history says so instead of an empty list', () => {
   render(<Timeline events={[]} />)
-  expect(screen.getByText('No history with this badge yet.')).toBeInTheDocument()
+  expect(screen.getByText('Nothing has happened with this badge yet.')).toBeInTheDocument()
   expect(screen.queryByRole('list')).toBeNull()
 })

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import { type EarnLimit } from '../badges/types.ts'
+import { formatDate } from './format.ts'
 import { benefitText, earnExpiryText, issueExpiryText, limitText, times } from './wording.ts'
 
 const limit = (overrides: Partial<EarnLimit>): EarnLimit => ({
@@ -35,7 +36,7 @@ test('personal limits read as sentences, with progress where the server counted 
     ),
   ).toEqual({
     rule: 'Up to twice every 3 days.',
-    progress: `1 of 2 this 3-day cycle, resets ${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(cycleEnd)}.`,
+    progress: `1 of 2 this 3-day cycle, resets ${formatDate(cycleEnd)}.`,
   })
   expect(
     limitText(
@@ -73,28 +74,33 @@ test('badge-wide limits speak of all members', () => {
 })
 
 test('a limit the showcase cannot read still says one applies', () => {
-  expect(limitText(limit({ kind: 'unknown', max: 7 })).rule).toBe('A personal limit applies.')
+  expect(limitText(limit({ kind: 'unknown', max: 7 })).rule).toBe(
+    'There is a limit to how often you can earn it.',
+  )
   expect(limitText(limit({ kind: 'fixed-window', max: 3, window: null })).rule).toBe(
-    'A personal limit applies.',
+    'There is a limit to how often you can earn it.',
   )
 })
 
 test('expiry rules in plain language', () => {
   const date = Date.UTC(2027, 6, 4)
-  const formatted = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date)
+  // Dates never break across lines: their spaces are non-breaking.
+  const formatted = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+    .format(date)
+    .replace(/\s/g, '\u00a0')
   expect(earnExpiryText({ kind: 'relative', after: { unit: 'MONTHS', length: 3 } }, null)).toBe(
     'Once earned, it lasts 3 months.',
   )
   expect(earnExpiryText({ kind: 'never' }, null)).toBe('Once earned, it never expires.')
   expect(earnExpiryText({ kind: 'with-badge' }, date)).toBe(
-    `Earned badges expire when the badge ends, on ${formatted}.`,
+    `Once earned, it lasts until the badge ends on ${formatted}.`,
   )
   expect(earnExpiryText({ kind: 'unknown' }, date)).toBeNull()
   expect(issueExpiryText({ kind: 'relative', after: { unit: 'WEEKS', length: 1 } }, null)).toBe(
-    'Once issued to you, you have 1 week to earn it.',
+    'Once you start it, you have 1 week to earn it.',
   )
   expect(issueExpiryText({ kind: 'fixed-date', at: date }, null)).toBe(
-    `Once issued to you, earn it by ${formatted}.`,
+    `Once you start it, earn it by ${formatted}.`,
   )
 })
 

@@ -1,10 +1,32 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
+import { type InfiniteData, infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { badgesApi } from '../api/badges-api.ts'
 import { type Customer, type ListFilters } from '../badges/member.ts'
+import { type BadgePage, type CustomerBadge } from '../badges/types.ts'
 
 export const PAGE_SIZE = 50
 
 export type ListQuery = Omit<ListFilters, 'page' | 'limit'>
+
+type ListPage = BadgePage & { skipped: number }
+
+/** A list as the views read it: every badge loaded so far, in the server's order. */
+export type LoadedList = {
+  badges: CustomerBadge[]
+  /** How many the server has in all (the tab counts). */
+  total: number
+  /** Badges left out because the server sent them without what a card needs. */
+  skipped: number
+}
+
+/** The loaded pages as one list; the query's `select`, and the prefetch's view of the same data. */
+export function loadedList(data: InfiniteData<ListPage, number>): LoadedList {
+  const badges = data.pages.flatMap((page) => page.badges)
+  return {
+    badges,
+    total: data.pages[0]?.pagination.total ?? badges.length,
+    skipped: data.pages.reduce((sum, page) => sum + page.skipped, 0),
+  }
+}
 
 /** The lists as the tabs show them by default; the tab counts read these same entries. */
 export const defaultLists = {
@@ -35,6 +57,7 @@ export const badgeQueries = {
         last.badges.length > 0 && lastPageParam + 1 < last.pagination.totalPages
           ? lastPageParam + 1
           : undefined,
+      select: loadedList,
     }),
 
   memberBadge: (customer: Customer, badgeId: string) =>

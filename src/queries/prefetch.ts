@@ -13,10 +13,7 @@ export function startList(queryClient: QueryClient, customer: Customer, filters:
   void queryClient
     .infiniteQuery(badgeQueries.list(customer, filters))
     .then((data) => {
-      const sections = groupBadges(
-        data.pages.flatMap((page) => page.badges),
-        { order: 'as-returned' },
-      )
+      const sections = groupBadges(data.badges, { order: 'as-returned' })
       for (const groupId of unnamedGroupIds(sections)) {
         void queryClient.query(badgeQueries.group(groupId)).catch(ignore)
       }

@@ -1,92 +1,115 @@
 import { useInfiniteQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
-import { type Customer } from '../badges/member.ts'
 import { groupCompletion } from '../badges/completion.ts'
+import { type Customer, customerPath } from '../badges/member.ts'
 import { groupBadges } from '../badges/order.ts'
-import { AvailableBadgeCard } from '../components/available-badge-card.tsx'
-import { GroupSection } from '../components/group-section.tsx'
-import { LONG_LIST, LoadMore, useFocusFirstNew } from '../components/load-more.tsx'
+import { type Judged, worthAimingFor } from '../badges/standing.ts'
+import { BadgeCard } from '../components/badge-card.tsx'
+import { BadgeList, EmptyState } from '../components/badge-list.tsx'
 import { QueryBoundary } from '../components/query-boundary.tsx'
 import { ListSkeleton } from '../components/skeletons.tsx'
-import { useNow } from '../components/use-now.ts'
-import { badgeQueries, defaultLists } from '../queries/badges.ts'
-import { customerPath } from '../badges/member.ts'
+import { StandingSummary } from '../components/standing-summary.tsx'
 import { useCustomer } from '../components/use-customer.ts'
+import { useNow } from '../components/use-now.ts'
+import { useAvailableTruths } from '../components/use-truths.ts'
 import { t } from '../i18n/i18n.ts'
+import { badgeQueries, defaultLists } from '../queries/badges.ts'
+import { pageTitle } from './page-title.ts'
 
 function AvailableBadges({ customer }: { customer: Customer }) {
   const now = useNow()
   const available = useSuspenseInfiniteQuery(badgeQueries.list(customer, defaultLists.available))
-  // Secondary: without it the page still works, only the group completion is left out.
+  // Which of these the member holds, and the groups' completion; the page works without it.
   const earned = useInfiniteQuery(badgeQueries.list(customer, defaultLists.earned))
-  const badges = available.data.pages.flatMap((page) => page.badges)
-  const total = available.data.pages[0]?.pagination.total ?? badges.length
-  const focusFirstNew = useFocusFirstNew(badges.map((badge) => badge.id))
+  const { badges, total, skipped } = available.data
+  const truths = useAvailableTruths(customer, badges, earned.data?.badges, now)
   const bothComplete = !available.hasNextPage && earned.data !== undefined && !earned.hasNextPage
-  const completion = bothComplete
-    ? groupCompletion(
-        earned.data.pages.flatMap((page) => page.badges),
-        badges,
-      )
-    : null
+  const completion = bothComplete ? groupCompletion(earned.data.badges, badges) : null
 
   if (badges.length === 0) {
     return (
-      <div className="rounded-card bg-surface p-6 text-ink-muted shadow-sm">
-        <p className="text-lg font-semibold text-ink">{t('available.empty.title')}</p>
-        <p>{t('available.empty.detail')}</p>
-        <Link to={customerPath(customer, 'earned')} className="button-secondary px-0">
+      <EmptyState title={t('available.empty.title')} detail={t('available.empty.detail')}>
+        <Link to={customerPath(customer, 'earned')} className="button-primary">
           {t('available.empty.link')}
         </Link>
-      </div>
+      </EmptyState>
     )
   }
+  // A member who has earned nothing yet sees a few good ones to start with, first.
+  const judged = badges.flatMap((badge): Judged[] => {
+    const truth = truths.get(badge.id)
+    return truth ? [{ badge, truth }] : []
+  })
+  const starters =
+    earned.data?.total === 0 && judged.length === badges.length ? worthAimingFor(judged, now) : []
+  const sections = groupBadges(badges, { order: 'rank' })
   return (
-    <div className={`flex flex-col gap-8 ${badges.length > LONG_LIST ? 'long-list' : ''}`}>
-      {groupBadges(badges, { order: 'rank' }).map((section) => {
+    <BadgeList
+      badges={badges}
+      total={total}
+      skipped={skipped}
+      sections={
+        starters.length > 0
+          ? [
+              {
+                key: 'starters',
+                groupId: null,
+                name: t('available.aim'),
+                badges: starters.map(({ badge }) => badge),
+              },
+              ...sections,
+            ]
+          : sections
+      }
+      aside={(section) => {
         const done = section.groupId === null ? undefined : completion?.get(section.groupId)
         return (
-          <GroupSection
-            key={section.key}
-            section={section}
-            layout="list"
-            aside={
-              done && (
-                <p className="text-sm font-medium text-ink-muted">
-                  {t('group.completion', { earned: done.earned, total: done.total })}
-                </p>
-              )
-            }
-          >
-            {section.badges.map((badge) => (
-              <AvailableBadgeCard key={badge.id} badge={badge} customer={customer} now={now} />
-            ))}
-          </GroupSection>
+          done && (
+            <p className="text-xs font-medium text-ink-muted">
+              {t('group.completion', { earned: done.earned, total: done.total })}
+            </p>
+          )
         )
-      })}
-      <LoadMore
-        shown={badges.length}
-        total={total}
-        hasMore={available.hasNextPage}
-        loading={available.isFetchingNextPage}
-        failed={available.isFetchNextPageError}
-        onMore={(asked) => {
-          if (asked) focusFirstNew()
-          void available.fetchNextPage({ cancelRefetch: false })
-        }}
-      />
-    </div>
+      }}
+      renderCard={(badge, index) => (
+        <BadgeCard
+          key={`${index < (starters.length || 0) ? 'start-' : ''}${badge.id}`}
+          badge={badge}
+          truth={truths.get(badge.id) ?? null}
+          customer={customer}
+          now={now}
+          showDescription
+          priority={index < 6}
+        />
+      )}
+      paging={{
+        hasMore: available.hasNextPage,
+        loading: available.isFetchingNextPage,
+        failed: available.isFetchNextPageError,
+        fetchMore: () => void available.fetchNextPage({ cancelRefetch: false }),
+      }}
+    />
+  )
+}
+
+function AvailableView({ customer }: { customer: Customer }) {
+  useSuspenseInfiniteQuery(badgeQueries.list(customer, defaultLists.available))
+  return (
+    <>
+      <StandingSummary customer={customer} />
+      <h1 className="text-xl font-bold text-ink sm:text-2xl">{t('available.title')}</h1>
+      <AvailableBadges customer={customer} />
+    </>
   )
 }
 
 export function AvailablePage() {
   const customer = useCustomer()
   return (
-    <div className="flex flex-col gap-6">
-      <title>{`${t('available.title')} · Badge Showcase`}</title>
-      <h1 className="text-2xl font-bold text-ink">{t('available.title')}</h1>
-      <QueryBoundary fallback={<ListSkeleton label={t('available.loading')} layout="list" />}>
-        <AvailableBadges customer={customer} />
+    <div className="flex flex-col gap-4">
+      <title>{pageTitle(t('available.title'))}</title>
+      <QueryBoundary fallback={<ListSkeleton label={t('available.loading')} />} headingLevel={1}>
+        <AvailableView customer={customer} />
       </QueryBoundary>
     </div>
   )

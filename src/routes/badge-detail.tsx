@@ -1,24 +1,25 @@
 import { useQuery } from '@tanstack/react-query'
 import { type ReactNode, useId } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
-import { type Customer } from '../badges/member.ts'
 import { type FailureReason, readFailure } from '../badges/failure.ts'
 import { combineDetail } from '../badges/detail.ts'
-import { earnLapsedAt, memberBadgeState, recentlyEarnedAt } from '../badges/display-state.ts'
+import { recentlyEarnedAt } from '../badges/display-state.ts'
 import { historyEvents } from '../badges/history.ts'
-import { effectiveStatus } from '../badges/status.ts'
+import { badgeTruth, memberFacts, truthImage } from '../badges/truth.ts'
 import { type BadgeMeta, type MemberBadge } from '../badges/types.ts'
 import { BadgeImage } from '../components/badge-image.tsx'
 import { ErrorPanel } from '../components/error-panel.tsx'
-import { formatDate, formatRelative } from '../components/format.ts'
 import { useGroupName } from '../components/group-section.tsx'
+import { Celebration } from '../components/celebration.tsx'
 import { ShareButton } from '../components/share-button.tsx'
+import { heroSentences, truthLabel } from '../components/truth-text.ts'
 import { Timeline } from '../components/timeline.tsx'
 import { useNow } from '../components/use-now.ts'
 import { t } from '../i18n/i18n.ts'
 import { benefitText, earnExpiryText, issueExpiryText, limitText } from '../components/wording.ts'
 import { badgeQueries } from '../queries/badges.ts'
-import { customerPath } from '../badges/member.ts'
+import { pageTitle } from './page-title.ts'
+import { type Customer, customerPath } from '../badges/member.ts'
 import { useCustomer } from '../components/use-customer.ts'
 
 // Failures of the member's own record that make the whole page meaningless.
@@ -88,69 +89,77 @@ function BadgeDetail({
   const groupName = useGroupName(badge?.groupId ?? null, badge?.groupName ?? null)
   if (badge === null) return null
   const { groupId, images, limits, customFields } = badge
-  const state = member ? memberBadgeState(member, now) : 'LOCKED'
-  const lapsedAt = member ? earnLapsedAt(member, now) : null
-  const celebrateAt = member && state === 'EARNED' ? recentlyEarnedAt(member, now) : null
-  const status = effectiveStatus(badge, now)
+  const facts = { startsAt: badge.startsAt, endsAt: badge.expiresAt, status: badge.status, limits }
+  const truth = member
+    ? badgeTruth(memberFacts(facts, member, now), now)
+    : badgeTruth(
+        { ...facts, times: 0, lastEarnedAt: null, held: null, lapsed: null, issued: null },
+        now,
+      )
+  const image = truthImage(truth)
+  const celebrateAt = member && truth.kind === 'earned' ? recentlyEarnedAt(member, now) : null
+  const [lead, ...rest] = heroSentences(truth, now)
   const earnExpiry = earnExpiryText(badge.earnExpiry, badge.expiresAt)
-  const issueExpiry = issueExpiryText(badge.issueExpiry, badge.expiresAt)
+  const issueExpiry =
+    truth.kind === 'earned' || truth.kind === 'expired'
+      ? null
+      : issueExpiryText(badge.issueExpiry, badge.expiresAt)
   const name = badge.name?.trim() || t('badge.unnamed')
+  const memberLimits = limits.filter((limit) => limit.scope === 'member')
+  const left = truth.kind === 'can-earn' ? truth.left : null
 
   return (
-    <div className="flex flex-col gap-5">
-      <title>{`${name} · Badge Showcase`}</title>
+    <div className="flex flex-col gap-4">
+      <title>{pageTitle(name)}</title>
       <BackLink customer={customer} />
-      {celebrateAt !== null && (
-        <p
-          role="status"
-          className="celebrate rounded-card bg-accent px-4 py-3 text-center font-semibold text-on-accent"
-        >
-          <span aria-hidden="true">🎉 </span>
-          {t('detail.celebrate', { relative: formatRelative(celebrateAt, now) })}
-        </p>
-      )}
-      <header className="flex flex-col items-center gap-4 rounded-card bg-surface p-6 text-center shadow-sm sm:flex-row sm:text-start">
-        <BadgeImage
-          key={badge.id}
-          badgeId={badge.id}
-          name={badge.name}
-          images={images}
-          state={lapsedAt === null ? state : 'EARNED'}
-          muted={lapsedAt !== null}
-          size={160}
-        />
-        <div className="flex min-w-0 flex-col gap-2">
-          <h1 dir="auto" className="api-text text-2xl font-bold text-ink">
-            {name}
-          </h1>
-          <p className="text-ink">
-            {state !== 'EARNED' && lapsedAt !== null
-              ? t('detail.state.lapsed', { date: formatDate(lapsedAt) })
-              : t(`detail.state.${state}`)}
-          </p>
-          <p className="flex flex-wrap justify-center gap-2 text-sm sm:justify-start">
-            <span className="rounded-full bg-ink px-2.5 py-0.5 font-semibold text-surface">
-              {t(`detail.status.${status}`)}
-            </span>
-            {status === 'UPCOMING' && badge.startsAt !== null && (
-              <span>{t('badge.starts', { date: formatDate(badge.startsAt) })}</span>
-            )}
-            {status === 'EXPIRED' && badge.expiresAt !== null && (
-              <span>{t('detail.ended', { date: formatDate(badge.expiresAt) })}</span>
-            )}
-            {status === 'LIVE' && badge.expiresAt !== null && (
-              <span>{t('badge.available-until', { date: formatDate(badge.expiresAt) })}</span>
-            )}
-          </p>
-          <ShareButton title={name} />
-          {groupId !== null && (
-            <p dir="auto" className="api-text text-sm text-ink-muted">
-              {badge.rank !== null
-                ? t('detail.rank-in-group', { rank: badge.rank, group: groupName })
-                : t('detail.in-group', { group: groupName })}
-            </p>
-          )}
+      <header
+        className={`relative flex flex-col items-center gap-3 overflow-hidden rounded-card border border-line bg-surface p-6 text-center shadow-sm ${celebrateAt !== null ? 'celebrate-hero' : ''}`}
+      >
+        {celebrateAt !== null && (
+          <Celebration badgeId={badge.id} name={name} earnedAt={celebrateAt} now={now} />
+        )}
+        <div className={celebrateAt !== null ? 'celebrate-art' : ''}>
+          <BadgeImage
+            key={badge.id}
+            badgeId={badge.id}
+            name={badge.name}
+            images={images}
+            state={image.state}
+            muted={image.muted}
+            label={truthLabel(truth)}
+            size={160}
+            priority
+            className="size-32 sm:size-40"
+          />
         </div>
+        <h1 dir="auto" className="api-text text-2xl font-bold text-ink">
+          {name}
+        </h1>
+        <p className="text-lg font-medium text-ink">{lead}</p>
+        {rest.map((sentence) => (
+          <p key={sentence} className="text-ink-muted">
+            {sentence}
+          </p>
+        ))}
+        {badge.benefits.length > 0 && (
+          <ul aria-label={t('detail.rewards')} className="flex flex-wrap justify-center gap-2">
+            {badge.benefits.map((benefit, index) => (
+              <li
+                key={index}
+                dir="auto"
+                className="api-text rounded-full bg-sunken px-3 py-1 text-sm font-medium text-ink"
+              >
+                {benefitText(benefit)}
+              </li>
+            ))}
+          </ul>
+        )}
+        {groupId !== null && (
+          <p dir="auto" className="api-text text-sm text-ink-muted">
+            {t('detail.part-of', { group: groupName })}
+          </p>
+        )}
+        <ShareButton title={name} />
       </header>
       {problems}
       <Section title={t('detail.how')}>
@@ -158,29 +167,24 @@ function BadgeDetail({
           {badge.description?.trim() || t('detail.no-description')}
         </p>
       </Section>
-      {badge.benefits.length > 0 && (
-        <Section title={t('detail.rewards')}>
-          <ul className="list-disc ps-5 text-ink">
-            {badge.benefits.map((benefit, index) => (
-              <li key={index} dir="auto" className="api-text">
-                {benefitText(benefit)}
-              </li>
-            ))}
-          </ul>
-        </Section>
-      )}
-      {limits.length > 0 && (
+      {(memberLimits.length > 0 || left !== null) && (
         <Section title={t('detail.limits')}>
-          <ul className="flex flex-col gap-2 text-ink">
-            {limits.map((limit, index) => {
+          <ul className="flex flex-col gap-3 text-ink">
+            {memberLimits.map((limit, index) => {
               const { rule, progress } = limitText(limit)
               return (
-                <li key={index}>
+                <li key={index} className="flex flex-col gap-1">
                   {rule}
-                  {progress && <span className="block text-sm text-ink-muted">{progress}</span>}
+                  {progress && <span className="text-sm text-ink-muted">{progress}</span>}
+                  {limit.used !== null && limit.max !== null && limit.max > 0 && (
+                    <Meter used={limit.used} max={limit.max} />
+                  )}
                 </li>
               )
             })}
+            {left !== null && (
+              <li className="font-medium text-warn">{t('detail.left', { count: left })}</li>
+            )}
           </ul>
         </Section>
       )}
@@ -212,6 +216,19 @@ function BadgeDetail({
         </Section>
       )}
     </div>
+  )
+}
+
+/** How much of a window the member has used, drawn from the counts (never from the art). */
+function Meter({ used, max }: { used: number; max: number }) {
+  return (
+    <span
+      role="img"
+      aria-label={t('detail.progress', { used, max })}
+      className="flex h-2 w-full max-w-xs overflow-hidden rounded-full bg-sunken"
+    >
+      <span className="h-full bg-accent" style={{ width: `${Math.min(used / max, 1) * 100}%` }} />
+    </span>
   )
 }
 

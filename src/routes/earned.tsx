@@ -1,19 +1,21 @@
 import { useInfiniteQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query'
-import { type ChangeEvent } from 'react'
+import { type ChangeEvent, useId } from 'react'
 import { Link, useSearchParams } from 'react-router'
-import { type Customer } from '../badges/member.ts'
+import { type Customer, customerPath } from '../badges/member.ts'
 import { groupBadges, UNGROUPED } from '../badges/order.ts'
-import { EarnedBadgeCard } from '../components/earned-badge-card.tsx'
-import { GroupSection, useGroupName } from '../components/group-section.tsx'
-import { LONG_LIST, LoadMore, useFocusFirstNew } from '../components/load-more.tsx'
+import { BadgeCard } from '../components/badge-card.tsx'
+import { BadgeList, EmptyState } from '../components/badge-list.tsx'
+import { useGroupName } from '../components/group-section.tsx'
 import { QueryBoundary } from '../components/query-boundary.tsx'
 import { ListSkeleton } from '../components/skeletons.tsx'
-import { useNow } from '../components/use-now.ts'
-import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
-import { customerPath } from '../badges/member.ts'
+import { StandingSummary } from '../components/standing-summary.tsx'
 import { useCustomer } from '../components/use-customer.ts'
-import { earnedFilters, hasFilters, type SortParam, sortParam } from './list-params.ts'
+import { useNow } from '../components/use-now.ts'
+import { useEarnedTruths } from '../components/use-truths.ts'
 import { t } from '../i18n/i18n.ts'
+import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
+import { earnedFilters, hasFilters, type SortParam, sortParam } from './list-params.ts'
+import { pageTitle } from './page-title.ts'
 
 const sortKeys = ['rank', 'last-earned', 'last-event'] as const satisfies SortParam[]
 
@@ -21,17 +23,23 @@ function GroupOption({ groupId, name }: { groupId: string; name: string | null }
   return <option value={groupId}>{useGroupName(groupId, name)}</option>
 }
 
+const selectClass =
+  'min-h-11 w-full rounded-lg border border-line-strong bg-surface px-2 text-sm text-ink sm:w-auto sm:max-w-56'
+
+/** Sort, group and "show expired", folded into one button so the badges come first on a phone. */
 function EarnedFilters({ customer }: { customer: Customer }) {
   const [search, setSearch] = useSearchParams()
+  const panelId = useId()
   // The groups the member has badges in, from the default list the tab count already reads.
   const { data } = useInfiniteQuery(badgeQueries.list(customer, defaultLists.earned))
   const groups = new Map<string, string | null>()
-  for (const badge of data?.pages.flatMap((page) => page.badges) ?? []) {
+  for (const badge of data?.badges ?? []) {
     if (badge.groupId !== null && !groups.get(badge.groupId))
       groups.set(badge.groupId, badge.groupName)
   }
   const selectedGroup = search.get('group') ?? ''
   if (selectedGroup && !groups.has(selectedGroup)) groups.set(selectedGroup, null)
+  const active = hasFilters(search)
 
   const update = (key: string, value: string | null) => {
     const next = new URLSearchParams(search)
@@ -43,48 +51,54 @@ function EarnedFilters({ customer }: { customer: Customer }) {
     update('sort', event.target.value === 'rank' ? null : event.target.value)
 
   return (
-    <form
-      aria-label={t('earned.filters')}
-      className="flex flex-wrap items-end gap-x-5 gap-y-3 rounded-card bg-surface p-4 shadow-sm"
-      onSubmit={(event) => event.preventDefault()}
-    >
-      <label className="flex flex-col text-sm font-medium text-ink">
-        {t('earned.sort')}
-        <select
-          value={sortParam(search)}
-          onChange={onSort}
-          className="mt-1 min-h-11 rounded-lg border border-line-strong bg-surface px-2"
-        >
-          {sortKeys.map((value) => (
-            <option key={value} value={value}>
-              {t(`earned.sort.${value}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col text-sm font-medium text-ink">
-        {t('earned.group')}
-        <select
-          value={selectedGroup}
-          onChange={(event) => update('group', event.target.value || null)}
-          className="mt-1 min-h-11 max-w-60 rounded-lg border border-line-strong bg-surface px-2"
-        >
-          <option value="">{t('earned.all-groups')}</option>
-          {[...groups].map(([groupId, name]) => (
-            <GroupOption key={groupId} groupId={groupId} name={name} />
-          ))}
-        </select>
-      </label>
-      <label className="flex min-h-11 items-center gap-2 text-sm font-medium text-ink">
-        <input
-          type="checkbox"
-          checked={search.get('expired') === '1'}
-          onChange={(event) => update('expired', event.target.checked ? '1' : null)}
-          className="size-5 accent-accent"
-        />
-        {t('earned.show-expired')}
-      </label>
-    </form>
+    <details className="group/filters relative" open={active || undefined}>
+      <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-full border border-line-strong bg-surface px-4 text-sm font-medium text-ink [&::-webkit-details-marker]:hidden">
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
+          <path d="M3 5h14v2H3zm3 4h8v2H6zm2 4h4v2H8z" />
+        </svg>
+        {t('list.filters.open')}
+        {active && <span aria-hidden="true" className="size-2 rounded-full bg-accent" />}
+      </summary>
+      <form
+        id={panelId}
+        aria-label={t('earned.filters')}
+        className="absolute end-0 z-10 mt-2 flex w-72 max-w-[calc(100vw-2rem)] flex-col gap-3 rounded-card border border-line bg-surface p-4 shadow-lg"
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <label className="flex flex-col gap-1 text-sm font-medium text-ink">
+          {t('earned.sort')}
+          <select value={sortParam(search)} onChange={onSort} className={selectClass}>
+            {sortKeys.map((value) => (
+              <option key={value} value={value}>
+                {t(`earned.sort.${value}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium text-ink">
+          {t('earned.group')}
+          <select
+            value={selectedGroup}
+            onChange={(event) => update('group', event.target.value || null)}
+            className={selectClass}
+          >
+            <option value="">{t('earned.all-groups')}</option>
+            {[...groups].map(([groupId, name]) => (
+              <GroupOption key={groupId} groupId={groupId} name={name} />
+            ))}
+          </select>
+        </label>
+        <label className="flex min-h-11 items-center gap-2 text-sm font-medium text-ink">
+          <input
+            type="checkbox"
+            checked={search.get('expired') === '1'}
+            onChange={(event) => update('expired', event.target.checked ? '1' : null)}
+            className="size-5 accent-accent"
+          />
+          {t('earned.show-expired')}
+        </label>
+      </form>
+    </details>
   )
 }
 
@@ -93,61 +107,52 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
   const now = useNow()
   const { data, hasNextPage, fetchNextPage, isFetchingNextPage, isFetchNextPageError } =
     useSuspenseInfiniteQuery(badgeQueries.list(customer, filters))
-  const badges = data.pages.flatMap((page) => page.badges)
-  const total = data.pages[0]?.pagination.total ?? badges.length
-  const skipped = data.pages.reduce((sum, page) => sum + page.skipped, 0)
-  const focusFirstNew = useFocusFirstNew(badges.map((badge) => badge.id))
+  const truths = useEarnedTruths(data.badges, now)
 
-  if (badges.length === 0) {
+  if (data.badges.length === 0) {
     return hasFilters(search) ? (
-      <div className="rounded-card bg-surface p-6 text-ink-muted shadow-sm">
-        <p>{t('earned.no-match')}</p>
+      <EmptyState title={t('earned.no-match')}>
         <Link to={customerPath(customer, 'earned')} className="button-secondary px-0">
           {t('earned.clear-filters')}
         </Link>
-      </div>
+      </EmptyState>
     ) : (
-      <div className="rounded-card bg-surface p-6 text-ink-muted shadow-sm">
-        <p className="text-lg font-semibold text-ink">{t('earned.empty.title')}</p>
-        <p>{t('earned.empty.detail')}</p>
-        <Link to={customerPath(customer, 'available')} className="button-secondary px-0">
+      <EmptyState title={t('earned.empty.title')} detail={t('earned.empty.detail')}>
+        <Link to={customerPath(customer, 'available')} className="button-primary">
           {t('earned.empty.link')}
         </Link>
-      </div>
+      </EmptyState>
     )
   }
   const byRank = filters.sortOn === 'RANK'
-  const sections = byRank
-    ? groupBadges(badges, { order: 'rank' })
-    : [{ key: UNGROUPED, groupId: null, name: null, badges }]
   return (
-    <div className={`flex flex-col gap-8 ${badges.length > LONG_LIST ? 'long-list' : ''}`}>
-      {sections.map((section) => (
-        <GroupSection
-          key={section.key}
-          section={section}
-          heading={byRank ? undefined : t('earned.recent-first')}
-        >
-          {section.badges.map((badge) => (
-            <EarnedBadgeCard key={badge.id} badge={badge} customer={customer} now={now} />
-          ))}
-        </GroupSection>
-      ))}
-      {skipped > 0 && (
-        <p className="text-sm text-ink-muted">{t('list.skipped', { count: skipped })}</p>
+    <BadgeList
+      badges={data.badges}
+      total={data.total}
+      skipped={data.skipped}
+      sections={
+        byRank
+          ? groupBadges(data.badges, { order: 'rank' })
+          : [{ key: UNGROUPED, groupId: null, name: null, badges: data.badges }]
+      }
+      heading={byRank ? undefined : t('earned.recent-first')}
+      renderCard={(badge, index) => (
+        <BadgeCard
+          key={badge.id}
+          badge={badge}
+          truth={truths.get(badge.id) ?? null}
+          customer={customer}
+          now={now}
+          priority={index < 6}
+        />
       )}
-      <LoadMore
-        shown={badges.length}
-        total={total}
-        hasMore={hasNextPage}
-        loading={isFetchingNextPage}
-        failed={isFetchNextPageError}
-        onMore={(asked) => {
-          if (asked) focusFirstNew()
-          void fetchNextPage({ cancelRefetch: false })
-        }}
-      />
-    </div>
+      paging={{
+        hasMore: hasNextPage,
+        loading: isFetchingNextPage,
+        failed: isFetchNextPageError,
+        fetchMore: () => void fetchNextPage({ cancelRefetch: false }),
+      }}
+    />
   )
 }
 
@@ -155,13 +160,26 @@ export function EarnedPage() {
   const [search] = useSearchParams()
   const customer = useCustomer()
   return (
-    <div className="flex flex-col gap-6">
-      <title>{`${t('earned.title')} · Badge Showcase`}</title>
-      <h1 className="text-2xl font-bold text-ink">{t('earned.title')}</h1>
-      <EarnedFilters customer={customer} />
-      <QueryBoundary fallback={<ListSkeleton label={t('earned.loading')} layout="grid" />}>
-        <EarnedBadges customer={customer} filters={earnedFilters(search)} />
+    <div className="flex flex-col gap-4">
+      <title>{pageTitle(t('earned.title'))}</title>
+      <QueryBoundary fallback={<ListSkeleton label={t('earned.loading')} />} headingLevel={1}>
+        <EarnedView customer={customer} filters={earnedFilters(search)} />
       </QueryBoundary>
     </div>
+  )
+}
+
+/** Once the list has answered: an unknown member gets the error alone, no controls. */
+function EarnedView({ customer, filters }: { customer: Customer; filters: ListQuery }) {
+  useSuspenseInfiniteQuery(badgeQueries.list(customer, filters))
+  return (
+    <>
+      <StandingSummary customer={customer} />
+      <div className="flex items-center justify-between gap-3">
+        <h1 className="text-xl font-bold text-ink sm:text-2xl">{t('earned.title')}</h1>
+        <EarnedFilters customer={customer} />
+      </div>
+      <EarnedBadges customer={customer} filters={filters} />
+    </>
   )
 }

@@ -23,7 +23,7 @@ function Tab({
 }) {
   // A failed count leaves the tab working without its number.
   const { data } = useInfiniteQuery(badgeQueries.list(customer, list))
-  const total = data?.pages[0]?.pagination.total
+  const total = data?.total
   return (
     <NavLink
       to={customerPath(customer, to)}

@@ -1,0 +1,99 @@
+import { type BadgeTruth } from './truth.ts'
+import { type CustomerBadge } from './types.ts'
+
+// Where the member stands, from the truths the lists' cards show: the summary at the top of the
+// showcase counts the same things the cards say, so the two cannot disagree.
+
+export type Judged = { badge: CustomerBadge; truth: BadgeTruth }
+
+export type NextUp = {
+  badge: CustomerBadge
+  /** Why this one is nearest, in the order the member would care. */
+  why:
+    | { kind: 'in-progress'; earnBy: number | null }
+    | { kind: 'left'; count: number }
+    | { kind: 'ends'; at: number }
+    | { kind: 'again'; at: number }
+    | { kind: 'open' }
+    | { kind: 'opens'; at: number }
+}
+
+const SOON_MS = 30 * 86_400_000
+const byDate = <T>(items: T[], date: (item: T) => number) =>
+  [...items].sort((a, b) => date(a) - date(b))
+
+/** Badges the member can still earn, now or later: what "to earn" counts. */
+export function stillToEarn(available: Judged[]): Judged[] {
+  return available.filter(({ truth }) =>
+    ['can-earn', 'in-progress', 'earn-again-from', 'not-yet'].includes(truth.kind),
+  )
+}
+
+/** Earned badges that run out within 30 days, soonest first. */
+export function expiringSoon(earned: Judged[], now: number): Judged[] {
+  const soon = earned.filter(
+    ({ truth }) => truth.kind === 'earned' && truth.until !== null && truth.until - now <= SOON_MS,
+  )
+  return byDate(soon, ({ truth }) => (truth.kind === 'earned' ? (truth.until ?? 0) : 0))
+}
+
+/**
+ * The badge nearest to the member's reach, with why: one they started (earn it by the soonest
+ * date), then one about to run out of supply, then one whose offer ends soonest, then one open to
+ * them again soonest, then any open one (the brand's order), then the next to open.
+ */
+export function nextUp(available: Judged[], now: number): NextUp | null {
+  const of = (kind: BadgeTruth['kind']) => available.filter(({ truth }) => truth.kind === kind)
+  const started = byDate(of('in-progress'), ({ truth }) =>
+    truth.kind === 'in-progress' ? (truth.earnBy ?? Infinity) : Infinity,
+  )[0]
+  if (started?.truth.kind === 'in-progress')
+    return { badge: started.badge, why: { kind: 'in-progress', earnBy: started.truth.earnBy } }
+  const open = of('can-earn')
+  const scarce = byDate(
+    open.filter(({ truth }) => truth.kind === 'can-earn' && truth.left !== null),
+    ({ truth }) => (truth.kind === 'can-earn' ? (truth.left ?? 0) : 0),
+  )[0]
+  if (scarce?.truth.kind === 'can-earn' && scarce.truth.left !== null)
+    return { badge: scarce.badge, why: { kind: 'left', count: scarce.truth.left } }
+  const ending = byDate(
+    open.filter(
+      ({ truth }) =>
+        truth.kind === 'can-earn' && truth.until !== null && truth.until - now <= SOON_MS,
+    ),
+    ({ truth }) => (truth.kind === 'can-earn' ? (truth.until ?? 0) : 0),
+  )[0]
+  if (ending?.truth.kind === 'can-earn' && ending.truth.until !== null)
+    return { badge: ending.badge, why: { kind: 'ends', at: ending.truth.until } }
+  const again = byDate(
+    of('earn-again-from').filter(
+      ({ truth }) => truth.kind === 'earn-again-from' && truth.at !== null,
+    ),
+    ({ truth }) => (truth.kind === 'earn-again-from' ? (truth.at ?? 0) : 0),
+  )[0]
+  if (again?.truth.kind === 'earn-again-from' && again.truth.at !== null && open.length === 0)
+    return { badge: again.badge, why: { kind: 'again', at: again.truth.at } }
+  if (open[0]) return { badge: open[0].badge, why: { kind: 'open' } }
+  if (again?.truth.kind === 'earn-again-from' && again.truth.at !== null)
+    return { badge: again.badge, why: { kind: 'again', at: again.truth.at } }
+  const opening = byDate(
+    of('not-yet').filter(({ truth }) => truth.kind === 'not-yet' && truth.startsAt !== null),
+    ({ truth }) => (truth.kind === 'not-yet' ? (truth.startsAt ?? 0) : 0),
+  )[0]
+  if (opening?.truth.kind === 'not-yet' && opening.truth.startsAt !== null)
+    return { badge: opening.badge, why: { kind: 'opens', at: opening.truth.startsAt } }
+  return null
+}
+
+/** For a member who has earned nothing yet: a few badges worth aiming for first. */
+export function worthAimingFor(available: Judged[], now: number, count = 3): Judged[] {
+  const picked: Judged[] = []
+  const first = nextUp(available, now)
+  if (first) picked.push(available.find(({ badge }) => badge.id === first.badge.id) as Judged)
+  for (const judged of stillToEarn(available)) {
+    if (picked.length >= count) break
+    if (judged.truth.kind !== 'can-earn' && judged.truth.kind !== 'in-progress') continue
+    if (!picked.some(({ badge }) => badge.id === judged.badge.id)) picked.push(judged)
+  }
+  return picked
+}

@@ -1,0 +1,116 @@
+import { memo } from 'react'
+import { type Customer } from '../badges/member.ts'
+import { type BadgeTruth, truthImage } from '../badges/truth.ts'
+import { type CustomerBadge } from '../badges/types.ts'
+import { t } from '../i18n/i18n.ts'
+import { BadgeImage } from './badge-image.tsx'
+import { BadgeLink } from './badge-link.tsx'
+import { cardLines, type Tone, truthLabel } from './truth-text.ts'
+import { benefitText } from './wording.ts'
+
+const toneClass: Record<Tone, string> = {
+  urgent: 'font-semibold text-warn',
+  good: 'font-medium text-positive',
+  plain: 'font-medium text-ink',
+  quiet: 'text-ink-muted',
+}
+
+type Props = {
+  badge: CustomerBadge
+  /** What the member can do with it now; null while the member's own record is on its way. */
+  truth: BadgeTruth | null
+  customer: Customer
+  now: number
+  /** How to earn it, shown where there is room (the available list). */
+  showDescription?: boolean
+  /** In the first row: its image loads first and is not lazy. */
+  priority?: boolean
+}
+
+function GiftIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" className="size-3.5 shrink-0 fill-current">
+      <path d="M3 8h14v3H3zM4 11h12v6H4zM9 8h2v9H9zM10 8C8 4 5 4 5 6s3 2 5 2zm0 0c2-4 5-4 5-2s-3 2-5 2z" />
+    </svg>
+  )
+}
+
+/**
+ * One badge on a list, the same look on every list: its art in the member's state, its name, and
+ * the line that matters most (an expiry close at hand stands out), the next step, and its reward.
+ */
+export const BadgeCard = memo(function BadgeCard({
+  badge,
+  truth,
+  customer,
+  now,
+  showDescription = false,
+  priority = false,
+}: Props) {
+  const image = truth === null ? null : truthImage(truth)
+  const lines = truth === null ? [] : cardLines(truth, now)
+  const faded = truth?.kind === 'expired' || truth?.kind === 'no-longer'
+  const times = truth?.kind === 'earned' || truth?.kind === 'expired' ? truth.times : 0
+  const reward = badge.benefits.map(benefitText).join(' · ')
+  const locked = image?.state === 'LOCKED'
+  return (
+    <li
+      className={`badge-card relative flex flex-col items-center gap-1.5 rounded-card border p-3 text-center ${faded ? 'border-dashed border-line-strong bg-sunken/60' : 'border-line bg-surface shadow-sm'}`}
+    >
+      <div className="relative">
+        {image === null ? (
+          <div
+            aria-hidden="true"
+            className="size-16 animate-pulse rounded-full bg-sunken sm:size-20"
+          />
+        ) : (
+          <BadgeImage
+            key={badge.id}
+            badgeId={badge.id}
+            name={badge.name}
+            images={badge.images}
+            state={image.state}
+            muted={image.muted}
+            label={truthLabel(truth as BadgeTruth)}
+            size={80}
+            priority={priority}
+            className="size-16 sm:size-20"
+          />
+        )}
+        {times > 1 && (
+          <span className="absolute -end-2 -top-1 rounded-full bg-accent px-1.5 text-xs font-bold text-on-accent tabular-nums">
+            <span aria-hidden="true">×{times}</span>
+            <span className="sr-only">{t('badge.earned-times', { count: times })}</span>
+          </span>
+        )}
+      </div>
+      <h3 dir="auto" className="api-text line-clamp-2 text-sm leading-snug font-semibold">
+        <BadgeLink customer={customer} badgeId={badge.id}>
+          {badge.name?.trim() || t('badge.unnamed')}
+        </BadgeLink>
+      </h3>
+      {locked && truth !== null && truth.kind !== 'can-earn' && (
+        <p className="sr-only">{truthLabel(truth)}</p>
+      )}
+      {lines.map((line) => (
+        <p key={line.text} className={`text-xs leading-snug ${toneClass[line.tone]}`}>
+          {line.text}
+        </p>
+      ))}
+      {showDescription && badge.description?.trim() && (
+        <p dir="auto" className="api-text line-clamp-2 hidden text-xs text-ink-muted sm:block">
+          {badge.description}
+        </p>
+      )}
+      {reward && (
+        <p className="mt-auto flex max-w-full items-center gap-1 rounded-full bg-sunken px-2 py-0.5 text-xs text-ink">
+          <GiftIcon />
+          <span className="sr-only">{t('badge.reward')} </span>
+          <span dir="auto" className="api-text truncate">
+            {reward}
+          </span>
+        </p>
+      )}
+    </li>
+  )
+})

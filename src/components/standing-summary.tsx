@@ -1,0 +1,154 @@
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { Link } from 'react-router'
+import { type Customer, customerPath } from '../badges/member.ts'
+import { expiringSoon, type Judged, type NextUp, nextUp, stillToEarn } from '../badges/standing.ts'
+import { type BadgeTruth, truthImage } from '../badges/truth.ts'
+import { type CustomerBadge } from '../badges/types.ts'
+import { t } from '../i18n/i18n.ts'
+import { badgeQueries, defaultLists } from '../queries/badges.ts'
+import { BadgeImage } from './badge-image.tsx'
+import { formatNumber, formatRelative } from './format.ts'
+import { truthLabel } from './truth-text.ts'
+import { useAvailableTruths, useEarnedTruths } from './use-truths.ts'
+import { useNow } from './use-now.ts'
+
+const judged = (badges: CustomerBadge[], truths: Map<string, BadgeTruth | null>): Judged[] =>
+  badges.flatMap((badge) => {
+    const truth = truths.get(badge.id)
+    return truth ? [{ badge, truth }] : []
+  })
+
+function why(next: NextUp, now: number): string {
+  const { why } = next
+  switch (why.kind) {
+    case 'in-progress':
+      return why.earnBy === null
+        ? t('summary.why.in-progress-open')
+        : t('summary.why.in-progress', { date: formatRelative(why.earnBy, now) })
+    case 'left':
+      return t('summary.why.left', { count: why.count })
+    case 'ends':
+      return t('summary.why.ends', { relative: formatRelative(why.at, now) })
+    case 'again':
+      return t('summary.why.again', { relative: formatRelative(why.at, now) })
+    case 'opens':
+      return t('summary.why.opens', { relative: formatRelative(why.at, now) })
+    case 'open':
+      return t('summary.why.open')
+  }
+}
+
+function Stat({
+  to,
+  count,
+  label,
+  more,
+}: {
+  to: string
+  count: number
+  label: string
+  more?: boolean
+}) {
+  return (
+    <Link
+      to={to}
+      className="flex min-h-11 flex-col justify-center rounded-lg px-2 py-1 hover:bg-sunken"
+    >
+      <span className="text-xl leading-tight font-bold text-ink tabular-nums">
+        {formatNumber(count)}
+        {more ? '+' : ''}
+      </span>
+      <span className="text-xs leading-tight text-ink-muted">{label}</span>
+    </Link>
+  )
+}
+
+/**
+ * Where the member stands, at the top of the lists: what they earned, what is left to earn, what
+ * runs out soon and the badge nearest their reach. Each part links to what it counts. It counts
+ * the same truths the cards show, and waits for them rather than showing a number that moves.
+ */
+export function StandingSummary({ customer }: { customer: Customer }) {
+  const now = useNow()
+  const earnedList = useInfiniteQuery(badgeQueries.list(customer, defaultLists.earned))
+  const availableList = useInfiniteQuery(badgeQueries.list(customer, defaultLists.available))
+  const earnedBadges = earnedList.data?.badges ?? []
+  const availableBadges = availableList.data?.badges ?? []
+  const earnedTruths = useEarnedTruths(earnedBadges, now)
+  const availableTruths = useAvailableTruths(
+    customer,
+    availableBadges,
+    earnedList.data?.badges,
+    now,
+  )
+  const ready =
+    earnedList.data !== undefined &&
+    availableList.data !== undefined &&
+    [...availableTruths.values()].every((truth) => truth !== null)
+  if (!ready) {
+    // The same height as the summary, so nothing below moves when it arrives.
+    return earnedList.isError || availableList.isError ? null : (
+      <div aria-hidden="true" className="h-[6.5rem] animate-pulse rounded-card bg-sunken sm:h-16" />
+    )
+  }
+  const earned = judged(earnedBadges, earnedTruths)
+  const available = judged(availableBadges, availableTruths)
+  const toEarn = stillToEarn(available)
+  const soon = expiringSoon(earned, now)
+  const next = nextUp(available, now)
+  const soonTarget =
+    soon.length === 1 && soon[0]
+      ? customerPath(customer, `badges/${encodeURIComponent(soon[0].badge.id)}`)
+      : customerPath(customer, 'earned')
+  return (
+    <section
+      aria-label={t('summary.label')}
+      className="flex flex-col gap-2 rounded-card border border-line bg-surface p-2 shadow-sm sm:flex-row sm:items-center"
+    >
+      <div className="grid grid-cols-3 gap-1 sm:flex sm:gap-4">
+        <Stat
+          to={customerPath(customer, 'earned')}
+          count={earnedList.data.total}
+          label={t('summary.earned', { count: earnedList.data.total })}
+        />
+        <Stat
+          to={customerPath(customer, 'available')}
+          count={toEarn.length}
+          more={availableList.hasNextPage}
+          label={t('summary.to-earn', { count: toEarn.length })}
+        />
+        <Stat
+          to={soonTarget}
+          count={soon.length}
+          label={t('summary.expiring', { count: soon.length })}
+        />
+      </div>
+      {next && (
+        <Link
+          to={customerPath(customer, `badges/${encodeURIComponent(next.badge.id)}`)}
+          className="flex min-h-11 min-w-0 items-center gap-2 rounded-lg border-line px-2 py-1 hover:bg-sunken sm:ms-auto sm:border-s"
+        >
+          <BadgeImage
+            badgeId={next.badge.id}
+            name={next.badge.name}
+            images={next.badge.images}
+            {...truthImage(
+              available.find(({ badge }) => badge.id === next.badge.id)?.truth as BadgeTruth,
+            )}
+            label={truthLabel(
+              available.find(({ badge }) => badge.id === next.badge.id)?.truth as BadgeTruth,
+            )}
+            size={40}
+          />
+          <span className="flex min-w-0 flex-col">
+            <span className="text-xs text-ink-muted">{t('summary.next')}</span>
+            <span dir="auto" className="api-text truncate text-sm font-semibold text-ink">
+              {next.badge.name?.trim() || t('badge.unnamed')}
+            </span>
+            <span className="truncate text-xs font-medium text-positive">{why(next, now)}</span>
+          </span>
+        </Link>
+      )}
+    </section>
+  )
+}

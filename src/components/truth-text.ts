@@ -1,0 +1,167 @@
+import { type BadgeTruth, type NextEarn } from '../badges/truth.ts'
+import { t } from '../i18n/i18n.ts'
+import { formatDate, formatRelative } from './format.ts'
+
+// What the truth about a badge says in the member's words: a short line for a card, a sentence
+// for the badge's own page, and the words for its image's alt text. All from the one rule.
+
+const DAY = 86_400_000
+/** An expiry this close is urgent: it stands out on cards and counts as "expiring soon". */
+export const SOON_MS = 30 * DAY
+
+export type Tone = 'urgent' | 'good' | 'plain' | 'quiet'
+export type Line = { text: string; tone: Tone }
+
+/** The state in a few words, for the image's alt text and the cards' label for locked badges. */
+export function truthLabel(truth: BadgeTruth): string {
+  return t(`truth.label.${truth.kind}`)
+}
+
+function nextLine(next: NextEarn): Line | null {
+  if (next.kind === 'now') return { text: t('truth.next.now'), tone: 'good' }
+  if (next.kind === 'from' && next.at !== null)
+    return { text: t('truth.next.from', { date: formatDate(next.at) }), tone: 'plain' }
+  return null
+}
+
+/** A card's lines: the one that matters most first, then the next step when there is one. */
+export function cardLines(truth: BadgeTruth, now: number): Line[] {
+  switch (truth.kind) {
+    case 'earned': {
+      const first: Line =
+        truth.until === null
+          ? { text: t('truth.card.keep'), tone: 'quiet' }
+          : truth.until - now <= SOON_MS
+            ? {
+                text: t('truth.card.expires', { relative: formatRelative(truth.until, now) }),
+                tone: 'urgent',
+              }
+            : { text: t('truth.card.until', { date: formatDate(truth.until) }), tone: 'quiet' }
+      const next = nextLine(truth.next)
+      return next ? [first, next] : [first]
+    }
+    case 'expired':
+      return [
+        truth.at === null
+          ? { text: t('truth.label.expired'), tone: 'quiet' }
+          : { text: t('truth.card.expired', { date: formatDate(truth.at) }), tone: 'quiet' },
+      ]
+    case 'in-progress':
+      return [
+        truth.earnBy === null
+          ? { text: t('truth.label.in-progress'), tone: 'good' }
+          : truth.earnBy - now <= SOON_MS
+            ? {
+                text: t('truth.card.earn-by-soon', { relative: formatRelative(truth.earnBy, now) }),
+                tone: 'urgent',
+              }
+            : { text: t('truth.card.earn-by', { date: formatDate(truth.earnBy) }), tone: 'good' },
+      ]
+    case 'can-earn': {
+      const lines: Line[] = []
+      if (truth.left !== null)
+        lines.push({ text: t('truth.card.left', { count: truth.left }), tone: 'urgent' })
+      if (truth.until !== null && truth.until - now <= SOON_MS)
+        lines.push({
+          text: t('truth.card.ends-soon', { relative: formatRelative(truth.until, now) }),
+          tone: 'urgent',
+        })
+      else if (truth.until !== null)
+        lines.push({
+          text: t('truth.card.open-until', { date: formatDate(truth.until) }),
+          tone: 'quiet',
+        })
+      return lines
+    }
+    case 'earn-again-from':
+      return [
+        truth.at === null
+          ? { text: t('truth.label.earn-again-from'), tone: 'plain' }
+          : { text: t('truth.next.from', { date: formatDate(truth.at) }), tone: 'plain' },
+      ]
+    case 'not-yet':
+      return [
+        truth.startsAt === null
+          ? { text: t('truth.label.not-yet'), tone: 'plain' }
+          : { text: t('truth.card.opens', { date: formatDate(truth.startsAt) }), tone: 'plain' },
+      ]
+    case 'no-longer':
+      return [
+        truth.why === 'ended' && truth.at !== null
+          ? { text: t('truth.card.ended', { date: formatDate(truth.at) }), tone: 'quiet' }
+          : { text: t(`truth.card.${truth.why}`), tone: 'quiet' },
+      ]
+  }
+}
+
+/** The one sentence at the top of a badge's own page, and the next step after it. */
+export function heroSentences(truth: BadgeTruth, now: number): string[] {
+  switch (truth.kind) {
+    case 'earned': {
+      const when =
+        truth.lastEarnedAt === null
+          ? t('truth.hero.earned')
+          : truth.times > 1
+            ? t('truth.hero.earned-times', {
+                count: truth.times,
+                date: formatDate(truth.lastEarnedAt),
+              })
+            : t('truth.hero.earned-on', { date: formatDate(truth.lastEarnedAt) })
+      const until =
+        truth.until === null
+          ? t('truth.hero.keep')
+          : t('truth.hero.until', {
+              date: formatDate(truth.until),
+              relative: formatRelative(truth.until, now),
+            })
+      const next =
+        truth.next.kind === 'now'
+          ? t('truth.hero.again-now')
+          : truth.next.kind === 'from' && truth.next.at !== null
+            ? t('truth.hero.again-from', { date: formatDate(truth.next.at) })
+            : null
+      return next ? [when, until, next] : [when, until]
+    }
+    case 'expired':
+      return [
+        truth.at === null
+          ? t('truth.hero.expired-unknown')
+          : t('truth.hero.expired', { date: formatDate(truth.at) }),
+        ...(truth.next.kind === 'now' ? [t('truth.hero.again-now')] : []),
+        ...(truth.next.kind === 'from' && truth.next.at !== null
+          ? [t('truth.hero.again-from', { date: formatDate(truth.next.at) })]
+          : []),
+      ]
+    case 'in-progress':
+      return [
+        truth.earnBy === null
+          ? t('truth.hero.in-progress')
+          : t('truth.hero.earn-by', { date: formatDate(truth.earnBy) }),
+      ]
+    case 'can-earn':
+      return [
+        truth.until === null
+          ? t('truth.hero.can-earn')
+          : t('truth.hero.can-earn-until', { date: formatDate(truth.until) }),
+        ...(truth.left !== null ? [t('truth.card.left', { count: truth.left })] : []),
+      ]
+    case 'earn-again-from':
+      return [
+        truth.at === null
+          ? t('truth.hero.again-later')
+          : t('truth.hero.again-from', { date: formatDate(truth.at) }),
+      ]
+    case 'not-yet':
+      return [
+        truth.startsAt === null
+          ? t('truth.label.not-yet')
+          : t('truth.hero.opens', { date: formatDate(truth.startsAt) }),
+      ]
+    case 'no-longer':
+      return [
+        truth.why === 'ended' && truth.at !== null
+          ? t('truth.hero.ended', { date: formatDate(truth.at) })
+          : t(`truth.hero.${truth.why}`),
+      ]
+  }
+}

@@ -1,0 +1,91 @@
+import { useQueries } from '@tanstack/react-query'
+import { useRef } from 'react'
+import { type Customer } from '../badges/member.ts'
+import {
+  availableListFacts,
+  type BadgeTruth,
+  badgeTruth,
+  earnedListFacts,
+  nextEarn,
+} from '../badges/truth.ts'
+import { type CustomerBadge, type MemberBadge } from '../badges/types.ts'
+import { badgeQueries } from '../queries/badges.ts'
+
+/** Member records read to settle what the available list cannot say: at most this many. */
+const SETTLE_AT_MOST = 24
+
+type Cached = { now: number; inputs: unknown[]; truth: BadgeTruth | null }
+
+/**
+ * Truths per badge that keep their identity while their inputs do, so the memoised cards already
+ * shown do not render again when another page arrives.
+ */
+function useStableTruths() {
+  const cache = useRef(new WeakMap<CustomerBadge, Cached>())
+  return (badge: CustomerBadge, now: number, inputs: unknown[], judge: () => BadgeTruth | null) => {
+    const hit = cache.current.get(badge)
+    if (hit && hit.now === now && hit.inputs.every((input, i) => input === inputs[i]))
+      return hit.truth
+    const truth = judge()
+    cache.current.set(badge, { now, inputs, truth })
+    return truth
+  }
+}
+
+export function useEarnedTruths(badges: CustomerBadge[], now: number): Map<string, BadgeTruth> {
+  const stable = useStableTruths()
+  return new Map(
+    badges.map((badge) => [
+      badge.id,
+      stable(badge, now, [], () => badgeTruth(earnedListFacts(badge, now), now)) as BadgeTruth,
+    ]),
+  )
+}
+
+/**
+ * The available list says neither whether a badge is issued to the member nor, for a window that
+ * allows more than one earn, how much of it they used. For those badges the member's own record
+ * (the query the badge's page reads too) settles it; until it arrives their truth is null.
+ */
+export function useAvailableTruths(
+  customer: Customer,
+  badges: CustomerBadge[],
+  earned: CustomerBadge[] | undefined,
+  now: number,
+): Map<string, BadgeTruth | null> {
+  const stable = useStableTruths()
+  const holding = new Map((earned ?? []).map((badge) => [badge.id, badge]))
+  const unsettled = badges
+    .filter((badge) => {
+      if (holding.has(badge.id)) return false
+      if (badge.earnType?.toUpperCase() === 'ISSUE_EARN') return true
+      const facts = availableListFacts(badge, null, null, now)
+      return facts.times > 0 && nextEarn(facts, now).kind === 'unknown'
+    })
+    .slice(0, SETTLE_AT_MOST)
+  const records = useQueries({
+    queries: unsettled.map((badge) => badgeQueries.memberBadge(customer, badge.id)),
+  })
+  const settled = new Map<string, { record: MemberBadge | null; pending: boolean }>(
+    unsettled.map((badge, i) => {
+      const result = records[i]
+      return [badge.id, { record: result?.data ?? null, pending: result?.isPending ?? false }]
+    }),
+  )
+  return new Map(
+    badges.map((badge) => {
+      const held = holding.get(badge.id) ?? null
+      const own = settled.get(badge.id)
+      // Whether the member holds a badge they earned before is the earned list's to say.
+      if (own?.pending || (earned === undefined && (badge.earnedCount ?? 0) > 0))
+        return [badge.id, null]
+      const record = own?.record ?? null
+      return [
+        badge.id,
+        stable(badge, now, [held, record], () =>
+          badgeTruth(availableListFacts(badge, held, record, now), now),
+        ),
+      ]
+    }),
+  )
+}
