@@ -52,3 +52,37 @@ test('a badge earned in the last days is celebrated, without motion for those wh
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('First Sip')
   await expect(page.getByText(/Congratulations/)).toHaveCount(0)
 })
+
+test('the switcher names the member shown on every page, however the route finds them', async ({
+  page,
+}) => {
+  const switcher = page.getByLabel('Demo member')
+  await page.goto('/customers/62090013/badges/6650b1c0000000000000000c')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Birthday Treat')
+  await expect(switcher).toHaveValue('/customers/62090013/earned')
+  await page.goto('/customers/tom.sawyer%40example.com/available?by=email')
+  await expect(page.getByRole('heading', { name: 'Night Owl' })).toBeVisible()
+  await expect(switcher.locator('option:checked')).toHaveText('Tom, found by email')
+  await page.goto('/customers/123/earned')
+  await expect(page.getByRole('alert')).toContainText('Member not found')
+  await expect(switcher.locator('option:checked')).toHaveText('Scenario: unknown member')
+})
+
+test("the demo's deliberately broken artwork falls back without a failed request or console error", async ({
+  page,
+}) => {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text())
+  })
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`)
+  })
+  await page.goto('/customers/62090013/available')
+  const green = page.getByRole('img', { name: /^Green Step/ })
+  await expect(green).toHaveAttribute('src', /green-step-earned\.svg$/)
+  await expect
+    .poll(() => green.evaluate((image: HTMLImageElement) => image.naturalWidth))
+    .toBeGreaterThan(0)
+  expect(problems).toEqual([])
+})

@@ -1,13 +1,16 @@
-// Generates the demo badge artwork in public/demo/: one SVG per motif and state.
+// Generates the demo badge artwork in public/demo/: one SVG per motif and state, the
+// earned artwork of every tier of the VIP's generated badges (public/demo/tiers/), and
+// the demo's deliberately broken image.
 // Run with `npx tsx scripts/make-demo-art.ts`. The output is committed, so the
 // generator must stay deterministic: no randomness, no dates, fixed rounding.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { tierArtUrl, vipThemes, vipTiers } from '../server/emulator/vip-data.ts'
 
 const OUT_DIR = join(import.meta.dirname, '..', 'public', 'demo')
 
 // Everything is drawn on a 128 grid around this centre so that the three states
-// line up exactly and the progress ring has room around the badge.
+// line up exactly and the in-progress outline and tier stars have room around the badge.
 const C = 64
 
 type Shape = 'circle' | 'hexagon' | 'shield' | 'rosette'
@@ -97,7 +100,7 @@ function roundedPolygon(points: [number, number][], radius: number): string {
 
 // ---------------------------------------------------------------------------
 // Badge outlines. `r` is the nominal radius; each shape is tuned so that all of
-// them look the same size and stay inside the in-progress ring.
+// them look the same size and stay inside the in-progress outline.
 
 function shapePath(shape: Shape, r: number): string {
   switch (shape) {
@@ -359,6 +362,20 @@ const MOTIFS: Motif[] = [
       solid(sparkle(71, 56, 4), ' stroke-width="1"'),
   },
   {
+    slug: 'summer-sampler',
+    main: '#0891b2',
+    dark: '#164e63',
+    shape: 'shield',
+    glyph: ({ cut }) =>
+      // An iced drink with a straw, under a small sun.
+      solid('M47 52h30l-4 34H51z') +
+      `<g fill="${cut}" stroke="none"><rect x="53" y="58" width="9" height="9" rx="2" transform="rotate(-12 57.5 62.5)"/>` +
+      `<rect x="62" y="68" width="9" height="9" rx="2" transform="rotate(10 66.5 72.5)"/></g>` +
+      line('M69 52l7-16h6', ' stroke-width="3.5"') +
+      `<circle cx="86" cy="50" r="5.5" stroke="none"/>` +
+      line('M86 39v2.5M94 42l-1.8 1.8M97 50h-2.5', ' stroke-width="2.5"'),
+  },
+  {
     slug: 'anniversary',
     main: '#ca8a04',
     dark: '#713f12',
@@ -389,7 +406,19 @@ function ribbons(main: string, dark: string): string {
   return `<path d="${left}" fill="${main}"/><path d="${right}" fill="${dark}"/>`
 }
 
-function earned(m: Motif): string {
+/** A tier's metal: light, mid and dark tones for the rim, ribbons and stars. */
+interface Metal {
+  light: string
+  mid: string
+  dark: string
+}
+
+/**
+ * The earned badge. With a `tier`, the rim and ribbons are drawn in that tier's metal,
+ * with bands on the rim and a crown of stars that grow with the tier, so that a ladder
+ * of tiers reads at a glance: more stars, richer metal.
+ */
+function earned(m: Motif, tier?: { metal: Metal; stars: number; bands: number }): string {
   const id = `${m.slug}-earned-g`
   const glyphId = `${m.slug}-earned-glyph`
   const light = tint(m.main, 0.28)
@@ -397,21 +426,65 @@ function earned(m: Motif): string {
   const cut = tint(m.main, 0.12)
   const [sx1, sy1] = polar(INNER_R - 7, 196)
   const [sx2, sy2] = polar(INNER_R - 7, 242)
+  const rim = tier
+    ? `<linearGradient id="rim" x1="0" y1="0" x2="1" y2="1">` +
+      `<stop offset="0" stop-color="${tier.metal.light}"/><stop offset=".5" stop-color="${tier.metal.mid}"/>` +
+      `<stop offset="1" stop-color="${tier.metal.dark}"/></linearGradient>`
+    : ''
   return svg(
     `<defs><linearGradient id="${id}" x1="0" y1="0" x2="0" y2="1">` +
       `<stop offset="0" stop-color="${light}"/><stop offset="1" stop-color="${m.main}"/>` +
-      `</linearGradient>${glyphGroup(m, { ink: 'currentColor', cut }, ` id="${glyphId}"`)}</defs>` +
-      ribbons(m.main, m.dark) +
-      `<path d="${shapePath(m.shape, OUTER_R)}" fill="${m.dark}"/>` +
-      `<path d="${shapePath(m.shape, INNER_R)}" fill="url(#${id})"/>` +
+      `</linearGradient>${rim}${glyphGroup(m, { ink: 'currentColor', cut }, ` id="${glyphId}"`)}</defs>` +
+      (tier ? ribbons(tier.metal.mid, tier.metal.dark) : ribbons(m.main, m.dark)) +
+      `<path d="${shapePath(m.shape, OUTER_R)}" fill="${tier ? 'url(#rim)' : m.dark}"${tier ? ` stroke="${tier.metal.dark}" stroke-width="1.5"` : ''}/>` +
+      (tier ? rimBands(m, tier.metal, tier.bands) : '') +
+      `<path d="${shapePath(m.shape, INNER_R)}" fill="url(#${id})"${tier ? ` stroke="${tier.metal.dark}" stroke-width="1.5"` : ''}/>` +
       // Soft highlight on the upper left, as if the badge caught the light.
       `<path d="M${n(sx1)} ${n(sy1)}A${INNER_R - 7} ${INNER_R - 7} 0 0 1 ${n(sx2)} ${n(sy2)}" fill="none" stroke="#fff" stroke-opacity=".45" stroke-width="3" stroke-linecap="round"/>` +
       // Drawn once in currentColor and reused for its own drop shadow, which keeps
       // the larger glyphs well under the file size budget.
       `<use href="#${glyphId}" color="${m.dark}" opacity=".3" transform="translate(0 2)"/>` +
-      `<use href="#${glyphId}" color="#fff"/>`,
+      `<use href="#${glyphId}" color="#fff"/>` +
+      (tier ? starCrown(tier.metal, tier.stars) : ''),
   )
 }
+
+/** Thin lines engraved in the rim, one per band. */
+function rimBands(m: Motif, metal: Metal, bands: number): string {
+  let out = ''
+  for (let b = 0; b < bands; b++) {
+    const r = INNER_R + ((OUTER_R - INNER_R) * (b + 1)) / (bands + 1)
+    out += `<path d="${shapePath(m.shape, r)}" fill="none" stroke="${metal.dark}" stroke-opacity=".55" stroke-width="1.2"/>`
+  }
+  return out
+}
+
+/** An arc of stars over the badge, one per tier reached. */
+function starCrown(metal: Metal, count: number): string {
+  const step = 16
+  let uses = ''
+  for (let i = 0; i < count; i++) {
+    const [x, y] = polar(54, -90 + (i - (count - 1) / 2) * step)
+    uses += `<use href="#star" x="${n(x)}" y="${n(y)}"/>`
+  }
+  return (
+    `<defs><path id="star" d="${star(0, 0, 6.2, 2.8)}" fill="${metal.mid}" stroke="${metal.dark}" stroke-width="1" stroke-linejoin="round"/></defs>` +
+    uses
+  )
+}
+
+// The VIP ladders' metals, lowest tier first (the order of vipTiers).
+const METALS: Metal[] = [
+  { light: '#f2c49b', mid: '#b8733a', dark: '#6e3b14' }, // Bronze
+  { light: '#ffffff', mid: '#b4bdc8', dark: '#66717e' }, // Silver
+  { light: '#fff1a8', mid: '#e2a40c', dark: '#8a5a00' }, // Gold
+  { light: '#f4f7ff', mid: '#9fb0cc', dark: '#4b5a78' }, // Platinum
+  { light: '#e8fbff', mid: '#5fc6e6', dark: '#17708f' }, // Diamond
+  { light: '#f1e4ff', mid: '#a06ae0', dark: '#4f2587' }, // Legend
+  { light: '#ffe1e3', mid: '#e0474d', dark: '#851b20' }, // Master
+  { light: '#d6fbe9', mid: '#16b07f', dark: '#075e45' }, // Elite
+  { light: '#fff6cc', mid: '#d9a521', dark: '#5b1e8c' }, // Royal: gold shading into purple
+]
 
 const GREY_RIM = '#cdd2d9'
 const GREY_FACE = '#eef0f3'
@@ -432,15 +505,21 @@ function unearned(m: Motif): string {
 }
 
 const RING_R = 56
-// Absolute dash lengths rather than pathLength, which older renderers ignore on <circle>.
-const RING_DONE = n(2 * Math.PI * RING_R * (2 / 3))
+const RING_DASHES = 24
+// Evenly dashed all the way round, so it reads as "under way" without claiming any
+// amount done: how far the member is comes from data, drawn by the app. Absolute dash
+// lengths rather than pathLength, which older renderers ignore on <circle>.
+const RING_DASH = (2 * Math.PI * RING_R) / RING_DASHES
 
 function inProgress(m: Motif): string {
   const face = tint(m.main, 0.9)
+  const glow = `${m.slug}-glow`
   return svg(
-    `<circle cx="64" cy="64" r="${RING_R}" fill="none" stroke="${tint(m.main, 0.82)}" stroke-width="7"/>` +
-      `<circle cx="64" cy="64" r="${RING_R}" fill="none" stroke="${m.main}" stroke-width="7" stroke-linecap="round" stroke-dasharray="${RING_DONE} 400" transform="rotate(-90 64 64)"/>` +
-      `<path d="${shapePath(m.shape, OUTER_R)}" fill="${tint(m.main, 0.7)}"/>` +
+    `<defs><radialGradient id="${glow}"><stop offset=".6" stop-color="${m.main}" stop-opacity=".28"/>` +
+      `<stop offset="1" stop-color="${m.main}" stop-opacity="0"/></radialGradient></defs>` +
+      `<circle cx="64" cy="64" r="63" fill="url(#${glow})"/>` +
+      `<circle cx="64" cy="64" r="${RING_R}" fill="none" stroke="${m.main}" stroke-width="4" stroke-linecap="round" stroke-dasharray="${n(RING_DASH * 0.55)} ${n(RING_DASH * 0.45)}"/>` +
+      `<path d="${shapePath(m.shape, OUTER_R)}" fill="${tint(m.main, 0.55)}"/>` +
       `<path d="${shapePath(m.shape, INNER_R)}" fill="${face}"/>` +
       glyphGroup(m, { ink: m.main, cut: face }),
   )
@@ -462,4 +541,28 @@ for (const m of MOTIFS) {
     written++
   }
 }
-console.log(`Wrote ${written} SVG files to ${OUT_DIR}`)
+
+// One earned image per tier of every VIP theme, named where the emulator points to them.
+const PUBLIC_DIR = join(OUT_DIR, '..')
+rmSync(join(OUT_DIR, 'tiers'), { recursive: true, force: true })
+mkdirSync(join(OUT_DIR, 'tiers'), { recursive: true })
+for (const theme of vipThemes) {
+  const m = MOTIFS.find((motif) => motif.slug === theme.motif)
+  if (m === undefined) throw new Error(`No motif ${theme.motif} for the ${theme.name} theme`)
+  vipTiers.forEach((tier, index) => {
+    const metal = METALS[index]
+    if (metal === undefined) throw new Error(`No metal for the ${tier} tier`)
+    const art = earned(m, { metal, stars: index + 1, bands: Math.floor(index / 3) })
+    writeFileSync(join(PUBLIC_DIR, tierArtUrl(theme.motif, tier)), art)
+    written++
+  })
+}
+
+// Served with 200 but not an image at all, so the showcase's fallback is exercised without
+// the browser logging a failed request (as a 404 would, which Lighthouse counts against us).
+writeFileSync(
+  join(OUT_DIR, 'broken-green-step-unearned.svg'),
+  'This artwork was withdrawn; it is deliberately not an image.\n',
+)
+written++
+console.log(`Wrote ${written} files to ${OUT_DIR}`)

@@ -1,8 +1,21 @@
-import { art, type BadgeDef, type Dataset, DAY, type GroupDef, objectId } from './model.ts'
+import { addSpan } from '../../src/badges/expiry.ts'
+import {
+  art,
+  type BadgeDef,
+  type Dataset,
+  DAY,
+  type GroupDef,
+  type IssualRecord,
+  type MemberDef,
+  objectId,
+  type Unit,
+} from './model.ts'
 import { vipCatalog, vipMember } from './vip-data.ts'
 
 // The demo dataset of DESIGN.md section 6. Everything is placed relative to `now` so that the demo
-// always reads as current: "earned 3 days ago", "expires in 12 days".
+// always reads as current: "earned 3 days ago", "expires in 12 days". The typical member shows every
+// state a badge can be in for a member, and the records agree with each other: an earn counted in
+// a window lies inside that window, whatever day the demo is started on.
 
 export const TYPICAL_MEMBER = '62090013'
 export const NEW_MEMBER = '565039504'
@@ -41,12 +54,29 @@ export const demoBadgeIds = {
   welcome: badgeId(14),
   anniversary: badgeId(15),
   socialStar: badgeId(16),
+  summerSampler: badgeId(17),
+}
+
+/**
+ * A start for a badge with a fixed window of `every` `unit`s, such that `cycles` whole cycles have
+ * passed and the current one began about `daysIntoCycle` days ago (a few more when a month is too
+ * short for the start's day of the month).
+ */
+function startedCyclesAgo(
+  now: number,
+  unit: Unit,
+  every: number,
+  cycles: number,
+  daysIntoCycle: number,
+): number {
+  return addSpan(now - daysIntoCycle * DAY, { unit, length: -every * cycles })
 }
 
 function catalog(now: number): BadgeDef[] {
   const launched = now - 400 * DAY
   const base = {
-    createdAt: launched - 10 * DAY,
+    // Set up well before the oldest start below (Birthday Treat's, two years back).
+    createdAt: now - 780 * DAY,
     startsAt: launched,
     expiresAt: now + 730 * DAY,
     benefits: [],
@@ -89,6 +119,8 @@ function catalog(now: number): BadgeDef[] {
       memberLimits: [{ kind: 'fixed-window', unit: 'MONTHS', every: 1, max: 1 }],
       badgeLimits: [{ kind: 'total', max: 100_000 }],
       earnExpiry: { kind: 'relative', unit: 'MONTHS', value: 3 },
+      // Launched 13 months ago, so this month's cycle began a little over a week ago.
+      startsAt: startedCyclesAgo(now, 'MONTHS', 1, 13, 9),
       othersEarned: 6_120,
     },
     {
@@ -123,7 +155,10 @@ function catalog(now: number): BadgeDef[] {
       // No UN_EARNED artwork: the showcase greys out the EARNED image instead.
       images: art('night-owl', ['UN_EARNED', 'IN_PROGRESS']),
       memberLimits: [{ kind: 'total', max: 1 }],
+      // A limited edition whose whole supply has been earned: no member can earn it any more.
+      badgeLimits: [{ kind: 'total', max: 1_000 }],
       expiresAt: now + 200 * DAY,
+      othersEarned: 1_000,
     },
     {
       ...base,
@@ -231,8 +266,9 @@ function catalog(now: number): BadgeDef[] {
       rank: 3,
       earnType: 'EARN',
       images: [
-        // A dead link, as real data has: the showcase falls back to the next image.
-        { tag: 'UN_EARNED', url: '/demo/retired/green-step-unearned.png' },
+        // Artwork that does not decode, as real data has: the showcase falls back to the next
+        // image. It is served (200) rather than missing, so the browser logs no failed request.
+        { tag: 'UN_EARNED', url: '/demo/broken-green-step-unearned.svg' },
         { tag: 'EARNED', url: '/demo/green-step-earned.svg' },
       ],
       memberLimits: [{ kind: 'total', max: 1 }],
@@ -251,6 +287,8 @@ function catalog(now: number): BadgeDef[] {
       memberLimits: [{ kind: 'fixed-window', unit: 'MONTHS', every: 12, max: 1 }],
       earnExpiry: { kind: 'relative', unit: 'DAYS', value: 30 },
       issueExpiry: { kind: 'relative', unit: 'MONTHS', value: 1 },
+      // The member's birthday month: this year's cycle began a few weeks ago.
+      startsAt: startedCyclesAgo(now, 'MONTHS', 12, 2, 20),
       customFields: {
         'Terms and conditions': 'Coupon valid for 30 days. Cannot be combined with other offers.',
         Priority: '1',
@@ -271,11 +309,12 @@ function catalog(now: number): BadgeDef[] {
         { benefitType: 'COUPON', seriesId: 12900, description: 'A festive gift at checkout' },
       ],
       memberLimits: [{ kind: 'total', max: 1 }],
+      // Nearly all of the supply is earned: only 812 left.
       badgeLimits: [{ kind: 'total', max: 20_000 }],
       earnExpiry: { kind: 'fixed-date', at: now + 70 * DAY },
       startsAt: now - 5 * DAY,
       expiresAt: now + 40 * DAY,
-      othersEarned: 1_100,
+      othersEarned: 19_188,
     },
     {
       ...base,
@@ -302,6 +341,7 @@ function catalog(now: number): BadgeDef[] {
       benefits: [{ benefitType: 'COUPON', seriesId: 40100, description: 'A slice of cake on us' }],
       memberLimits: [{ kind: 'fixed-window', unit: 'MONTHS', every: 12, max: 1 }],
       earnExpiry: { kind: 'relative', unit: 'WEEKS', value: 8 },
+      startsAt: startedCyclesAgo(now, 'MONTHS', 12, 1, 40),
       othersEarned: 21_650,
     },
     {
@@ -317,10 +357,42 @@ function catalog(now: number): BadgeDef[] {
       memberLimits: [{ kind: 'total', max: 1 }],
       expiresAt: now + 300 * DAY,
     },
+    {
+      ...base,
+      id: ids.summerSampler,
+      name: 'Summer Sampler',
+      description: 'Try three iced drinks from the summer menu.',
+      groupId: groupIds.seasonal,
+      omitGroupName: true,
+      rank: 3,
+      earnType: 'EARN',
+      images: art('summer-sampler'),
+      benefits: [{ benefitType: 'POINTS', points: 150, description: '150 bonus points' }],
+      memberLimits: [{ kind: 'total', max: 1 }],
+      // Over: the summer menu ended a month ago. Listed only with expired badges included.
+      startsAt: now - 150 * DAY,
+      expiresAt: now - 30 * DAY,
+      othersEarned: 4_870,
+    },
   ]
 }
 
-function typicalMember(now: number) {
+/**
+ * Tom, the typical member. What each of his badges shows:
+ * - earned, never expiring: First Sip, Welcome Aboard;
+ * - earned, expiring: Regular (3 months), Reviewer, Birthday Treat, Anniversary, and Weekend
+ *   Explorer, which ends with the badge in 12 days;
+ * - can earn again from a date (his one earn of the current window is used): Regular this month,
+ *   Birthday Treat and Anniversary this 12-month cycle;
+ * - can earn (again) now: Reviewer (his 4-week rolling window is clear), Early Bird, Friend
+ *   Referrer, Green Step, Social Star; Holiday Cheer with only 812 of 20,000 left for all members;
+ * - in progress: Barista's Favourite, issued to him, to be earned by its issue expiry (an earlier
+ *   issual was revoked);
+ * - not yet: Trailblazer starts in three weeks;
+ * - no longer: Night Owl's supply is used up, Summer Sampler ended a month ago;
+ * - expired: Big Spender, earned, then gone with the badge.
+ */
+function typicalMember(now: number, badges: BadgeDef[]): MemberDef {
   const ids = demoBadgeIds
   const ago = (days: number) => now - days * DAY
   const earn = (n: number, days: number, extra: object = {}) => ({
@@ -329,6 +401,25 @@ function typicalMember(now: number) {
     eventAt: ago(days) - 2 * 3_600_000,
     ...extra,
   })
+  const issual = (
+    n: number,
+    issuedAt: number,
+    status: IssualRecord['status'],
+    expiresAt: number,
+    extra: Partial<IssualRecord> = {},
+  ): IssualRecord => ({
+    id: objectId('67037d71', n),
+    issuedAt,
+    eventAt: issuedAt,
+    status,
+    expiresAt,
+    ...extra,
+  })
+  const badge = (id: string) => badges.find((candidate) => candidate.id === id)
+  // Barista's Favourite is to be earned by a fixed date, whenever it was issued.
+  const baristaIssue = badge(ids.barista)?.issueExpiry
+  const earnBy = baristaIssue?.kind === 'fixed-date' ? baristaIssue.at : now + 45 * DAY
+  const birthdayIssue = (issuedAt: number) => addSpan(issuedAt, { unit: 'MONTHS', length: 1 })
   return {
     customerId: TYPICAL_MEMBER,
     identities: {
@@ -339,46 +430,26 @@ function typicalMember(now: number) {
     },
     badges: [
       { badgeId: ids.firstSip, earns: [earn(1, 380)], issuals: [] },
-      {
-        badgeId: ids.regular,
-        earns: [earn(2, 160), earn(3, 95), earn(4, 2)],
-        issuals: [],
-      },
+      // One earn in each of two earlier months, and this month's.
+      { badgeId: ids.regular, earns: [earn(2, 160), earn(3, 95), earn(4, 2)], issuals: [] },
       {
         badgeId: ids.barista,
         earns: [],
         issuals: [
-          {
-            id: objectId('67037d71', 1),
-            issuedAt: ago(60),
-            eventAt: ago(60),
-            status: 'REVOKED' as const,
-            expiresAt: ago(15),
-            revokedAt: ago(52),
-          },
-          {
-            id: objectId('67037d71', 2),
-            issuedAt: ago(6),
-            eventAt: ago(6),
-            status: 'ACTIVE' as const,
-            expiresAt: now + 45 * DAY,
-          },
+          issual(1, ago(60), 'REVOKED', earnBy, { revokedAt: ago(52) }),
+          issual(2, ago(6), 'ACTIVE', earnBy),
         ],
       },
       { badgeId: ids.weekendExplorer, earns: [earn(5, 9)], issuals: [] },
       { badgeId: ids.bigSpender, earns: [earn(6, 120)], issuals: [] },
       { badgeId: ids.reviewer, earns: [earn(7, 210), earn(8, 40)], issuals: [] },
       {
+        // Issued for his birthday month and earned, last year and this year.
         badgeId: ids.birthday,
-        earns: [earn(9, 4)],
+        earns: [earn(12, 372), earn(9, 4)],
         issuals: [
-          {
-            id: objectId('67037d71', 3),
-            issuedAt: ago(12),
-            eventAt: ago(12),
-            status: 'EARNED' as const,
-            expiresAt: ago(12) + 30 * DAY,
-          },
+          issual(4, ago(380), 'EARNED', birthdayIssue(ago(380))),
+          issual(3, ago(12), 'EARNED', birthdayIssue(ago(12))),
         ],
       },
       // The event date of this earn was stored in milliseconds, as some real ones are.
@@ -389,11 +460,12 @@ function typicalMember(now: number) {
 }
 
 export function demoDataset(now: number): Dataset {
+  const badges = catalog(now)
   return {
     groups: [...groups, ...vipCatalog.groups],
-    badges: [...catalog(now), ...vipCatalog.badges(now)],
+    badges: [...badges, ...vipCatalog.badges(now)],
     members: [
-      typicalMember(now),
+      typicalMember(now, badges),
       { customerId: NEW_MEMBER, identities: { email: 'new.member@example.com' }, badges: [] },
       vipMember(now, [demoBadgeIds.firstSip, demoBadgeIds.welcome, demoBadgeIds.regular]),
     ],

@@ -1,7 +1,12 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { demoBadgeIds, groupIds, NEW_MEMBER, TYPICAL_MEMBER } from './demo-data.ts'
+import { addSpan } from '../../src/badges/expiry.ts'
+import { demoBadgeIds, demoDataset, groupIds, NEW_MEMBER, TYPICAL_MEMBER } from './demo-data.ts'
 import { createEmulator } from './emulator.ts'
-import { VIP_BADGE_COUNT, VIP_MEMBER } from './vip-data.ts'
+import { DAY } from './model.ts'
+import { currentCycle, indexDataset, memberRecord, usedAgainst } from './state.ts'
+import { VIP_BADGE_COUNT, VIP_MEMBER, vipTiers } from './vip-data.ts'
 
 const NOW = Date.UTC(2026, 10, 22, 12)
 const emulator = createEmulator({ now: () => NOW })
@@ -241,5 +246,297 @@ describe('one badge', () => {
     expect((await get('/customers/1')).body.errors[0]?.code).toBe(404)
     const post = await emulator.request(`/customer/${TYPICAL_MEMBER}`, { method: 'POST' })
     expect(post.status).toBe(405)
+  })
+})
+
+// The demo dataset is a contract (DESIGN.md section 6): what follows pins the properties demos and
+// the showcase's rules rely on, so that an edit to the data cannot quietly make it contradict itself.
+
+type Constraint = Record<string, unknown> & {
+  constraintType: string
+  maxEarnLimit?: number | null
+  startDate?: number
+  durationType?: string
+  refreshRate?: number
+  earnConstraintBlockStatistics?: { currentEarnCount: number }
+  fixedWindowCycle?: { startDate: number; endDate: number } | null
+  rollType?: string | null
+  rollValue?: number | null
+}
+type Management = {
+  customerConstraints: Constraint[]
+  badgeConstraints: Constraint[]
+  earnDetails: { earnCount: number; earns: Array<{ earnedOn: number; earnedStatus: string }> }
+  issualDetails: { issuals: Array<{ issuedStatus: string; issueExpiresOn: number | null }> }
+  issuedStatus?: string
+}
+
+async function listOf(member: string, query: string) {
+  const { body } = await get(`/customer/${member}?limit=100&${query}`)
+  return new Map((body.data.badges ?? []).map((badge) => [String(badge.name), badge]))
+}
+
+async function management(member: string, badgeId: string) {
+  const { body } = await get(`/management/${member}/badge/${badgeId}?includeStatistics=true`)
+  return body.data as unknown as Management
+}
+
+const seconds = (ms: number) => ms / 1000
+
+function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is missing from the demo dataset`)
+  return value
+}
+const ids = demoBadgeIds
+
+describe("Tom's badges show every state a member's badge can be in", () => {
+  test('earned, with and without expiry; one expiring within about 12 days', async () => {
+    const earned = await listOf(TYPICAL_MEMBER, 'badgeType=EARNED')
+    expect(earned.size).toBe(7)
+    expect(earned.get('First Sip')?.expiresOn).toBeNull()
+    expect(earned.get('Welcome Aboard')?.expiresOn).toBeNull()
+    const soon = Number(earned.get('Weekend Explorer')?.expiresOn)
+    expect(soon).toBeGreaterThan(seconds(NOW + 11 * DAY))
+    expect(soon).toBeLessThan(seconds(NOW + 13 * DAY))
+    const expiring = [...earned.values()].filter((badge) => badge.expiresOn !== null)
+    expect(expiring.map((badge) => badge.name).sort()).toEqual([
+      'Anniversary',
+      'Birthday Treat',
+      'Regular',
+      'Reviewer',
+      'Weekend Explorer',
+    ])
+  })
+
+  test.each([
+    ['Regular', ids.regular],
+    ['Birthday Treat', ids.birthday],
+    ['Anniversary', ids.anniversary],
+  ])('can earn %s again only from the end of the current window: 1 of 1 used', async (name, id) => {
+    const { customerConstraints } = await management(TYPICAL_MEMBER, id)
+    const [window] = customerConstraints
+    expect(window).toMatchObject({
+      constraintType: 'FIXED_WINDOW',
+      maxEarnLimit: 1,
+      earnConstraintBlockStatistics: { currentEarnCount: 1 },
+    })
+    const cycle = window?.fixedWindowCycle
+    const last = Number(
+      (await listOf(TYPICAL_MEMBER, 'badgeType=EARNED')).get(name)?.lastEarnedOnDate,
+    )
+    // The list's last earn lies in the statistics' current cycle, which ends in the future.
+    expect(last).toBeGreaterThanOrEqual(Number(cycle?.startDate))
+    expect(last).toBeLessThan(Number(cycle?.endDate))
+    expect(Number(cycle?.endDate)).toBeGreaterThan(seconds(NOW))
+    // And the badge is still offered, so "again" is a matter of when.
+    expect((await listOf(TYPICAL_MEMBER, 'badgeType=AVAILABLE')).has(name)).toBe(true)
+  })
+
+  test('can earn (again) now: offered, limits clear, supply left', async () => {
+    const available = await listOf(TYPICAL_MEMBER, 'badgeType=AVAILABLE')
+    for (const [name, id] of [
+      ['Reviewer', ids.reviewer],
+      ['Early Bird', ids.earlyBird],
+      ['Friend Referrer', ids.referrer],
+      ['Green Step', ids.greenStep],
+      ['Holiday Cheer', ids.holiday],
+    ] as const) {
+      expect(available.has(name), name).toBe(true)
+      const data = await management(TYPICAL_MEMBER, id)
+      for (const limit of [...data.customerConstraints, ...data.badgeConstraints]) {
+        if (limit.maxEarnLimit == null) continue
+        expect(limit.earnConstraintBlockStatistics?.currentEarnCount, name).toBeLessThan(
+          limit.maxEarnLimit,
+        )
+      }
+    }
+  })
+
+  test('not yet: Trailblazer starts in three weeks', async () => {
+    const trailblazer = (await listOf(TYPICAL_MEMBER, 'badgeType=AVAILABLE')).get('Trailblazer')
+    expect(Number(trailblazer?.startOn)).toBeGreaterThan(seconds(NOW + 20 * DAY))
+    expect((await get(`/badgeMeta/${ids.trailblazer}`)).body.data.status).toBe('UPCOMING')
+  })
+
+  test("in progress: Barista's Favourite is issued to him, not earned, to be earned by a date", async () => {
+    const data = await management(TYPICAL_MEMBER, ids.barista)
+    expect(data.earnDetails.earnCount).toBe(0)
+    expect(data.issuedStatus).toBe('ACTIVE')
+    const active = data.issualDetails.issuals.find((issual) => issual.issuedStatus === 'ACTIVE')
+    const meta = (await get(`/badgeMeta/${ids.barista}`)).body.data as {
+      issuedBadgeExpiry: { expiresOn: number }
+    }
+    // "Earn it by" is the badge's fixed issue expiry, for every issual.
+    expect(active?.issueExpiresOn).toBe(meta.issuedBadgeExpiry.expiresOn)
+    expect(data.issualDetails.issuals.map((issual) => issual.issueExpiresOn)).toEqual([
+      meta.issuedBadgeExpiry.expiresOn,
+      meta.issuedBadgeExpiry.expiresOn,
+    ])
+    expect(Number(active?.issueExpiresOn)).toBeGreaterThan(seconds(NOW))
+  })
+
+  test('no longer: a supply used up, one nearly used up, and a badge that ended', async () => {
+    const supply = async (id: string) => {
+      const total = (await management(TYPICAL_MEMBER, id)).badgeConstraints.find(
+        (limit) => limit.constraintType === 'OVERALL',
+      )
+      return {
+        max: total?.maxEarnLimit,
+        used: total?.earnConstraintBlockStatistics?.currentEarnCount,
+      }
+    }
+    expect(await supply(ids.nightOwl)).toEqual({ max: 1_000, used: 1_000 })
+    const holiday = await supply(ids.holiday)
+    expect(Number(holiday.max) - Number(holiday.used)).toBe(812)
+    // Summer Sampler ended a month ago: listed only with expired badges, never earned by Tom.
+    expect((await listOf(TYPICAL_MEMBER, 'badgeType=AVAILABLE')).has('Summer Sampler')).toBe(false)
+    const withEnded = await listOf(TYPICAL_MEMBER, 'badgeType=AVAILABLE&includeExpired=true')
+    expect(withEnded.get('Summer Sampler')).toMatchObject({ earnedCount: null })
+    expect(Number(withEnded.get('Summer Sampler')?.expiresOn)).toBeLessThan(seconds(NOW))
+    expect((await get(`/badgeMeta/${ids.summerSampler}`)).body.data.status).toBe('EXPIRED')
+  })
+
+  test('expired: Big Spender was earned, then ran out', async () => {
+    const data = await management(TYPICAL_MEMBER, ids.bigSpender)
+    expect(data.earnDetails.earns.map((earn) => earn.earnedStatus)).toEqual(['EXPIRED'])
+    const withExpired = await listOf(TYPICAL_MEMBER, 'badgeType=EARNED&includeExpired=true')
+    expect(Number(withExpired.get('Big Spender')?.expiresOn)).toBeLessThan(seconds(NOW))
+  })
+})
+
+/** The current window of a fixed-window constraint as the list gives it: its cycles from its start. */
+function listCycle(limit: Constraint) {
+  const unit = limit.durationType as 'DAYS' | 'WEEKS' | 'MONTHS'
+  const step = { unit, length: limit.refreshRate ?? 1 }
+  let start = Number(limit.startDate) * 1000
+  for (let next = addSpan(start, step); next <= NOW; next = addSpan(start, step)) start = next
+  return { start: seconds(start), end: seconds(addSpan(start, step)) }
+}
+
+test("for each of Tom's badges with a member limit, the list and the statistics agree on the limit and its use", async () => {
+  const everything = await listOf(TYPICAL_MEMBER, 'includeExpired=true')
+  expect(everything.size).toBe(17)
+  let checked = 0
+  for (const [name, entry] of everything) {
+    const listLimits = (entry.customerConstraints ?? []) as Constraint[]
+    const stats = await management(TYPICAL_MEMBER, String(entry.badgeMetaId))
+    const earnedOn = stats.earnDetails.earns
+      .filter((earn) => earn.earnedStatus !== 'REVOKED')
+      .map((earn) => earn.earnedOn)
+    // The list's count and last earn are the statistics' history.
+    expect(entry.earnedCount ?? 0, name).toBe(stats.earnDetails.earnCount)
+    expect(entry.lastEarnedOnDate ?? null, name).toBe(earnedOn.at(-1) ?? null)
+    const counted = stats.customerConstraints.filter((limit) => limit.maxEarnLimit != null)
+    const listed = listLimits.filter((limit) => limit.constraintType !== 'CUSTOMER_BADGE_NO_LIMIT')
+    const rollingMaxima = listed.flatMap((limit) =>
+      limit.constraintType === 'CUSTOMER_BADGE_ROLLING_WINDOW'
+        ? (['Days', 'Weeks', 'Months'] as const).flatMap((unit) =>
+            limit[`maxEarnFor${unit}`] == null ? [] : [limit[`maxEarnFor${unit}`]],
+          )
+        : [limit.maxEarnLimit],
+    )
+    expect(rollingMaxima.sort(), name).toEqual(counted.map((limit) => limit.maxEarnLimit).sort())
+    for (const limit of counted) {
+      const used = limit.earnConstraintBlockStatistics?.currentEarnCount
+      if (limit.constraintType === 'OVERALL') expect(used, name).toBe(earnedOn.length)
+      if (limit.constraintType === 'FIXED_WINDOW') {
+        const fromList = listCycle(
+          must(
+            listed.find((l) => l.constraintType.endsWith('FIXED_WINDOW')),
+            `${name}'s fixed window in the list`,
+          ),
+        )
+        expect(limit.fixedWindowCycle, name).toEqual({
+          startDate: fromList.start,
+          endDate: fromList.end,
+        })
+        const inCycle = earnedOn.filter((at) => at >= fromList.start && at < fromList.end)
+        expect(used, name).toBe(inCycle.length)
+      }
+      if (limit.constraintType === 'ROLLING_WINDOW') {
+        const unit = limit.rollType as 'DAYS' | 'WEEKS' | 'MONTHS'
+        const from = NOW - (addSpan(NOW, { unit, length: Number(limit.rollValue) }) - NOW)
+        expect(used, name).toBe(earnedOn.filter((at) => at >= seconds(from)).length)
+      }
+      checked += 1
+    }
+  }
+  expect(checked).toBeGreaterThanOrEqual(15)
+})
+
+test("Tom's windows hold whatever day the demo starts on: this window's earn is inside it", () => {
+  const start = Date.UTC(2026, 0, 1, 0, 30)
+  // Every 29 hours for over two years: every day of the month, leap days and month ends included.
+  for (let now = start; now < start + 800 * DAY; now += 29 * 3_600_000) {
+    const lookup = indexDataset(demoDataset(now))
+    const tom = must(
+      lookup.dataset.members.find((member) => member.customerId === TYPICAL_MEMBER),
+      'Tom',
+    )
+    for (const id of [ids.regular, ids.birthday, ids.anniversary]) {
+      const badge = must(lookup.badgeById.get(id), id)
+      const limit = must(badge.memberLimits[0], `${badge.name}'s member limit`)
+      const { earns } = memberRecord(tom, id)
+      expect(usedAgainst(limit, badge, earns, now, 'member'), `${badge.name} at ${now}`).toBe(1)
+      if (limit.kind === 'fixed-window') {
+        expect(currentCycle(badge, limit.unit, limit.every, now).end).toBeGreaterThan(now)
+      }
+      // No record predates the badge it is about.
+      for (const earn of earns) expect(earn.earnedAt).toBeGreaterThanOrEqual(badge.startsAt)
+    }
+  }
+})
+
+describe("the VIP's ladders", () => {
+  const dataset = demoDataset(NOW)
+  const vip = must(
+    dataset.members.find((member) => member.customerId === VIP_MEMBER),
+    'The VIP',
+  )
+  const tierOf = (name: string) => vipTiers.findIndex((tier) => name.endsWith(` ${tier}`))
+
+  test('each group climbs Bronze to Royal by rank, earned in that order, each tier its own art', () => {
+    const vipGroups = new Set(
+      dataset.badges.filter((badge) => badge.audience?.includes(VIP_MEMBER)).map((b) => b.groupId),
+    )
+    expect(vipGroups.size).toBe(12)
+    for (const groupId of vipGroups) {
+      const ladder = dataset.badges
+        .filter((badge) => badge.groupId === groupId)
+        .sort((a, b) => Number(a.rank) - Number(b.rank))
+      expect(ladder).toHaveLength(27)
+      expect(ladder.map((badge) => badge.rank)).toEqual(ladder.map((_, index) => index + 1))
+      const tiers = ladder.map((badge) => tierOf(badge.name))
+      expect(tiers).toEqual([...tiers].sort((a, b) => a - b))
+      expect(new Set(tiers).size).toBe(vipTiers.length)
+      const earnedAt = ladder.map((badge) => memberRecord(vip, badge.id).earns[0]?.earnedAt ?? NaN)
+      for (let i = 1; i < earnedAt.length; i += 1) {
+        expect(earnedAt[i]).toBeGreaterThan(Number(earnedAt[i - 1]))
+      }
+      expect(Math.max(...earnedAt)).toBeLessThan(NOW)
+      const art = (badge: (typeof ladder)[number]) =>
+        badge.images.find((image) => image.tag === 'EARNED')?.url
+      // One image per tier: the three badges of a tier share it, no two tiers do.
+      expect(new Set(ladder.map(art)).size).toBe(vipTiers.length)
+    }
+  })
+
+  test('every artwork the dataset points to is in public/demo, the broken one deliberately so', () => {
+    const publicDir = join(import.meta.dirname, '..', '..', 'public')
+    const urls = new Set(dataset.badges.flatMap((badge) => badge.images.map((image) => image.url)))
+    expect(urls.size).toBeGreaterThan(150)
+    for (const url of urls) {
+      const file = join(publicDir, url)
+      expect(existsSync(file), url).toBe(true)
+      const text = readFileSync(file, 'utf8')
+      // Served with 200 so that no failed request is logged, yet not an image at all.
+      if (url.includes('/broken-')) expect(text, url).not.toContain('<svg')
+      else {
+        expect(text, url).toMatch(/^<svg /)
+        expect(text.length, url).toBeLessThan(5_000)
+      }
+      // No artwork draws a progress fraction: the in-progress outline is evenly dashed.
+      expect(text, url).not.toMatch(/stroke-dasharray="[\d.]+ 400"/)
+    }
   })
 })

@@ -54,7 +54,8 @@ export function usedAgainst(
   const lifetime = Math.max(now - badge.startsAt, 1)
   const share = from === -Infinity ? 1 : Math.min((now - from) / lifetime, 1)
   const others = Math.round(badge.othersEarned * share)
-  return limit.kind === 'none' ? ours + others : Math.min(ours + others, Math.max(limit.max - 1, 0))
+  // A badge's supply can be used up, never overdrawn.
+  return limit.kind === 'none' ? ours + others : Math.min(ours + others, limit.max)
 }
 
 export type Lookup = {
