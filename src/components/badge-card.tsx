@@ -29,7 +29,7 @@ type Props = {
 
 function GiftIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 20 20" className="size-3.5 shrink-0 fill-current">
+    <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-px size-3.5 shrink-0 fill-current">
       <path d="M3 8h14v3H3zM4 11h12v6H4zM9 8h2v9H9zM10 8C8 4 5 4 5 6s3 2 5 2zm0 0c2-4 5-4 5-2s-3 2-5 2z" />
     </svg>
   )
@@ -103,10 +103,10 @@ export const BadgeCard = memo(function BadgeCard({
         </p>
       )}
       {reward && (
-        <p className="mt-auto flex max-w-full items-center gap-1 rounded-full bg-sunken px-2 py-0.5 text-xs text-ink">
+        <p className="mt-auto flex max-w-full items-start gap-1 rounded-lg bg-sunken px-2 py-1 text-start text-xs leading-snug text-ink">
           <GiftIcon />
           <span className="sr-only">{t('badge.reward')} </span>
-          <span dir="auto" className="api-text truncate">
+          <span dir="auto" className="api-text line-clamp-2">
             {reward}
           </span>
         </p>

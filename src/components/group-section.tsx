@@ -49,8 +49,13 @@ export function GroupSection({ section, heading, aside, foldable, renderCard, of
       className="group-block"
       style={{ '--n': Math.max(count, 1) } as React.CSSProperties}
     >
-      <div className="col-span-full flex min-h-8 flex-wrap items-baseline justify-between gap-x-3">
-        <h2 id={headingId} dir="auto" className="api-text text-base font-semibold text-ink">
+      {/* Two lines kept for every heading, so the cards of groups side by side line up. */}
+      <div className="col-span-full flex min-h-[2.5rem] flex-wrap items-end justify-between gap-x-3">
+        <h2
+          id={headingId}
+          dir="auto"
+          className="api-text line-clamp-2 text-sm leading-tight font-semibold text-ink sm:text-base"
+        >
           {foldable ? (
             <button
               type="button"

@@ -7,7 +7,7 @@ import { type CustomerBadge } from '../badges/types.ts'
 import { t } from '../i18n/i18n.ts'
 import { badgeQueries, defaultLists } from '../queries/badges.ts'
 import { BadgeImage } from './badge-image.tsx'
-import { formatNumber, formatRelative } from './format.ts'
+import { formatDate, formatNumber, formatRelative } from './format.ts'
 import { truthLabel } from './truth-text.ts'
 import { useAvailableTruths, useEarnedTruths } from './use-truths.ts'
 import { useNow } from './use-now.ts'
@@ -24,7 +24,7 @@ function why(next: NextUp, now: number): string {
     case 'in-progress':
       return why.earnBy === null
         ? t('summary.why.in-progress-open')
-        : t('summary.why.in-progress', { date: formatRelative(why.earnBy, now) })
+        : t('summary.why.in-progress', { date: formatDate(why.earnBy) })
     case 'left':
       return t('summary.why.left', { count: why.count })
     case 'ends':

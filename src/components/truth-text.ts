@@ -8,6 +8,7 @@ import { formatDate, formatRelative } from './format.ts'
 const DAY = 86_400_000
 /** An expiry this close is urgent: it stands out on cards and counts as "expiring soon". */
 export const SOON_MS = 30 * DAY
+const OPEN_UNTIL_MS = 180 * DAY
 
 export type Tone = 'urgent' | 'good' | 'plain' | 'quiet'
 export type Line = { text: string; tone: Tone }
@@ -66,7 +67,8 @@ export function cardLines(truth: BadgeTruth, now: number): Line[] {
           text: t('truth.card.ends-soon', { relative: formatRelative(truth.until, now) }),
           tone: 'urgent',
         })
-      else if (truth.until !== null)
+      // A far-off end is no news on a card; the badge's page says it.
+      else if (truth.until !== null && truth.until - now <= OPEN_UNTIL_MS)
         lines.push({
           text: t('truth.card.open-until', { date: formatDate(truth.until) }),
           tone: 'quiet',

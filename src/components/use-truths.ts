@@ -59,6 +59,9 @@ export function useAvailableTruths(
     .filter((badge) => {
       if (holding.has(badge.id)) return false
       if (badge.earnType?.toUpperCase() === 'ISSUE_EARN') return true
+      // A supply shared by all members: only the record counts what is left of it.
+      if (badge.limits.some((limit) => limit.scope === 'badge' && limit.kind === 'total'))
+        return true
       const facts = availableListFacts(badge, null, null, now)
       return facts.times > 0 && nextEarn(facts, now).kind === 'unknown'
     })

@@ -201,7 +201,7 @@ export const ar: Messages = {
   'truth.next.from': 'من جديد ابتداءً من {date}',
   'truth.card.keep': 'لك إلى الأبد',
   'truth.card.expires': 'تنتهي {relative}',
-  'truth.card.until': 'حتى {date}',
+  'truth.card.until': 'لك حتى {date}',
   'truth.card.expired': 'انتهت في {date}',
   'truth.card.earn-by': 'اكتسبها قبل {date}',
   'truth.card.earn-by-soon': 'اكتسبها {relative}',

@@ -192,7 +192,7 @@ export const en = {
   'truth.next.from': 'Again from {date}',
   'truth.card.keep': 'Yours to keep',
   'truth.card.expires': 'Expires {relative}',
-  'truth.card.until': 'Until {date}',
+  'truth.card.until': 'Yours until {date}',
   'truth.card.expired': 'Expired {date}',
   'truth.card.earn-by': 'Earn it by {date}',
   'truth.card.earn-by-soon': 'Earn it {relative}',

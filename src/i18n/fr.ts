@@ -194,7 +194,7 @@ export const fr: Messages = {
   'truth.next.from': 'De nouveau dès le {date}',
   'truth.card.keep': 'À vous pour toujours',
   'truth.card.expires': 'Expire {relative}',
-  'truth.card.until': 'Jusqu’au {date}',
+  'truth.card.until': 'À vous jusqu’au {date}',
   'truth.card.expired': 'Expiré le {date}',
   'truth.card.earn-by': 'À obtenir avant le {date}',
   'truth.card.earn-by-soon': 'À obtenir {relative}',

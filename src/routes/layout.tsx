@@ -53,7 +53,8 @@ export function Layout() {
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 px-4 pt-3">
           <p className="text-lg font-bold text-ink">Badge Showcase</p>
           {runtimeConfig().config.demo && <DemoSwitcher />}
-          {customer && (
+          {/* In the demo the switcher names the member; never a raw id twice. */}
+          {customer && !runtimeConfig().config.demo && (
             <p className="min-w-0 truncate text-sm text-ink-muted">
               {t('app.member')} <span className="font-medium text-ink">{customer.id}</span>
             </p>
@@ -77,7 +78,7 @@ export function Layout() {
         )}
       </header>
       <ConfigProblems />
-      <main id="content" className="mx-auto max-w-5xl px-4 py-6">
+      <main id="content" className="mx-auto max-w-5xl px-4 py-4 sm:py-6">
         <Outlet />
       </main>
       <ScrollRestoration />
