@@ -4,8 +4,6 @@ import { t } from '../i18n/i18n.ts'
 export function ListSkeleton({ label }: { label: string }) {
   return (
     <div role="status" aria-busy="true" aria-label={label} className="flex flex-col gap-4">
-      <div className="h-[6.5rem] animate-pulse rounded-card bg-sunken sm:h-16" />
-      <div className="h-11 w-48 animate-pulse rounded bg-sunken" />
       <div className="group-flow">
         <div className="group-block" style={{ '--n': 12 } as React.CSSProperties}>
           <div className="col-span-full h-8 w-40 animate-pulse rounded bg-sunken" />
@@ -26,7 +24,11 @@ export function AppSkeleton() {
     <div className="min-h-dvh bg-canvas">
       <div className="h-[108px] border-b border-line bg-surface" />
       <div className="mx-auto max-w-5xl px-4 py-6">
-        <ListSkeleton label={t('app.loading')} />
+        <div className="flex flex-col gap-4">
+          <div className="h-[6.5rem] animate-pulse rounded-card bg-sunken sm:h-16" />
+          <div className="h-11 w-48 animate-pulse rounded bg-sunken" />
+          <ListSkeleton label={t('app.loading')} />
+        </div>
       </div>
     </div>
   )

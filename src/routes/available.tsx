@@ -92,24 +92,15 @@ function AvailableBadges({ customer }: { customer: Customer }) {
   )
 }
 
-function AvailableView({ customer }: { customer: Customer }) {
-  useSuspenseInfiniteQuery(badgeQueries.list(customer, defaultLists.available))
-  return (
-    <>
-      <StandingSummary customer={customer} />
-      <h1 className="text-xl font-bold text-ink sm:text-2xl">{t('available.title')}</h1>
-      <AvailableBadges customer={customer} />
-    </>
-  )
-}
-
 export function AvailablePage() {
   const customer = useCustomer()
   return (
     <div className="flex flex-col gap-4">
       <title>{pageTitle(t('available.title'))}</title>
-      <QueryBoundary fallback={<ListSkeleton label={t('available.loading')} />} headingLevel={1}>
-        <AvailableView customer={customer} />
+      <StandingSummary customer={customer} />
+      <h1 className="text-xl font-bold text-ink sm:text-2xl">{t('available.title')}</h1>
+      <QueryBoundary fallback={<ListSkeleton label={t('available.loading')} />}>
+        <AvailableBadges customer={customer} />
       </QueryBoundary>
     </div>
   )

@@ -37,6 +37,8 @@ function EarnedFilters({ customer }: { customer: Customer }) {
     if (badge.groupId !== null && !groups.get(badge.groupId))
       groups.set(badge.groupId, badge.groupName)
   }
+  // An unknown member, or a list that failed, gets no controls: there is nothing to sort.
+  if (data === undefined) return null
   const selectedGroup = search.get('group') ?? ''
   if (selectedGroup && !groups.has(selectedGroup)) groups.set(selectedGroup, null)
   const active = hasFilters(search)
@@ -162,24 +164,14 @@ export function EarnedPage() {
   return (
     <div className="flex flex-col gap-4">
       <title>{pageTitle(t('earned.title'))}</title>
-      <QueryBoundary fallback={<ListSkeleton label={t('earned.loading')} />} headingLevel={1}>
-        <EarnedView customer={customer} filters={earnedFilters(search)} />
-      </QueryBoundary>
-    </div>
-  )
-}
-
-/** Once the list has answered: an unknown member gets the error alone, no controls. */
-function EarnedView({ customer, filters }: { customer: Customer; filters: ListQuery }) {
-  useSuspenseInfiniteQuery(badgeQueries.list(customer, filters))
-  return (
-    <>
       <StandingSummary customer={customer} />
-      <div className="flex items-center justify-between gap-3">
+      <div className="flex min-h-11 items-center justify-between gap-3">
         <h1 className="text-xl font-bold text-ink sm:text-2xl">{t('earned.title')}</h1>
         <EarnedFilters customer={customer} />
       </div>
-      <EarnedBadges customer={customer} filters={filters} />
-    </>
+      <QueryBoundary fallback={<ListSkeleton label={t('earned.loading')} />}>
+        <EarnedBadges customer={customer} filters={earnedFilters(search)} />
+      </QueryBoundary>
+    </div>
   )
 }
