@@ -127,7 +127,7 @@ function catalog(now: number): BadgeDef[] {
       ...base,
       id: ids.barista,
       name: "Barista's Favourite",
-      description: 'Try 5 drinks from the seasonal menu while the badge is issued to you.',
+      description: 'Try 5 drinks from the seasonal menu while this badge is open to you.',
       groupId: groupIds.coffee,
       rank: 3,
       earnType: 'ISSUE_EARN',
@@ -141,7 +141,9 @@ function catalog(now: number): BadgeDef[] {
       ],
       earnExpiry: { kind: 'relative', unit: 'WEEKS', value: 2 },
       issueExpiry: { kind: 'fixed-date', at: now + 45 * DAY },
-      customFields: { 'Terms and conditions': 'One earn per 3-day cycle. Seasonal menu only.' },
+      customFields: {
+        'Terms and conditions': 'Up to two earns per 3-day cycle. Seasonal menu only.',
+      },
       othersEarned: 812,
     },
     {

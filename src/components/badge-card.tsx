@@ -35,6 +35,21 @@ function GiftIcon() {
   )
 }
 
+/** A badge's reward, the same chip on cards and on the badge's page. */
+export function RewardChip({ text, className = '' }: { text: string; className?: string }) {
+  return (
+    <span
+      className={`flex max-w-full items-start gap-1 rounded-lg bg-sunken px-2 py-1 text-start text-xs leading-snug text-ink ${className}`}
+    >
+      <GiftIcon />
+      <span className="sr-only">{t('badge.reward')} </span>
+      <span dir="auto" className="api-text line-clamp-2">
+        {text}
+      </span>
+    </span>
+  )
+}
+
 /**
  * One badge on a list, the same look on every list: its art in the member's state, its name, and
  * the line that matters most (an expiry close at hand stands out), the next step, and its reward.
@@ -84,7 +99,10 @@ export const BadgeCard = memo(function BadgeCard({
           </span>
         )}
       </div>
-      <h3 dir="auto" className="api-text line-clamp-2 text-sm leading-snug font-semibold">
+      <h3
+        dir="auto"
+        className="line-clamp-3 text-sm leading-snug font-semibold break-words hyphens-auto [unicode-bidi:plaintext]"
+      >
         <BadgeLink customer={customer} badgeId={badge.id}>
           {badge.name?.trim() || t('badge.unnamed')}
         </BadgeLink>
@@ -103,12 +121,8 @@ export const BadgeCard = memo(function BadgeCard({
         </p>
       )}
       {reward && (
-        <p className="mt-auto flex max-w-full items-start gap-1 rounded-lg bg-sunken px-2 py-1 text-start text-xs leading-snug text-ink">
-          <GiftIcon />
-          <span className="sr-only">{t('badge.reward')} </span>
-          <span dir="auto" className="api-text line-clamp-2">
-            {reward}
-          </span>
+        <p className="mt-auto flex max-w-full">
+          <RewardChip text={reward} />
         </p>
       )}
     </li>

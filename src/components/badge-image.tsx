@@ -76,10 +76,11 @@ export function BadgeImage({
         >
           {letters}
         </text>
+        {state === 'LOCKED' && <LockMark />}
       </svg>
     )
   }
-  return (
+  const image = (
     <img
       key={choice.url}
       src={choice.url}
@@ -92,5 +93,26 @@ export function BadgeImage({
       onError={() => setFailed((count) => count + 1)}
       className={`shrink-0 object-contain ${className} ${choice.greyscale || muted ? 'opacity-80 grayscale' : ''}`}
     />
+  )
+  // Art the showcase greyed itself carries no lock of its own: add the one every locked badge has.
+  if (state !== 'LOCKED' || !choice.greyscale) return image
+  return (
+    <span className="relative inline-block shrink-0">
+      {image}
+      <svg aria-hidden="true" viewBox="0 0 100 100" className="absolute inset-0 size-full">
+        <LockMark />
+      </svg>
+    </span>
+  )
+}
+
+/** The small padlock at the foot of a badge the member has not earned, in the art's own corner. */
+function LockMark() {
+  return (
+    <g aria-hidden="true">
+      <circle cx="80" cy="80" r="15" fill="#f1f5f9" stroke="#475569" strokeWidth="3" />
+      <rect x="72" y="78" width="16" height="12" rx="2" fill="#475569" />
+      <path d="M75 78v-4a5 5 0 0 1 10 0v4" fill="none" stroke="#475569" strokeWidth="3" />
+    </g>
   )
 }

@@ -50,7 +50,7 @@ export function GroupSection({ section, heading, aside, foldable, renderCard, of
       style={{ '--n': Math.max(count, 1) } as React.CSSProperties}
     >
       {/* Two lines kept for every heading, so the cards of groups side by side line up. */}
-      <div className="col-span-full flex min-h-[2.5rem] flex-wrap items-end justify-between gap-x-3">
+      <div className="col-span-full flex min-h-[2.5rem] flex-col justify-end">
         <h2
           id={headingId}
           dir="auto"

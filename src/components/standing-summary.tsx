@@ -145,7 +145,11 @@ export function StandingSummary({ customer }: { customer: Customer }) {
             <span dir="auto" className="api-text truncate text-sm font-semibold text-ink">
               {next.badge.name?.trim() || t('badge.unnamed')}
             </span>
-            <span className="truncate text-xs font-medium text-positive">{why(next, now)}</span>
+            <span
+              className={`truncate text-xs font-medium ${next.why.kind === 'left' || next.why.kind === 'ends' ? 'text-warn' : 'text-positive'}`}
+            >
+              {why(next, now)}
+            </span>
           </span>
         </Link>
       )}

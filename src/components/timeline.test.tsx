@@ -18,7 +18,7 @@ test('events read in order with their dates, and a revoked issue says so', () =>
   expect(items.map((item) => item.textContent)).toEqual([
     expect.stringMatching(/^You earned it/),
     expect.stringMatching(/^The brand withdrew it/),
-    expect.stringMatching(/^Unlocked for you to earn/),
+    expect.stringMatching(/^Opened to you/),
   ])
   expect(
     within(items[2] as HTMLElement).getByText(

@@ -97,10 +97,10 @@ test('expiry rules in plain language', () => {
   )
   expect(earnExpiryText({ kind: 'unknown' }, date)).toBeNull()
   expect(issueExpiryText({ kind: 'relative', after: { unit: 'WEEKS', length: 1 } }, null)).toBe(
-    'Once you start it, you have 1 week to earn it.',
+    'Once it is open to you, you have 1 week to earn it.',
   )
   expect(issueExpiryText({ kind: 'fixed-date', at: date }, null)).toBe(
-    `Once you start it, earn it by ${formatted}.`,
+    `Once it is open to you, earn it by ${formatted}.`,
   )
 })
 

@@ -7,6 +7,7 @@ import { recentlyEarnedAt } from '../badges/display-state.ts'
 import { historyEvents } from '../badges/history.ts'
 import { badgeTruth, memberFacts, truthImage } from '../badges/truth.ts'
 import { type BadgeMeta, type MemberBadge } from '../badges/types.ts'
+import { RewardChip } from '../components/badge-card.tsx'
 import { BadgeImage } from '../components/badge-image.tsx'
 import { ErrorPanel } from '../components/error-panel.tsx'
 import { useGroupName } from '../components/group-section.tsx'
@@ -101,7 +102,7 @@ function BadgeDetail({
   const [lead, ...rest] = heroSentences(truth, now)
   const earnExpiry = earnExpiryText(badge.earnExpiry, badge.expiresAt)
   const issueExpiry =
-    truth.kind === 'earned' || truth.kind === 'expired'
+    truth.kind === 'earned' || truth.kind === 'expired' || truth.kind === 'in-progress'
       ? null
       : issueExpiryText(badge.issueExpiry, badge.expiresAt)
   const name = badge.name?.trim() || t('badge.unnamed')
@@ -144,12 +145,8 @@ function BadgeDetail({
         {badge.benefits.length > 0 && (
           <ul aria-label={t('detail.rewards')} className="flex flex-wrap justify-center gap-2">
             {badge.benefits.map((benefit, index) => (
-              <li
-                key={index}
-                dir="auto"
-                className="api-text rounded-full bg-sunken px-3 py-1 text-sm font-medium text-ink"
-              >
-                {benefitText(benefit)}
+              <li key={index} className="flex">
+                <RewardChip text={benefitText(benefit)} className="text-sm" />
               </li>
             ))}
           </ul>
@@ -225,7 +222,7 @@ function Meter({ used, max }: { used: number; max: number }) {
     <span
       role="img"
       aria-label={t('detail.progress', { used, max })}
-      className="flex h-2 w-full max-w-xs overflow-hidden rounded-full bg-sunken"
+      className="flex h-2 w-full max-w-xs overflow-hidden rounded-full bg-line-strong/40"
     >
       <span className="h-full bg-accent" style={{ width: `${Math.min(used / max, 1) * 100}%` }} />
     </span>
@@ -263,8 +260,15 @@ export function BadgeDetailPage() {
   if (memberFailure !== null && fatalForMember.has(memberFailure.reason)) {
     return <ErrorPanel error={member.error} onRetry={retry} headingLevel={1} />
   }
+  // A badge that is not there (or no longer): say so, and lead back to the member's badges.
   if (member.isError && meta.isError)
-    return <ErrorPanel error={meta.error} onRetry={retry} headingLevel={1} />
+    return (
+      <ErrorPanel error={meta.error} onRetry={retry} headingLevel={1}>
+        <Link to={customerPath(customer, 'earned')} className="button-secondary px-0">
+          {t('detail.all')}
+        </Link>
+      </ErrorPanel>
+    )
   // Until one side has data there is nothing to show but the skeleton: never an empty page.
   if (member.data === undefined && meta.data === undefined) return <DetailSkeleton />
   const problems = (

@@ -38,7 +38,7 @@ function EarnedFilters({ customer }: { customer: Customer }) {
       groups.set(badge.groupId, badge.groupName)
   }
   // An unknown member, or a list that failed, gets no controls: there is nothing to sort.
-  if (data === undefined) return null
+  if (data === undefined || data.total === 0) return null
   const selectedGroup = search.get('group') ?? ''
   if (selectedGroup && !groups.has(selectedGroup)) groups.set(selectedGroup, null)
   const active = hasFilters(search)
@@ -58,7 +58,7 @@ function EarnedFilters({ customer }: { customer: Customer }) {
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
           <path d="M3 5h14v2H3zm3 4h8v2H6zm2 4h4v2H8z" />
         </svg>
-        {t('list.filters.open')}
+        <span className="max-[400px]:sr-only">{t('list.filters.open')}</span>
         {active && <span aria-hidden="true" className="size-2 rounded-full bg-accent" />}
       </summary>
       <form
