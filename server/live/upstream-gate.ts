@@ -25,13 +25,15 @@ type GateOptions = {
   queueLimit?: number
   /** The longest a request waits for a slot. */
   queueTimeoutMs: number
-  /** Consecutive failures (5xx, timeouts, unreachable) that open the circuit. */
+  /** Consecutive failures (502, 503, 504, timeouts, unreachable) that open the circuit. */
   failureThreshold?: number
   /** How long an open circuit refuses before letting one trial request through. */
   openMs?: number
   now?: () => number
   onEvent?: OnEvent
 }
+
+const GATEWAY_FAILURES = new Set([502, 503, 504])
 
 /** The longest a Retry-After is honoured, whatever Capillary says. */
 const MAX_RETRY_AFTER_MS = 5 * 60 * 1000
@@ -159,7 +161,9 @@ export function createUpstreamGate({
       const retryAfter = 'retryAfter' in outcome ? outcome.retryAfter : null
       blockedUntil = Math.max(blockedUntil, now() + retryAfterMs(retryAfter, now()))
     }
-    const failed = outcome.status === 0 || outcome.status >= 500
+    // Only what says the service itself is down: a 500 can be about one request (one member's
+    // odd data), and counting it would let one member open the circuit for everyone.
+    const failed = outcome.status === 0 || GATEWAY_FAILURES.has(outcome.status)
     if (!failed) {
       failures = 0
       if (circuit.state !== 'closed') setCircuit({ state: 'closed' })

@@ -310,6 +310,17 @@ describe('bounded upstream use', () => {
     expect(calls.api).toBe(2)
   })
 
+  test('a 500 is about one request: it never opens the circuit', async () => {
+    const { url, calls } = await upstream({
+      api: sendJson(500, '{"errors":[{"code":500,"message":"odd member"}]}'),
+    })
+    const { get, events } = proxyFor(url)
+    for (let index = 0; index < 8; index += 1)
+      expect((await get(`customer/odd${index}`)).status).toBe(500)
+    expect(calls.api).toBe(8)
+    expect(events.some((event) => event.type === 'circuit')).toBe(false)
+  })
+
   test('a failing upstream opens the circuit; definitions are served stale meanwhile', async () => {
     let healthy = true
     const definition = '{"data":{"id":"b1","name":"Early bird","createdBy":7},"errors":[]}'
@@ -317,14 +328,14 @@ describe('bounded upstream use', () => {
       api: (request, response) =>
         healthy
           ? sendJson(200, definition)(request, response)
-          : sendJson(500, '{"errors":[{"code":500,"message":"boom"}]}')(request, response),
+          : sendJson(503, '{"errors":[{"code":503,"message":"down"}]}')(request, response),
     })
     const { get, clock, events } = proxyFor(url)
     expect((await get('badgeMeta/b1')).status).toBe(200)
     clock.now += DEFINITION_FRESH_MS + 1_000
     healthy = false
     for (let index = 0; index < 5; index += 1)
-      expect((await get(`customer/m${index}`)).status).toBe(500)
+      expect((await get(`customer/m${index}`)).status).toBe(503)
     expect(calls.api).toBe(6)
     expect(events).toContainEqual({ type: 'circuit', state: 'open' })
     // Open: members' own data is a 503 at once, without calling the upstream…
