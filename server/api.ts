@@ -17,6 +17,8 @@ type ApiOptions = {
   store?: SharedStore
   /** Live mode's upstream, cache and token events, for metrics. */
   onEvent?: OnEvent
+  /** false: live mode without its shared cache, for the bench's comparison only. */
+  cache?: boolean
 }
 
 /**
@@ -30,6 +32,7 @@ export function createApi({
   log,
   store,
   onEvent,
+  cache,
 }: ApiOptions = {}) {
   const api = new Hono()
   api.route(
@@ -42,6 +45,7 @@ export function createApi({
           ...(log && { log }),
           ...(store && { store }),
           ...(onEvent && { onEvent }),
+          ...(cache !== undefined && { cache }),
         }),
   )
   api.all('/api_gateway/*', (c) =>

@@ -100,6 +100,11 @@ type ProxyOptions = {
   store?: SharedStore
   onEvent?: OnEvent
   now?: () => number
+  /**
+   * false: no shared definitions and no coalescing, every request to Capillary (the proxy as it
+   * was before the cache), for the bench's comparison only.
+   */
+  cache?: boolean
 }
 
 /** What a call to Capillary came to: its JSON answer, or an error the showcase gives instead. */
@@ -135,6 +140,7 @@ export function createProxy({
   store = createSharedStore({ redisUrl: live.redisUrl, log }),
   onEvent,
   now = Date.now,
+  cache: caching = true,
 }: ProxyOptions) {
   const auth = createUpstreamAuth(live.auth, {
     upstream: live.upstream,
@@ -162,6 +168,7 @@ export function createProxy({
 
   /** Identical concurrent calls (same URL, same identifier kind) share one upstream request. */
   function coalesced(key: string, call: () => Promise<Upstream>): Promise<Upstream> {
+    if (!caching) return call()
     let pending = inflight.get(key)
     if (pending === undefined) {
       pending = call().finally(() => inflight.delete(key))
@@ -343,7 +350,7 @@ export function createProxy({
 
     let result: Upstream
     let cache: string | null = null
-    if (name === 'badgeMeta' || name === 'group') {
+    if (caching && (name === 'badgeMeta' || name === 'group')) {
       // The same for every member: shared, and never with an identifier header.
       const served = await definitions.get(
         `showcase:v1:def:${organisation}:${relative}`,
