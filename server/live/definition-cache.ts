@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto'
 import { type OnEvent } from './events.ts'
 import { produceOnce, type SharedStore } from './shared-cache.ts'
 
 // Badge definitions and group names, shared by every member of the organisation, kept in the
 // shared store: fresh for a while, then served stale while one instance fetches them again, and
-// served stale too while Capillary cannot be called. Only Capillary's own answers (200, or 404 for
-// a definition that does not exist) are kept; the showcase's errors never are.
+// served stale too while Capillary cannot be called. Only Capillary's 200s are kept, and its 404
+// only in place of a definition that was kept before (so a deleted badge goes away, while made-up
+// ids cannot fill the store); the showcase's errors never are.
 
 type Answer = { kind: 'answer'; status: number; body: string }
 type Loaded = Answer | { kind: 'error' }
@@ -33,8 +35,8 @@ function parseEntry(raw: string | null): Entry | null {
   return null
 }
 
-const keep = (loaded: Loaded): loaded is Answer =>
-  loaded.kind === 'answer' && (loaded.status === 200 || loaded.status === 404)
+const keep = (loaded: Loaded, replacing: boolean): loaded is Answer =>
+  loaded.kind === 'answer' && (loaded.status === 200 || (replacing && loaded.status === 404))
 
 export function createDefinitionCache({
   store,
@@ -75,13 +77,13 @@ export function createDefinitionCache({
   function revalidate(key: string, load: () => Promise<Loaded>) {
     if (refreshing.has(key)) return
     refreshing.add(key)
-    const owner = `${process.pid}:${Math.random()}`
+    const owner = randomUUID()
     void (async () => {
       try {
         if (!(await store.setIfAbsent(`${key}:lock`, owner, lockMs))) return
         try {
           const loaded = await load()
-          if (keep(loaded)) await write(key, loaded)
+          if (keep(loaded, true)) await write(key, loaded)
         } finally {
           await store.deleteIf(`${key}:lock`, owner)
         }
@@ -125,7 +127,7 @@ export function createDefinitionCache({
         },
         produce: async () => {
           const loaded = await load()
-          if (keep(loaded)) await write(key, loaded)
+          if (keep(loaded, false)) await write(key, loaded)
           return loaded
         },
         lockMs,

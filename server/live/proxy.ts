@@ -350,7 +350,13 @@ export function createProxy({
 
     let result: Upstream
     let cache: string | null = null
-    if (caching && (name === 'badgeMeta' || name === 'group')) {
+    // Shared only in the forms the app asks for: other query values would each make a new entry.
+    const shareable =
+      (name === 'group' && query.size === 0) ||
+      (name === 'badgeMeta' &&
+        [...query.keys()].every((key) => key === 'includeStatistics') &&
+        ['true', 'false', null].includes(query.get('includeStatistics')))
+    if (caching && shareable) {
       // The same for every member: shared, and never with an identifier header.
       const served = await definitions.get(
         `showcase:v1:def:${organisation}:${relative}`,

@@ -139,7 +139,8 @@ export function createUpstreamGate({
         },
       }
       const timer = setTimeout(() => {
-        waiting.splice(waiting.indexOf(entry), 1)
+        const at = waiting.indexOf(entry)
+        if (at >= 0) waiting.splice(at, 1)
         report()
         reject(
           refusal(

@@ -394,6 +394,36 @@ describe('the shared definitions on one instance', () => {
     expect(calls.api).toBe(4)
   })
 
+  test('made-up ids and odd query values are not stored; a deleted badge goes away', async () => {
+    let deleted = false
+    const { url, calls } = await upstream({
+      api: (request, response) =>
+        request.url?.includes('/badgeMeta/b1') && !deleted
+          ? sendJson(200, '{"data":{"id":"b1"},"errors":[]}')(request, response)
+          : sendJson(404, '{"data":null,"errors":[{"code":404,"message":"no badge"}]}')(
+              request,
+              response,
+            ),
+    })
+    const { get, clock } = proxyFor(url)
+    expect((await get('badgeMeta/made-up')).status).toBe(404)
+    expect((await get('badgeMeta/made-up')).status).toBe(404)
+    expect(calls.api).toBe(2)
+    expect((await get('badgeMeta/b1?includeStatistics=x1')).headers.get('x-showcase-cache')).toBe(
+      null,
+    )
+    expect((await get('badgeMeta/b1?includeStatistics=x1')).status).toBe(200)
+    expect(calls.api).toBe(4)
+    expect((await get('badgeMeta/b1?includeStatistics=true')).status).toBe(200)
+    deleted = true
+    clock.now += DEFINITION_FRESH_MS + 1
+    expect((await get('badgeMeta/b1?includeStatistics=true')).status).toBe(200) // stale, revalidating
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const gone = await get('badgeMeta/b1?includeStatistics=true')
+    expect(gone.status).toBe(404)
+    expect(gone.headers.get('x-showcase-cache')).toBe('hit')
+  })
+
   test('group answers are shared, and keyed by group', async () => {
     const { url, calls } = await upstream({
       api: (request, response) =>
