@@ -1,10 +1,14 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { createServer, Socket } from 'node:net'
 
 // A real redis-server on a free loopback port, for the tests and the bench: nothing saved to disk,
 // stopped and started again on the same port to play an outage.
 
+/** REDIS_SERVER names the executable when it is not on the PATH ("" says there is none). */
 export function redisServerPath(): string | null {
+  const named = process.env.REDIS_SERVER
+  if (named !== undefined) return named !== '' && existsSync(named) ? named : null
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' })
   return found.status === 0 && found.stdout.trim() !== '' ? found.stdout.trim() : null
 }
