@@ -1,4 +1,6 @@
-import { SignJWT } from 'jose'
+import { createServer } from 'node:http'
+import { type AddressInfo } from 'node:net'
+import { generateKeyPair, SignJWT } from 'jose'
 import { describe, expect, test } from 'vitest'
 import { type TokenClaims } from '../config.ts'
 import { asciiLowerCase, createMemberVerifier, isSameMember } from './member-token.ts'
@@ -110,4 +112,41 @@ describe('email addresses', () => {
     expect(asciiLowerCase('ÉLODIE.K@Example.com')).toBe('Élodie.k@example.com')
     expect(asciiLowerCase('İ')).toBe('İ')
   })
+})
+
+test('an endless JWKS is cut off: the token is refused and the portal stops sending', async () => {
+  let sent = 0
+  const server = createServer((_, response) => {
+    response.writeHead(200, { 'Content-Type': 'application/json' })
+    response.write('{"keys":[')
+    const chunk = Buffer.alloc(64 * 1024, ' ')
+    const pump = () => {
+      while (!response.destroyed && response.write(chunk)) sent += chunk.length
+      if (!response.destroyed) response.once('drain', pump)
+    }
+    pump()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  try {
+    const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`)
+    const verify = createMemberVerifier(
+      { kind: 'jwks', url },
+      { audience: 'badge-showcase', issuer: 'https://portal.example', maxAgeSeconds: 86_400 },
+    )
+    const { privateKey } = await generateKeyPair('ES256')
+    const jwt = await new SignJWT({ sub: '1' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setAudience('badge-showcase')
+      .setIssuer('https://portal.example')
+      .setExpirationTime('5m')
+      .sign(privateKey)
+    expect(await verify(`Bearer ${jwt}`)).toEqual({
+      ok: false,
+      reason: 'the member token is invalid or expired',
+    })
+    expect(sent).toBeLessThan(32 * 1024 * 1024)
+  } finally {
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+  }
 })

@@ -1,5 +1,6 @@
-import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose'
+import { createRemoteJWKSet, customFetch, type JWTPayload, jwtVerify } from 'jose'
 import { type MemberAuth, type TokenClaims } from '../config.ts'
+import { readLimited } from './upstream-body.ts'
 
 // The member a browser may see, from a short-lived JWT the member portal's backend signs:
 // `sub` is the identifier's value, `idType` its kind (absent: Capillary's numeric customer id).
@@ -12,6 +13,19 @@ export type Member = { id: string; idType: IdentifierKind | null }
 export type Verdict = { ok: true; member: Member | 'any' } | { ok: false; reason: string }
 
 const CLOCK_TOLERANCE_S = 30
+/** A JWKS is a few keys; a portal that sends more is not read further. */
+export const MAX_JWKS_BYTES = 256 * 1024
+
+/** The portal's JWKS, read like every other outside answer: no further than a size limit. */
+async function fetchJwksLimited(url: string, options: RequestInit): Promise<Response> {
+  const response = await fetch(url, options)
+  const text = await readLimited(response, MAX_JWKS_BYTES)
+  if (text === null) throw new Error('the JWKS is too large')
+  return new Response(text, {
+    status: response.status,
+    headers: { 'Content-Type': 'application/json' },
+  })
+}
 
 const DEFAULT_CLAIMS: TokenClaims = { audience: null, issuer: null, maxAgeSeconds: 86_400 }
 
@@ -34,7 +48,10 @@ export function createMemberVerifier(
     const secret = new TextEncoder().encode(auth.secret)
     verify = (jwt) => jwtVerify(jwt, secret, { ...options, currentDate: new Date(now()) })
   } else {
-    const keys = createRemoteJWKSet(auth.url, { timeoutDuration: 5_000 })
+    const keys = createRemoteJWKSet(auth.url, {
+      timeoutDuration: 5_000,
+      [customFetch]: fetchJwksLimited,
+    })
     verify = (jwt) => jwtVerify(jwt, keys, { ...options, currentDate: new Date(now()) })
   }
 
