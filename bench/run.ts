@@ -10,6 +10,7 @@ import { build } from 'vite'
 import { BENCH_SIZES, benchMember } from '../server/emulator/bench-data.ts'
 import { initialAssets, type Sizes, sizesOf } from '../scripts/bundle-size.ts'
 import { findChromium, quietChromiumFlags } from '../scripts/find-chromium.ts'
+import { loadReport, proxyLoad } from './load.ts'
 
 // npm run bench: the built showcase in demo mode, measured in real Chromium, next to its targets.
 // Timings belong here, never in tests. Writes bench/results.json and bench/results.md.
@@ -352,6 +353,8 @@ function report(results: Awaited<ReturnType<typeof run>>) {
     `| through the live proxy (1 connection) | ${Math.round(sv.throughProxy.requestsPerSecond)} | ${sv.throughProxy.p50Ms} ms | ${sv.throughProxy.p99Ms} ms |`,
     '',
     `Proxy overhead at p50: ${target(sv.proxyOverheadP50Ms < 2, `${sv.proxyOverheadP50Ms.toFixed(1)} ms (target < 2 ms)`)}.`,
+    '',
+    ...loadReport(results.load),
   ]
   return `${lines.join('\n')}\n`
 }
@@ -374,6 +377,7 @@ async function run() {
     const scale_ = await scale()
     const lighthouse_ = await lighthouseRuns()
     const server_ = await server()
+    const load_ = await proxyLoad()
     return {
       date: new Date().toISOString(),
       machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chrome.source}`,
@@ -382,6 +386,7 @@ async function run() {
       scale: scale_,
       network: network_,
       server: server_,
+      load: load_,
     }
   } finally {
     app.kill()

@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
 import { type Config } from './config.ts'
 import { createEmulator, type EmulatorOptions, errorBody } from './emulator/emulator.ts'
+import { type OnEvent } from './live/events.ts'
 import { createProxy } from './live/proxy.ts'
+import { type SharedStore } from './live/shared-cache.ts'
 
 export const API_BASE = '/api_gateway/v1/badges'
 
@@ -11,19 +13,40 @@ type ApiOptions = {
   emulator?: EmulatorOptions
   fetch?: typeof fetch
   log?: (line: string) => void
+  /** Live mode's shared store; by default Redis at live.redisUrl, else this process's memory. */
+  store?: SharedStore
+  /** Live mode's upstream, cache and token events, for metrics. */
+  onEvent?: OnEvent
+  /** false: live mode without its shared cache, for the bench's comparison only. */
+  cache?: boolean
 }
 
 /**
  * Everything under /api_gateway: the Badges API paths (the emulator in demo mode, the proxy in
  * live mode) and a JSON 404 for anything else there, so an API caller never receives the app's HTML.
  */
-export function createApi({ live = null, emulator = {}, fetch, log }: ApiOptions = {}) {
+export function createApi({
+  live = null,
+  emulator = {},
+  fetch,
+  log,
+  store,
+  onEvent,
+  cache,
+}: ApiOptions = {}) {
   const api = new Hono()
   api.route(
     API_BASE,
     live === null
       ? createEmulator(emulator)
-      : createProxy({ live, ...(fetch && { fetch }), ...(log && { log }) }),
+      : createProxy({
+          live,
+          ...(fetch && { fetch }),
+          ...(log && { log }),
+          ...(store && { store }),
+          ...(onEvent && { onEvent }),
+          ...(cache !== undefined && { cache }),
+        }),
   )
   api.all('/api_gateway/*', (c) =>
     c.json({ data: null, errors: [errorBody(404, 'No such resource')], warnings: [] }, 404),

@@ -100,3 +100,67 @@ test('image sources and framing portals are configurable', () => {
   expect(config.imgSrc).toEqual(['https://cdn.brand.example', 'https://*.content-cdn.io'])
   expect(config.frameAncestors).toEqual(["'self'", 'https://portal.brand.example'])
 })
+
+test('the production variables: Redis, upstream concurrency, member token claims', () => {
+  expect(readConfig(live).live).toMatchObject({
+    concurrency: 16,
+    redisUrl: null,
+    tokenClaims: { audience: null, issuer: null, maxAgeSeconds: 86_400 },
+  })
+  expect(
+    readConfig({
+      ...live,
+      SHOWCASE_REDIS_URL: 'rediss://user:pw@cache.internal:6380/2',
+      SHOWCASE_UPSTREAM_CONCURRENCY: '64',
+      SHOWCASE_TOKEN_AUDIENCE: 'badge-showcase',
+      SHOWCASE_TOKEN_ISSUER: 'https://portal.example',
+      SHOWCASE_TOKEN_MAX_AGE: '3600',
+    }).live,
+  ).toMatchObject({
+    concurrency: 64,
+    redisUrl: 'rediss://user:pw@cache.internal:6380/2',
+    tokenClaims: {
+      audience: 'badge-showcase',
+      issuer: 'https://portal.example',
+      maxAgeSeconds: 3600,
+    },
+  })
+})
+
+test.each([
+  [{ SHOWCASE_REDIS_URL: 'cache.internal:6379' }, 'SHOWCASE_REDIS_URL'],
+  [{ SHOWCASE_REDIS_URL: 'http://cache.internal:6379' }, 'SHOWCASE_REDIS_URL'],
+  [{ SHOWCASE_UPSTREAM_CONCURRENCY: '0' }, 'SHOWCASE_UPSTREAM_CONCURRENCY'],
+  [{ SHOWCASE_UPSTREAM_CONCURRENCY: 'many' }, 'SHOWCASE_UPSTREAM_CONCURRENCY'],
+  [{ SHOWCASE_TOKEN_MAX_AGE: '1e9' }, 'SHOWCASE_TOKEN_MAX_AGE'],
+  [{ SHOWCASE_TOKEN_MAX_AGE: '10' }, 'SHOWCASE_TOKEN_MAX_AGE'],
+  [
+    {
+      SHOWCASE_TOKEN_SECRET: undefined,
+      SHOWCASE_TOKEN_JWKS_URL: 'https://portal.example/jwks.json',
+      SHOWCASE_TOKEN_ISSUER: 'https://portal.example',
+    },
+    'SHOWCASE_TOKEN_AUDIENCE',
+  ],
+  [
+    {
+      SHOWCASE_TOKEN_SECRET: undefined,
+      SHOWCASE_TOKEN_JWKS_URL: 'https://portal.example/jwks.json',
+      SHOWCASE_TOKEN_AUDIENCE: 'badge-showcase',
+    },
+    'SHOWCASE_TOKEN_ISSUER',
+  ],
+])('a bad production variable stops the start, naming it: %#: %s', (env, variable) => {
+  let error: unknown
+  try {
+    readConfig({ ...live, ...env })
+  } catch (caught) {
+    error = caught
+  }
+  expect(error).toBeInstanceOf(ConfigError)
+  expect((error as ConfigError).variable).toBe(variable)
+})
+
+test('a malformed SHOWCASE_REDIS_URL stops even a demo start', () => {
+  expect(() => readConfig({ SHOWCASE_REDIS_URL: 'localhost' })).toThrow(ConfigError)
+})

@@ -29,9 +29,17 @@ export type Config = {
     upstream: URL
     auth: UpstreamAuth
     member: MemberAuth
+    /** Claims a member token must carry besides sub and exp, and its longest lifetime. */
+    tokenClaims: TokenClaims
     timeoutMs: number
+    /** Upstream requests at once on this instance; more wait in a bounded queue. */
+    concurrency: number
+    /** Where instances share definitions and the OAuth token; null: this instance's memory. */
+    redisUrl: string | null
   }
 }
+
+export type TokenClaims = { audience: string | null; issuer: string | null; maxAgeSeconds: number }
 
 type Env = Record<string, string | undefined>
 
@@ -100,6 +108,50 @@ function sources(env: Env, name: string, fallback: string[]): string[] {
   return list
 }
 
+function redisUrl(env: Env): string | null {
+  const raw = value(env, 'SHOWCASE_REDIS_URL')
+  if (raw === undefined) return null
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(
+      'SHOWCASE_REDIS_URL',
+      'is not a URL; use redis://host:6379 or rediss://user:password@host:6380/0.',
+    )
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError('SHOWCASE_REDIS_URL', 'must start with redis:// or rediss:// (TLS).')
+  }
+  if (url.hostname === '') throw new ConfigError('SHOWCASE_REDIS_URL', 'names no host.')
+  return raw
+}
+
+function tokenClaims(env: Env, member: MemberAuth): TokenClaims {
+  const audience = value(env, 'SHOWCASE_TOKEN_AUDIENCE') ?? null
+  const issuer = value(env, 'SHOWCASE_TOKEN_ISSUER') ?? null
+  // A portal's signing keys may sign other tokens too: only those meant for the showcase count.
+  if (member.kind === 'jwks') {
+    if (audience === null) {
+      throw new ConfigError(
+        'SHOWCASE_TOKEN_AUDIENCE',
+        'is required with SHOWCASE_TOKEN_JWKS_URL: the aud your portal puts in member tokens for the showcase.',
+      )
+    }
+    if (issuer === null) {
+      throw new ConfigError(
+        'SHOWCASE_TOKEN_ISSUER',
+        "is required with SHOWCASE_TOKEN_JWKS_URL: the iss of your portal's member tokens.",
+      )
+    }
+  }
+  return {
+    audience,
+    issuer,
+    maxAgeSeconds: integer(env, 'SHOWCASE_TOKEN_MAX_AGE', 86_400, 60, 2_592_000),
+  }
+}
+
 function pair(env: Env, first: string, second: string): [string, string] | null {
   const a = value(env, first)
   const b = value(env, second)
@@ -152,6 +204,9 @@ export function readConfig(env: Env): Config {
   const basic = pair(env, 'CAPILLARY_USERNAME', 'CAPILLARY_PASSWORD')
   const oauth = pair(env, 'CAPILLARY_OAUTH_KEY', 'CAPILLARY_OAUTH_SECRET')
   const apiUrl = value(env, 'CAPILLARY_API_URL')
+  // Checked in demo mode too, so a typo is found before the day it matters.
+  const redis = redisUrl(env)
+  const concurrency = integer(env, 'SHOWCASE_UPSTREAM_CONCURRENCY', 16, 1, 1_000)
 
   if (apiUrl === undefined) {
     if (basic || oauth) {
@@ -178,6 +233,7 @@ export function readConfig(env: Env): Config {
       'live mode needs credentials: CAPILLARY_USERNAME and CAPILLARY_PASSWORD, or CAPILLARY_OAUTH_KEY and CAPILLARY_OAUTH_SECRET.',
     )
   }
+  const member = memberAuth(env)
   return {
     port,
     host,
@@ -187,8 +243,11 @@ export function readConfig(env: Env): Config {
     live: {
       upstream,
       auth,
-      member: memberAuth(env),
+      member,
+      tokenClaims: tokenClaims(env, member),
       timeoutMs: integer(env, 'SHOWCASE_UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),
+      concurrency,
+      redisUrl: redis,
     },
   }
 }

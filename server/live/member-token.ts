@@ -1,5 +1,6 @@
-import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose'
-import { type MemberAuth } from '../config.ts'
+import { createRemoteJWKSet, customFetch, type JWTPayload, jwtVerify } from 'jose'
+import { type MemberAuth, type TokenClaims } from '../config.ts'
+import { readLimited } from './upstream-body.ts'
 
 // The member a browser may see, from a short-lived JWT the member portal's backend signs:
 // `sub` is the identifier's value, `idType` its kind (absent: Capillary's numeric customer id).
@@ -12,22 +13,46 @@ export type Member = { id: string; idType: IdentifierKind | null }
 export type Verdict = { ok: true; member: Member | 'any' } | { ok: false; reason: string }
 
 const CLOCK_TOLERANCE_S = 30
+/** A JWKS is a few keys; a portal that sends more is not read further. */
+export const MAX_JWKS_BYTES = 256 * 1024
 
-export function createMemberVerifier(auth: MemberAuth) {
+/** The portal's JWKS, read like every other outside answer: no further than a size limit. */
+async function fetchJwksLimited(url: string, options: RequestInit): Promise<Response> {
+  const response = await fetch(url, options)
+  const text = await readLimited(response, MAX_JWKS_BYTES)
+  if (text === null) throw new Error('the JWKS is too large')
+  return new Response(text, {
+    status: response.status,
+    headers: { 'Content-Type': 'application/json' },
+  })
+}
+
+const DEFAULT_CLAIMS: TokenClaims = { audience: null, issuer: null, maxAgeSeconds: 86_400 }
+
+export function createMemberVerifier(
+  auth: MemberAuth,
+  claims: TokenClaims = DEFAULT_CLAIMS,
+  now: () => number = Date.now,
+) {
   if (auth.kind === 'any-member') return async (): Promise<Verdict> => ({ ok: true, member: 'any' })
   // Exactly the algorithms the configuration implies: never `none`, never HS256 with a public key.
   const options = {
     algorithms: auth.kind === 'secret' ? ['HS256'] : ['RS256', 'ES256'],
     requiredClaims: ['sub', 'exp'],
     clockTolerance: CLOCK_TOLERANCE_S,
+    ...(claims.audience !== null && { audience: claims.audience }),
+    ...(claims.issuer !== null && { issuer: claims.issuer }),
   }
   let verify: (jwt: string) => Promise<{ payload: JWTPayload }>
   if (auth.kind === 'secret') {
     const secret = new TextEncoder().encode(auth.secret)
-    verify = (jwt) => jwtVerify(jwt, secret, options)
+    verify = (jwt) => jwtVerify(jwt, secret, { ...options, currentDate: new Date(now()) })
   } else {
-    const keys = createRemoteJWKSet(auth.url, { timeoutDuration: 5_000 })
-    verify = (jwt) => jwtVerify(jwt, keys, options)
+    const keys = createRemoteJWKSet(auth.url, {
+      timeoutDuration: 5_000,
+      [customFetch]: fetchJwksLimited,
+    })
+    verify = (jwt) => jwtVerify(jwt, keys, { ...options, currentDate: new Date(now()) })
   }
 
   return async (authorization: string | undefined): Promise<Verdict> => {
@@ -39,6 +64,20 @@ export function createMemberVerifier(auth: MemberAuth) {
     } catch {
       return { ok: false, reason: 'the member token is invalid or expired' }
     }
+    // A token that lives for years is as good as a password: a lifetime is bounded, whether the
+    // token says when it was issued or not, and it cannot claim to be issued in the future.
+    const nowS = now() / 1000
+    const exp = payload.exp ?? 0
+    if (payload.iat !== undefined) {
+      if (typeof payload.iat !== 'number' || !Number.isFinite(payload.iat))
+        return { ok: false, reason: 'the member token has an invalid iat' }
+      if (payload.iat > nowS + CLOCK_TOLERANCE_S)
+        return { ok: false, reason: 'the member token is issued in the future' }
+      if (exp - payload.iat > claims.maxAgeSeconds)
+        return { ok: false, reason: 'the member token lives longer than allowed' }
+    }
+    if (exp - nowS > claims.maxAgeSeconds + CLOCK_TOLERANCE_S)
+      return { ok: false, reason: 'the member token lives longer than allowed' }
     const idType = payload.idType
     if (idType !== undefined && !identifierKinds.some((kind) => kind === idType)) {
       return { ok: false, reason: 'the member token names an unknown idType' }
@@ -57,6 +96,14 @@ export function isSameMember(
   idType: IdentifierKind | null,
 ): boolean {
   if (member.idType !== idType) return false
-  if (idType === 'email') return member.id.toLowerCase() === segment.toLowerCase()
+  if (idType === 'email') return asciiLowerCase(member.id) === asciiLowerCase(segment)
   return member.id === segment
+}
+
+/**
+ * A-Z to a-z and nothing else. Unicode lower-casing folds other letters onto ASCII ones (the
+ * Kelvin sign U+212A becomes "k"), which would let one address pass for another.
+ */
+export function asciiLowerCase(text: string): string {
+  return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase())
 }

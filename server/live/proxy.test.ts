@@ -127,9 +127,10 @@ describe('upstream credentials', () => {
       CAPILLARY_OAUTH_SECRET: OAUTH_SECRET,
     })
     const headers = await bearer({ sub: '62090013' })
+    // Five different requests: identical ones would be coalesced into one upstream call.
     const responses = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        app.request('/api_gateway/v1/badges/customer/62090013?limit=1', { headers }),
+      Array.from({ length: 5 }, (_, index) =>
+        app.request(`/api_gateway/v1/badges/customer/62090013?limit=${index + 1}`, { headers }),
       ),
     )
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200])
@@ -358,6 +359,13 @@ describe('member binding', () => {
         await bearer({ sub: '62090013' }),
       ),
     ).toEqual({ status: 403, reached: false })
+    // The Kelvin sign lower-cases to "k" in Unicode, but is another address.
+    expect(
+      await status('/api_gateway/v1/badges/customer/%E2%84%AAate%40example.com', {
+        ...(await bearer({ sub: 'kate@example.com', idType: 'email' })),
+        'X-CAP-CUSTOMER-IDENTIFIER': 'email',
+      }),
+    ).toEqual({ status: 403, reached: false })
   })
 
   test('RS256/ES256 tokens from a JWKS URL', async () => {
@@ -374,19 +382,28 @@ describe('member binding', () => {
       CAPILLARY_USERNAME: USERNAME,
       CAPILLARY_PASSWORD: PASSWORD,
       SHOWCASE_TOKEN_JWKS_URL: `${jwksUrl}/.well-known/jwks.json`,
+      SHOWCASE_TOKEN_AUDIENCE: 'badge-showcase',
+      SHOWCASE_TOKEN_ISSUER: 'https://portal.example',
     })
     const jwksApp = createApp({
       api: createApi({ live: jwks.live, log: () => undefined }),
       distDir: null,
       log: () => undefined,
     })
-    const signed = await new SignJWT({ sub: '62090013' })
-      .setProtectedHeader({ alg: 'ES256', kid: 'portal-1' })
-      .setExpirationTime('5m')
-      .sign(privateKey)
-    expect(
-      (await jwksApp.request(tom, { headers: { Authorization: `Bearer ${signed}` } })).status,
-    ).toBe(200)
+    const sign = (audience: string, issuer: string) =>
+      new SignJWT({ sub: '62090013' })
+        .setProtectedHeader({ alg: 'ES256', kid: 'portal-1' })
+        .setExpirationTime('5m')
+        .setAudience(audience)
+        .setIssuer(issuer)
+        .sign(privateKey)
+    const statusWith = async (jwt: string) =>
+      (await jwksApp.request(tom, { headers: { Authorization: `Bearer ${jwt}` } })).status
+    expect(await statusWith(await sign('badge-showcase', 'https://portal.example'))).toBe(200)
+    // The portal's key signs other tokens too: those meant for another audience or from another
+    // issuer are refused.
+    expect(await statusWith(await sign('payments-api', 'https://portal.example'))).toBe(401)
+    expect(await statusWith(await sign('badge-showcase', 'https://other.example'))).toBe(401)
     const hmac = await memberToken({ sub: '62090013' })
     expect(
       (await jwksApp.request(tom, { headers: { Authorization: `Bearer ${hmac}` } })).status,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { type Context, Hono } from 'hono'
 import { type Config } from '../config.ts'
 import { errorBody } from '../emulator/emulator.ts'
@@ -7,7 +8,12 @@ import {
   identifierKinds,
   isSameMember,
 } from './member-token.ts'
+import { createDefinitionCache } from './definition-cache.ts'
+import { type OnEvent, type UpstreamEndpoint } from './events.ts'
+import { createSharedStore, type SharedStore } from './shared-cache.ts'
 import { createUpstreamAuth, joinUpstream, UpstreamAuthError } from './upstream-auth.ts'
+import { INTERNAL_FIELDS, readLimited, stripFields } from './upstream-body.ts'
+import { createUpstreamGate, GateRefusal, type Outcome, retryAfterMs } from './upstream-gate.ts'
 
 // The live proxy: the Badges API paths the showcase reads, passed to the Capillary cluster with the
 // server's credentials, for the member the browser's token names. Everything else is refused
@@ -40,7 +46,7 @@ const endpoints: Endpoint[] = [
   { pattern: ['group', ':group'], query: [], member: false },
 ]
 
-type Status = 400 | 401 | 403 | 404 | 405 | 502 | 504
+type Status = 400 | 401 | 403 | 404 | 405 | 429 | 502 | 503 | 504
 
 function refuse(c: Context, status: Status, code: number, message: string) {
   c.header('Cache-Control', 'no-store')
@@ -86,47 +92,210 @@ function match(segments: string[]) {
   return null
 }
 
-/** Reads at most `limit` bytes; null when the body is larger. */
-async function readLimited(response: Response, limit: number): Promise<string | null> {
-  const declared = Number(response.headers.get('content-length') ?? NaN)
-  if (declared > limit) {
-    await response.body?.cancel()
-    return null
-  }
-  if (response.body === null) return ''
-  const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > limit) {
-      await reader.cancel()
-      return null
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
 type ProxyOptions = {
   live: NonNullable<Config['live']>
   fetch?: typeof fetch
   log?: (line: string) => void
+  /** Shared with other instances; by default Redis at live.redisUrl, else this process's memory. */
+  store?: SharedStore
+  onEvent?: OnEvent
+  now?: () => number
+  /**
+   * false: no shared definitions and no coalescing, every request to Capillary (the proxy as it
+   * was before the cache), for the bench's comparison only.
+   */
+  cache?: boolean
 }
+
+/** What a call to Capillary came to: its JSON answer, or an error the showcase gives instead. */
+type Upstream =
+  | { kind: 'answer'; status: number; body: string }
+  | {
+      kind: 'error'
+      status: 429 | 502 | 503 | 504
+      message: string
+      retryAfterSeconds?: number
+    }
+
+const failed = (
+  status: 429 | 502 | 503 | 504,
+  message: string,
+  retryAfterSeconds?: number,
+): Upstream => ({
+  kind: 'error',
+  status,
+  message,
+  ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
+})
+
+/** Definitions are fresh this long; after that they are served while being fetched again. */
+export const DEFINITION_FRESH_MS = 5 * 60 * 1000
+/** How long past fresh a definition may still be served (while revalidating, or while failing). */
+export const DEFINITION_STALE_MS = 60 * 60 * 1000
 
 export function createProxy({
   live,
   fetch: fetchImpl = globalThis.fetch,
   log = console.log,
+  store = createSharedStore({ redisUrl: live.redisUrl, log }),
+  onEvent,
+  now = Date.now,
+  cache: caching = true,
 }: ProxyOptions) {
   const auth = createUpstreamAuth(live.auth, {
     upstream: live.upstream,
     fetch: fetchImpl,
     timeoutMs: live.timeoutMs,
+    store,
+    now,
+    ...(onEvent && { onEvent }),
   })
-  const verifyMember = createMemberVerifier(live.member)
+  const gate = createUpstreamGate({
+    concurrency: live.concurrency,
+    queueTimeoutMs: live.timeoutMs,
+    now,
+    ...(onEvent && { onEvent }),
+  })
+  const verifyMember = createMemberVerifier(live.member, live.tokenClaims)
+  // The organisation these definitions belong to, named without revealing its credentials.
+  const organisation = createHash('sha256')
+    .update(
+      `${live.upstream.href}\n${live.auth.kind === 'basic' ? live.auth.username : live.auth.key}`,
+    )
+    .digest('hex')
+    .slice(0, 32)
+  const inflight = new Map<string, Promise<Upstream>>()
+
+  /** Identical concurrent calls (same URL, same identifier kind) share one upstream request. */
+  function coalesced(key: string, call: () => Promise<Upstream>): Promise<Upstream> {
+    if (!caching) return call()
+    let pending = inflight.get(key)
+    if (pending === undefined) {
+      pending = call().finally(() => inflight.delete(key))
+      inflight.set(key, pending)
+    }
+    return pending
+  }
+
+  /** One request to Capillary, inside the gate: its answer, and how it went for the circuit. */
+  async function attempt(
+    url: string,
+    endpoint: UpstreamEndpoint,
+    headers: Record<string, string>,
+  ): Promise<{ value: Upstream; outcome: Outcome }> {
+    const started = performance.now()
+    const report = (status: number) =>
+      onEvent?.({ type: 'upstream', endpoint, status, ms: performance.now() - started })
+    let response: Response
+    try {
+      response = await fetchImpl(url, {
+        headers,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(live.timeoutMs),
+      })
+    } catch (error) {
+      report(0)
+      const timedOut = error instanceof Error && error.name === 'TimeoutError'
+      log(
+        `upstream ${timedOut ? 'timed out' : 'unreachable'}: GET /api_gateway/v1/badges/${endpoint}`,
+      )
+      return {
+        value: timedOut
+          ? failed(504, 'The badges service did not answer in time')
+          : failed(502, 'The badges service could not be reached'),
+        outcome: { status: 0 },
+      }
+    }
+    report(response.status)
+    const outcome: Outcome = {
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+    }
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel().catch(() => undefined)
+      return { value: failed(502, 'The badges service answered with a redirect'), outcome }
+    }
+    if (response.status === 429) {
+      await response.body?.cancel().catch(() => undefined)
+      const seconds = Math.ceil(retryAfterMs(outcome.retryAfter, now()) / 1000)
+      return {
+        value: failed(429, 'The badges service asked to slow down; try again shortly', seconds),
+        outcome,
+      }
+    }
+    const body = await readLimited(response, MAX_BODY_BYTES)
+    if (body === null) {
+      return {
+        value: failed(502, 'The badges service sent too large or a broken answer'),
+        outcome: { status: 0 },
+      }
+    }
+    try {
+      JSON.parse(body)
+    } catch {
+      return {
+        value: failed(502, 'The badges service sent an answer that is not JSON'),
+        outcome: { status: 0 },
+      }
+    }
+    let stripped: string
+    try {
+      stripped = stripFields(body, INTERNAL_FIELDS)
+    } catch {
+      return { value: failed(502, 'The badges service sent an unreadable answer'), outcome }
+    }
+    return { value: { kind: 'answer', status: response.status, body: stripped }, outcome }
+  }
+
+  /** Signs in, calls through the gate, and tries once more with a new token after a 401/498. */
+  async function call(
+    url: string,
+    endpoint: UpstreamEndpoint,
+    idType: IdentifierKind | null,
+  ): Promise<Upstream> {
+    for (let tries = 0; ; tries += 1) {
+      let authHeaders: Record<string, string>
+      try {
+        authHeaders = await auth.headers()
+      } catch (error) {
+        log(
+          `upstream sign-in failed: ${error instanceof UpstreamAuthError ? error.message : 'unknown error'}`,
+        )
+        return failed(502, 'The showcase could not sign in to the badges service')
+      }
+      const headers = {
+        Accept: 'application/json',
+        ...authHeaders,
+        ...(idType ? { 'X-CAP-CUSTOMER-IDENTIFIER': idType } : {}),
+      }
+      let result: Upstream
+      try {
+        result = await gate.run(() => attempt(url, endpoint, headers))
+      } catch (error) {
+        if (!(error instanceof GateRefusal)) throw error
+        return failed(error.status, error.message, error.retryAfterSeconds)
+      }
+      if (
+        result.kind === 'answer' &&
+        (result.status === 401 || result.status === 498) &&
+        tries === 0 &&
+        (await auth.rejected(authHeaders))
+      ) {
+        continue
+      }
+      return result
+    }
+  }
+
+  const definitions = createDefinitionCache({
+    store,
+    freshMs: DEFINITION_FRESH_MS,
+    staleMs: DEFINITION_STALE_MS,
+    lockMs: live.timeoutMs + 1_000,
+    now,
+    ...(onEvent && { onEvent }),
+  })
+
   const app = new Hono()
 
   app.all('*', async (c) => {
@@ -175,67 +344,45 @@ export function createProxy({
         part.startsWith(':') ? encodeURIComponent(values[part.slice(1)] ?? '') : part,
       )
       .join('/')
-    const url = joinUpstream(
-      live.upstream,
-      `/api_gateway/v1/badges/${path}${query.size > 0 ? `?${query}` : ''}`,
-    )
+    const relative = `/api_gateway/v1/badges/${path}${query.size > 0 ? `?${query}` : ''}`
+    const url = joinUpstream(live.upstream, relative)
+    const name = endpoint.pattern[0] as UpstreamEndpoint
 
-    for (let attempt = 0; ; attempt += 1) {
-      let authHeaders: Record<string, string>
-      try {
-        authHeaders = await auth.headers()
-      } catch (error) {
-        log(
-          `upstream sign-in failed: ${error instanceof UpstreamAuthError ? error.message : 'unknown error'}`,
-        )
-        return refuse(c, 502, 502, 'The showcase could not sign in to the badges service')
-      }
-      let response: Response
-      try {
-        response = await fetchImpl(url, {
-          headers: {
-            Accept: 'application/json',
-            ...authHeaders,
-            ...(idType ? { 'X-CAP-CUSTOMER-IDENTIFIER': idType } : {}),
-          },
-          redirect: 'manual',
-          signal: AbortSignal.timeout(live.timeoutMs),
-        })
-      } catch (error) {
-        const timedOut = error instanceof Error && error.name === 'TimeoutError'
-        log(
-          `upstream ${timedOut ? 'timed out' : 'unreachable'}: GET /api_gateway/v1/badges/${endpoint.pattern[0]}`,
-        )
-        return timedOut
-          ? refuse(c, 504, 504, 'The badges service did not answer in time')
-          : refuse(c, 502, 502, 'The badges service could not be reached')
-      }
-      if (
-        (response.status === 401 || response.status === 498) &&
-        attempt === 0 &&
-        auth.rejected(authHeaders)
-      ) {
-        await response.body?.cancel()
-        continue
-      }
-      if (response.status >= 300 && response.status < 400) {
-        await response.body?.cancel()
-        return refuse(c, 502, 502, 'The badges service answered with a redirect')
-      }
-      const body = await readLimited(response, MAX_BODY_BYTES).catch(() => null)
-      if (body === null)
-        return refuse(c, 502, 502, 'The badges service sent too large or a broken answer')
-      try {
-        JSON.parse(body)
-      } catch {
-        return refuse(c, 502, 502, 'The badges service sent an answer that is not JSON')
-      }
-      // The upstream's JSON as it came (its number formats intact), none of its headers.
-      return new Response(body, {
-        status: response.status,
-        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
-      })
+    let result: Upstream
+    let cache: string | null = null
+    // Shared only in the forms the app asks for: other query values would each make a new entry.
+    const shareable =
+      (name === 'group' && query.size === 0) ||
+      (name === 'badgeMeta' &&
+        [...query.keys()].every((key) => key === 'includeStatistics') &&
+        ['true', 'false', null].includes(query.get('includeStatistics')))
+    if (caching && shareable) {
+      // The same for every member: shared, and never with an identifier header.
+      const served = await definitions.get(
+        `showcase:v1:def:${organisation}:${relative}`,
+        name,
+        () => coalesced(url, () => call(url, name, null)),
+      )
+      cache = served.cache
+      c.header('X-Showcase-Cache', cache)
+      result = served.result
+    } else {
+      result = await coalesced(`${idType ?? ''} ${url}`, () => call(url, name, idType))
     }
+    if (result.kind === 'error') {
+      if (result.retryAfterSeconds !== undefined)
+        c.header('Retry-After', String(result.retryAfterSeconds))
+      return refuse(c, result.status, result.status, result.message)
+    }
+    // The upstream's JSON as it came (its number formats intact), none of its headers.
+    return new Response(result.body, {
+      status: result.status,
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+        ...(cache !== null && { 'X-Showcase-Cache': cache }),
+      },
+    })
   })
   return app
 }

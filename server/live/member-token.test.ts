@@ -1,0 +1,152 @@
+import { createServer } from 'node:http'
+import { type AddressInfo } from 'node:net'
+import { generateKeyPair, SignJWT } from 'jose'
+import { describe, expect, test } from 'vitest'
+import { type TokenClaims } from '../config.ts'
+import { asciiLowerCase, createMemberVerifier, isSameMember } from './member-token.ts'
+
+// Member tokens as strict as the README says: aud and iss when configured, a bounded lifetime, no
+// token issued in the future, and email addresses compared without Unicode case folding.
+
+const SECRET = 'test-member-token-secret-0123456789abcdef'
+const NOW_S = Date.parse('2026-06-01T12:00:00Z') / 1000
+const claims: TokenClaims = { audience: null, issuer: null, maxAgeSeconds: 86_400 }
+
+function sign(payload: Record<string, unknown>) {
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: 'HS256' })
+    .sign(new TextEncoder().encode(SECRET))
+}
+
+function verifier(overrides: Partial<TokenClaims> = {}) {
+  const verify = createMemberVerifier(
+    { kind: 'secret', secret: SECRET },
+    { ...claims, ...overrides },
+    () => NOW_S * 1000,
+  )
+  return async (payload: Record<string, unknown>) => verify(`Bearer ${await sign(payload)}`)
+}
+
+describe('lifetime', () => {
+  test('a token for 15 minutes passes', async () => {
+    expect(await verifier()({ sub: '62090013', iat: NOW_S, exp: NOW_S + 900 })).toEqual({
+      ok: true,
+      member: { id: '62090013', idType: null },
+    })
+  })
+
+  test('exp in 2286 is refused, with or without iat', async () => {
+    const farFuture = Date.parse('2286-11-20T17:46:39Z') / 1000
+    for (const payload of [
+      { sub: '62090013', exp: farFuture },
+      { sub: '62090013', iat: NOW_S, exp: farFuture },
+    ]) {
+      expect(await verifier()(payload)).toEqual({
+        ok: false,
+        reason: 'the member token lives longer than allowed',
+      })
+    }
+  })
+
+  test('a lifetime (exp - iat) past SHOWCASE_TOKEN_MAX_AGE is refused, even when nearly over', async () => {
+    const verify = verifier({ maxAgeSeconds: 3_600 })
+    expect((await verify({ sub: '1', iat: NOW_S - 60, exp: NOW_S + 3_500 })).ok).toBe(true)
+    // Issued 10 hours ago for 10 hours and 5 minutes: 5 minutes left, but never this long-lived.
+    expect(await verify({ sub: '1', iat: NOW_S - 36_000, exp: NOW_S + 300 })).toEqual({
+      ok: false,
+      reason: 'the member token lives longer than allowed',
+    })
+  })
+
+  test('iat a year ahead is refused; within the clock skew it passes', async () => {
+    expect(await verifier()({ sub: '1', iat: NOW_S + 365 * 86_400, exp: NOW_S + 900 })).toEqual({
+      ok: false,
+      reason: 'the member token is issued in the future',
+    })
+    expect((await verifier()({ sub: '1', iat: NOW_S + 20, exp: NOW_S + 900 })).ok).toBe(true)
+  })
+})
+
+describe('audience and issuer', () => {
+  const verify = verifier({ audience: 'badge-showcase', issuer: 'https://portal.example' })
+  const base = { sub: '1', exp: NOW_S + 900 }
+
+  test('checked when configured', async () => {
+    expect(
+      (await verify({ ...base, aud: 'badge-showcase', iss: 'https://portal.example' })).ok,
+    ).toBe(true)
+    for (const payload of [
+      base,
+      { ...base, aud: 'payments', iss: 'https://portal.example' },
+      { ...base, aud: 'badge-showcase' },
+      { ...base, aud: 'badge-showcase', iss: 'https://evil.example' },
+    ]) {
+      expect(await verify(payload)).toEqual({
+        ok: false,
+        reason: 'the member token is invalid or expired',
+      })
+    }
+  })
+
+  test('ignored when not configured', async () => {
+    expect((await verifier()({ ...base, aud: 'anything', iss: 'anyone' })).ok).toBe(true)
+  })
+})
+
+describe('email addresses', () => {
+  const kate = { id: 'kate@example.com', idType: 'email' as const }
+
+  test('match whatever the ASCII case', () => {
+    expect(isSameMember(kate, 'KATE@Example.COM', 'email')).toBe(true)
+  })
+
+  test('the Kelvin sign (U+212A) is not a "k"', () => {
+    expect('\u212Aate@example.com'.toLowerCase()).toBe('kate@example.com')
+    expect(isSameMember(kate, '\u212Aate@example.com', 'email')).toBe(false)
+    expect(
+      isSameMember({ ...kate, id: '\u212Aate@example.com' }, 'kate@example.com', 'email'),
+    ).toBe(false)
+  })
+
+  test('ASCII folding leaves every other character alone', () => {
+    expect(asciiLowerCase('ÉLODIE.K@Example.com')).toBe('Élodie.k@example.com')
+    expect(asciiLowerCase('İ')).toBe('İ')
+  })
+})
+
+test('an endless JWKS is cut off: the token is refused and the portal stops sending', async () => {
+  let sent = 0
+  const server = createServer((_, response) => {
+    response.writeHead(200, { 'Content-Type': 'application/json' })
+    response.write('{"keys":[')
+    const chunk = Buffer.alloc(64 * 1024, ' ')
+    const pump = () => {
+      while (!response.destroyed && response.write(chunk)) sent += chunk.length
+      if (!response.destroyed) response.once('drain', pump)
+    }
+    pump()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  try {
+    const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`)
+    const verify = createMemberVerifier(
+      { kind: 'jwks', url },
+      { audience: 'badge-showcase', issuer: 'https://portal.example', maxAgeSeconds: 86_400 },
+    )
+    const { privateKey } = await generateKeyPair('ES256')
+    const jwt = await new SignJWT({ sub: '1' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setAudience('badge-showcase')
+      .setIssuer('https://portal.example')
+      .setExpirationTime('5m')
+      .sign(privateKey)
+    expect(await verify(`Bearer ${jwt}`)).toEqual({
+      ok: false,
+      reason: 'the member token is invalid or expired',
+    })
+    expect(sent).toBeLessThan(32 * 1024 * 1024)
+  } finally {
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+  }
+})
