@@ -34,23 +34,28 @@ test('a badge earned in the last days is celebrated, without motion for those wh
   page,
 }) => {
   await page.goto('/customers/62090013/badges/6650b1c00000000000000002')
-  const celebration = page
-    .getByRole('status')
-    .filter({ hasText: 'Congratulations! You earned this badge 2 days ago.' })
-  await expect(celebration).toBeVisible()
-  expect(await celebration.evaluate((element) => getComputedStyle(element).animationName)).toBe(
-    'celebrate',
+  const name = await page.getByRole('heading', { level: 1 }).textContent()
+  const celebration = page.getByRole('status').filter({ hasText: 'New badge!' })
+  await expect(celebration).toContainText(`You earned ${name} 2\u00a0days\u00a0ago.`)
+  // The art arrives with motion, in the member's earned state.
+  const art = page.locator('.celebrate-art')
+  await expect(art.getByRole('img', { name: `${name}, earned` })).toBeVisible()
+  expect(await art.evaluate((element) => getComputedStyle(element).animationName)).toBe(
+    'celebrate-art',
   )
+  // Dismissible from the keyboard.
+  await page.getByRole('button', { name: 'Close' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(celebration).toHaveCount(0)
+
   await page.emulateMedia({ reducedMotion: 'reduce' })
   await page.reload()
   await expect(celebration).toBeVisible()
-  expect(await celebration.evaluate((element) => getComputedStyle(element).animationName)).toBe(
-    'none',
-  )
+  expect(await art.evaluate((element) => getComputedStyle(element).animationName)).toBe('none')
   // A badge earned long ago is not celebrated.
   await page.goto('/customers/62090013/badges/6650b1c00000000000000001')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('First Sip')
-  await expect(page.getByText(/Congratulations/)).toHaveCount(0)
+  await expect(page.getByText('New badge!')).toHaveCount(0)
 })
 
 test('the switcher names the member shown on every page, however the route finds them', async ({

@@ -32,6 +32,7 @@ test('the snippet on a portal of another origin: the iframe appears, themed, and
   }
   await expect.poll(fits).toBe(true)
   const before = await iframe.evaluate((element) => element.getBoundingClientRect().height)
+  await frame.getByText('Trier et filtrer').click()
   await frame.getByLabel('Afficher les expirés').click()
   await expect(frame.getByText('Big Spender')).toBeVisible()
   await expect
@@ -100,7 +101,7 @@ test('hosted under a sub-path: deep links, reload and assets all live below it',
   await expect
     .poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth))
     .toBeGreaterThan(0)
-  await page.getByRole('link', { name: 'All badges' }).click()
+  await page.getByRole('link', { name: 'Your badges' }).click()
   await expect(page).toHaveURL(`${subPathURL}customers/62090013/earned`)
   await page.getByRole('link', { name: /^Available/ }).click()
   await expect(page).toHaveURL(`${subPathURL}customers/62090013/available`)

@@ -108,6 +108,7 @@ test('hostile strings render as text, unsafe images never load, and nothing runs
 
   // Every unsafe URL became a monogram; no image element points anywhere unsafe.
   const sources = await main
+    .getByRole('listitem')
     .getByRole('img')
     .evaluateAll((images) =>
       images.map((image) => image.getAttribute('src')).filter((src) => src !== null),
@@ -164,7 +165,7 @@ test('a hostile badge detail renders its custom fields as text', async ({ page }
   await expect(main.getByText('<img src=x onerror="window.__pwned = 2">')).toBeVisible()
   await expect(main.getByText('<a href="javascript:alert(1)">click</a>')).toBeVisible()
   await expect(main.getByRole('link', { name: 'click' })).toHaveCount(0)
-  await expect(main.getByText('A personal limit applies.')).toBeVisible()
+  await expect(main.getByText('There is a limit to how often you can earn it.')).toBeVisible()
   expect(
     await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
   ).toBeUndefined()

@@ -10,11 +10,12 @@ test('French: the interface, plurals and dates in French, the badges as Capillar
   await expect(page.getByRole('link', { name: 'À obtenir (12)' })).toBeVisible()
   const regular = page.getByRole('listitem').filter({ hasText: 'Regular' })
   await expect(regular).toContainText('Obtenu 3 fois')
-  await expect(regular).toContainText(/Expire dans 3 mois/)
+  await expect(regular).toContainText(/À vous jusqu’au \d+\s\S+\s\d{4}/)
+  await expect(regular).toContainText(/De nouveau dès le/)
   await page.goto('/customers/62090013/badges/6650b1c00000000000000003')
   await expect(page.getByText('Jusqu’à deux fois tous les 3 jours.')).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Votre historique' })).toContainText(
-    'Attribution retirée',
+  await expect(page.getByRole('region', { name: 'Votre histoire avec ce badge' })).toContainText(
+    'La marque l’a retiré',
   )
   await expectNoAxeViolations(page)
 })
@@ -27,9 +28,9 @@ test('Arabic: right to left, Arabic text and digits, and no accessibility violat
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('الشارات المكتسبة')
   const ar = new Intl.NumberFormat('ar')
   await expect(page.getByRole('link', { name: `المكتسبة (${ar.format(7)})` })).toBeVisible()
-  // The layout mirrors: the brand sits at the right edge, the member at the left.
+  // The layout mirrors: the brand sits at the right edge, the member switcher to its left.
   const brand = await page.getByText('Badge Showcase').boundingBox()
-  const member = await page.getByText(/العضو/).boundingBox()
+  const member = await page.getByLabel('عضو تجريبي').boundingBox()
   expect((brand?.x ?? 0) > (member?.x ?? 0)).toBe(true)
   await expectNoAxeViolations(page)
   await page.getByRole('link', { name: `المتاحة (${ar.format(12)})` }).click()
@@ -45,7 +46,7 @@ test('dark theme: no accessibility violation in any view', async ({ page }) => {
   await page.getByRole('link', { name: /^Available/ }).click()
   await expect(page.getByRole('heading', { name: 'Night Owl' })).toBeVisible()
   await expectNoAxeViolations(page)
-  await page.getByRole('link', { name: "Barista's Favourite" }).click()
+  await page.getByRole('listitem').getByRole('link', { name: "Barista's Favourite" }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText("Barista's Favourite")
   await expectNoAxeViolations(page)
 })

@@ -88,6 +88,7 @@ test('offline: explained with a retry that works once the connection is back', a
   await page.goto('/customers/62090013/earned')
   await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
   await context.setOffline(true)
+  await page.getByText('Sort and filter').click()
   await page.getByLabel('Group').selectOption({ label: 'Community' })
   await expect(page.getByRole('alert')).toContainText('You appear to be offline', {
     timeout: 20_000,
@@ -140,7 +141,7 @@ test('a failed secondary request leaves the rest of the page working', async ({ 
     timeout: 20_000,
   })
   await expect(page.getByText('Some details of this badge could not be loaded.')).toBeVisible()
-  await expect(page.getByText('Issue withdrawn')).toBeVisible()
+  await expect(page.getByText('The brand withdrew it')).toBeVisible()
   await expectNoAxeViolations(page)
 })
 

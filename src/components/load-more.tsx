@@ -27,10 +27,15 @@ const linkOf = (id: string | undefined) =>
 export function useFocusFirstNew(ids: string[]) {
   const from = useRef<number | null>(null)
   const focusArrived = useEffectEvent(() => {
-    const first = from.current === null ? undefined : ids[from.current]
-    if (first === undefined) return
+    if (from.current === null) return
+    // The first new badge on screen: one that joined a folded group waits behind its "See all".
+    const arrived = ids.slice(from.current)
+    if (arrived.length === 0) return
     from.current = null
-    linkOf(first)?.focus()
+    for (const id of arrived) {
+      const link = linkOf(id)
+      if (link) return link.focus()
+    }
   })
   useEffect(() => focusArrived(), [ids.length])
   return () => {
