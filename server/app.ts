@@ -1,16 +1,24 @@
+import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { type Context, Hono } from 'hono'
 import { errorBody } from './emulator/emulator.ts'
+import { createLogger, errorFields, type Logger } from './log.ts'
+import { routeLabel } from './route-label.ts'
+
+export type AppEnv = { Variables: { requestId: string } }
 
 export type AppOptions = {
   /** The Hono app answering /api_gateway/* (see api.ts). */
   api: Hono
   /** The built SPA; null serves the API alone. */
   distDir: string | null
+  /** Where log records go, one JSON line each; stdout and stderr by default. */
   log?: (line: string) => void
+  /** Or the logger itself, shared with the rest of the server. */
+  logger?: Logger
   mode?: 'demo' | 'live'
   /** CSP sources for images (the brand's CDN) and for the pages that may frame the showcase. */
   imgSrc?: string[]
@@ -46,27 +54,44 @@ function securityHeaders(imgSrc: string[], frameAncestors: string[]) {
   }
 }
 
-/** One line a request: method, path (without the query), status, time. */
-function requestLog(log: (line: string) => void) {
-  return async (c: Context, next: () => Promise<void>) => {
+// An id a caller (a load balancer, the portal's backend) already gave the request is kept when it
+// is short and plain; anything else is replaced, so the id is safe to log and to send back.
+const SANE_REQUEST_ID = /^[\w.:+/=@-]{1,128}$/
+
+/** Gives every request an id (X-Request-Id, also on the response) and logs it in one record. */
+function requestLog(logger: Logger, basePath: string) {
+  return async (c: Context<AppEnv>, next: () => Promise<void>) => {
     const started = performance.now()
+    const given = c.req.header('X-Request-Id')
+    const requestId = given !== undefined && SANE_REQUEST_ID.test(given) ? given : randomUUID()
+    c.set('requestId', requestId)
     await next()
-    const ms = (performance.now() - started).toFixed(1)
-    log(`${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms`)
+    c.header('X-Request-Id', requestId)
+    // The path as it was sent, still percent-encoded and without the query: never decoded input.
+    const path = new URL(c.req.url).pathname
+    logger.info('request', {
+      requestId,
+      method: c.req.method,
+      route: routeLabel(path, basePath),
+      path,
+      status: c.res.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    })
   }
 }
 
 export function createApp({
   api,
   distDir,
-  log = console.log,
+  log,
+  logger = createLogger(log && ((line) => log(line))),
   mode = 'demo',
   imgSrc = ['https:'],
   frameAncestors = ["'self'"],
   basePath = '/',
 }: AppOptions) {
-  const app = new Hono()
-  app.use(requestLog(log))
+  const app = new Hono<AppEnv>()
+  app.use(requestLog(logger, basePath))
   app.use(securityHeaders(imgSrc, frameAncestors))
   // For load balancers: says the process serves, nothing about the upstream or its credentials.
   app.get('/healthz', (c) => {
@@ -104,7 +129,7 @@ export function createApp({
   }
 
   app.onError((error, c) => {
-    console.error(error)
+    logger.error('unhandled error', { requestId: c.get('requestId'), ...errorFields(error) })
     if (c.req.path.includes('/api_gateway/')) {
       return c.json(
         { data: null, errors: [errorBody(500, 'Internal server error')], warnings: [] },

@@ -7,10 +7,12 @@ import { createApi } from './api.ts'
 import { createApp } from './app.ts'
 import { type Config, ConfigError, readConfig } from './config.ts'
 import { benchDataset } from './emulator/bench-data.ts'
+import { createLogger } from './log.ts'
 
 // `npm start`: build the app when the build is missing or older than its sources, then serve it
 // and the Badges API (demo mode: the emulator) on HOST:PORT.
 
+const logger = createLogger()
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const distDir = path.join(root, 'dist')
 const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json']
@@ -35,7 +37,7 @@ function buildIfNeeded() {
     if (builtAt > 0) return
     fail('The app is not built and Vite is not installed: run `npm install`, then `npm start`.')
   }
-  console.log(
+  logger.info(
     builtAt === 0 ? 'Building the app…' : 'Sources changed since the last build; rebuilding…',
   )
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
@@ -46,7 +48,7 @@ function buildIfNeeded() {
 }
 
 function fail(message: string): never {
-  console.error(message)
+  logger.error(message)
   process.exit(1)
 }
 
@@ -62,8 +64,8 @@ function loadConfig(): Config {
 const config = loadConfig()
 const { port, host: hostname, live } = config
 if (live?.member.kind === 'any-member') {
-  console.warn(
-    "WARNING: SHOWCASE_ALLOW_ANY_MEMBER=true: any browser can read any member's badges. For internal demos only.",
+  logger.warn(
+    "SHOWCASE_ALLOW_ANY_MEMBER=true: any browser can read any member's badges. For internal demos only.",
   )
 }
 buildIfNeeded()
@@ -72,6 +74,7 @@ const mode = live === null ? 'demo' : 'live'
 const app = createApp({
   api: createApi({
     live,
+    log: (line) => logger.warn(line),
     emulator: {
       assetBase: config.basePath,
       // Bench-only: members with 10 to 5,000 badges (npm run bench).
@@ -79,6 +82,7 @@ const app = createApp({
     },
   }),
   distDir,
+  logger,
   mode,
   basePath: config.basePath,
   imgSrc: config.imgSrc,
@@ -86,8 +90,9 @@ const app = createApp({
 })
 const server = serve({ fetch: app.fetch, port, hostname }, () => {
   const where = live === null ? 'demo mode' : `live mode, upstream ${live.upstream.host}`
-  console.log(
+  logger.info(
     `Badge Showcase (${where}) on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`,
+    { mode, port },
   )
 })
 server.on('error', (error: NodeJS.ErrnoException) => {
