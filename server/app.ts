@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { type Context, Hono } from 'hono'
 import { errorBody } from './emulator/emulator.ts'
 import { createLogger, errorFields, type Logger } from './log.ts'
+import { CONTENT_TYPE, metrics as processMetrics, type Metrics } from './metrics.ts'
 import { routeLabel } from './route-label.ts'
 
 export type AppEnv = { Variables: { requestId: string } }
@@ -19,6 +20,8 @@ export type AppOptions = {
   log?: (line: string) => void
   /** Or the logger itself, shared with the rest of the server. */
   logger?: Logger
+  /** Where requests are counted and what GET /metrics exposes; the process's metrics by default. */
+  metrics?: Metrics
   mode?: 'demo' | 'live'
   /** CSP sources for images (the brand's CDN) and for the pages that may frame the showcase. */
   imgSrc?: string[]
@@ -58,24 +61,32 @@ function securityHeaders(imgSrc: string[], frameAncestors: string[]) {
 // is short and plain; anything else is replaced, so the id is safe to log and to send back.
 const SANE_REQUEST_ID = /^[\w.:+/=@-]{1,128}$/
 
-/** Gives every request an id (X-Request-Id, also on the response) and logs it in one record. */
-function requestLog(logger: Logger, basePath: string) {
+/** Gives every request an id (X-Request-Id, also on the response), logs it and counts it. */
+function observeRequests(logger: Logger, metrics: Metrics, basePath: string) {
   return async (c: Context<AppEnv>, next: () => Promise<void>) => {
     const started = performance.now()
     const given = c.req.header('X-Request-Id')
     const requestId = given !== undefined && SANE_REQUEST_ID.test(given) ? given : randomUUID()
     c.set('requestId', requestId)
-    await next()
+    metrics.requestStarted()
+    try {
+      await next()
+    } finally {
+      metrics.requestEnded()
+    }
     c.header('X-Request-Id', requestId)
     // The path as it was sent, still percent-encoded and without the query: never decoded input.
     const path = new URL(c.req.url).pathname
+    const route = routeLabel(path, basePath)
+    const durationMs = Math.round((performance.now() - started) * 10) / 10
+    metrics.request(c.req.method, route, c.res.status, durationMs)
     logger.info('request', {
       requestId,
       method: c.req.method,
-      route: routeLabel(path, basePath),
+      route,
       path,
       status: c.res.status,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      durationMs,
     })
   }
 }
@@ -85,18 +96,24 @@ export function createApp({
   distDir,
   log,
   logger = createLogger(log && ((line) => log(line))),
+  metrics = processMetrics,
   mode = 'demo',
   imgSrc = ['https:'],
   frameAncestors = ["'self'"],
   basePath = '/',
 }: AppOptions) {
   const app = new Hono<AppEnv>()
-  app.use(requestLog(logger, basePath))
+  app.use(observeRequests(logger, metrics, basePath))
   app.use(securityHeaders(imgSrc, frameAncestors))
   // For load balancers: says the process serves, nothing about the upstream or its credentials.
   app.get('/healthz', (c) => {
     c.header('Cache-Control', 'no-store')
     return c.json({ status: 'ok', mode })
+  })
+  // Prometheus text format; only counts and templated routes, never a member or a credential.
+  app.get('/metrics', (c) => {
+    c.header('Cache-Control', 'no-store')
+    return c.body(metrics.expose(), 200, { 'Content-Type': CONTENT_TYPE })
   })
   app.route('/', api)
 

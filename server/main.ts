@@ -8,6 +8,7 @@ import { createApp } from './app.ts'
 import { type Config, ConfigError, readConfig } from './config.ts'
 import { benchDataset } from './emulator/bench-data.ts'
 import { createLogger } from './log.ts'
+import { meteredFetch } from './metrics.ts'
 
 // `npm start`: build the app when the build is missing or older than its sources, then serve it
 // and the Badges API (demo mode: the emulator) on HOST:PORT.
@@ -75,6 +76,8 @@ const app = createApp({
   api: createApi({
     live,
     log: (line) => logger.warn(line),
+    // Every call to the cluster (the token's too) counted in /metrics by endpoint and status.
+    fetch: meteredFetch(globalThis.fetch),
     emulator: {
       assetBase: config.basePath,
       // Bench-only: members with 10 to 5,000 badges (npm run bench).
