@@ -5,6 +5,7 @@ import path from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { type Context, Hono } from 'hono'
 import { errorBody } from './emulator/emulator.ts'
+import { createReadiness, type Readiness } from './health.ts'
 import { createLogger, errorFields, type Logger } from './log.ts'
 import { CONTENT_TYPE, metrics as processMetrics, type Metrics } from './metrics.ts'
 import { routeLabel } from './route-label.ts'
@@ -22,6 +23,8 @@ export type AppOptions = {
   logger?: Logger
   /** Where requests are counted and what GET /metrics exposes; the process's metrics by default. */
   metrics?: Metrics
+  /** What GET /readyz reports; without it, ready whenever the server answers. */
+  readiness?: Readiness
   mode?: 'demo' | 'live'
   /** CSP sources for images (the brand's CDN) and for the pages that may frame the showcase. */
   imgSrc?: string[]
@@ -98,6 +101,7 @@ export function createApp({
   logger = createLogger(log && ((line) => log(line))),
   metrics = processMetrics,
   mode = 'demo',
+  readiness = createReadiness({ mode }),
   imgSrc = ['https:'],
   frameAncestors = ["'self'"],
   basePath = '/',
@@ -109,6 +113,12 @@ export function createApp({
   app.get('/healthz', (c) => {
     c.header('Cache-Control', 'no-store')
     return c.json({ status: 'ok', mode })
+  })
+  // For load balancers: whether to send members here now (upstream and Redis, see health.ts).
+  app.get('/readyz', async (c) => {
+    c.header('Cache-Control', 'no-store')
+    const report = await readiness.check()
+    return c.json(report, report.status === 'not ready' ? 503 : 200)
   })
   // Prometheus text format; only counts and templated routes, never a member or a credential.
   app.get('/metrics', (c) => {

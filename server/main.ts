@@ -7,6 +7,7 @@ import { createApi } from './api.ts'
 import { createApp } from './app.ts'
 import { type Config, ConfigError, readConfig } from './config.ts'
 import { benchDataset } from './emulator/bench-data.ts'
+import { createReadiness } from './health.ts'
 import { createLogger } from './log.ts'
 import { meteredFetch } from './metrics.ts'
 
@@ -72,6 +73,7 @@ if (live?.member.kind === 'any-member') {
 buildIfNeeded()
 
 const mode = live === null ? 'demo' : 'live'
+const readiness = createReadiness({ mode, ...(live && { upstream: live.upstream }) })
 const app = createApp({
   api: createApi({
     live,
@@ -87,6 +89,7 @@ const app = createApp({
   distDir,
   logger,
   mode,
+  readiness,
   basePath: config.basePath,
   imgSrc: config.imgSrc,
   frameAncestors: config.frameAncestors,
