@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
+import { Server as HttpServer } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
@@ -106,6 +107,36 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   fail(`The server could not start: ${error.message}`)
 })
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)))
+// Graceful shutdown: balancers see /readyz turn 503, the listener closes (new connections are
+// refused), requests in flight finish, then the process exits 0. Past SHOWCASE_SHUTDOWN_TIMEOUT
+// what is still in flight is cut and the exit is 1; a second signal stops at once.
+let stopping = false
+function shutdown(signal: NodeJS.Signals) {
+  if (stopping) {
+    logger.warn('a second signal: stopping now', { signal })
+    process.exit(1)
+  }
+  stopping = true
+  const timeoutSeconds = config.shutdownTimeoutSeconds
+  readiness.drain()
+  server.close(() => {
+    logger.info('stopped')
+    process.exit(0)
+  })
+  // Logged once the listener is closed, so whoever reads it knows new connections are refused.
+  logger.info('shutting down: no new connections, finishing the requests in flight', {
+    signal,
+    timeoutSeconds,
+  })
+  setTimeout(() => {
+    logger.error('shutdown timed out: the requests still in flight were cut', { timeoutSeconds })
+    process.exit(1)
+  }, timeoutSeconds * 1000)
+  // An idle keep-alive connection would hold the close until it times out: end each one as soon
+  // as it has no request in flight.
+  if (server instanceof HttpServer) {
+    server.closeIdleConnections()
+    setInterval(() => server.closeIdleConnections(), 50).unref()
+  }
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, shutdown)
