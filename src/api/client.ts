@@ -4,6 +4,7 @@ import {
   type BadgePage,
   type MemberBadge,
 } from '../badges/types.ts'
+import { isEncodable } from './encode.ts'
 import { ApiError } from './errors.ts'
 import {
   type Envelope,
@@ -55,6 +56,15 @@ export function createBadgesClient({
     customer: Customer | null,
     { signal }: CallOptions,
   ): Promise<Envelope> {
+    // An id with a lone surrogate has no URL form; asking for a look-alike id would be wrong.
+    if (!segments.every(isEncodable)) {
+      throw new ApiError({
+        reason: 'bad-request',
+        status: null,
+        code: null,
+        message: 'An identifier cannot be sent to the Badges API.',
+      })
+    }
     const path = segments.map((segment) => encodeURIComponent(segment)).join('/')
     const search = new URLSearchParams()
     for (const [key, value] of Object.entries(query)) {

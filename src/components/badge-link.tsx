@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useRef } from 'react'
 import { Link } from 'react-router'
 import { type Customer } from '../api/client.ts'
+import { encodeSegment } from '../api/encode.ts'
 import { customerPath } from '../routes/customer.ts'
 import { startBadge } from '../routes/prefetch.ts'
 
@@ -30,7 +31,7 @@ export function BadgeLink({
   const onMouseLeave = () => clearTimeout(hover.current)
   return (
     <Link
-      to={customerPath(customer, `badges/${encodeURIComponent(badgeId)}`)}
+      to={customerPath(customer, `badges/${encodeSegment(badgeId)}`)}
       state={{ fromList: true }}
       onMouseEnter={onMouseEnter}
       onMouseLeave={onMouseLeave}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { useParams, useSearchParams } from 'react-router'
 import { type Customer } from '../api/client.ts'
+import { encodeSegment } from '../api/encode.ts'
 
 /** The member a route is about: `:customer`, and `?by=` when it is not the numeric customer id. */
 export function customerFromRoute(param: string | undefined, search: URLSearchParams): Customer {
@@ -18,7 +19,7 @@ export function customerPath(
   if (customer.by) params.set('by', customer.by)
   else params.delete('by')
   const query = params.toString()
-  return `/customers/${encodeURIComponent(customer.id)}/${rest}${query ? `?${query}` : ''}`
+  return `/customers/${encodeSegment(customer.id)}/${rest}${query ? `?${query}` : ''}`
 }
 
 /** The route's member, the same object while it stays the same member (memoised cards rely on it). */
