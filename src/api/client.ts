@@ -42,7 +42,9 @@ export type BadgesClientOptions = {
 type CallOptions = { signal?: AbortSignal }
 
 const API_PREFIX = '/api_gateway/v1/badges'
-export const DEFAULT_TIMEOUT_MS = 15_000
+// Longer than the server's own upstream timeout (10 s by default), so a slow cluster is reported
+// by the server's 504 first; see query-client.ts for the bound on the whole wait.
+export const DEFAULT_TIMEOUT_MS = 11_000
 
 export function createBadgesClient({
   baseUrl = '',
@@ -87,6 +89,8 @@ export function createBadgesClient({
 
     const timeout = AbortSignal.timeout(timeoutMs)
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
+    const started = Date.now()
+    const elapsed = () => Date.now() - started
     let body: string
     let status: number
     try {
@@ -103,6 +107,7 @@ export function createBadgesClient({
           code: null,
           message: 'The Badges API did not answer in time.',
           cause: error,
+          elapsedMs: elapsed(),
         })
       }
       throw new ApiError({
@@ -111,6 +116,7 @@ export function createBadgesClient({
         code: null,
         message: 'The Badges API could not be reached.',
         cause: error,
+        elapsedMs: elapsed(),
       })
     }
 
@@ -125,6 +131,7 @@ export function createBadgesClient({
           code: null,
           message: 'The Badges API sent a response the showcase cannot read.',
           cause: error,
+          elapsedMs: elapsed(),
         })
       }
     }
@@ -135,6 +142,7 @@ export function createBadgesClient({
         status,
         code: firstError?.code ?? null,
         message: firstError?.message ?? `The Badges API answered with HTTP ${status}.`,
+        elapsedMs: elapsed(),
       })
     }
     return envelope
