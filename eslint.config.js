@@ -34,9 +34,22 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'src/ runs in the browser.' },
-            { group: ['**/server/**'], message: 'src/ must not import the server.' },
+            {
+              group: ['**/server/**', '!**/server/contract.ts'],
+              message: 'src/ must not import the server (only its plain contract).',
+            },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The contract is shared with the browser bundle: it stays free of any import.
+    files: ['server/contract.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['*'], message: 'server/contract.ts imports nothing.' }] },
       ],
     },
   },

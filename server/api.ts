@@ -1,9 +1,8 @@
 import { Hono } from 'hono'
 import { type Config } from './config.ts'
-import { createEmulator, type EmulatorOptions, errorBody } from './emulator/emulator.ts'
+import { API_BASE, errorEnvelope } from './contract.ts'
+import { createEmulator, type EmulatorOptions } from './emulator/emulator.ts'
 import { createProxy } from './live/proxy.ts'
-
-export const API_BASE = '/api_gateway/v1/badges'
 
 type ApiOptions = {
   /** Live mode's settings; null or absent: demo mode, answered by the emulator. */
@@ -25,8 +24,6 @@ export function createApi({ live = null, emulator = {}, fetch, log }: ApiOptions
       ? createEmulator(emulator)
       : createProxy({ live, ...(fetch && { fetch }), ...(log && { log }) }),
   )
-  api.all('/api_gateway/*', (c) =>
-    c.json({ data: null, errors: [errorBody(404, 'No such resource')], warnings: [] }, 404),
-  )
+  api.all('/api_gateway/*', (c) => c.json(errorEnvelope(404, 'No such resource'), 404))
   return api
 }

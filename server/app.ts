@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { type Context, Hono } from 'hono'
-import { errorBody } from './emulator/emulator.ts'
+import { errorEnvelope } from './contract.ts'
 import { createReadiness, type Readiness } from './health.ts'
 import { createLogger, errorFields, type Logger } from './log.ts'
 import { CONTENT_TYPE, metrics as processMetrics, type Metrics } from './metrics.ts'
@@ -158,10 +158,7 @@ export function createApp({
   app.onError((error, c) => {
     logger.error('unhandled error', { requestId: c.get('requestId'), ...errorFields(error) })
     if (c.req.path.includes('/api_gateway/')) {
-      return c.json(
-        { data: null, errors: [errorBody(500, 'Internal server error')], warnings: [] },
-        500,
-      )
+      return c.json(errorEnvelope(500, 'Internal server error'), 500)
     }
     return c.text('Internal server error', 500)
   })

@@ -2,7 +2,8 @@
 // earned"): what metrics count by and logs group by. A fixed set of labels, whatever the path holds,
 // so no member identifier ends up in a metric and no caller can grow the set.
 
-const API = '/api_gateway/v1/badges'
+import { API_BASE as API } from './contract.ts'
+
 const SEGMENT = '[^/]+'
 
 const templates: [RegExp, string][] = [

@@ -1,12 +1,7 @@
 import { type Context, Hono } from 'hono'
 import { type Config } from '../config.ts'
-import { errorBody } from '../emulator/emulator.ts'
-import {
-  createMemberVerifier,
-  type IdentifierKind,
-  identifierKinds,
-  isSameMember,
-} from './member-token.ts'
+import { API_BASE, errorBody, type IdentifierKind, identifierKinds } from '../contract.ts'
+import { createMemberVerifier, isSameMember } from './member-token.ts'
 import { createUpstreamAuth, joinUpstream, UpstreamAuthError } from './upstream-auth.ts'
 
 // The live proxy: the Badges API paths the showcase reads, passed to the Capillary cluster with the
@@ -177,7 +172,7 @@ export function createProxy({
       .join('/')
     const url = joinUpstream(
       live.upstream,
-      `/api_gateway/v1/badges/${path}${query.size > 0 ? `?${query}` : ''}`,
+      `${API_BASE}/${path}${query.size > 0 ? `?${query}` : ''}`,
     )
 
     for (let attempt = 0; ; attempt += 1) {

@@ -4,6 +4,7 @@ import {
   type BadgePage,
   type MemberBadge,
 } from '../badges/types.ts'
+import { API_BASE, IDENTIFIER_HEADER } from '../../server/contract.ts'
 import { isEncodable } from './encode.ts'
 import { ApiError } from './errors.ts'
 import {
@@ -41,7 +42,6 @@ export type BadgesClientOptions = {
 
 type CallOptions = { signal?: AbortSignal }
 
-const API_PREFIX = '/api_gateway/v1/badges'
 // Longer than the server's own upstream timeout (10 s by default), so a slow cluster is reported
 // by the server's 504 first; see query-client.ts for the bound on the whole wait.
 export const DEFAULT_TIMEOUT_MS = 11_000
@@ -72,7 +72,7 @@ export function createBadgesClient({
     for (const [key, value] of Object.entries(query)) {
       if (value !== null && value !== undefined) search.set(key, String(value))
     }
-    const url = `${baseUrl}${API_PREFIX}/${path}${search.size > 0 ? `?${search}` : ''}`
+    const url = `${baseUrl}${API_BASE}/${path}${search.size > 0 ? `?${search}` : ''}`
     const requestHeaders: Record<string, string> = { Accept: 'application/json', ...headers() }
     if (customer?.by) {
       // Anything but a plain word could not even travel as a header; no kind Capillary knows is.
@@ -84,7 +84,7 @@ export function createBadgesClient({
           message: 'Unsupported identifier type.',
         })
       }
-      requestHeaders['X-CAP-CUSTOMER-IDENTIFIER'] = customer.by
+      requestHeaders[IDENTIFIER_HEADER] = customer.by
     }
 
     const timeout = AbortSignal.timeout(timeoutMs)

@@ -1,3 +1,5 @@
+import { CUSTOMER_NOT_FOUND, INVALID_IDENTIFIER_TYPE } from '../../server/contract.ts'
+
 /**
  * Every failure of a Badges API call, as one type the views can explain: what went wrong for the
  * member (`reason`), the HTTP status and Capillary code behind it, and whether trying again can help.
@@ -27,9 +29,6 @@ type ApiErrorInit = {
   /** How long the request took before it failed; null when it was never sent. */
   elapsedMs?: number | null
 }
-
-export const CUSTOMER_NOT_FOUND = 1026
-export const INVALID_IDENTIFIER_TYPE = 1028
 
 // Capillary asks clients to back off and retry on these; 461 is "search busy", 521 a concurrent
 // change to the same customer.

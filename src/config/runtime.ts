@@ -2,11 +2,12 @@
 // and from the embed snippet (through the URL fragment of the iframe it creates). One build serves
 // every brand. Each setting is checked; a bad one is explained on the page and left at its default.
 
+import { identifierKinds as kinds } from '../../server/contract.ts'
+
 export const locales = ['en', 'fr', 'ar'] as const
 export type Locale = (typeof locales)[number]
 export const themes = ['light', 'dark', 'system'] as const
 export type Theme = (typeof themes)[number]
-const kinds = ['email', 'mobile', 'externalId', 'cardNumber'] as const
 const views = ['earned', 'available'] as const
 
 export type RuntimeConfig = {
