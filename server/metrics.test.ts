@@ -1,8 +1,11 @@
 import { createServer, type Server } from 'node:http'
 import { type AddressInfo } from 'node:net'
+import { createAdaptorServer } from '@hono/node-server'
 import { afterAll, expect, test } from 'vitest'
 import { createApi } from './api.ts'
 import { createApp } from './app.ts'
+import { readConfig } from './config.ts'
+import { createStandInCluster } from './emulator/upstream.ts'
 import { createMetrics, createRegistry, meteredFetch, upstreamEndpoint } from './metrics.ts'
 import { parseExposition, sampleValue } from './test/exposition.ts'
 
@@ -171,5 +174,37 @@ test('a metered fetch counts real upstream calls by endpoint and status, and fai
   expect(calls('token', '200')).toBe(1)
   expect(calls('group', 'timeout')).toBe(1)
   expect(calls('customer', 'error')).toBe(1)
+  server.closeAllConnections()
+})
+
+test('live mode wired as main.ts does: the token and the proxied calls are counted', async () => {
+  const cluster = createStandInCluster({ oauth: { key: 'k', secret: 's' } })
+  const server = createAdaptorServer({ fetch: cluster.app.fetch }) as Server
+  servers.push(server)
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  )
+  const config = readConfig({
+    CAPILLARY_API_URL: `http://127.0.0.1:${port}`,
+    CAPILLARY_OAUTH_KEY: 'k',
+    CAPILLARY_OAUTH_SECRET: 's',
+    SHOWCASE_ALLOW_ANY_MEMBER: 'true',
+  })
+  const metrics = createMetrics()
+  const app = createApp({
+    api: createApi({ live: config.live, fetch: meteredFetch(globalThis.fetch, metrics) }),
+    distDir: null,
+    log: () => undefined,
+    mode: 'live',
+    metrics,
+  })
+  expect((await app.request('/api_gateway/v1/badges/customer/62090013?limit=1')).status).toBe(200)
+  expect((await app.request('/api_gateway/v1/badges/badgeMeta/unknown')).status).toBe(404)
+  const families = parseExposition(await (await app.request('/metrics')).text())
+  const calls = (endpoint: string, status: string) =>
+    sampleValue(families, 'showcase_upstream_requests_total', { endpoint, status })
+  expect(calls('token', '200')).toBe(1)
+  expect(calls('customer', '200')).toBe(1)
+  expect(calls('badgeMeta', '404')).toBe(1)
   server.closeAllConnections()
 })
