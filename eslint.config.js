@@ -34,7 +34,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'src/ runs in the browser.' },
-            { group: ['**/server/**'], message: 'src/ must not import the server.' },
+            {
+              group: ['**/server/**', '!**/server/contract.ts'],
+              message: 'src/ must not import the server (only its plain contract).',
+            },
           ],
         },
       ],
@@ -56,6 +59,16 @@ export default tseslint.config(
             { group: ['**/routes/*'], message: 'Components must not depend on a route.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The contract is shared with the browser bundle: it stays free of any import.
+    files: ['server/contract.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['*'], message: 'server/contract.ts imports nothing.' }] },
       ],
     },
   },

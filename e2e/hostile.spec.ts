@@ -171,3 +171,33 @@ test('a hostile badge detail renders its custom fields as text', async ({ page }
   ).toBeUndefined()
   await expectNoAxeViolations(page)
 })
+
+test('one badge id that cannot be put in a URL skips that badge, not the list', async ({
+  page,
+}) => {
+  const badges = Array.from({ length: 50 }, (_, index) => ({
+    badgeMetaId: `b${index}`,
+    name: `Badge number ${index}`,
+    badgeRank: index + 1,
+  }))
+  // JSON.stringify writes the lone surrogate as the escape "\ud800", as a real response can.
+  badges[17] = { badgeMetaId: 'abc\ud800', name: 'Lone surrogate', badgeRank: 18 }
+  await page.route(
+    (url) => url.pathname.includes('/customer/') && url.searchParams.get('badgeType') === 'EARNED',
+    (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          data: { badges, pagination: { page: 0, size: 50, total: 50, totalPages: 1 } },
+        }),
+      }),
+  )
+  await page.goto('/customers/62090013/earned')
+  const main = page.getByRole('main')
+  await expect(main.getByRole('heading', { name: 'Badge number 49' })).toBeVisible()
+  await expect(main.getByRole('heading', { name: /^Badge number \d+$/ })).toHaveCount(49)
+  await expect(main.getByRole('heading', { name: 'Lone surrogate' })).toHaveCount(0)
+  await expect(
+    main.getByText('1 badge could not be shown because the badges service sent incomplete data.'),
+  ).toBeVisible()
+})

@@ -12,12 +12,16 @@ test('French: the interface, plurals and dates in French, the badges as Capillar
   await expect(regular).toContainText('Obtenu 3 fois')
   await expect(regular).toContainText(/À vous jusqu’au \d+\s\S+\s\d{4}/)
   await expect(regular).toContainText(/De nouveau dès le/)
-  await page.goto('/customers/62090013/badges/6650b1c00000000000000003')
+  await page.goto('/customers/62090013/badges/6650b1c00000000000000003#locale=fr')
   await expect(page.getByText('Jusqu’à deux fois tous les 3 jours.')).toBeVisible()
   await expect(page.getByRole('region', { name: 'Votre histoire avec ce badge' })).toContainText(
     'La marque l’a retiré',
   )
   await expectNoAxeViolations(page)
+  // The fragment's settings do not stick to the tab: the next load without them is in English.
+  await page.goto('/customers/62090013/earned')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Earned badges')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
 })
 
 test('Arabic: right to left, Arabic text and digits, and no accessibility violation', async ({

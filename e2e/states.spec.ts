@@ -34,13 +34,36 @@ test('a failing server is retried with backoff, then explained, and "Try again" 
   await expect(page.getByRole('alert')).toContainText('The badges service failed', {
     timeout: 20_000,
   })
-  // The loader's attempt, then the page's first try and three retries.
-  expect(calls).toBeGreaterThanOrEqual(4)
+  // The loader's attempt, then the page's first try and two retries.
+  expect(calls).toBeGreaterThanOrEqual(3)
   await expect(page.getByRole('banner')).toContainText('Badge Showcase')
   await expectNoAxeViolations(page)
   await page.unrouteAll()
   await page.getByRole('button', { name: 'Try again' }).click()
   await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+})
+
+test('a gateway timeout (504) reads as slow, without retries that would make it slower', async ({
+  page,
+}) => {
+  const attempts: string[] = []
+  await page.route(
+    (url) => earnedList(url),
+    (route) => {
+      attempts.push(route.request().url())
+      return route.fulfill({
+        status: 504,
+        contentType: 'application/json',
+        body: '{"data":null,"errors":[{"code":504,"message":"The badges service did not answer in time"}]}',
+      })
+    },
+  )
+  await page.goto('/customers/62090013/earned')
+  await expect(page.getByRole('alert')).toContainText('The badges service is taking too long')
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
+  await expect(page.getByRole('alert')).not.toContainText('failed')
+  // The loader's attempt and the page's own, and no retry of either.
+  expect(attempts.length).toBeLessThanOrEqual(2)
 })
 
 test('too many requests says so', async ({ page }) => {

@@ -17,7 +17,7 @@
   var script = document.currentScript
   var appUrl = new URL('./', script ? script.src : location.href)
   var appOrigin = appUrl.origin
-  var settings = ['by', 'view', 'locale', 'theme', 'accent', 'radius', 'font', 'api']
+  var settings = ['by', 'view', 'locale', 'theme', 'accent', 'radius', 'font']
 
   function mount(target, options) {
     var element = typeof target === 'string' ? document.querySelector(target) : target

@@ -1,11 +1,10 @@
 import { Hono } from 'hono'
 import { type Config } from './config.ts'
-import { createEmulator, type EmulatorOptions, errorBody } from './emulator/emulator.ts'
+import { API_BASE, errorEnvelope } from './contract.ts'
+import { createEmulator, type EmulatorOptions } from './emulator/emulator.ts'
 import { type OnEvent } from './live/events.ts'
 import { createProxy } from './live/proxy.ts'
 import { type SharedStore } from './live/shared-cache.ts'
-
-export const API_BASE = '/api_gateway/v1/badges'
 
 type ApiOptions = {
   /** Live mode's settings; null or absent: demo mode, answered by the emulator. */
@@ -48,8 +47,6 @@ export function createApi({
           ...(cache !== undefined && { cache }),
         }),
   )
-  api.all('/api_gateway/*', (c) =>
-    c.json({ data: null, errors: [errorBody(404, 'No such resource')], warnings: [] }, 404),
-  )
+  api.all('/api_gateway/*', (c) => c.json(errorEnvelope(404, 'No such resource'), 404))
   return api
 }

@@ -1,6 +1,9 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { connect } from 'node:net'
+import { type AddressInfo } from 'node:net'
+import { createAdaptorServer } from '@hono/node-server'
 import { Hono } from 'hono'
 import { expect, test } from 'vitest'
 import { createApi } from './api.ts'
@@ -56,12 +59,91 @@ test('anything under /api_gateway that is not the Badges API is a JSON 404, neve
   }
 })
 
-test('one log line a request, without the query string', async () => {
+test('one JSON log line a request: id, method, route, raw path without the query, status, time', async () => {
   const { app, lines } = builtApp()
-  await app.request('/api_gateway/v1/badges/customer/62090013?badgeType=EARNED')
+  const response = await app.request('/api_gateway/v1/badges/customer/62090013?badgeType=EARNED')
   await app.request('/customers/62090013/earned')
   expect(lines).toHaveLength(2)
-  expect(lines[0]).toMatch(/^GET \/api_gateway\/v1\/badges\/customer\/62090013 200 \d+\.\dms$/)
+  const record = JSON.parse(lines[0] ?? '')
+  expect(record).toEqual({
+    time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    level: 'info',
+    msg: 'request',
+    requestId: response.headers.get('x-request-id'),
+    method: 'GET',
+    route: '/api_gateway/v1/badges/customer/:customer',
+    path: '/api_gateway/v1/badges/customer/62090013',
+    status: 200,
+    durationMs: expect.any(Number),
+  })
+  expect(JSON.parse(lines[1] ?? '')).toMatchObject({ route: '/customers/:customer/earned' })
+})
+
+test('a request id is made for every request, and a sane one from the caller is kept', async () => {
+  const { app, lines } = builtApp()
+  const made = await app.request('/healthz')
+  const again = await app.request('/healthz')
+  expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+  expect(again.headers.get('x-request-id')).not.toBe(made.headers.get('x-request-id'))
+  const kept = await app.request('/healthz', { headers: { 'X-Request-Id': 'lb-7f3a:42' } })
+  expect(kept.headers.get('x-request-id')).toBe('lb-7f3a:42')
+  for (const hostile of ['"},{"level":"error', 'a'.repeat(129), 'id with spaces', 'é']) {
+    const response = await app.request('/healthz', { headers: { 'X-Request-Id': hostile } })
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+  }
+  expect(lines.map((line) => JSON.parse(line).requestId)).toContain('lb-7f3a:42')
+})
+
+test('log forging: an encoded line break or NUL in the path stays inside one record', async () => {
+  const { app, lines } = builtApp()
+  const forged =
+    '/api_gateway/v1/badges/customer/x%0aGET%20/api_gateway/v1/badges/customer/62090013%20200%201.0ms'
+  for (const path of [forged, '/customers/x%00y%0d%0a/earned', '/x%E2%80%A8y']) {
+    lines.length = 0
+    await app.request(path)
+    const written = lines.join('\n')
+    expect(written.split(/\r\n|\r|\n|\u2028|\u2029/)).toHaveLength(1)
+    expect(written).not.toContain('\u0000')
+    expect(JSON.parse(written).path).toBe(path)
+  }
+  expect(JSON.parse(lines[0] ?? '').route).toBe('other')
+})
+
+/** Sends one request line exactly as given, over a real socket; resolves with the status line. */
+function rawRequest(port: number, target: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.write(
+        Buffer.concat([
+          Buffer.from('GET '),
+          target,
+          Buffer.from(' HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'),
+        ]),
+      ),
+    )
+    let answer = ''
+    socket.on('data', (chunk) => (answer += chunk))
+    socket.on('error', reject)
+    socket.on('close', () => resolve(answer.split('\r\n')[0] ?? ''))
+  })
+}
+
+test('log forging over real HTTP: encoded CR/LF is one record, a raw NUL never reaches the log', async () => {
+  const { app, lines } = builtApp()
+  const server = createAdaptorServer({ fetch: app.fetch })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  try {
+    const forged = '/api_gateway/v1/badges/customer/x%0d%0aGET%20/healthz%20200%200.1ms'
+    expect(await rawRequest(port, Buffer.from(forged))).toMatch(/^HTTP\/1.1 404/)
+    expect(lines).toHaveLength(1)
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ path: forged, status: 404 })
+    const nul = Buffer.from('/api_gateway/v1/badges/customer/x\0y')
+    expect(await rawRequest(port, nul)).toMatch(/^HTTP\/1.1 400/)
+    expect(lines).toHaveLength(1)
+  } finally {
+    server.close()
+  }
 })
 
 test('a failing handler answers 500 with an envelope and the server keeps serving', async () => {
@@ -70,16 +152,17 @@ test('a failing handler answers 500 with an envelope and the server keeps servin
     throw new Error('boom')
   })
   api.get('/api_gateway/v1/badges/ok', (c) => c.json({ data: {}, errors: [], warnings: [] }))
-  const app = createApp({ api, distDir: null, log: () => undefined })
-  const original = console.error
-  console.error = () => undefined
-  try {
-    const response = await app.request('/api_gateway/v1/badges/boom')
-    expect(response.status).toBe(500)
-    expect(await response.json()).toMatchObject({ errors: [{ code: 500 }] })
-  } finally {
-    console.error = original
-  }
+  const lines: string[] = []
+  const app = createApp({ api, distDir: null, log: (line) => lines.push(line) })
+  const response = await app.request('/api_gateway/v1/badges/boom')
+  expect(response.status).toBe(500)
+  expect(await response.json()).toMatchObject({ errors: [{ code: 500 }] })
+  // The error and its stack in one record, tied to the request by its id.
+  const records = lines.map((line) => JSON.parse(line))
+  expect(records).toHaveLength(2)
+  expect(records[0]).toMatchObject({ level: 'error', error: 'Error: boom' })
+  expect(records[0].stack).toContain('\n')
+  expect(records[0].requestId).toBe(records[1].requestId)
   expect((await app.request('/api_gateway/v1/badges/ok')).status).toBe(200)
 })
 

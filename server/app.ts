@@ -1,16 +1,30 @@
+import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { type Context, Hono } from 'hono'
-import { errorBody } from './emulator/emulator.ts'
+import { errorEnvelope } from './contract.ts'
+import { createReadiness, type Readiness } from './health.ts'
+import { createLogger, errorFields, type Logger } from './log.ts'
+import { CONTENT_TYPE, metrics as processMetrics, type Metrics } from './metrics.ts'
+import { routeLabel } from './route-label.ts'
+
+export type AppEnv = { Variables: { requestId: string } }
 
 export type AppOptions = {
   /** The Hono app answering /api_gateway/* (see api.ts). */
   api: Hono
   /** The built SPA; null serves the API alone. */
   distDir: string | null
+  /** Where log records go, one JSON line each; stdout and stderr by default. */
   log?: (line: string) => void
+  /** Or the logger itself, shared with the rest of the server. */
+  logger?: Logger
+  /** Where requests are counted and what GET /metrics exposes; the process's metrics by default. */
+  metrics?: Metrics
+  /** What GET /readyz reports; without it, ready whenever the server answers. */
+  readiness?: Readiness
   mode?: 'demo' | 'live'
   /** CSP sources for images (the brand's CDN) and for the pages that may frame the showcase. */
   imgSrc?: string[]
@@ -46,32 +60,70 @@ function securityHeaders(imgSrc: string[], frameAncestors: string[]) {
   }
 }
 
-/** One line a request: method, path (without the query), status, time. */
-function requestLog(log: (line: string) => void) {
-  return async (c: Context, next: () => Promise<void>) => {
+// An id a caller (a load balancer, the portal's backend) already gave the request is kept when it
+// is short and plain; anything else is replaced, so the id is safe to log and to send back.
+const SANE_REQUEST_ID = /^[\w.:+/=@-]{1,128}$/
+
+/** Gives every request an id (X-Request-Id, also on the response), logs it and counts it. */
+function observeRequests(logger: Logger, metrics: Metrics, basePath: string) {
+  return async (c: Context<AppEnv>, next: () => Promise<void>) => {
     const started = performance.now()
-    await next()
-    const ms = (performance.now() - started).toFixed(1)
-    log(`${c.req.method} ${c.req.path} ${c.res.status} ${ms}ms`)
+    const given = c.req.header('X-Request-Id')
+    const requestId = given !== undefined && SANE_REQUEST_ID.test(given) ? given : randomUUID()
+    c.set('requestId', requestId)
+    metrics.requestStarted()
+    try {
+      await next()
+    } finally {
+      metrics.requestEnded()
+    }
+    c.header('X-Request-Id', requestId)
+    // The path as it was sent, still percent-encoded and without the query: never decoded input.
+    const path = new URL(c.req.url).pathname
+    const route = routeLabel(path, basePath)
+    const durationMs = Math.round((performance.now() - started) * 10) / 10
+    metrics.request(c.req.method, route, c.res.status, durationMs)
+    logger.info('request', {
+      requestId,
+      method: c.req.method,
+      route,
+      path,
+      status: c.res.status,
+      durationMs,
+    })
   }
 }
 
 export function createApp({
   api,
   distDir,
-  log = console.log,
+  log,
+  logger = createLogger(log && ((line) => log(line))),
+  metrics = processMetrics,
   mode = 'demo',
+  readiness = createReadiness({ mode }),
   imgSrc = ['https:'],
   frameAncestors = ["'self'"],
   basePath = '/',
 }: AppOptions) {
-  const app = new Hono()
-  app.use(requestLog(log))
+  const app = new Hono<AppEnv>()
+  app.use(observeRequests(logger, metrics, basePath))
   app.use(securityHeaders(imgSrc, frameAncestors))
   // For load balancers: says the process serves, nothing about the upstream or its credentials.
   app.get('/healthz', (c) => {
     c.header('Cache-Control', 'no-store')
     return c.json({ status: 'ok', mode })
+  })
+  // For load balancers: whether to send members here now (upstream and Redis, see health.ts).
+  app.get('/readyz', async (c) => {
+    c.header('Cache-Control', 'no-store')
+    const report = await readiness.check()
+    return c.json(report, report.status === 'not ready' ? 503 : 200)
+  })
+  // Prometheus text format; only counts and templated routes, never a member or a credential.
+  app.get('/metrics', (c) => {
+    c.header('Cache-Control', 'no-store')
+    return c.body(metrics.expose(), 200, { 'Content-Type': CONTENT_TYPE })
   })
   app.route('/', api)
 
@@ -104,12 +156,9 @@ export function createApp({
   }
 
   app.onError((error, c) => {
-    console.error(error)
+    logger.error('unhandled error', { requestId: c.get('requestId'), ...errorFields(error) })
     if (c.req.path.includes('/api_gateway/')) {
-      return c.json(
-        { data: null, errors: [errorBody(500, 'Internal server error')], warnings: [] },
-        500,
-      )
+      return c.json(errorEnvelope(500, 'Internal server error'), 500)
     }
     return c.text('Internal server error', 500)
   })

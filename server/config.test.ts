@@ -15,8 +15,22 @@ test('no variables at all is demo mode', () => {
     basePath: '/',
     imgSrc: ['https:'],
     frameAncestors: ["'self'"],
+    shutdownTimeoutSeconds: 10,
     live: null,
   })
+})
+
+test('the shutdown timeout is a whole number of seconds, checked at start', () => {
+  expect(readConfig({ SHOWCASE_SHUTDOWN_TIMEOUT: '30' }).shutdownTimeoutSeconds).toBe(30)
+  expect(readConfig({ ...live, SHOWCASE_SHUTDOWN_TIMEOUT: '2' }).shutdownTimeoutSeconds).toBe(2)
+  for (const bad of ['0', '-1', '1.5', '10s', '601']) {
+    expect(() => readConfig({ SHOWCASE_SHUTDOWN_TIMEOUT: bad })).toThrow(
+      new ConfigError(
+        'SHOWCASE_SHUTDOWN_TIMEOUT',
+        `must be a whole number from 1 to 600, not "${bad}".`,
+      ),
+    )
+  }
 })
 
 test('a complete live configuration, with Basic or OAuth', () => {

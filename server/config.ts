@@ -25,6 +25,8 @@ export type Config = {
   basePath: string
   imgSrc: string[]
   frameAncestors: string[]
+  /** How long a shutdown (SIGTERM, SIGINT) may take to finish the requests in flight. */
+  shutdownTimeoutSeconds: number
   live: null | {
     upstream: URL
     auth: UpstreamAuth
@@ -201,6 +203,7 @@ export function readConfig(env: Env): Config {
   const basePath = rawBase.endsWith('/') ? rawBase : `${rawBase}/`
   const imgSrc = sources(env, 'SHOWCASE_IMG_SRC', ['https:'])
   const frameAncestors = sources(env, 'SHOWCASE_FRAME_ANCESTORS', ["'self'"])
+  const shutdownTimeoutSeconds = integer(env, 'SHOWCASE_SHUTDOWN_TIMEOUT', 10, 1, 600)
   const basic = pair(env, 'CAPILLARY_USERNAME', 'CAPILLARY_PASSWORD')
   const oauth = pair(env, 'CAPILLARY_OAUTH_KEY', 'CAPILLARY_OAUTH_SECRET')
   const apiUrl = value(env, 'CAPILLARY_API_URL')
@@ -215,7 +218,7 @@ export function readConfig(env: Env): Config {
         'is missing, but Capillary credentials are set: name the cluster to use them.',
       )
     }
-    return { port, host, basePath, imgSrc, frameAncestors, live: null }
+    return { port, host, basePath, imgSrc, frameAncestors, shutdownTimeoutSeconds, live: null }
   }
   const upstream = secureUrl(env, 'CAPILLARY_API_URL')
   if (basic && oauth) {
@@ -240,6 +243,7 @@ export function readConfig(env: Env): Config {
     basePath,
     imgSrc,
     frameAncestors,
+    shutdownTimeoutSeconds,
     live: {
       upstream,
       auth,

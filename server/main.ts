@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
+import { Server as HttpServer } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
@@ -7,10 +8,14 @@ import { createApi } from './api.ts'
 import { createApp } from './app.ts'
 import { type Config, ConfigError, readConfig } from './config.ts'
 import { benchDataset } from './emulator/bench-data.ts'
+import { createReadiness } from './health.ts'
+import { createLogger } from './log.ts'
+import { meteredFetch } from './metrics.ts'
 
 // `npm start`: build the app when the build is missing or older than its sources, then serve it
 // and the Badges API (demo mode: the emulator) on HOST:PORT.
 
+const logger = createLogger()
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const distDir = path.join(root, 'dist')
 const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json']
@@ -35,7 +40,7 @@ function buildIfNeeded() {
     if (builtAt > 0) return
     fail('The app is not built and Vite is not installed: run `npm install`, then `npm start`.')
   }
-  console.log(
+  logger.info(
     builtAt === 0 ? 'Building the app…' : 'Sources changed since the last build; rebuilding…',
   )
   const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
@@ -46,7 +51,7 @@ function buildIfNeeded() {
 }
 
 function fail(message: string): never {
-  console.error(message)
+  logger.error(message)
   process.exit(1)
 }
 
@@ -62,16 +67,20 @@ function loadConfig(): Config {
 const config = loadConfig()
 const { port, host: hostname, live } = config
 if (live?.member.kind === 'any-member') {
-  console.warn(
-    "WARNING: SHOWCASE_ALLOW_ANY_MEMBER=true: any browser can read any member's badges. For internal demos only.",
+  logger.warn(
+    "SHOWCASE_ALLOW_ANY_MEMBER=true: any browser can read any member's badges. For internal demos only.",
   )
 }
 buildIfNeeded()
 
 const mode = live === null ? 'demo' : 'live'
+const readiness = createReadiness({ mode, ...(live && { upstream: live.upstream }) })
 const app = createApp({
   api: createApi({
     live,
+    log: (line) => logger.warn(line),
+    // Every call to the cluster (the token's too) counted in /metrics by endpoint and status.
+    fetch: meteredFetch(globalThis.fetch),
     emulator: {
       assetBase: config.basePath,
       // Bench-only: members with 10 to 5,000 badges (npm run bench).
@@ -79,15 +88,18 @@ const app = createApp({
     },
   }),
   distDir,
+  logger,
   mode,
+  readiness,
   basePath: config.basePath,
   imgSrc: config.imgSrc,
   frameAncestors: config.frameAncestors,
 })
 const server = serve({ fetch: app.fetch, port, hostname }, () => {
   const where = live === null ? 'demo mode' : `live mode, upstream ${live.upstream.host}`
-  console.log(
+  logger.info(
     `Badge Showcase (${where}) on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`,
+    { mode, port },
   )
 })
 server.on('error', (error: NodeJS.ErrnoException) => {
@@ -95,6 +107,36 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   fail(`The server could not start: ${error.message}`)
 })
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)))
+// Graceful shutdown: balancers see /readyz turn 503, the listener closes (new connections are
+// refused), requests in flight finish, then the process exits 0. Past SHOWCASE_SHUTDOWN_TIMEOUT
+// what is still in flight is cut and the exit is 1; a second signal stops at once.
+let stopping = false
+function shutdown(signal: NodeJS.Signals) {
+  if (stopping) {
+    logger.warn('a second signal: stopping now', { signal })
+    process.exit(1)
+  }
+  stopping = true
+  const timeoutSeconds = config.shutdownTimeoutSeconds
+  readiness.drain()
+  server.close(() => {
+    logger.info('stopped')
+    process.exit(0)
+  })
+  // Logged once the listener is closed, so whoever reads it knows new connections are refused.
+  logger.info('shutting down: no new connections, finishing the requests in flight', {
+    signal,
+    timeoutSeconds,
+  })
+  setTimeout(() => {
+    logger.error('shutdown timed out: the requests still in flight were cut', { timeoutSeconds })
+    process.exit(1)
+  }, timeoutSeconds * 1000)
+  // An idle keep-alive connection would hold the close until it times out: end each one as soon
+  // as it has no request in flight.
+  if (server instanceof HttpServer) {
+    server.closeIdleConnections()
+    setInterval(() => server.closeIdleConnections(), 50).unref()
+  }
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, shutdown)

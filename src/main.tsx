@@ -32,7 +32,7 @@ async function start() {
     setLocale('en', document.documentElement)
   }
   connectToHost(config)
-  configureBadgesApi({ baseUrl: config.apiBaseUrl || basePath() })
+  configureBadgesApi({ baseUrl: basePath() })
   if (config.memberToken) setMemberToken(config.memberToken)
 
   const queryClient = createQueryClient()

@@ -1,20 +1,35 @@
 import { QueryClient } from '@tanstack/react-query'
+import { DEFAULT_TIMEOUT_MS } from './api/client.ts'
 import { isApiError } from './api/errors.ts'
 
-const MAX_RETRIES = 3
+// The member hears of a failure within 15 s, whatever the failure: only failures that came back
+// fast are retried, twice at most with short pauses, and a slow answer (the server's 504 or the
+// client's own timeout) is never retried, since trying again would double the wait. Worst case:
+// two fast failures, both pauses, then one attempt that runs to the client's timeout.
+export const MAX_RETRIES = 2
+export const FAST_FAILURE_MS = 1_000
+const MAX_DELAY_MS = 1_000
+export const WORST_CASE_WAIT_MS =
+  MAX_RETRIES * FAST_FAILURE_MS +
+  Array.from({ length: MAX_RETRIES }, (_, attempt) =>
+    Math.min(500 * 2 ** attempt, MAX_DELAY_MS),
+  ).reduce((sum, delay) => sum + delay, 0) +
+  DEFAULT_TIMEOUT_MS
 
 /**
- * Retry only what can pass by itself: server errors, 429, network failures and timeouts; but not a
- * network failure while the browser knows it is offline, so the member hears of it at once.
+ * Retry only what can pass by itself and failed fast: server errors, 429, network failures; but not
+ * a network failure while the browser knows it is offline, so the member hears of it at once.
  */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (!isApiError(error) || !error.retryable || failureCount >= MAX_RETRIES) return false
+  if (error.reason === 'slow' || error.reason === 'timeout') return false
+  if (error.elapsedMs !== null && error.elapsedMs > FAST_FAILURE_MS) return false
   return !(error.reason === 'network' && globalThis.navigator?.onLine === false)
 }
 
-/** Exponential backoff with jitter, capped: about 0.5 s, 1 s, 2 s. */
+/** Exponential backoff with jitter, capped: about 0.5 s, then 1 s. */
 export function retryDelay(attempt: number): number {
-  const base = Math.min(500 * 2 ** attempt, 8_000)
+  const base = Math.min(500 * 2 ** attempt, MAX_DELAY_MS)
   return base / 2 + Math.random() * (base / 2)
 }
 

@@ -1,5 +1,13 @@
 import { Hono, type Context } from 'hono'
 import { compareRankThenExpiry } from '../../src/badges/order.ts'
+import {
+  CUSTOMER_NOT_FOUND,
+  errorBody,
+  IDENTIFIER_HEADER,
+  type IdentifierKind,
+  identifierKinds,
+  INVALID_IDENTIFIER_TYPE,
+} from '../contract.ts'
 import { demoDataset } from './demo-data.ts'
 import { stringify } from './json.ts'
 import { type BadgeDef, type Dataset, type MemberDef } from './model.ts'
@@ -9,13 +17,8 @@ import { type Lookup, indexDataset, isEarnActive, memberRecord } from './state.t
 // The Capillary Badges API as the documents describe it, over a dataset: one implementation used
 // by demo mode, `npm run dev`, unit tests and e2e. Mounted at /api_gateway/v1/badges.
 
-export const CUSTOMER_NOT_FOUND = 1026
-export const INVALID_IDENTIFIER_TYPE = 1028
 export const DEFAULT_LIMIT = 10
 export const MAX_LIMIT = 100
-
-const identifierKinds = ['email', 'mobile', 'externalId', 'cardNumber'] as const
-type IdentifierKind = (typeof identifierKinds)[number]
 
 export type EmulatorOptions = {
   /** The clock; the demo dataset is laid out relative to the time the emulator starts. */
@@ -31,10 +34,6 @@ function envelope(c: Context, status: Status, data: unknown, errors: object[] = 
   return c.body(stringify({ data, errors, warnings: [] }), status, {
     'Content-Type': 'application/json; charset=utf-8',
   })
-}
-
-export function errorBody(code: number, message: string, reference: string | null = null) {
-  return { code, message, reference }
 }
 
 function fail(
@@ -98,7 +97,7 @@ export function createEmulator({
 
   /** The member a request is about, by numeric id or by the kind the identifier header names. */
   function findMember(c: Context, customerId: string): MemberDef | { error: Response } {
-    const header = c.req.header('X-CAP-CUSTOMER-IDENTIFIER')?.trim()
+    const header = c.req.header(IDENTIFIER_HEADER)?.trim()
     let kind: IdentifierKind | null = null
     if (header) {
       kind = identifierKinds.find((option) => option.toLowerCase() === header.toLowerCase()) ?? null

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { basicAuthorization } from '../live/upstream-auth.ts'
-import { createEmulator, type EmulatorOptions, errorBody } from './emulator.ts'
+import { API_BASE, errorBody, OAUTH_TOKEN_PATH } from '../contract.ts'
+import { createEmulator, type EmulatorOptions } from './emulator.ts'
 
 // The emulator as a Capillary cluster: it answers only requests that carry valid machine
 // credentials, and issues OAuth tokens. It stands in for the upstream in the live proxy's tests
@@ -17,7 +18,7 @@ export function createStandInCluster({ basic, oauth, ...emulatorOptions }: Stand
   const now = emulatorOptions.now ?? Date.now
   let counter = 0
 
-  app.post('/v3/oauth/token/generate', async (c) => {
+  app.post(OAUTH_TOKEN_PATH, async (c) => {
     const body: unknown = await c.req.json().catch(() => null)
     const given = typeof body === 'object' && body !== null ? body : {}
     if (
@@ -57,7 +58,7 @@ export function createStandInCluster({ basic, oauth, ...emulatorOptions }: Stand
     if (expected && c.req.header('Authorization') === expected) return next()
     return c.json({ data: null, errors: [errorBody(401, 'Unauthorized')] }, 401)
   })
-  app.route('/api_gateway/v1/badges', createEmulator(emulatorOptions))
+  app.route(API_BASE, createEmulator(emulatorOptions))
   return {
     app,
     /** Tokens issued so far. */

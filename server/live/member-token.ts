@@ -1,12 +1,10 @@
 import { createRemoteJWKSet, customFetch, type JWTPayload, jwtVerify } from 'jose'
 import { type MemberAuth, type TokenClaims } from '../config.ts'
+import { type IdentifierKind, identifierKinds } from '../contract.ts'
 import { readLimited } from './upstream-body.ts'
 
 // The member a browser may see, from a short-lived JWT the member portal's backend signs:
 // `sub` is the identifier's value, `idType` its kind (absent: Capillary's numeric customer id).
-
-export const identifierKinds = ['email', 'mobile', 'externalId', 'cardNumber'] as const
-export type IdentifierKind = (typeof identifierKinds)[number]
 
 export type Member = { id: string; idType: IdentifierKind | null }
 

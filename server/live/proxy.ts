@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto'
 import { type Context, Hono } from 'hono'
 import { type Config } from '../config.ts'
-import { errorBody } from '../emulator/emulator.ts'
-import {
-  createMemberVerifier,
-  type IdentifierKind,
-  identifierKinds,
-  isSameMember,
-} from './member-token.ts'
+import { API_BASE, errorBody, type IdentifierKind, identifierKinds } from '../contract.ts'
+import { createMemberVerifier, isSameMember } from './member-token.ts'
 import { createDefinitionCache } from './definition-cache.ts'
 import { type OnEvent, type UpstreamEndpoint } from './events.ts'
 import { createSharedStore, type SharedStore } from './shared-cache.ts'
@@ -344,7 +339,7 @@ export function createProxy({
         part.startsWith(':') ? encodeURIComponent(values[part.slice(1)] ?? '') : part,
       )
       .join('/')
-    const relative = `/api_gateway/v1/badges/${path}${query.size > 0 ? `?${query}` : ''}`
+    const relative = `${API_BASE}/${path}${query.size > 0 ? `?${query}` : ''}`
     const url = joinUpstream(live.upstream, relative)
     const name = endpoint.pattern[0] as UpstreamEndpoint
 

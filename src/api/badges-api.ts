@@ -1,8 +1,8 @@
 import { memberToken } from '../config/member-token.ts'
 import { type BadgesClient, type BadgesClientOptions, createBadgesClient } from './client.ts'
 
-// The one client the app uses. It talks to the server the page came from (or the configured API
-// base), which serves the Capillary paths from the emulator (demo) or proxies them for the token's
+// The one client the app uses. It talks to the server the page came from (under its base path),
+// which serves the Capillary paths from the emulator (demo) or proxies them for the token's
 // member (live).
 
 const withToken = (): Record<string, string> => {
@@ -12,7 +12,7 @@ const withToken = (): Record<string, string> => {
 
 let client: BadgesClient = createBadgesClient({ headers: withToken })
 
-/** Set once at start, from the runtime configuration. */
+/** Set once at start, with the page's base path. */
 export function configureBadgesApi(options: Pick<BadgesClientOptions, 'baseUrl'>) {
   client = createBadgesClient({ ...options, headers: withToken })
 }

@@ -149,6 +149,20 @@ test('an identifier kind that cannot be a header is unsupported, with no request
   expect(lastStandInHeaders).toEqual({})
 })
 
+test('an id with a lone surrogate is a clear, final error, and no request is made', async () => {
+  const client = createBadgesClient({ baseUrl: standInUrl })
+  lastStandInHeaders = {}
+  for (const call of [
+    client.badgeMeta('abc\ud800'),
+    client.group('\udc00'),
+    client.memberBadge(tom, 'x\ud800'),
+    client.customerBadges({ id: 'tom\ud800', by: null }, { badgeType: 'EARNED' }),
+  ]) {
+    expect(await failure(call)).toMatchObject({ reason: 'bad-request', retryable: false })
+  }
+  expect(lastStandInHeaders).toEqual({})
+})
+
 test('server errors and 429 are retryable, with or without an envelope', async () => {
   const client = createBadgesClient({ baseUrl: standInUrl })
   expect(

@@ -4,7 +4,9 @@ import {
   type BadgePage,
   type MemberBadge,
 } from '../badges/types.ts'
+import { API_BASE, IDENTIFIER_HEADER } from '../../server/contract.ts'
 import { type Customer, type ListFilters } from '../badges/member.ts'
+import { isEncodable } from '../badges/encode.ts'
 import { ApiError } from './errors.ts'
 import {
   type Envelope,
@@ -26,8 +28,9 @@ export type BadgesClientOptions = {
 
 type CallOptions = { signal?: AbortSignal }
 
-const API_PREFIX = '/api_gateway/v1/badges'
-export const DEFAULT_TIMEOUT_MS = 15_000
+// Longer than the server's own upstream timeout (10 s by default), so a slow cluster is reported
+// by the server's 504 first; see query-client.ts for the bound on the whole wait.
+export const DEFAULT_TIMEOUT_MS = 11_000
 
 export function createBadgesClient({
   baseUrl = '',
@@ -41,12 +44,21 @@ export function createBadgesClient({
     customer: Customer | null,
     { signal }: CallOptions,
   ): Promise<Envelope> {
+    // An id with a lone surrogate has no URL form; asking for a look-alike id would be wrong.
+    if (!segments.every(isEncodable)) {
+      throw new ApiError({
+        reason: 'bad-request',
+        status: null,
+        code: null,
+        message: 'An identifier cannot be sent to the Badges API.',
+      })
+    }
     const path = segments.map((segment) => encodeURIComponent(segment)).join('/')
     const search = new URLSearchParams()
     for (const [key, value] of Object.entries(query)) {
       if (value !== null && value !== undefined) search.set(key, String(value))
     }
-    const url = `${baseUrl}${API_PREFIX}/${path}${search.size > 0 ? `?${search}` : ''}`
+    const url = `${baseUrl}${API_BASE}/${path}${search.size > 0 ? `?${search}` : ''}`
     const requestHeaders: Record<string, string> = { Accept: 'application/json', ...headers() }
     if (customer?.by) {
       // Anything but a plain word could not even travel as a header; no kind Capillary knows is.
@@ -58,11 +70,13 @@ export function createBadgesClient({
           message: 'Unsupported identifier type.',
         })
       }
-      requestHeaders['X-CAP-CUSTOMER-IDENTIFIER'] = customer.by
+      requestHeaders[IDENTIFIER_HEADER] = customer.by
     }
 
     const timeout = AbortSignal.timeout(timeoutMs)
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
+    const started = Date.now()
+    const elapsed = () => Date.now() - started
     let body: string
     let status: number
     try {
@@ -79,6 +93,7 @@ export function createBadgesClient({
           code: null,
           message: 'The Badges API did not answer in time.',
           cause: error,
+          elapsedMs: elapsed(),
         })
       }
       throw new ApiError({
@@ -87,6 +102,7 @@ export function createBadgesClient({
         code: null,
         message: 'The Badges API could not be reached.',
         cause: error,
+        elapsedMs: elapsed(),
       })
     }
 
@@ -101,6 +117,7 @@ export function createBadgesClient({
           code: null,
           message: 'The Badges API sent a response the showcase cannot read.',
           cause: error,
+          elapsedMs: elapsed(),
         })
       }
     }
@@ -111,6 +128,7 @@ export function createBadgesClient({
         status,
         code: firstError?.code ?? null,
         message: firstError?.message ?? `The Badges API answered with HTTP ${status}.`,
+        elapsedMs: elapsed(),
       })
     }
     return envelope

@@ -1,3 +1,4 @@
+import { CUSTOMER_NOT_FOUND, INVALID_IDENTIFIER_TYPE } from '../../server/contract.ts'
 import { type FailureReason } from '../badges/failure.ts'
 
 /**
@@ -10,10 +11,9 @@ type ApiErrorInit = {
   code: number | null
   message: string
   cause?: unknown
+  /** How long the request took before it failed; null when it was never sent. */
+  elapsedMs?: number | null
 }
-
-export const CUSTOMER_NOT_FOUND = 1026
-export const INVALID_IDENTIFIER_TYPE = 1028
 
 // Capillary asks clients to back off and retry on these; 461 is "search busy", 521 a concurrent
 // change to the same customer.
@@ -28,6 +28,8 @@ function reasonFor(status: number | null, code: number | null): FailureReason {
   if (status === 403) return 'not-allowed'
   if (status === 404) return 'badge-not-found'
   if (status === 429) return 'too-many-requests'
+  // The gateway gave up waiting for the badges service: slow, not broken.
+  if (status === 504) return 'slow'
   if (status !== null && isRetryableStatus(status)) return 'server'
   return 'bad-request'
 }
@@ -37,16 +39,20 @@ export class ApiError extends Error {
   readonly reason: FailureReason
   readonly status: number | null
   readonly code: number | null
+  /** Whether trying again can help (the member's "Try again"); automatic retries are rarer. */
   readonly retryable: boolean
+  readonly elapsedMs: number | null
 
-  constructor({ reason, status, code, message, cause }: ApiErrorInit) {
+  constructor({ reason, status, code, message, cause, elapsedMs = null }: ApiErrorInit) {
     super(message, { cause })
+    this.elapsedMs = elapsedMs
     this.status = status
     this.code = code
     this.reason = reason ?? reasonFor(status, code)
     this.retryable =
       this.reason === 'network' ||
       this.reason === 'timeout' ||
+      this.reason === 'slow' ||
       this.reason === 'too-many-requests' ||
       this.reason === 'server'
   }

@@ -200,6 +200,23 @@ test('a badge without an id cannot be shown and is counted, the others are kept'
   expect(page.skipped).toBe(2)
 })
 
+test('a badge whose id or group id cannot be put in a URL is skipped and counted, not fatal', () => {
+  const badges = Array.from({ length: 50 }, (_, index) => ({
+    badgeMetaId: `b${index}`,
+    name: `Badge ${index}`,
+  }))
+  badges[7] = { badgeMetaId: 'abc\ud800', name: 'Lone high surrogate' }
+  badges[8] = { badgeMetaId: '\udc00abc', name: 'Lone low surrogate' }
+  Object.assign(badges[9] ?? {}, { badgeGroupId: 'g\ud800' })
+  // A proper pair (an emoji) is fine.
+  badges[10] = { badgeMetaId: 'b10-\ud83c\udfc5', name: 'Medal' }
+  const page = parseBadgePage({ badges })
+  expect(page.skipped).toBe(3)
+  expect(page.badges).toHaveLength(47)
+  expect(page.badges.map((badge) => badge.name)).toContain('Medal')
+  expect(page.badges.map((badge) => badge.name)).not.toContain('Lone high surrogate')
+})
+
 test('values of the wrong type read as unknown instead of failing the badge', () => {
   const page = parseBadgePage({
     badges: [

@@ -14,6 +14,7 @@ import {
   type Issual,
   type MemberBadge,
 } from '../badges/types.ts'
+import { isEncodable } from '../badges/encode.ts'
 import { ApiError } from './errors.ts'
 
 // Tolerant per field: a missing key, a null or a value of the wrong type reads as null (or an
@@ -276,7 +277,10 @@ function malformed(what: string, cause?: unknown): ApiError {
   })
 }
 
-/** A page of the customer badges list. Badges without an id cannot be shown and are counted. */
+/**
+ * A page of the customer badges list. Badges without an id, or with an id or group id that cannot
+ * travel in a URL (a lone surrogate), cannot be shown or linked: they are left out and counted.
+ */
 export function parseBadgePage(data: unknown): BadgePage & { skipped: number } {
   const page = v.safeParse(pageSchema, data)
   if (!page.success) throw malformed('a badge list', page.issues)
@@ -284,7 +288,8 @@ export function parseBadgePage(data: unknown): BadgePage & { skipped: number } {
   const badges = page.output.badges.flatMap((entry) => {
     const result = v.safeParse(customerBadgeSchema, entry)
     const id = result.success ? result.output.badgeMetaId : null
-    if (!result.success || id === null) {
+    const groupId = result.success ? result.output.badgeGroupId : null
+    if (!result.success || id === null || !isEncodable(id) || !isEncodable(groupId ?? '')) {
       skipped += 1
       return []
     }

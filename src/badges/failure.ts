@@ -14,6 +14,7 @@ export const failureReasons = [
   'server',
   'network',
   'timeout',
+  'slow',
   'malformed',
 ] as const
 export type FailureReason = (typeof failureReasons)[number]

@@ -1,3 +1,5 @@
+import { encodeSegment } from './encode.ts'
+
 // Whom a view is about and how a list is asked for: shared by the fetch layer, the query factories,
 // the routes and the components, so it lives with the domain rather than in any one of them.
 
@@ -32,5 +34,5 @@ export function customerPath(
   if (customer.by) params.set('by', customer.by)
   else params.delete('by')
   const query = params.toString()
-  return `/customers/${encodeURIComponent(customer.id)}/${rest}${query ? `?${query}` : ''}`
+  return `/customers/${encodeSegment(customer.id)}/${rest}${query ? `?${query}` : ''}`
 }

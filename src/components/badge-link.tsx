@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useRef } from 'react'
 import { Link } from 'react-router'
-import { type Customer } from '../badges/member.ts'
-import { customerPath } from '../badges/member.ts'
+import { type Customer, customerPath } from '../badges/member.ts'
+import { encodeSegment } from '../badges/encode.ts'
 import { startBadge } from '../queries/prefetch.ts'
 
 const HOVER_DELAY_MS = 150
@@ -30,7 +30,7 @@ export function BadgeLink({
   const onMouseLeave = () => clearTimeout(hover.current)
   return (
     <Link
-      to={customerPath(customer, `badges/${encodeURIComponent(badgeId)}`)}
+      to={customerPath(customer, `badges/${encodeSegment(badgeId)}`)}
       state={{ fromList: true }}
       onMouseEnter={onMouseEnter}
       onMouseLeave={onMouseLeave}

@@ -6,6 +6,7 @@ import { type BadgeTruth, truthImage } from '../badges/truth.ts'
 import { type CustomerBadge } from '../badges/types.ts'
 import { t } from '../i18n/i18n.ts'
 import { badgeQueries, defaultLists } from '../queries/badges.ts'
+import { encodeSegment } from '../badges/encode.ts'
 import { BadgeImage } from './badge-image.tsx'
 import { formatDate, formatNumber, formatRelative } from './format.ts'
 import { truthLabel } from './truth-text.ts'
@@ -98,7 +99,7 @@ export function StandingSummary({ customer }: { customer: Customer }) {
   const next = nextUp(available, now)
   const soonTarget =
     soon.length === 1 && soon[0]
-      ? customerPath(customer, `badges/${encodeURIComponent(soon[0].badge.id)}`)
+      ? customerPath(customer, `badges/${encodeSegment(soon[0].badge.id)}`)
       : customerPath(customer, 'earned')
   return (
     <section
@@ -125,7 +126,7 @@ export function StandingSummary({ customer }: { customer: Customer }) {
       </div>
       {next && (
         <Link
-          to={customerPath(customer, `badges/${encodeURIComponent(next.badge.id)}`)}
+          to={customerPath(customer, `badges/${encodeSegment(next.badge.id)}`)}
           className="flex min-h-11 min-w-0 items-center gap-2 rounded-lg border-line px-2 py-1 hover:bg-sunken sm:ms-auto sm:border-s"
         >
           <BadgeImage

@@ -7,29 +7,6 @@ import {
   type RuntimeConfig,
 } from './runtime.ts'
 
-const SESSION_KEY = 'badge-showcase:embed'
-
-// Session storage is a convenience (settings survive a reload inside the frame): a browser that
-// blocks storage in third-party frames throws on any use of it, and the showcase must start anyway.
-function remember(value: object) {
-  try {
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify(value))
-  } catch {
-    // Not available here: settings last until the frame reloads.
-  }
-}
-
-function remembered(): Record<string, unknown> {
-  try {
-    const stored: unknown = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? '{}')
-    return typeof stored === 'object' && stored !== null
-      ? Object.fromEntries(Object.entries(stored))
-      : {}
-  } catch {
-    return {}
-  }
-}
-
 export type LoadedConfig = { config: RuntimeConfig; problems: ConfigProblem[] }
 
 let loaded: LoadedConfig = { config: defaultConfig, problems: [] }
@@ -67,8 +44,9 @@ async function configFile(): Promise<{
 }
 
 /**
- * Settings from config.json, then the embed snippet's (the iframe's URL fragment, removed from the
- * address at once; kept for this tab without the token, so a reload inside the frame keeps them).
+ * Settings from config.json, then the embed snippet's: the iframe's URL fragment, removed from the
+ * address at once. Nothing is kept across loads: the embed script gives the frame its settings
+ * each time it creates it, and a link opened in a tab cannot leave settings behind for later ones.
  */
 export async function loadRuntimeConfig(): Promise<LoadedConfig> {
   const fromFragment = fragmentSettings(window.location.hash)
@@ -81,14 +59,9 @@ export async function loadRuntimeConfig(): Promise<LoadedConfig> {
       '',
       `${window.location.pathname}${window.location.search}${hash ? `#${hash}` : ''}`,
     )
-    // Everything but the token, which stays in memory only.
-    remember(
-      Object.fromEntries(Object.entries(fromFragment).filter(([key]) => key !== 'memberToken')),
-    )
   }
-  const embed = { ...remembered(), ...fromFragment }
   const file = await configFile()
-  const snippet = readSettings(embed, 'the embed snippet')
+  const snippet = readSettings(fromFragment, 'the embed snippet')
   const config: RuntimeConfig = { ...defaultConfig, ...file.settings, ...snippet.settings }
   config.embedded = config.parentOrigin !== null || window.parent !== window
   loaded = { config, problems: [...file.problems, ...snippet.problems] }

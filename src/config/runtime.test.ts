@@ -10,7 +10,7 @@ test('good settings are read, bad ones explained and left out', () => {
       theme: 'dark',
       accent: '#0a7d5a',
       radius: '12px',
-      apiBaseUrl: '/rewards/badges',
+      apiBaseUrl: 'https://api.example.com',
       parentOrigin: 'https://portal.example.com',
       view: 'settings',
       font: '<script>',
@@ -26,23 +26,22 @@ test('good settings are read, bad ones explained and left out', () => {
     theme: 'dark',
     accent: '#0a7d5a',
     radius: '12px',
-    apiBaseUrl: '/rewards/badges',
     parentOrigin: 'https://portal.example.com',
   })
   expect(problems.map((problem) => problem.setting)).toEqual([
+    'apiBaseUrl',
     'view',
     'font',
     'colour',
     'memberToken',
   ])
-  expect(problems[0]?.message).toBe('must be one of earned, available (config.json)')
+  expect(problems[0]?.message).toBe('is not a setting (config.json)')
+  expect(problems[1]?.message).toBe('must be one of earned, available (config.json)')
 })
 
 test.each([
   ['locale', 'de', /not available/],
   ['accent', 'red; background: url(x)', /colour/],
-  ['apiBaseUrl', 'http://api.example.com', /https/],
-  ['apiBaseUrl', '//evil.example.com', /https/],
   ['parentOrigin', 'https://portal.example.com/path', /origin/],
   ['parentOrigin', '*', /origin/],
   ['radius', 'calc(100vw)', /length/],
@@ -52,9 +51,12 @@ test.each([
   expect(problems[0]?.message).toMatch(message)
 })
 
-test('the embed fragment names map to settings', () => {
+test('the embed fragment names map to settings; nothing else in it is read', () => {
   expect(
-    fragmentSettings('#member_token=a.b.c&locale=ar&parent=https%3A%2F%2Fportal.example&other=1'),
+    fragmentSettings(
+      '#member_token=a.b.c&locale=ar&parent=https%3A%2F%2Fportal.example&other=1' +
+        '&api=https%3A%2F%2Fevil.example&apiBaseUrl=%2Fx&demo=true&memberToken=x.y.z',
+    ),
   ).toEqual({
     memberToken: 'a.b.c',
     locale: 'ar',

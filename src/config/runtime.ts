@@ -2,11 +2,12 @@
 // and from the embed snippet (through the URL fragment of the iframe it creates). One build serves
 // every brand. Each setting is checked; a bad one is explained on the page and left at its default.
 
+import { identifierKinds as kinds } from '../../server/contract.ts'
+
 export const locales = ['en', 'fr', 'ar'] as const
 export type Locale = (typeof locales)[number]
 export const themes = ['light', 'dark', 'system'] as const
 export type Theme = (typeof themes)[number]
-const kinds = ['email', 'mobile', 'externalId', 'cardNumber'] as const
 const views = ['earned', 'available'] as const
 
 export type RuntimeConfig = {
@@ -19,7 +20,6 @@ export type RuntimeConfig = {
   accent: string | null
   radius: string | null
   font: string | null
-  apiBaseUrl: string
   /** The page that embeds the showcase; messages go to and come from exactly this origin. */
   parentOrigin: string | null
   embedded: boolean
@@ -37,7 +37,6 @@ export const defaultConfig: RuntimeConfig = {
   accent: null,
   radius: null,
   font: null,
-  apiBaseUrl: '',
   parentOrigin: null,
   embedded: false,
   demo: false,
@@ -110,13 +109,6 @@ const checks: Record<string, Check> = {
     /^[\w\s,'"-]{1,200}$/.test(value)
       ? { font: value }
       : 'must be a font-family list like "Inter, sans-serif"',
-  apiBaseUrl: (value) => {
-    if (/^\/(?!\/)[\w\-./]*$/.test(value)) return { apiBaseUrl: value.replace(/\/$/, '') }
-    const url = origin(value.replace(/\/$/, '')) ?? (value.startsWith('https://') ? value : null)
-    return url && url.startsWith('https://')
-      ? { apiBaseUrl: url.replace(/\/$/, '') }
-      : 'must be an https URL or a path on this site'
-  },
   demo: (value) =>
     value === 'true' || value === 'false' ? { demo: value === 'true' } : 'must be true or false',
   parentOrigin: (value) => {
@@ -147,7 +139,11 @@ export function readSettings(source: Record<string, unknown>, from: string) {
   return { settings, problems }
 }
 
-/** The fragment parameters the embed script sets, and the setting each one is. */
+/**
+ * The fragment parameters the embed script sets, and the setting each one is: the only ones read
+ * from the fragment. The Badges API is always the showcase's own server (under its base path), so
+ * no link can point the app, and the member token it carries, at another one.
+ */
 export const fragmentParams: Record<string, keyof RuntimeConfig> = {
   member_token: 'memberToken',
   customer: 'customer',
@@ -158,7 +154,6 @@ export const fragmentParams: Record<string, keyof RuntimeConfig> = {
   accent: 'accent',
   radius: 'radius',
   font: 'font',
-  api: 'apiBaseUrl',
   parent: 'parentOrigin',
 }
 

@@ -33,6 +33,8 @@ export const ar: Messages = {
   'error.network.detail': 'تحقّق من اتصالك ثم حاول مجدداً.',
   'error.timeout.title': 'خدمة الشارات بطيئة',
   'error.timeout.detail': 'لم تُجب في الوقت المحدّد. يُرجى المحاولة مجدداً.',
+  'error.slow.title': 'خدمة الشارات تستغرق وقتاً طويلاً',
+  'error.slow.detail': 'إنها تجيب أبطأ من المعتاد. يُرجى المحاولة مجدداً بعد قليل.',
   'error.malformed.title': 'ردّ غير مقروء',
   'error.malformed.detail': 'أرسلت خدمة الشارات ردّاً لا يمكن قراءته. حاول لاحقاً.',
   'error.unknown.title': 'حدث خطأ ما',

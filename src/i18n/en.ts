@@ -37,6 +37,8 @@ export const en = {
   'error.network.detail': 'Check your connection and try again.',
   'error.timeout.title': 'The badges service is slow',
   'error.timeout.detail': 'It did not answer in time. Please try again.',
+  'error.slow.title': 'The badges service is taking too long',
+  'error.slow.detail': 'It is answering more slowly than usual. Please try again in a moment.',
   'error.malformed.title': 'Unreadable answer',
   'error.malformed.detail':
     'The badges service sent something the showcase cannot read. Please try again later.',

@@ -35,6 +35,8 @@ export const fr: Messages = {
   'error.network.detail': 'Vérifiez votre connexion puis réessayez.',
   'error.timeout.title': 'Le service des badges est lent',
   'error.timeout.detail': 'Il n’a pas répondu à temps. Veuillez réessayer.',
+  'error.slow.title': 'Le service des badges met trop de temps à répondre',
+  'error.slow.detail': 'Il répond plus lentement que d’habitude. Réessayez dans un instant.',
   'error.malformed.title': 'Réponse illisible',
   'error.malformed.detail':
     'Le service des badges a envoyé une réponse illisible. Réessayez plus tard.',

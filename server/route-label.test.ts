@@ -1,0 +1,39 @@
+import { expect, test } from 'vitest'
+import { routeLabel } from './route-label.ts'
+
+test('paths become their route, with member ids and badge ids replaced by names', () => {
+  expect(routeLabel('/api_gateway/v1/badges/customer/tom.sawyer%40example.com')).toBe(
+    '/api_gateway/v1/badges/customer/:customer',
+  )
+  expect(routeLabel('/api_gateway/v1/badges/management/62090013/badge/abc')).toBe(
+    '/api_gateway/v1/badges/management/:customer/badge/:badge',
+  )
+  expect(routeLabel('/api_gateway/v1/badges/badgeMeta/abc')).toBe(
+    '/api_gateway/v1/badges/badgeMeta/:badge',
+  )
+  expect(routeLabel('/api_gateway/v1/badges/group/g1')).toBe('/api_gateway/v1/badges/group/:group')
+  expect(routeLabel('/customers/62090013/badges/abc')).toBe('/customers/:customer/badges/:badge')
+  expect(routeLabel('/customers/62090013/earned/')).toBe('/customers/:customer/earned')
+  expect(routeLabel('/assets/index-abc123.js')).toBe('/assets/*')
+  expect(routeLabel('/metrics')).toBe('/metrics')
+})
+
+test('anything else is one label, so a caller cannot grow the set', () => {
+  for (const path of [
+    '/wp-admin.php',
+    '/customers/1/2/3',
+    '/x%0ay',
+    '/api_gateway/v1/badges/customer/a/b',
+  ]) {
+    expect(routeLabel(path)).toBe(path.startsWith('/api_gateway') ? '/api_gateway/*' : 'other')
+  }
+})
+
+test('under a sub-path the mount is left out, and paths outside it are other', () => {
+  expect(routeLabel('/rewards/badges/customers/1/earned', '/rewards/badges/')).toBe(
+    '/customers/:customer/earned',
+  )
+  expect(routeLabel('/rewards/badges/', '/rewards/badges/')).toBe('/')
+  expect(routeLabel('/rewards/badges', '/rewards/badges/')).toBe('/')
+  expect(routeLabel('/customers/1/earned', '/rewards/badges/')).toBe('other')
+})
