@@ -10,7 +10,9 @@ import { type Config, ConfigError, readConfig } from './config.ts'
 import { benchDataset } from './emulator/bench-data.ts'
 import { createReadiness } from './health.ts'
 import { createLogger } from './log.ts'
-import { meteredFetch } from './metrics.ts'
+import { type UpstreamEvent } from './live/events.ts'
+import { cacheHealth, closeSharedStores } from './live/shared-cache.ts'
+import { meteredFetch, metrics } from './metrics.ts'
 
 // `npm start`: build the app when the build is missing or older than its sources, then serve it
 // and the Badges API (demo mode: the emulator) on HOST:PORT.
@@ -74,11 +76,29 @@ if (live?.member.kind === 'any-member') {
 buildIfNeeded()
 
 const mode = live === null ? 'demo' : 'live'
-const readiness = createReadiness({ mode, ...(live && { upstream: live.upstream }) })
+const readiness = createReadiness({
+  mode,
+  ...(live && { upstream: live.upstream }),
+  redis: async () => {
+    const { redis } = cacheHealth()
+    return redis === 'up' ? 'ok' : redis
+  },
+})
+
+/** Live mode's own reports, counted in /metrics (upstream calls are counted by meteredFetch). */
+function countEvent(event: UpstreamEvent) {
+  if (event.type === 'cache') metrics.cache(event.endpoint, event.result)
+  else if (event.type === 'token') metrics.tokenRefresh(event.result)
+  else if (event.type === 'queue') {
+    metrics.queueLength(event.waiting)
+    metrics.upstreamActive(event.active)
+  } else if (event.type === 'circuit') metrics.circuitOpen(event.state === 'open')
+}
 const app = createApp({
   api: createApi({
     live,
     log: (line) => logger.warn(line),
+    onEvent: countEvent,
     // Every call to the cluster (the token's too) counted in /metrics by endpoint and status.
     fetch: meteredFetch(globalThis.fetch),
     emulator: {
@@ -120,8 +140,10 @@ function shutdown(signal: NodeJS.Signals) {
   const timeoutSeconds = config.shutdownTimeoutSeconds
   readiness.drain()
   server.close(() => {
-    logger.info('stopped')
-    process.exit(0)
+    void closeSharedStores().finally(() => {
+      logger.info('stopped')
+      process.exit(0)
+    })
   })
   // Logged once the listener is closed, so whoever reads it knows new connections are refused.
   logger.info('shutting down: no new connections, finishing the requests in flight', {
