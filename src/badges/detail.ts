@@ -21,6 +21,7 @@ export function combineDetail(meta: BadgeMeta | null, member: MemberBadge | null
     groupId: first((badge) => badge.groupId),
     groupName: first((badge) => badge.groupName),
     rank: first((badge) => badge.rank),
+    earnType: first((badge) => badge.earnType),
     benefits: meta?.benefits ?? [],
     // The member's copy counts their use against each limit; the definition only states them.
     limits: nonEmpty(member?.limits) ?? meta?.limits ?? [],

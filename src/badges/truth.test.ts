@@ -35,6 +35,7 @@ const facts = (overrides: Partial<BadgeFacts> = {}): BadgeFacts => ({
   held: null,
   lapsed: null,
   issued: null,
+  needsIssue: false,
   ...overrides,
 })
 
@@ -223,7 +224,13 @@ test('the member record settles what the list cannot: an issued badge is in prog
   const fromList = badgeTruth(availableListFacts(listed, null, record, now), now)
   const fromDetail = badgeTruth(
     memberFacts(
-      { startsAt: null, endsAt: now + 900 * DAY, status: 'LIVE', limits: [] },
+      {
+        startsAt: null,
+        endsAt: now + 900 * DAY,
+        status: 'LIVE',
+        limits: [],
+        earnType: 'ISSUE_EARN',
+      },
       record,
       now,
     ),
@@ -266,7 +273,11 @@ test('the member record: a revoked issue is not in progress; earns give times an
     activeEarnedCount: 1,
   })
   const truth = badgeTruth(
-    memberFacts({ startsAt: null, endsAt: null, status: 'LIVE', limits: [] }, record, now),
+    memberFacts(
+      { startsAt: null, endsAt: null, status: 'LIVE', limits: [], earnType: 'EARN' },
+      record,
+      now,
+    ),
     now,
   )
   expect(truth).toMatchObject({
@@ -274,5 +285,14 @@ test('the member record: a revoked issue is not in progress; earns give times an
     until: now + 25 * DAY,
     times: 2,
     lastEarnedAt: now - 5 * DAY,
+  })
+})
+
+test('a badge only the brand can open to the member is not open to them until it does', () => {
+  const closed = facts({ needsIssue: true })
+  expect(badgeTruth(closed, now)).toEqual({ kind: 'not-yet', startsAt: null })
+  expect(badgeTruth({ ...closed, issued: { earnBy: now + DAY } }, now)).toEqual({
+    kind: 'in-progress',
+    earnBy: now + DAY,
   })
 })

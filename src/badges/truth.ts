@@ -54,6 +54,8 @@ export type BadgeFacts = {
   lapsed: { at: number | null } | null
   /** Issued to the member and not yet earned; `earnBy` is when the issue runs out. */
   issued: { earnBy: number | null } | null
+  /** Only a badge the brand issues to the member can be earned (Capillary's ISSUE_EARN). */
+  needsIssue: boolean
 }
 
 const SCARCE_BELOW = 1000
@@ -165,6 +167,8 @@ export function badgeTruth(facts: BadgeFacts, now: number): BadgeTruth {
   if (left === 0) return { kind: 'no-longer', why: 'sold-out', at: null }
   const starts = notStarted(facts, now)
   if (starts !== null) return { kind: 'not-yet', startsAt: starts }
+  // Earned only once the brand opens it to the member: until then, not open to them yet.
+  if (facts.needsIssue) return { kind: 'not-yet', startsAt: null }
   if (facts.status === 'UPCOMING') return { kind: 'not-yet', startsAt: facts.startsAt }
   if (next.kind === 'never') return { kind: 'no-longer', why: 'limit-reached', at: null }
   if (next.kind === 'from') return { kind: 'earn-again-from', at: next.at, times: facts.times }
@@ -201,6 +205,7 @@ export function earnedListFacts(badge: CustomerBadge, now: number): BadgeFacts {
     held: live ? { until: badge.expiresAt } : null,
     lapsed: live ? null : { at: badge.expiresAt },
     issued: null,
+    needsIssue: false,
   }
 }
 
@@ -222,6 +227,7 @@ export function availableListFacts(
         endsAt: badge.expiresAt,
         status: 'UNKNOWN',
         limits: badge.limits,
+        earnType: badge.earnType,
       },
       member,
       now,
@@ -238,6 +244,7 @@ export function availableListFacts(
     held: holding !== null ? { until: holding.expiresAt } : null,
     lapsed: null,
     issued: null,
+    needsIssue: false,
   }
 }
 
@@ -246,7 +253,12 @@ export function availableListFacts(
  * what the detail page knows. The record's limits carry usage, so they win over the definition's.
  */
 export function memberFacts(
-  badge: Pick<BadgeFacts, 'startsAt' | 'endsAt' | 'status' | 'limits'>,
+  {
+    earnType,
+    ...badge
+  }: Pick<BadgeFacts, 'startsAt' | 'endsAt' | 'status' | 'limits'> & {
+    earnType: string | null
+  },
   member: MemberBadge,
   now: number,
 ): BadgeFacts {
@@ -268,5 +280,6 @@ export function memberFacts(
     held: state === 'EARNED' ? { until } : null,
     lapsed: state !== 'EARNED' && lapsedAt !== null ? { at: lapsedAt } : null,
     issued: state === 'IN_PROGRESS' ? { earnBy: issual?.expiresAt ?? null } : null,
+    needsIssue: (earnType ?? member.earnType)?.toUpperCase() === 'ISSUE_EARN',
   }
 }

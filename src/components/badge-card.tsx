@@ -43,7 +43,7 @@ export function RewardChip({ text, className = '' }: { text: string; className?:
     >
       <GiftIcon />
       <span className="sr-only">{t('badge.reward')} </span>
-      <span dir="auto" className="api-text line-clamp-2">
+      <span dir="auto" className="api-text line-clamp-3">
         {text}
       </span>
     </span>
@@ -101,7 +101,7 @@ export const BadgeCard = memo(function BadgeCard({
       </div>
       <h3
         dir="auto"
-        className="line-clamp-3 text-sm leading-snug font-semibold break-words hyphens-auto [unicode-bidi:plaintext]"
+        className="line-clamp-3 text-sm leading-snug font-semibold break-words [unicode-bidi:plaintext]"
       >
         <BadgeLink customer={customer} badgeId={badge.id}>
           {badge.name?.trim() || t('badge.unnamed')}

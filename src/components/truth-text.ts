@@ -84,7 +84,7 @@ export function cardLines(truth: BadgeTruth, now: number): Line[] {
     case 'not-yet':
       return [
         truth.startsAt === null
-          ? { text: t('truth.label.not-yet'), tone: 'plain' }
+          ? { text: t('truth.card.opens-later'), tone: 'plain' }
           : { text: t('truth.card.opens', { date: formatDate(truth.startsAt) }), tone: 'plain' },
       ]
     case 'no-longer':
@@ -145,7 +145,6 @@ export function heroSentences(truth: BadgeTruth, now: number): string[] {
         truth.until === null
           ? t('truth.hero.can-earn')
           : t('truth.hero.can-earn-until', { date: formatDate(truth.until) }),
-        ...(truth.left !== null ? [t('truth.card.left', { count: truth.left })] : []),
       ]
     case 'earn-again-from':
       return [
@@ -156,7 +155,7 @@ export function heroSentences(truth: BadgeTruth, now: number): string[] {
     case 'not-yet':
       return [
         truth.startsAt === null
-          ? t('truth.label.not-yet')
+          ? t('truth.hero.opens-later')
           : t('truth.hero.opens', { date: formatDate(truth.startsAt) }),
       ]
     case 'no-longer':

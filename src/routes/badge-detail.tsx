@@ -90,11 +90,25 @@ function BadgeDetail({
   const groupName = useGroupName(badge?.groupId ?? null, badge?.groupName ?? null)
   if (badge === null) return null
   const { groupId, images, limits, customFields } = badge
-  const facts = { startsAt: badge.startsAt, endsAt: badge.expiresAt, status: badge.status, limits }
+  const facts = {
+    startsAt: badge.startsAt,
+    endsAt: badge.expiresAt,
+    status: badge.status,
+    limits,
+    earnType: badge.earnType,
+  }
   const truth = member
     ? badgeTruth(memberFacts(facts, member, now), now)
     : badgeTruth(
-        { ...facts, times: 0, lastEarnedAt: null, held: null, lapsed: null, issued: null },
+        {
+          ...facts,
+          times: 0,
+          lastEarnedAt: null,
+          held: null,
+          lapsed: null,
+          issued: null,
+          needsIssue: badge.earnType?.toUpperCase() === 'ISSUE_EARN',
+        },
         now,
       )
   const image = truthImage(truth)
@@ -164,27 +178,29 @@ function BadgeDetail({
           {badge.description?.trim() || t('detail.no-description')}
         </p>
       </Section>
-      {(memberLimits.length > 0 || left !== null) && (
-        <Section title={t('detail.limits')}>
-          <ul className="flex flex-col gap-3 text-ink">
-            {memberLimits.map((limit, index) => {
-              const { rule, progress } = limitText(limit)
-              return (
-                <li key={index} className="flex flex-col gap-1">
-                  {rule}
-                  {progress && <span className="text-sm text-ink-muted">{progress}</span>}
-                  {limit.used !== null && limit.max !== null && limit.max > 0 && (
-                    <Meter used={limit.used} max={limit.max} />
-                  )}
-                </li>
-              )
-            })}
-            {left !== null && (
-              <li className="font-medium text-warn">{t('detail.left', { count: left })}</li>
-            )}
-          </ul>
-        </Section>
-      )}
+      {/* How often is moot once the badge is over for everyone. */}
+      {(memberLimits.length > 0 || left !== null) &&
+        !(truth.kind === 'no-longer' && truth.why !== 'limit-reached') && (
+          <Section title={t('detail.limits')}>
+            <ul className="flex flex-col gap-3 text-ink">
+              {memberLimits.map((limit, index) => {
+                const { rule, progress } = limitText(limit)
+                return (
+                  <li key={index} className="flex flex-col gap-1">
+                    {rule}
+                    {progress && <span className="text-sm text-ink-muted">{progress}</span>}
+                    {limit.used !== null && limit.max !== null && limit.max > 0 && (
+                      <Meter used={limit.used} max={limit.max} />
+                    )}
+                  </li>
+                )
+              })}
+              {left !== null && (
+                <li className="font-medium text-warn">{t('detail.left', { count: left })}</li>
+              )}
+            </ul>
+          </Section>
+        )}
       {(earnExpiry || issueExpiry) && (
         <Section title={t('detail.expiry')}>
           {earnExpiry && <p className="text-ink">{earnExpiry}</p>}
