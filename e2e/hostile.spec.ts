@@ -194,6 +194,8 @@ test('one badge id that cannot be put in a URL skips that badge, not the list', 
   )
   await page.goto('/customers/62090013/earned')
   const main = page.getByRole('main')
+  // Forty-nine badges in one group: it shows its first ones, "See all" the rest.
+  await main.getByRole('button', { name: 'See all 49' }).click()
   await expect(main.getByRole('heading', { name: 'Badge number 49' })).toBeVisible()
   await expect(main.getByRole('heading', { name: /^Badge number \d+$/ })).toHaveCount(49)
   await expect(main.getByRole('heading', { name: 'Lone surrogate' })).toHaveCount(0)
