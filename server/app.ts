@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { serveStatic } from '@hono/node-server/serve-static'
 import { type Context, Hono } from 'hono'
+import { dynamicCompression } from './compression.ts'
 import { errorBody } from './emulator/emulator.ts'
+import { staticFiles } from './static-files.ts'
 
 export type AppOptions = {
   /** The Hono app answering /api_gateway/* (see api.ts). */
@@ -17,6 +18,8 @@ export type AppOptions = {
   frameAncestors?: string[]
   /** Where the showcase is mounted, e.g. "/rewards/badges/"; "/" by default. */
   basePath?: string
+  /** Serve the build's source maps (they reveal the original sources); off by default. */
+  serveSourceMaps?: boolean
 }
 
 /** On everything served: no inline or eval scripts, framing only where configured, no sniffing. */
@@ -64,6 +67,7 @@ export function createApp({
   imgSrc = ['https:'],
   frameAncestors = ["'self'"],
   basePath = '/',
+  serveSourceMaps = false,
 }: AppOptions) {
   const app = new Hono()
   app.use(requestLog(log))
@@ -73,28 +77,23 @@ export function createApp({
     c.header('Cache-Control', 'no-store')
     return c.json({ status: 'ok', mode })
   })
+  app.use('/api_gateway/*', dynamicCompression())
   app.route('/', api)
 
   if (distDir !== null) {
     const indexHtml = path.join(distDir, 'index.html')
-    app.use('/assets/*', async (c, next) => {
-      await next()
-      // Vite fingerprints everything under assets/, so it can be cached for good.
-      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable')
-    })
-    app.use(
-      '*',
-      serveStatic({
-        root: path.relative(process.cwd(), distDir) || '.',
-        rewriteRequestPath: (requestPath) => requestPath.slice(basePath.length - 1),
-      }),
-    )
+    app.use('*', staticFiles({ root: distDir, basePath, serveSourceMaps }))
     // No config.json beside index.html: no brand settings (and no 404 in the browser's console),
     // only whether the data is the emulator's.
-    app.get('/config.json', (c) => c.json(mode === 'demo' ? { demo: true } : {}))
-    app.get('*', async (c) => {
+    app.get('/config.json', (c) => {
+      c.header('Cache-Control', 'no-cache')
+      return c.json(mode === 'demo' ? { demo: true } : {})
+    })
+    app.get('*', dynamicCompression(), async (c) => {
       // A missing file is a 404; any other path is a deep link into the SPA.
-      if (path.extname(c.req.path) !== '') return c.text('Not found', 404)
+      if (path.extname(c.req.path) !== '' && !c.req.path.endsWith('/index.html')) {
+        return c.text('Not found', 404)
+      }
       if (c.req.path.includes('/api_gateway/')) return c.notFound()
       if (!existsSync(indexHtml)) return c.text('The app is not built: run npm run build', 503)
       c.header('Cache-Control', 'no-cache')

@@ -15,8 +15,17 @@ test('no variables at all is demo mode', () => {
     basePath: '/',
     imgSrc: ['https:'],
     frameAncestors: ["'self'"],
+    serveSourceMaps: false,
     live: null,
   })
+})
+
+test('source maps are served only when asked for, with a clear message for a bad value', () => {
+  expect(readConfig({ SHOWCASE_SERVE_SOURCEMAPS: 'true' }).serveSourceMaps).toBe(true)
+  expect(readConfig({ SHOWCASE_SERVE_SOURCEMAPS: 'false' }).serveSourceMaps).toBe(false)
+  expect(() => readConfig({ SHOWCASE_SERVE_SOURCEMAPS: 'yes' })).toThrow(
+    /SHOWCASE_SERVE_SOURCEMAPS: must be "true" or "false"/,
+  )
 })
 
 test('a complete live configuration, with Basic or OAuth', () => {

@@ -25,6 +25,8 @@ export type Config = {
   basePath: string
   imgSrc: string[]
   frameAncestors: string[]
+  /** SHOWCASE_SERVE_SOURCEMAPS=true: the build's .map files are served (404 otherwise). */
+  serveSourceMaps: boolean
   live: null | {
     upstream: URL
     auth: UpstreamAuth
@@ -149,6 +151,7 @@ export function readConfig(env: Env): Config {
   const basePath = rawBase.endsWith('/') ? rawBase : `${rawBase}/`
   const imgSrc = sources(env, 'SHOWCASE_IMG_SRC', ['https:'])
   const frameAncestors = sources(env, 'SHOWCASE_FRAME_ANCESTORS', ["'self'"])
+  const serveSourceMaps = flag(env, 'SHOWCASE_SERVE_SOURCEMAPS')
   const basic = pair(env, 'CAPILLARY_USERNAME', 'CAPILLARY_PASSWORD')
   const oauth = pair(env, 'CAPILLARY_OAUTH_KEY', 'CAPILLARY_OAUTH_SECRET')
   const apiUrl = value(env, 'CAPILLARY_API_URL')
@@ -160,7 +163,7 @@ export function readConfig(env: Env): Config {
         'is missing, but Capillary credentials are set: name the cluster to use them.',
       )
     }
-    return { port, host, basePath, imgSrc, frameAncestors, live: null }
+    return { port, host, basePath, imgSrc, frameAncestors, serveSourceMaps, live: null }
   }
   const upstream = secureUrl(env, 'CAPILLARY_API_URL')
   if (basic && oauth) {
@@ -184,6 +187,7 @@ export function readConfig(env: Env): Config {
     basePath,
     imgSrc,
     frameAncestors,
+    serveSourceMaps,
     live: {
       upstream,
       auth,
