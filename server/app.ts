@@ -4,6 +4,7 @@ import path from 'node:path'
 import { type Context, Hono } from 'hono'
 import { dynamicCompression } from './compression.ts'
 import { errorBody } from './emulator/emulator.ts'
+import { firstView, readManifest, routeOf, withFirstView } from './first-view.ts'
 import { staticFiles } from './static-files.ts'
 
 export type AppOptions = {
@@ -97,8 +98,23 @@ export function createApp({
       if (c.req.path.includes('/api_gateway/')) return c.notFound()
       if (!existsSync(indexHtml)) return c.text('The app is not built: run npm run build', 503)
       c.header('Cache-Control', 'no-cache')
-      const html = await readFile(indexHtml, 'utf8')
-      return c.html(html.replace(/<base href="[^"]*"/, `<base href="${basePath}"`))
+      let html = (await readFile(indexHtml, 'utf8')).replace(
+        /<base href="[^"]*"/,
+        `<base href="${basePath}"`,
+      )
+      // Demo mode: the first view's data, code and images start with the page. (Live mode: the
+      // member is known only to the browser; public/early.js starts them there.)
+      const route =
+        mode === 'demo'
+          ? routeOf(
+              c.req.path.slice(basePath.length - 1).replace(/\/index\.html$/, '/'),
+              new URL(c.req.url).searchParams,
+            )
+          : null
+      if (route !== null) {
+        html = withFirstView(html, await firstView(api, route, readManifest(distDir)))
+      }
+      return c.html(html)
     })
   }
 

@@ -8,13 +8,14 @@ import { formatDate } from './format.ts'
 import { benefitText, limitText } from './wording.ts'
 import { t } from '../i18n/i18n.ts'
 
-type Props = { badge: CustomerBadge; customer: Customer; now: number }
+type Props = { badge: CustomerBadge; customer: Customer; now: number; priority?: boolean }
 
 // Memoised: loading another page must not render the cards already shown again.
 export const AvailableBadgeCard = memo(function AvailableBadgeCard({
   badge,
   customer,
   now,
+  priority,
 }: Props) {
   const state = listBadgeState(badge, 'AVAILABLE')
   const upcoming = badge.startsAt !== null && badge.startsAt > now
@@ -28,6 +29,7 @@ export const AvailableBadgeCard = memo(function AvailableBadgeCard({
         images={badge.images}
         state={state}
         size={80}
+        priority={priority}
       />
       <div className="flex min-w-0 flex-col gap-1 text-sm text-ink-muted">
         <h3 dir="auto" className="api-text line-clamp-3 text-base font-semibold">

@@ -17,13 +17,23 @@ type Props = {
   size: number
   /** An expired earned badge: shown, but visibly faded, and named as expired. */
   muted?: boolean
+  /** In the first screen (first row of a list, the detail's hero): loaded at once, first. */
+  priority?: boolean
 }
 
 /**
  * The image for the member's state; when it is missing or fails to load, the next best one, and
  * last a monogram drawn from the name. The parent keys this by badge so a new badge starts over.
  */
-export function BadgeImage({ badgeId, name, images, state, size, muted = false }: Props) {
+export function BadgeImage({
+  badgeId,
+  name,
+  images,
+  state,
+  size,
+  muted = false,
+  priority = false,
+}: Props) {
   const candidates = imageCandidates(images, state, window.location.origin)
   const [failed, setFailed] = useState(0)
   const choice = candidates[failed]
@@ -71,7 +81,8 @@ export function BadgeImage({ badgeId, name, images, state, size, muted = false }
       alt={alt}
       width={size}
       height={size}
-      loading="lazy"
+      loading={priority ? 'eager' : 'lazy'}
+      fetchPriority={priority ? 'high' : 'auto'}
       decoding="async"
       onError={() => setFailed((count) => count + 1)}
       className={`shrink-0 object-contain ${choice.greyscale || muted ? 'opacity-80 grayscale' : ''}`}

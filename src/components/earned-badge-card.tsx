@@ -7,10 +7,15 @@ import { BadgeLink } from './badge-link.tsx'
 import { formatDate, formatRelative } from './format.ts'
 import { t } from '../i18n/i18n.ts'
 
-type Props = { badge: CustomerBadge; customer: Customer; now: number }
+type Props = { badge: CustomerBadge; customer: Customer; now: number; priority?: boolean }
 
 // Memoised: loading another page must not render the cards already shown again.
-export const EarnedBadgeCard = memo(function EarnedBadgeCard({ badge, customer, now }: Props) {
+export const EarnedBadgeCard = memo(function EarnedBadgeCard({
+  badge,
+  customer,
+  now,
+  priority,
+}: Props) {
   const expiry = expiryStatus(badge.expiresAt, now)
   const expired = expiry.kind === 'expired'
   const times = badge.earnedCount ?? 1
@@ -25,6 +30,7 @@ export const EarnedBadgeCard = memo(function EarnedBadgeCard({ badge, customer, 
         images={badge.images}
         state="EARNED"
         size={96}
+        priority={priority}
         muted={expired}
       />
       <h3 dir="auto" className="api-text line-clamp-3 font-semibold">

@@ -40,9 +40,16 @@ function AvailableBadges({ customer }: { customer: Customer }) {
       </div>
     )
   }
+  const sections = groupBadges(badges, { order: 'rank' })
+  const firstRow = new Set(
+    sections
+      .flatMap((section) => section.badges)
+      .slice(0, 4)
+      .map((b) => b.id),
+  )
   return (
     <div className={`flex flex-col gap-8 ${badges.length > LONG_LIST ? 'long-list' : ''}`}>
-      {groupBadges(badges, { order: 'rank' }).map((section) => {
+      {sections.map((section) => {
         const done = section.groupId === null ? undefined : completion?.get(section.groupId)
         return (
           <GroupSection
@@ -58,7 +65,13 @@ function AvailableBadges({ customer }: { customer: Customer }) {
             }
           >
             {section.badges.map((badge) => (
-              <AvailableBadgeCard key={badge.id} badge={badge} customer={customer} now={now} />
+              <AvailableBadgeCard
+                key={badge.id}
+                badge={badge}
+                customer={customer}
+                now={now}
+                priority={firstRow.has(badge.id)}
+              />
             ))}
           </GroupSection>
         )

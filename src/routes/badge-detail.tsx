@@ -117,6 +117,7 @@ function BadgeDetail({
           state={lapsedAt === null ? state : 'EARNED'}
           muted={lapsedAt !== null}
           size={160}
+          priority
         />
         <div className="flex min-w-0 flex-col gap-2">
           <h1 dir="auto" className="api-text text-2xl font-bold text-ink">

@@ -119,6 +119,12 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
   const sections = byRank
     ? groupBadges(badges, { order: 'rank' })
     : [{ key: UNGROUPED, groupId: null, name: null, badges }]
+  const firstRow = new Set(
+    sections
+      .flatMap((section) => section.badges)
+      .slice(0, 4)
+      .map((b) => b.id),
+  )
   return (
     <div className={`flex flex-col gap-8 ${badges.length > LONG_LIST ? 'long-list' : ''}`}>
       {sections.map((section) => (
@@ -128,7 +134,13 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
           heading={byRank ? undefined : t('earned.recent-first')}
         >
           {section.badges.map((badge) => (
-            <EarnedBadgeCard key={badge.id} badge={badge} customer={customer} now={now} />
+            <EarnedBadgeCard
+              key={badge.id}
+              badge={badge}
+              customer={customer}
+              now={now}
+              priority={firstRow.has(badge.id)}
+            />
           ))}
         </GroupSection>
       ))}

@@ -1,0 +1,89 @@
+import { expect, type Page, test } from '@playwright/test'
+
+// Demo mode: the first view's data arrives with the page, so the view asks the network only for
+// what it does not need for its first paint (the other tab's count).
+
+function watch(page: Page) {
+  const apiRequests: string[] = []
+  const problems: string[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.pathname.includes('/api_gateway/')) apiRequests.push(`${url.pathname}${url.search}`)
+  })
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+  return { apiRequests, problems }
+}
+
+test('earned: the list and its group names come with the page; the first row loads first', async ({
+  page,
+}) => {
+  const { apiRequests, problems } = watch(page)
+  await page.goto('/customers/62090013/earned')
+  const main = page.getByRole('main')
+  await expect(main.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Available (12)' })).toBeVisible()
+  expect(apiRequests.filter((url) => url.includes('badgeType=EARNED'))).toEqual([])
+  expect(apiRequests.filter((url) => url.includes('/group/'))).toEqual([])
+  // Only the other tab's count went over the network.
+  expect(apiRequests).toHaveLength(1)
+  expect(apiRequests[0]).toContain('badgeType=AVAILABLE')
+
+  const images = main.locator('img')
+  await expect(images.nth(0)).toHaveAttribute('fetchpriority', 'high')
+  await expect(images.nth(0)).toHaveAttribute('loading', 'eager')
+  await expect(images.nth(3)).toHaveAttribute('fetchpriority', 'high')
+  await expect(images.nth(4)).toHaveAttribute('loading', 'lazy')
+  // The page preloaded exactly the images the first row shows.
+  const preloaded = await page
+    .locator('link[rel="preload"][as="image"]')
+    .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href))
+  const firstRow = await images.evaluateAll((list) =>
+    list.slice(0, 4).map((image) => (image as HTMLImageElement).src),
+  )
+  expect(preloaded).toEqual(firstRow)
+  expect(problems).toEqual([])
+})
+
+test('detail: the badge comes with the page and does not wait for the tab counts', async ({
+  page,
+}) => {
+  const { apiRequests, problems } = watch(page)
+  // Both lists held back: the detail must paint without them.
+  let releaseLists: () => void = () => undefined
+  const listsHeld = new Promise<void>((resolve) => {
+    releaseLists = resolve
+  })
+  await page.route('**/api_gateway/v1/badges/customer/**', async (route) => {
+    await listsHeld
+    await route.continue()
+  })
+  await page.goto('/customers/62090013/badges/6650b1c00000000000000003')
+  await expect(page.getByRole('heading', { level: 1, name: "Barista's Favourite" })).toBeVisible()
+  await expect(page.getByRole('img', { name: /Barista's Favourite/ })).toHaveAttribute(
+    'fetchpriority',
+    'high',
+  )
+  expect(apiRequests.filter((url) => /management|badgeMeta/.test(url))).toEqual([])
+  // The tabs are there, without their counts yet.
+  await expect(page.getByRole('link', { name: /^Earned/ })).toBeVisible()
+  releaseLists()
+  await expect(page.getByRole('link', { name: 'Earned (7)' })).toBeVisible()
+  expect(problems).toEqual([])
+})
+
+test('a filtered earned list and the bare root get their own first view', async ({ page }) => {
+  const { apiRequests, problems } = watch(page)
+  await page.goto('/customers/62090013/earned?sort=last-earned')
+  await expect(page.getByText('Most recent first')).toBeVisible()
+  expect(apiRequests.filter((url) => url.includes('sortOn=LAST_EARNED_ON_DATE'))).toEqual([])
+
+  apiRequests.length = 0
+  await page.goto('/')
+  await expect(page).toHaveURL(/\/customers\/62090013\/earned$/)
+  await expect(page.getByRole('main').getByRole('heading', { name: 'First Sip' })).toBeVisible()
+  expect(apiRequests.filter((url) => url.includes('badgeType=EARNED'))).toEqual([])
+  expect(problems).toEqual([])
+})
