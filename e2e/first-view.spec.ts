@@ -51,6 +51,14 @@ test('detail: the badge comes with the page and does not wait for the tab counts
   page,
 }) => {
   const { apiRequests, problems } = watch(page)
+  await page.addInitScript(() => {
+    const shifts: number[] = []
+    Object.assign(window, { __shifts: shifts })
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        shifts.push((entry as unknown as { value: number }).value)
+    }).observe({ type: 'layout-shift', buffered: true })
+  })
   // Both lists held back: the detail must paint without them.
   let releaseLists: () => void = () => undefined
   const listsHeld = new Promise<void>((resolve) => {
@@ -71,6 +79,11 @@ test('detail: the badge comes with the page and does not wait for the tab counts
   await expect(page.getByRole('link', { name: /^Earned/ })).toBeVisible()
   releaseLists()
   await expect(page.getByRole('link', { name: 'Earned (7)' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Available (12)' })).toBeVisible()
+  // The counts arrived into room kept for them: nothing moved.
+  expect(await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)).toEqual(
+    [],
+  )
   expect(problems).toEqual([])
 })
 

@@ -6,7 +6,8 @@ import { type Plugin } from 'vite'
 // Brotli and gzip twins of every compressible file of the build, made once at build time with the
 // slowest, smallest settings, so the server sends them as they are (server/static-files.ts).
 
-const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|map|txt|webmanifest)$/i
+// Source maps are left out: served only on request (SHOWCASE_SERVE_SOURCEMAPS), to developers.
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|webmanifest)$/i
 /** Below a kilobyte the saving is less than one packet. */
 const MIN_BYTES = 1024
 
