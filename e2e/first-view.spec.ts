@@ -1,4 +1,6 @@
 import { expect, type Page, test } from '@playwright/test'
+import { SignJWT } from 'jose'
+import { live } from '../playwright.config.ts'
 
 // Demo mode: the first view's data arrives with the page, so the view asks the network only for
 // what it does not need for its first paint (the other tab's count).
@@ -99,4 +101,42 @@ test('a filtered earned list and the bare root get their own first view', async 
   await expect(page.getByRole('main').getByRole('heading', { name: 'First Sip' })).toBeVisible()
   expect(apiRequests.filter((url) => url.includes('badgeType=EARNED'))).toEqual([])
   expect(problems).toEqual([])
+})
+
+test.describe('live mode', () => {
+  test.use({ baseURL: `http://127.0.0.1:${live.port}` })
+
+  test("early.js starts the view's requests before the app's script has run, and the app uses them", async ({
+    page,
+  }) => {
+    const token = await new SignJWT({ sub: 'tom.sawyer@example.com', idType: 'email' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('10m')
+      .sign(new TextEncoder().encode(live.tokenSecret))
+    const { apiRequests, problems } = watch(page)
+    // The app's script held back: whatever reaches the API meanwhile was started by early.js.
+    let releaseApp: () => void = () => undefined
+    const appHeld = new Promise<void>((resolve) => {
+      releaseApp = resolve
+    })
+    await page.route('**/assets/index-*.js', async (route) => {
+      await appHeld
+      await route.continue()
+    })
+    await page.goto(`/customers/tom.sawyer%40example.com/earned?by=email#member_token=${token}`, {
+      waitUntil: 'commit',
+    })
+    await expect.poll(() => apiRequests.length).toBe(1)
+    expect(apiRequests[0]).toContain('badgeType=EARNED')
+    releaseApp()
+    await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Available (12)' })).toBeVisible()
+    // The app took the early answer instead of asking again.
+    const earnedLists = apiRequests.filter(
+      (url) => url.includes('badgeType=EARNED') && url.includes('sortOn=RANK'),
+    )
+    expect(earnedLists).toHaveLength(1)
+    expect(page.url()).not.toContain(token)
+    expect(problems).toEqual([])
+  })
 })

@@ -113,6 +113,9 @@ export function createApp({
           : null
       if (route !== null) {
         html = withFirstView(html, await firstView(api, route, readManifest(distDir)))
+      } else if (mode === 'live') {
+        // Async: it starts the view's requests as soon as it arrives, without holding up the page.
+        html = html.replace('</head>', '  <script async src="early.js"></script>\n  </head>')
       }
       return c.html(html)
     })

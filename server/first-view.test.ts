@@ -44,6 +44,7 @@ test('demo mode: the earned page carries its list, the group names, its chunk an
   expect(html).toContain('<link rel="modulepreload" crossorigin href="./assets/earned-2.js" />')
   expect(html).toContain('<link rel="modulepreload" crossorigin href="./assets/shared-3.js" />')
   expect(html.match(/rel="preload" as="image" fetchpriority="high"/g)).toHaveLength(4)
+  expect(html).not.toContain('early.js')
 })
 
 test('demo mode: the detail page carries the badge and its definition, not the lists', async () => {
@@ -73,6 +74,8 @@ test('an identifier kind travels as the header the SPA sends, and keys the answe
 test('live mode: the server never sees the member, so the page carries no data', async () => {
   const html = await (await app('live').request('/customers/62090013/earned')).text()
   expect(html).not.toContain('first-view-data')
+  // The browser knows the member: early.js starts the requests there.
+  expect(html).toContain('<script async src="early.js"></script>')
 })
 
 test('routes: the views, the root as the demo member, and nothing else', () => {
