@@ -49,6 +49,18 @@ test('earned: the list and its group names come with the page; the first row loa
   expect(problems).toEqual([])
 })
 
+test('available: the list comes with the page; the artwork that fails to decode logs nothing', async ({
+  page,
+}) => {
+  const { apiRequests, problems } = watch(page)
+  await page.goto('/customers/62090013/available')
+  const green = page.getByRole('img', { name: 'Green Step, not yet earned' })
+  await expect(green).toHaveAttribute('src', /green-step-earned\.svg$/)
+  await expect(page.getByRole('link', { name: 'Earned (7)' })).toBeVisible()
+  expect(apiRequests.filter((url) => url.includes('badgeType=AVAILABLE'))).toEqual([])
+  expect(problems).toEqual([])
+})
+
 test('detail: the badge comes with the page and does not wait for the tab counts', async ({
   page,
 }) => {
