@@ -112,3 +112,25 @@ test('data that looks like markup cannot end the data block', () => {
     k: { status: 200, body: { name: '</script><script>alert(1)</script>' } },
   })
 })
+
+test('under a sub-path: the same keys, and the images where the emulator serves them', async () => {
+  const dist = mkdtempSync(path.join(tmpdir(), 'showcase-first-view-'))
+  writeFileSync(
+    path.join(dist, 'index.html'),
+    '<!doctype html><html><head><base href="/" /></head><body></body></html>',
+  )
+  const mounted = createApp({
+    api: createApi({ emulator: { assetBase: '/rewards/badges/' } }),
+    distDir: dist,
+    log: () => undefined,
+    basePath: '/rewards/badges/',
+  })
+  const html = await (await mounted.request('/rewards/badges/customers/62090013/earned')).text()
+  expect(html).toContain('<base href="/rewards/badges/"')
+  expect(Object.keys(dataBlock(html))).toContain(
+    '|/api_gateway/v1/badges/customer/62090013?badgeType=EARNED&limit=50&page=0&sortOn=RANK',
+  )
+  expect(html).toMatch(
+    /rel="preload" as="image" fetchpriority="high" href="\/rewards\/badges\/demo\//,
+  )
+})

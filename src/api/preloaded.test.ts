@@ -61,3 +61,16 @@ test("the early script's requests serve only requests made with the same member 
   expect(takePreloaded(list, null, 'Bearer abc')).toBe(response)
   expect(takePreloaded(list, null, 'Bearer abc')).toBeNull()
 })
+
+test('under a sub-path, the key is the same as the server made it, from /api_gateway on', async () => {
+  const baseElement = document.createElement('base')
+  baseElement.href = `${window.location.origin}/rewards/badges/`
+  document.head.append(baseElement)
+  try {
+    pageWith({ [preloadKey(list, null)]: { status: 200, body: { data: {} } } })
+    expect(takePreloaded(list, null, null)).toBeNull()
+    expect(await takePreloaded(`/rewards/badges${list}`, null, null)).toBeInstanceOf(Response)
+  } finally {
+    baseElement.remove()
+  }
+})
