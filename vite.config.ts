@@ -3,6 +3,7 @@ import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import { type Connect, type Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
+import { precompress } from './scripts/precompress.ts'
 import { createApi } from './server/api.ts'
 
 /** `npm run dev` (and `vite preview`) answer /api_gateway/* exactly as `npm start` does. */
@@ -25,11 +26,13 @@ export default defineConfig(({ command }) => ({
   // Relative in the build, resolved against index.html's <base href>, so one build can be hosted
   // at any path.
   base: command === 'build' ? './' : '/',
-  plugins: [react(), tailwindcss(), badgesApi()],
+  plugins: [react(), tailwindcss(), badgesApi(), precompress()],
   server: { port: 5173 },
   build: {
     target: 'es2022',
     sourcemap: true,
+    // Which chunk each route needs: the server preloads the first view's (server/first-view.ts).
+    manifest: true,
     rolldownOptions: {
       output: {
         // Everything the first view needs stays in the entry chunk: left alone, the bundler moves

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from './axe.ts'
+import { withoutFirstViewData } from './without-first-view-data.ts'
 
 // What a real cluster may send: markup and script in every string, very long names, right-to-left
 // text and emoji, unsafe image URLs, unknown enum values, missing keys and nulls. All of it must
@@ -61,6 +62,8 @@ const hostileBadges = [
 ]
 
 test.beforeEach(async ({ page }) => {
+  // Hostile answers are given in the browser: the page must not carry the real ones already.
+  await withoutFirstViewData(page)
   page.on('dialog', (dialog) => {
     throw new Error(`A dialog opened: ${dialog.message()}`)
   })

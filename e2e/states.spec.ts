@@ -1,8 +1,11 @@
 import { expect, type Page, test } from '@playwright/test'
 import { expectNoAxeViolations } from './axe.ts'
+import { withoutFirstViewData } from './without-first-view-data.ts'
 
 // Every state a view can be in, reached through the emulator's members or by intercepting the
-// Badges API in the browser.
+// Badges API in the browser (so pages come without the first view's data, as in live mode).
+
+test.beforeEach(({ page }) => withoutFirstViewData(page))
 
 const LIST = '**/api_gateway/v1/badges/customer/**'
 const earnedList = (url: URL) =>
@@ -131,6 +134,7 @@ test('not connected (401) and not allowed (403) read differently', async ({ page
   await page.goto('/customers/62090013/earned')
   await expect(page.getByRole('alert')).toContainText('Not connected')
   await page.unrouteAll()
+  await withoutFirstViewData(page)
   await answer(
     page,
     earnedList,

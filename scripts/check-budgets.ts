@@ -1,21 +1,25 @@
 import path from 'node:path'
-import { initialAssets } from './bundle-size.ts'
+import { initialAssets, type View } from './bundle-size.ts'
 
-// The size budgets of the build, checked in `npm test` (sizes are deterministic; timings are not,
-// and live in the benchmark, npm run bench).
+// The size budgets of the build, checked in `npm test`: what each first view loads, brotli as the
+// server sends it (sizes are deterministic; timings are not, and live in `npm run bench`, which
+// also holds the issue's target of 1.10x the stack's floor on the wire).
 
-const BUDGETS = { js: 125_000, css: 15_000 }
-const initial = initialAssets(path.resolve(import.meta.dirname, '..', 'dist'))
+const BUDGETS = { js: 115_000, css: 15_000 }
+const dist = path.resolve(import.meta.dirname, '..', 'dist')
 
 let failed = false
-for (const kind of ['js', 'css'] as const) {
-  const { gzip, files } = initial[kind]
-  const budget = BUDGETS[kind]
-  const ok = gzip <= budget && files.length > 0
-  failed ||= !ok
-  console.log(
-    `${ok ? 'ok  ' : gzip > budget ? 'OVER' : 'NONE'} initial ${kind.toUpperCase()}: ${(gzip / 1000).toFixed(1)} kB gzip of ${(budget / 1000).toFixed(0)} kB (${files.join(', ') || 'no files found'})`,
-  )
+for (const view of ['earned', 'available', 'detail'] satisfies View[]) {
+  const initial = initialAssets(dist, view)
+  for (const kind of ['js', 'css'] as const) {
+    const { brotli, files } = initial[kind]
+    const budget = BUDGETS[kind]
+    const ok = brotli <= budget && files.length > 0
+    failed ||= !ok
+    console.log(
+      `${ok ? 'ok  ' : brotli > budget ? 'OVER' : 'NONE'} ${view} ${kind.toUpperCase()}: ${(brotli / 1000).toFixed(1)} kB brotli of ${(budget / 1000).toFixed(0)} kB (${files.join(', ') || 'no files found'})`,
+    )
+  }
 }
 if (failed) {
   console.error('A size budget is exceeded (or index.html loads nothing it could be measured by).')

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { serveStatic } from '@hono/node-server/serve-static'
 import { type Context, Hono } from 'hono'
 import { errorEnvelope } from './contract.ts'
 import { createReadiness, type Readiness } from './health.ts'
@@ -11,6 +10,9 @@ import { CONTENT_TYPE, metrics as processMetrics, type Metrics } from './metrics
 import { routeLabel } from './route-label.ts'
 
 export type AppEnv = { Variables: { requestId: string } }
+import { dynamicCompression } from './compression.ts'
+import { firstView, readManifest, routeOf, withFirstView } from './first-view.ts'
+import { staticFiles } from './static-files.ts'
 
 export type AppOptions = {
   /** The Hono app answering /api_gateway/* (see api.ts). */
@@ -31,6 +33,8 @@ export type AppOptions = {
   frameAncestors?: string[]
   /** Where the showcase is mounted, e.g. "/rewards/badges/"; "/" by default. */
   basePath?: string
+  /** Serve the build's source maps (they reveal the original sources); off by default. */
+  serveSourceMaps?: boolean
 }
 
 /** On everything served: no inline or eval scripts, framing only where configured, no sniffing. */
@@ -105,6 +109,7 @@ export function createApp({
   imgSrc = ['https:'],
   frameAncestors = ["'self'"],
   basePath = '/',
+  serveSourceMaps = false,
 }: AppOptions) {
   const app = new Hono<AppEnv>()
   app.use(observeRequests(logger, metrics, basePath))
@@ -125,33 +130,46 @@ export function createApp({
     c.header('Cache-Control', 'no-store')
     return c.body(metrics.expose(), 200, { 'Content-Type': CONTENT_TYPE })
   })
+  app.use('/api_gateway/*', dynamicCompression())
   app.route('/', api)
 
   if (distDir !== null) {
     const indexHtml = path.join(distDir, 'index.html')
-    app.use('/assets/*', async (c, next) => {
-      await next()
-      // Vite fingerprints everything under assets/, so it can be cached for good.
-      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable')
-    })
-    app.use(
-      '*',
-      serveStatic({
-        root: path.relative(process.cwd(), distDir) || '.',
-        rewriteRequestPath: (requestPath) => requestPath.slice(basePath.length - 1),
-      }),
-    )
+    app.use('*', staticFiles({ root: distDir, basePath, serveSourceMaps }))
     // No config.json beside index.html: no brand settings (and no 404 in the browser's console),
     // only whether the data is the emulator's.
-    app.get('/config.json', (c) => c.json(mode === 'demo' ? { demo: true } : {}))
-    app.get('*', async (c) => {
+    app.get('/config.json', (c) => {
+      c.header('Cache-Control', 'no-cache')
+      return c.json(mode === 'demo' ? { demo: true } : {})
+    })
+    app.get('*', dynamicCompression(), async (c) => {
       // A missing file is a 404; any other path is a deep link into the SPA.
-      if (path.extname(c.req.path) !== '') return c.text('Not found', 404)
+      if (path.extname(c.req.path) !== '' && !c.req.path.endsWith('/index.html')) {
+        return c.text('Not found', 404)
+      }
       if (c.req.path.includes('/api_gateway/')) return c.notFound()
       if (!existsSync(indexHtml)) return c.text('The app is not built: run npm run build', 503)
       c.header('Cache-Control', 'no-cache')
-      const html = await readFile(indexHtml, 'utf8')
-      return c.html(html.replace(/<base href="[^"]*"/, `<base href="${basePath}"`))
+      let html = (await readFile(indexHtml, 'utf8')).replace(
+        /<base href="[^"]*"/,
+        `<base href="${basePath}"`,
+      )
+      // Demo mode: the first view's data, code and images start with the page. (Live mode: the
+      // member is known only to the browser; public/early.js starts them there.)
+      const route =
+        mode === 'demo'
+          ? routeOf(
+              c.req.path.slice(basePath.length - 1).replace(/\/index\.html$/, '/'),
+              new URL(c.req.url).searchParams,
+            )
+          : null
+      if (route !== null) {
+        html = withFirstView(html, await firstView(api, route, readManifest(distDir)))
+      } else if (mode === 'live') {
+        // Async: it starts the view's requests as soon as it arrives, without holding up the page.
+        html = html.replace('</head>', '  <script async src="early.js"></script>\n  </head>')
+      }
+      return c.html(html)
     })
   }
 

@@ -16,6 +16,7 @@ test('no variables at all is demo mode', () => {
     imgSrc: ['https:'],
     frameAncestors: ["'self'"],
     shutdownTimeoutSeconds: 10,
+    serveSourceMaps: false,
     live: null,
   })
 })
@@ -31,6 +32,14 @@ test('the shutdown timeout is a whole number of seconds, checked at start', () =
       ),
     )
   }
+})
+
+test('source maps are served only when asked for, with a clear message for a bad value', () => {
+  expect(readConfig({ SHOWCASE_SERVE_SOURCEMAPS: 'true' }).serveSourceMaps).toBe(true)
+  expect(readConfig({ SHOWCASE_SERVE_SOURCEMAPS: 'false' }).serveSourceMaps).toBe(false)
+  expect(() => readConfig({ SHOWCASE_SERVE_SOURCEMAPS: 'yes' })).toThrow(
+    /SHOWCASE_SERVE_SOURCEMAPS: must be "true" or "false"/,
+  )
 })
 
 test('a complete live configuration, with Basic or OAuth', () => {

@@ -27,6 +27,8 @@ export type Config = {
   frameAncestors: string[]
   /** How long a shutdown (SIGTERM, SIGINT) may take to finish the requests in flight. */
   shutdownTimeoutSeconds: number
+  /** SHOWCASE_SERVE_SOURCEMAPS=true: the build's .map files are served (404 otherwise). */
+  serveSourceMaps: boolean
   live: null | {
     upstream: URL
     auth: UpstreamAuth
@@ -204,6 +206,7 @@ export function readConfig(env: Env): Config {
   const imgSrc = sources(env, 'SHOWCASE_IMG_SRC', ['https:'])
   const frameAncestors = sources(env, 'SHOWCASE_FRAME_ANCESTORS', ["'self'"])
   const shutdownTimeoutSeconds = integer(env, 'SHOWCASE_SHUTDOWN_TIMEOUT', 10, 1, 600)
+  const serveSourceMaps = flag(env, 'SHOWCASE_SERVE_SOURCEMAPS')
   const basic = pair(env, 'CAPILLARY_USERNAME', 'CAPILLARY_PASSWORD')
   const oauth = pair(env, 'CAPILLARY_OAUTH_KEY', 'CAPILLARY_OAUTH_SECRET')
   const apiUrl = value(env, 'CAPILLARY_API_URL')
@@ -218,7 +221,16 @@ export function readConfig(env: Env): Config {
         'is missing, but Capillary credentials are set: name the cluster to use them.',
       )
     }
-    return { port, host, basePath, imgSrc, frameAncestors, shutdownTimeoutSeconds, live: null }
+    return {
+      port,
+      host,
+      basePath,
+      imgSrc,
+      frameAncestors,
+      shutdownTimeoutSeconds,
+      serveSourceMaps,
+      live: null,
+    }
   }
   const upstream = secureUrl(env, 'CAPILLARY_API_URL')
   if (basic && oauth) {
@@ -244,6 +256,7 @@ export function readConfig(env: Env): Config {
     imgSrc,
     frameAncestors,
     shutdownTimeoutSeconds,
+    serveSourceMaps,
     live: {
       upstream,
       auth,

@@ -114,6 +114,7 @@ const app = createApp({
   basePath: config.basePath,
   imgSrc: config.imgSrc,
   frameAncestors: config.frameAncestors,
+  serveSourceMaps: config.serveSourceMaps,
 })
 const server = serve({ fetch: app.fetch, port, hostname }, () => {
   const where = live === null ? 'demo mode' : `live mode, upstream ${live.upstream.host}`

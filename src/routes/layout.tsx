@@ -32,7 +32,10 @@ function Tab({
       }
     >
       {label}
-      {total !== undefined && ` (${formatNumber(total)})`}
+      {/* Room for the count before it arrives, so it moves nothing (up to 999 without a shift). */}
+      <span className="inline-block min-w-[6ch] text-start tabular-nums">
+        {total !== undefined && ` (${formatNumber(total)})`}
+      </span>
     </NavLink>
   )
 }

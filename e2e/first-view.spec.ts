@@ -1,0 +1,154 @@
+import { expect, type Page, test } from '@playwright/test'
+import { SignJWT } from 'jose'
+import { live } from '../playwright.config.ts'
+
+// Demo mode: the first view's data arrives with the page, so the view asks the network only for
+// what it does not need for its first paint (the other tab's count).
+
+function watch(page: Page) {
+  const apiRequests: string[] = []
+  const problems: string[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.pathname.includes('/api_gateway/')) apiRequests.push(`${url.pathname}${url.search}`)
+  })
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+  return { apiRequests, problems }
+}
+
+test('earned: the list and its group names come with the page; the first row loads first', async ({
+  page,
+}) => {
+  const { apiRequests, problems } = watch(page)
+  await page.goto('/customers/62090013/earned')
+  const main = page.getByRole('main')
+  await expect(main.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Available (12)' })).toBeVisible()
+  expect(apiRequests.filter((url) => url.includes('badgeType=EARNED'))).toEqual([])
+  expect(apiRequests.filter((url) => url.includes('/group/'))).toEqual([])
+  // Only the other tab's count went over the network.
+  expect(apiRequests).toHaveLength(1)
+  expect(apiRequests[0]).toContain('badgeType=AVAILABLE')
+
+  const images = main.locator('img')
+  await expect(images.nth(0)).toHaveAttribute('fetchpriority', 'high')
+  await expect(images.nth(0)).toHaveAttribute('loading', 'eager')
+  await expect(images.nth(3)).toHaveAttribute('fetchpriority', 'high')
+  await expect(images.nth(4)).toHaveAttribute('loading', 'lazy')
+  // The page preloaded exactly the images the first row shows.
+  const preloaded = await page
+    .locator('link[rel="preload"][as="image"]')
+    .evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href))
+  const firstRow = await images.evaluateAll((list) =>
+    list.slice(0, 4).map((image) => (image as HTMLImageElement).src),
+  )
+  expect(preloaded).toEqual(firstRow)
+  expect(problems).toEqual([])
+})
+
+test('available: the list comes with the page; the artwork that fails to decode logs nothing', async ({
+  page,
+}) => {
+  const { apiRequests, problems } = watch(page)
+  await page.goto('/customers/62090013/available')
+  const green = page.getByRole('img', { name: 'Green Step, not yet earned' })
+  await expect(green).toHaveAttribute('src', /green-step-earned\.svg$/)
+  await expect(page.getByRole('link', { name: 'Earned (7)' })).toBeVisible()
+  expect(apiRequests.filter((url) => url.includes('badgeType=AVAILABLE'))).toEqual([])
+  expect(problems).toEqual([])
+})
+
+test('detail: the badge comes with the page and does not wait for the tab counts', async ({
+  page,
+}) => {
+  const { apiRequests, problems } = watch(page)
+  await page.addInitScript(() => {
+    const shifts: number[] = []
+    Object.assign(window, { __shifts: shifts })
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        shifts.push((entry as unknown as { value: number }).value)
+    }).observe({ type: 'layout-shift', buffered: true })
+  })
+  // Both lists held back: the detail must paint without them.
+  let releaseLists: () => void = () => undefined
+  const listsHeld = new Promise<void>((resolve) => {
+    releaseLists = resolve
+  })
+  await page.route('**/api_gateway/v1/badges/customer/**', async (route) => {
+    await listsHeld
+    await route.continue()
+  })
+  await page.goto('/customers/62090013/badges/6650b1c00000000000000003')
+  await expect(page.getByRole('heading', { level: 1, name: "Barista's Favourite" })).toBeVisible()
+  await expect(page.getByRole('img', { name: /Barista's Favourite/ })).toHaveAttribute(
+    'fetchpriority',
+    'high',
+  )
+  expect(apiRequests.filter((url) => /management|badgeMeta/.test(url))).toEqual([])
+  // The tabs are there, without their counts yet.
+  await expect(page.getByRole('link', { name: /^Earned/ })).toBeVisible()
+  releaseLists()
+  await expect(page.getByRole('link', { name: 'Earned (7)' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Available (12)' })).toBeVisible()
+  // The counts arrived into room kept for them: nothing moved.
+  expect(await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)).toEqual(
+    [],
+  )
+  expect(problems).toEqual([])
+})
+
+test('a filtered earned list and the bare root get their own first view', async ({ page }) => {
+  const { apiRequests, problems } = watch(page)
+  await page.goto('/customers/62090013/earned?sort=last-earned')
+  await expect(page.getByText('Most recent first')).toBeVisible()
+  expect(apiRequests.filter((url) => url.includes('sortOn=LAST_EARNED_ON_DATE'))).toEqual([])
+
+  apiRequests.length = 0
+  await page.goto('/')
+  await expect(page).toHaveURL(/\/customers\/62090013\/earned$/)
+  await expect(page.getByRole('main').getByRole('heading', { name: 'First Sip' })).toBeVisible()
+  expect(apiRequests.filter((url) => url.includes('badgeType=EARNED'))).toEqual([])
+  expect(problems).toEqual([])
+})
+
+test.describe('live mode', () => {
+  test.use({ baseURL: `http://127.0.0.1:${live.port}` })
+
+  test("early.js starts the view's requests before the app's script has run, and the app uses them", async ({
+    page,
+  }) => {
+    const token = await new SignJWT({ sub: 'tom.sawyer@example.com', idType: 'email' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('10m')
+      .sign(new TextEncoder().encode(live.tokenSecret))
+    const { apiRequests, problems } = watch(page)
+    // The app's script held back: whatever reaches the API meanwhile was started by early.js.
+    let releaseApp: () => void = () => undefined
+    const appHeld = new Promise<void>((resolve) => {
+      releaseApp = resolve
+    })
+    await page.route('**/assets/index-*.js', async (route) => {
+      await appHeld
+      await route.continue()
+    })
+    await page.goto(`/customers/tom.sawyer%40example.com/earned?by=email#member_token=${token}`, {
+      waitUntil: 'commit',
+    })
+    await expect.poll(() => apiRequests.length).toBe(1)
+    expect(apiRequests[0]).toContain('badgeType=EARNED')
+    releaseApp()
+    await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Available (12)' })).toBeVisible()
+    // The app took the early answer instead of asking again.
+    const earnedLists = apiRequests.filter(
+      (url) => url.includes('badgeType=EARNED') && url.includes('sortOn=RANK'),
+    )
+    expect(earnedLists).toHaveLength(1)
+    expect(page.url()).not.toContain(token)
+    expect(problems).toEqual([])
+  })
+})

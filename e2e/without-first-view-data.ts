@@ -1,0 +1,27 @@
+import { type Page } from '@playwright/test'
+
+/**
+ * Pages arrive without the first view's data (as they do in live mode), so the app asks the API
+ * for everything and a test can answer in the browser with any state it wants. Demo mode
+ * otherwise sends the first view's answers inside the page (server/first-view.ts).
+ */
+export async function withoutFirstViewData(page: Page) {
+  await page.route(
+    (url) => !url.pathname.includes('/api_gateway/'),
+    async (route) => {
+      if (route.request().resourceType() !== 'document') return route.fallback()
+      const response = await route.fetch()
+      const html = (await response.text()).replace(
+        /<script type="application\/json" id="first-view-data">.*?<\/script>/s,
+        '',
+      )
+      // The body is sent decoded and shorter: drop the headers that describe the original.
+      const headers = Object.fromEntries(
+        Object.entries(response.headers()).filter(
+          ([name]) => name !== 'content-encoding' && name !== 'content-length',
+        ),
+      )
+      await route.fulfill({ status: response.status(), headers, body: html })
+    },
+  )
+}
