@@ -91,6 +91,35 @@ function datesOnCards(page: Page) {
   })
 }
 
+/**
+ * Words in badge names and group headings that the layout splits across lines ("Anniversar" /
+ * "y"): each word's text range, and how many lines its client rects sit on.
+ */
+function brokenWords(page: Page) {
+  return page.evaluate(() => {
+    const broken: string[] = []
+    const headings = document.querySelectorAll('li.badge-card h3, section h2')
+    for (const heading of headings) {
+      const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? ''
+        for (const match of text.matchAll(/\S{2,}/g)) {
+          const range = document.createRange()
+          range.setStart(node, match.index)
+          range.setEnd(node, match.index + match[0].length)
+          const tops = new Set(
+            [...range.getClientRects()]
+              .filter((rect) => rect.width > 0)
+              .map((rect) => Math.round(rect.top)),
+          )
+          if (tops.size > 1) broken.push(`"${match[0]}" in "${heading.textContent?.trim()}"`)
+        }
+      }
+    }
+    return [...new Set(broken)]
+  })
+}
+
 for (const size of [phone, desktop]) {
   test.describe(`at ${size.width} × ${size.height}`, () => {
     test.use({ viewport: size })
@@ -113,6 +142,17 @@ for (const size of [phone, desktop]) {
         const broken = dates.filter((date) => date.lines !== 1)
         expect(broken, `${view.name}: dates on cards on one line`).toEqual([])
       }
+    })
+
+    test("no word in a badge's name or a group's heading breaks inside", async ({ page }) => {
+      const found: string[] = []
+      for (const view of views) {
+        await page.goto(view.path)
+        await view.ready(page)
+        await settled(page)
+        found.push(...(await brokenWords(page)).map((word) => `${view.name}: ${word}`))
+      }
+      expect(found).toEqual([])
     })
   })
 }
