@@ -1,0 +1,196 @@
+import { expect, type Page, test } from '@playwright/test'
+
+// The showcase's layout at a phone's and a desktop's size: badges first on the phone, nothing
+// wider than the screen, and dates on cards that never break across lines.
+
+const TOM = '62090013'
+const NEWCOMER = '565039504'
+const VIP = '381921157'
+
+const phone = { width: 390, height: 844 }
+const desktop = { width: 1280, height: 800 }
+
+const views: { name: string; path: string; ready: (page: Page) => Promise<void> }[] = [
+  {
+    name: "Tom's earned view",
+    path: `/customers/${TOM}/earned`,
+    ready: (page) => expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible(),
+  },
+  {
+    name: "Tom's earned view with expired badges",
+    path: `/customers/${TOM}/earned?expired=1`,
+    ready: (page) => expect(page.getByRole('heading', { name: 'Big Spender' })).toBeVisible(),
+  },
+  {
+    name: "Tom's available view",
+    path: `/customers/${TOM}/available`,
+    ready: (page) => expect(page.getByRole('heading', { name: 'Holiday Cheer' })).toBeVisible(),
+  },
+  {
+    name: "a badge's page (Regular)",
+    path: `/customers/${TOM}/badges/6650b1c00000000000000002`,
+    ready: (page) => expect(page.getByRole('heading', { level: 1 })).toHaveText('Regular'),
+  },
+  {
+    name: "a badge's page (Barista's Favourite)",
+    path: `/customers/${TOM}/badges/6650b1c00000000000000003`,
+    ready: (page) =>
+      expect(page.getByRole('heading', { level: 1 })).toHaveText("Barista's Favourite"),
+  },
+  {
+    name: "the new member's earned view",
+    path: `/customers/${NEWCOMER}/earned`,
+    ready: (page) => expect(page.getByText('No badges earned yet')).toBeVisible(),
+  },
+  {
+    name: "the new member's available view",
+    path: `/customers/${NEWCOMER}/available`,
+    ready: (page) => expect(page.getByText('Good ones to start with')).toBeVisible(),
+  },
+  {
+    name: "the VIP's earned view",
+    path: `/customers/${VIP}/earned`,
+    ready: (page) => expect(page.locator('li.badge-card').nth(20)).toBeVisible(),
+  },
+]
+
+/** Wait until no card waits for its state, so the layout is the final one. */
+async function settled(page: Page) {
+  await expect(page.locator('li.badge-card .animate-pulse')).toHaveCount(0)
+}
+
+/**
+ * Every date on a card (written "Dec 16, 2026") and whether its text spans one line: the client
+ * rects of the date's own text range, grouped by their vertical position.
+ */
+function datesOnCards(page: Page) {
+  return page.locator('li.badge-card').evaluateAll((cards) => {
+    const pattern = /[A-Z][a-z]{2}[\s\u00a0]\d{1,2},[\s\u00a0]\d{4}|in[\s\u00a0]\d+[\s\u00a0]\w+/g
+    const found: { card: string; date: string; lines: number }[] = []
+    for (const card of cards) {
+      const name = card.querySelector('h3')?.textContent ?? ''
+      const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? ''
+        const parent = node.parentElement
+        if (!parent || parent.closest('h3') || parent.closest('.sr-only')) continue
+        for (const match of text.matchAll(pattern)) {
+          const range = document.createRange()
+          range.setStart(node, match.index)
+          range.setEnd(node, match.index + match[0].length)
+          const tops = new Set(
+            [...range.getClientRects()]
+              .filter((rect) => rect.width > 0)
+              .map((rect) => Math.round(rect.top)),
+          )
+          found.push({ card: name, date: match[0], lines: tops.size })
+        }
+      }
+    }
+    return found
+  })
+}
+
+/**
+ * Words in badge names and group headings that the layout splits across lines ("Anniversar" /
+ * "y"): each word's text range, and how many lines its client rects sit on.
+ */
+function brokenWords(page: Page) {
+  return page.evaluate(() => {
+    const broken: string[] = []
+    const headings = document.querySelectorAll('li.badge-card h3, section h2')
+    for (const heading of headings) {
+      const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? ''
+        for (const match of text.matchAll(/\S{2,}/g)) {
+          const range = document.createRange()
+          range.setStart(node, match.index)
+          range.setEnd(node, match.index + match[0].length)
+          const tops = new Set(
+            [...range.getClientRects()]
+              .filter((rect) => rect.width > 0)
+              .map((rect) => Math.round(rect.top)),
+          )
+          if (tops.size > 1) broken.push(`"${match[0]}" in "${heading.textContent?.trim()}"`)
+        }
+      }
+    }
+    return [...new Set(broken)]
+  })
+}
+
+for (const size of [phone, desktop]) {
+  test.describe(`at ${size.width} × ${size.height}`, () => {
+    test.use({ viewport: size })
+
+    test('no view scrolls sideways, and no date on a card breaks across lines', async ({
+      page,
+    }) => {
+      for (const view of views) {
+        await page.goto(view.path)
+        await view.ready(page)
+        await settled(page)
+        const widths = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }))
+        expect(widths.scroll, `${view.name} is no wider than the screen`).toBeLessThanOrEqual(
+          widths.client,
+        )
+        const dates = await datesOnCards(page)
+        const broken = dates.filter((date) => date.lines !== 1)
+        expect(broken, `${view.name}: dates on cards on one line`).toEqual([])
+      }
+    })
+
+    test("no word in a badge's name or a group's heading breaks inside", async ({ page }) => {
+      const found: string[] = []
+      for (const view of views) {
+        await page.goto(view.path)
+        await view.ready(page)
+        await settled(page)
+        found.push(...(await brokenWords(page)).map((word) => `${view.name}: ${word}`))
+      }
+      expect(found).toEqual([])
+    })
+  })
+}
+
+test.describe('on a phone', () => {
+  test.use({ viewport: phone })
+
+  test("at least 4 badges are fully in the first screen of Tom's earned view", async ({ page }) => {
+    await page.goto(`/customers/${TOM}/earned`)
+    await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+    await settled(page)
+    // The summary arrives last and must not push the badges down once it is there.
+    await expect(page.getByRole('region', { name: 'Your badges at a glance' })).toBeVisible()
+    const inside = await page.locator('li.badge-card').evaluateAll((cards, screen) => {
+      return cards.filter((card) => {
+        const image = card.querySelector('img, [role="img"]')
+        if (!image) return false
+        const box = image.getBoundingClientRect()
+        return (
+          box.width > 0 &&
+          box.top >= 0 &&
+          box.left >= 0 &&
+          box.bottom <= screen.height &&
+          box.right <= screen.width
+        )
+      }).length
+    }, phone)
+    expect(inside).toBeGreaterThanOrEqual(4)
+  })
+
+  test('dates on the cards are written with spaces that do not break', async ({ page }) => {
+    await page.goto(`/customers/${TOM}/available`)
+    await expect(page.getByRole('heading', { name: 'Holiday Cheer' })).toBeVisible()
+    await settled(page)
+    const dates = await datesOnCards(page)
+    // Trailblazer opens on a date, Regular is open again from one, Barista's has an earn-by date.
+    expect(dates.length).toBeGreaterThanOrEqual(3)
+    for (const { card, date } of dates)
+      expect(date, `${card}: "${date}" holds together`).not.toMatch(/ /)
+  })
+})

@@ -1,0 +1,275 @@
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
+
+// One truth about each badge: what a list card says (its image's alt text and its lines) is what
+// the badge's own page says, and neither claims the member can earn it again while the member's
+// limit in the emulator's data is used up.
+
+const TOM = '62090013'
+const NEWCOMER = '565039504'
+const VIP = '381921157'
+
+type Card = { name: string; href: string; alt: string; lines: string[] }
+type Hero = { alt: string; sentences: string[] }
+
+/** Every card on the list as the member sees it, once every card knows its state. */
+async function readCards(page: Page, path: string): Promise<Card[]> {
+  await page.goto(path)
+  await expect(page.locator('li.badge-card').first()).toBeVisible()
+  // A card waits for the member's own record with a placeholder where its image goes.
+  await expect(page.locator('li.badge-card .animate-pulse')).toHaveCount(0)
+  return page.locator('li.badge-card').evaluateAll((cards) =>
+    cards.map((card) => {
+      const link = card.querySelector('h3 a')
+      const image = card.querySelector('img, [role="img"]')
+      return {
+        name: link?.textContent?.trim() ?? '',
+        href: link?.getAttribute('href') ?? '',
+        alt: image?.getAttribute('alt') ?? image?.getAttribute('aria-label') ?? '',
+        lines: [...card.querySelectorAll(':scope > p')]
+          .filter((line) => !line.classList.contains('sr-only'))
+          .map((line) => (line as HTMLElement).innerText.trim()),
+      }
+    }),
+  )
+}
+
+/** The hero at the top of a badge's own page: its image's alt text and its sentences. */
+async function readHero(page: Page, href: string, name: string): Promise<Hero> {
+  await page.goto(href)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
+  const hero = page.locator('header').filter({ has: page.getByRole('heading', { level: 1 }) })
+  return hero.evaluate((header) => {
+    const image = header.querySelector('img, [role="img"]')
+    return {
+      alt: image?.getAttribute('alt') ?? image?.getAttribute('aria-label') ?? '',
+      sentences: [...header.querySelectorAll(':scope > p')].map((p) =>
+        (p as HTMLElement).innerText.trim(),
+      ),
+    }
+  })
+}
+
+type UsedUp = { kind: 'total' | 'fixed' | 'rolling'; cycleEnd: number | null }
+
+type Constraint = {
+  constraintType?: string
+  maxEarnLimit?: number | null
+  earnConstraintBlockStatistics?: Record<string, number | null> | null
+  fixedWindowCycle?: { startDate?: number; endDate?: number } | null
+}
+
+/** The member's own limits that are used up, read from the emulator's management endpoint. */
+async function usedUpLimits(
+  request: APIRequestContext,
+  member: string,
+  badgeId: string,
+): Promise<UsedUp[]> {
+  const response = await request.get(
+    `/api_gateway/v1/badges/management/${member}/badge/${badgeId}?includeStatistics=true`,
+  )
+  expect(response.ok(), `the member's record of ${badgeId}`).toBe(true)
+  const body = (await response.json()) as { data: { customerConstraints?: Constraint[] } }
+  return (body.data.customerConstraints ?? []).flatMap((limit): UsedUp[] => {
+    const max = limit.maxEarnLimit
+    const counts = Object.values(limit.earnConstraintBlockStatistics ?? {}).filter(
+      (count): count is number => typeof count === 'number',
+    )
+    if (typeof max !== 'number' || counts.length === 0 || Math.max(...counts) < max) return []
+    const kind =
+      limit.constraintType === 'FIXED_WINDOW'
+        ? 'fixed'
+        : limit.constraintType === 'ROLLING_WINDOW'
+          ? 'rolling'
+          : 'total'
+    const end = limit.fixedWindowCycle?.endDate
+    return [{ kind, cycleEnd: kind === 'fixed' && typeof end === 'number' ? end * 1000 : null }]
+  })
+}
+
+/** A date as the showcase writes it in English: medium style, spaces that never break. */
+function formatIn(page: Page, ms: number): Promise<string> {
+  return page.evaluate(
+    (at) =>
+      new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(at).replace(/\s/g, '\u00a0'),
+    ms,
+  )
+}
+
+// A card line and the sentence its badge's page must then say (null: any sentence of the state).
+const cardToHero: [RegExp, (match: RegExpMatchArray) => RegExp][] = [
+  [/^Yours to keep$/, () => /^It is yours to keep\.$/],
+  [/^Yours until (.+)$/, (m) => new RegExp(`^It is yours until ${esc(m[1])}, `)],
+  [/^Expires (.+)$/, (m) => new RegExp(`^It is yours until .+, ${esc(m[1])}\\.$`)],
+  [/^Earn it again now$/, () => /^You can earn it again now\.$/],
+  [/^Again from (.+)$/, (m) => new RegExp(`^You can earn it again from ${esc(m[1])}\\.$`)],
+  [/^Expired (.+)$/, (m) => new RegExp(`^You earned it; it expired on ${esc(m[1])}\\.$`)],
+  [
+    /^Earn it by (.+)$/,
+    (m) => new RegExp(`^You have started this badge: earn it by ${esc(m[1])}\\.$`),
+  ],
+  [/^Earn it (in .+)$/, () => /^You have started this badge: earn it by .+\.$/],
+  [/^Only (\d[\d,]*) left$/, (m) => new RegExp(`^Only ${esc(m[1])} left$`)],
+  [/^Ends (in .+)$/, () => /^You can earn this badge until .+\.$/],
+  [/^Open until (.+)$/, (m) => new RegExp(`^You can earn this badge until ${esc(m[1])}\\.$`)],
+  [/^Opens (.+)$/, (m) => new RegExp(`^You can earn this badge from ${esc(m[1])}\\.$`)],
+  [/^Ended (.+)$/, (m) => new RegExp(`^This badge ended on ${esc(m[1])}\\.$`)],
+  [/^All claimed$/, () => /^Every one of these badges has been claimed\.$/],
+  [/^Earned as often as allowed$/, () => /^You have earned it as many times as allowed\.$/],
+]
+
+function esc(text: string | undefined): string {
+  return (text ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The lines a card must have for the state its image's alt text names. */
+const stateLines: Record<string, RegExp> = {
+  earned: /^(Yours to keep|Yours until .+|Expires .+)$/,
+  expired: /^Expired .+$|^expired$/,
+  'in progress': /^Earn it (by|in) .+$|^in progress$/,
+  'earned, not open again yet': /^Again from .+$|^earned, not open again yet$/,
+  'not open yet': /^Opens .+$|^not open yet$/,
+  'no longer available': /^(All claimed|Earned as often as allowed|Ended .+|no longer available)$/,
+}
+
+/** The card, its badge's page and the member's limits agree, for every card given. */
+async function expectOneTruth(
+  page: Page,
+  request: APIRequestContext,
+  member: string,
+  view: string,
+  cards: Card[],
+) {
+  for (const card of cards) {
+    const where = `${card.name} on ${view}`
+    expect(card.alt, `${where}: the image says whose badge it is`).toMatch(
+      new RegExp(`^${esc(card.name)}, `),
+    )
+    const state = card.alt.slice(card.name.length + 2)
+    const known = stateLines[state]
+    if (known) {
+      expect(
+        card.lines.some((line) => known.test(line)),
+        `${where} is "${state}" and says so: ${JSON.stringify(card.lines)}`,
+      ).toBe(true)
+    } else {
+      expect(state, `${where}: a state the member knows`).toBe('not earned yet')
+    }
+
+    const hero = await readHero(page, card.href, card.name)
+    expect(hero.alt, `${where}: the same state on its page`).toBe(card.alt)
+    for (const line of card.lines) {
+      for (const [pattern, sentence] of cardToHero) {
+        const match = line.match(pattern)
+        if (!match) continue
+        const expected = sentence(match)
+        expect(
+          hero.sentences.some((text) => expected.test(text)),
+          `${where} says "${line}"; its page must say ${String(expected)} but says ${JSON.stringify(hero.sentences)}`,
+        ).toBe(true)
+        break
+      }
+    }
+    // And back: what the page says about earning it again, the card says too.
+    for (const sentence of hero.sentences) {
+      if (sentence === 'You can earn it again now.')
+        expect(card.lines, `${where}: its page says "${sentence}"`).toContain('Earn it again now')
+      const from = sentence.match(/^You can earn it again from (.+)\.$/)
+      if (from)
+        expect(card.lines, `${where}: its page says "${sentence}"`).toContain(
+          `Again from ${from[1]}`,
+        )
+    }
+
+    const usedUp = await usedUpLimits(
+      request,
+      member,
+      decodeURIComponent(card.href.split('/').pop() ?? ''),
+    )
+    const said = [...card.lines, ...hero.sentences]
+    for (const limit of usedUp) {
+      expect(
+        said.filter((text) => /again now/i.test(text)),
+        `${where}: its limit is used up`,
+      ).toEqual([])
+      if (limit.kind === 'total') {
+        expect(
+          said.filter((text) => /again/i.test(text)),
+          `${where}: earned as often as allowed`,
+        ).toEqual([])
+      }
+      const offered = state === 'earned' || state === 'earned, not open again yet'
+      if (limit.kind === 'fixed' && limit.cycleEnd !== null && offered) {
+        const date = await formatIn(page, limit.cycleEnd)
+        expect(card.lines, `${where}: its window resets on ${date}`).toContain(`Again from ${date}`)
+        expect(hero.sentences, `${where}: its window resets on ${date}`).toContain(
+          `You can earn it again from ${date}.`,
+        )
+      }
+    }
+  }
+}
+
+test.describe('one truth about each badge, on every list and its own page', () => {
+  test.describe.configure({ timeout: 240_000 })
+
+  test("Tom's earned badges, the expired one included", async ({ page, request }) => {
+    const cards = await readCards(page, `/customers/${TOM}/earned?expired=1`)
+    expect(cards.map((card) => card.name)).toEqual(
+      expect.arrayContaining(['First Sip', 'Regular', 'Big Spender', 'Anniversary']),
+    )
+    expect(cards).toHaveLength(8)
+    await expectOneTruth(page, request, TOM, "Tom's earned view", cards)
+  })
+
+  test("Tom's available badges", async ({ page, request }) => {
+    const cards = await readCards(page, `/customers/${TOM}/available`)
+    expect(cards.length).toBeGreaterThanOrEqual(12)
+    await expectOneTruth(page, request, TOM, "Tom's available view", cards)
+  })
+
+  test("the new member's available badges", async ({ page, request }) => {
+    const all = await readCards(page, `/customers/${NEWCOMER}/available`)
+    // "Good ones to start with" repeats some badges first; each badge once is enough.
+    const cards = all.filter((card, index) => all.findIndex((c) => c.href === card.href) === index)
+    expect(cards.length).toBeGreaterThanOrEqual(12)
+    for (const card of cards)
+      expect(card.alt, `${card.name}: the new member has earned nothing`).not.toMatch(
+        /, (earned|expired)/,
+      )
+    await expectOneTruth(page, request, NEWCOMER, "the new member's available view", cards)
+  })
+
+  test("a sample of the VIP's earned badges", async ({ page, request }) => {
+    const all = await readCards(page, `/customers/${VIP}/earned`)
+    expect(all.length).toBeGreaterThanOrEqual(20)
+    const step = Math.floor(all.length / 20)
+    const cards = all.filter((_, index) => index % step === 0).slice(0, 20)
+    await expectOneTruth(page, request, VIP, "the VIP's earned view", cards)
+  })
+})
+
+test('the states the member sees, as the demo data has them', async ({ page }) => {
+  const tomEarned = await readCards(page, `/customers/${TOM}/earned?expired=1`)
+  const tomAvailable = await readCards(page, `/customers/${TOM}/available`)
+  const on = (cards: Card[], name: string) => {
+    const card = cards.find((c) => c.name === name)
+    expect(card, name).toBeDefined()
+    return card as Card
+  }
+  const date = /[A-Z][a-z]{2}\u00a0\d{1,2},\u00a0\d{4}/.source
+  // Regular: 1 of 1 this month, so "again" only from the day the month resets, on both lists.
+  for (const cards of [tomEarned, tomAvailable]) {
+    const regular = on(cards, 'Regular')
+    expect(regular.alt).toBe('Regular, earned')
+    expect(regular.lines).not.toContain('Earn it again now')
+    expect(regular.lines.join('\n')).toMatch(new RegExp(`^Again from ${date}$`, 'm'))
+    for (const name of ['Birthday Treat', 'Anniversary'])
+      expect(on(cards, name).lines.join('\n')).toMatch(new RegExp(`^Again from ${date}$`, 'm'))
+  }
+  expect(on(tomEarned, 'Big Spender').alt).toBe('Big Spender, expired')
+  expect(on(tomAvailable, "Barista's Favourite").alt).toBe("Barista's Favourite, in progress")
+  expect(on(tomAvailable, 'Trailblazer').alt).toBe('Trailblazer, not open yet')
+  expect(on(tomAvailable, 'Night Owl').alt).toBe('Night Owl, no longer available')
+  expect(on(tomAvailable, 'Night Owl').lines).toContain('All claimed')
+  expect(on(tomAvailable, 'Holiday Cheer').lines).toContain('Only 812 left')
+})
