@@ -66,7 +66,7 @@ test('the summary: each part is a link, reached by Tab, to what it counts', asyn
           item.querySelector('img')?.getAttribute('alt') ??
           item.querySelector('[role="img"]')?.getAttribute('aria-label') ??
           ''
-        return /, (not earned yet|in progress|not open yet)$/.test(alt)
+        return /, (not earned yet|open to you, in progress|not open yet)$/.test(alt)
       }).length,
   )
   expect(count).toBe(open)

@@ -105,10 +105,11 @@ const cardToHero: [RegExp, (match: RegExpMatchArray) => RegExp][] = [
   [/^Expired (.+)$/, (m) => new RegExp(`^You earned it; it expired on ${esc(m[1])}\\.$`)],
   [
     /^Earn it by (.+)$/,
-    (m) => new RegExp(`^You have started this badge: earn it by ${esc(m[1])}\\.$`),
+    (m) => new RegExp(`^This badge is open to you: earn it by ${esc(m[1])}\\.$`),
   ],
-  [/^Earn it (in .+)$/, () => /^You have started this badge: earn it by .+\.$/],
-  [/^Only (\d[\d,]*) left$/, (m) => new RegExp(`^Only ${esc(m[1])} left$`)],
+  [/^Earn it (in .+)$/, () => /^This badge is open to you: earn it by .+\.$/],
+  [/^Only (\d[\d,]*) left$/, (m) => new RegExp(`^Only ${esc(m[1])} left for all members\\.$`)],
+  [/^Not open to you yet$/, () => /^This badge is not open to you yet\.$/],
   [/^Ends (in .+)$/, () => /^You can earn this badge until .+\.$/],
   [/^Open until (.+)$/, (m) => new RegExp(`^You can earn this badge until ${esc(m[1])}\\.$`)],
   [/^Opens (.+)$/, (m) => new RegExp(`^You can earn this badge from ${esc(m[1])}\\.$`)],
@@ -125,9 +126,9 @@ function esc(text: string | undefined): string {
 const stateLines: Record<string, RegExp> = {
   earned: /^(Yours to keep|Yours until .+|Expires .+)$/,
   expired: /^Expired .+$|^expired$/,
-  'in progress': /^Earn it (by|in) .+$|^in progress$/,
+  'open to you, in progress': /^Earn it (by|in) .+$|^open to you, in progress$/,
   'earned, not open again yet': /^Again from .+$|^earned, not open again yet$/,
-  'not open yet': /^Opens .+$|^not open yet$/,
+  'not open yet': /^Opens .+$|^Not open to you yet$|^not open yet$/,
   'no longer available': /^(All claimed|Earned as often as allowed|Ended .+|no longer available)$/,
 }
 
@@ -267,7 +268,9 @@ test('the states the member sees, as the demo data has them', async ({ page }) =
       expect(on(cards, name).lines.join('\n')).toMatch(new RegExp(`^Again from ${date}$`, 'm'))
   }
   expect(on(tomEarned, 'Big Spender').alt).toBe('Big Spender, expired')
-  expect(on(tomAvailable, "Barista's Favourite").alt).toBe("Barista's Favourite, in progress")
+  expect(on(tomAvailable, "Barista's Favourite").alt).toBe(
+    "Barista's Favourite, open to you, in progress",
+  )
   expect(on(tomAvailable, 'Trailblazer').alt).toBe('Trailblazer, not open yet')
   expect(on(tomAvailable, 'Night Owl').alt).toBe('Night Owl, no longer available')
   expect(on(tomAvailable, 'Night Owl').lines).toContain('All claimed')

@@ -8,12 +8,15 @@ import {
   parseMemberBadge,
 } from '../src/api/parse.ts'
 import { combineDetail } from '../src/badges/detail.ts'
+import { type DisplayState } from '../src/badges/display-state.ts'
 import {
-  type DisplayState,
-  earnLapsedAt,
-  listBadgeState,
-  memberBadgeState,
-} from '../src/badges/display-state.ts'
+  availableListFacts,
+  badgeTruth,
+  memberFacts,
+  needsMemberRecord,
+  SETTLE_AT_MOST,
+  truthImage,
+} from '../src/badges/truth.ts'
 import { imageCandidates } from '../src/badges/images.ts'
 import { groupBadges, unnamedGroupIds } from '../src/badges/order.ts'
 import { type BadgeImage, type CustomerBadge } from '../src/badges/types.ts'
@@ -163,22 +166,59 @@ export async function firstView(
     return page.badges
   }
 
+  const askRecord = (badgeId: string) =>
+    ask(
+      apiPath(['management', route.customer, 'badge', badgeId], { includeStatistics: true }),
+    ).then((raw) => (raw === null ? null : parseMemberBadge(raw)))
+  // Both lists views open on the member's summary, which reads both lists and the member's own
+  // records of the available badges the list cannot settle: all of it comes with the page.
+  const askBothLists = async (filters: ListQuery) => {
+    const [shown, earned, available] = await Promise.all([
+      askList(filters),
+      filters === defaultLists.earned ? null : askList(defaultLists.earned),
+      filters === defaultLists.available ? null : askList(defaultLists.available),
+    ])
+    const earnedBadges = earned ?? shown
+    const availableBadges = available ?? shown
+    const held = new Set(earnedBadges.map((badge) => badge.id))
+    const unsettled = availableBadges
+      .filter((badge) => needsMemberRecord(badge, held.has(badge.id), now))
+      .slice(0, SETTLE_AT_MOST)
+    const records = new Map(
+      await Promise.all(
+        unsettled.map(async (badge) => [badge.id, await askRecord(badge.id)] as const),
+      ),
+    )
+    return { shown, earnedBadges, records }
+  }
+
   let images: string[] = []
   const work = async () => {
     if (route.view === 'earned') {
-      const badges = await askList(route.filters)
+      const { shown } = await askBothLists(route.filters)
       images = firstImages(
-        firstRow(badges, route.filters.sortOn).map((badge) => ({
+        firstRow(shown, route.filters.sortOn).map((badge) => ({
           images: badge.images,
           state: 'EARNED',
         })),
       )
     } else if (route.view === 'available') {
-      const badges = await askList(defaultLists.available)
+      const { shown, earnedBadges, records } = await askBothLists(defaultLists.available)
+      const holding = new Map(earnedBadges.map((badge) => [badge.id, badge]))
       images = firstImages(
-        firstRow(badges, 'RANK').map((badge) => ({
+        firstRow(shown, 'RANK').map((badge) => ({
           images: badge.images,
-          state: listBadgeState(badge, 'AVAILABLE'),
+          state: truthImage(
+            badgeTruth(
+              availableListFacts(
+                badge,
+                holding.get(badge.id) ?? null,
+                records.get(badge.id) ?? null,
+                now,
+              ),
+              now,
+            ),
+          ).state,
         })),
       )
     } else {
@@ -193,10 +233,12 @@ export async function firstView(
         ),
       ])
       const badge = combineDetail(meta, member)
-      if (badge !== null) {
-        const lapsed = member !== null && earnLapsedAt(member, now) !== null
-        const state = member === null ? 'LOCKED' : lapsed ? 'EARNED' : memberBadgeState(member, now)
-        images = firstImages([{ images: badge.images, state }])
+      if (badge !== null && member !== null) {
+        const { startsAt, expiresAt: endsAt, status, limits, earnType } = badge
+        const facts = memberFacts({ startsAt, endsAt, status, limits, earnType }, member, now)
+        images = firstImages([
+          { images: badge.images, state: truthImage(badgeTruth(facts, now)).state },
+        ])
       }
     }
   }

@@ -1,24 +1,9 @@
 import { expect, test } from 'vitest'
-import { makeBadge, makeMemberBadge } from '../test/factories.ts'
-import {
-  earnLapsedAt,
-  listBadgeState,
-  memberBadgeState,
-  recentlyEarnedAt,
-} from './display-state.ts'
+import { makeMemberBadge } from '../test/factories.ts'
+import { earnLapsedAt, memberBadgeState, recentlyEarnedAt } from './display-state.ts'
 
 const now = Date.UTC(2026, 10, 22)
 const day = 86_400_000
-
-test('everything in the earned list shows as earned', () => {
-  expect(listBadgeState(makeBadge({ earnedCount: null }), 'EARNED')).toBe('EARNED')
-})
-
-test('an available badge earned before is in progress; one never earned is locked', () => {
-  expect(listBadgeState(makeBadge({ earnedCount: 2 }), 'AVAILABLE')).toBe('IN_PROGRESS')
-  expect(listBadgeState(makeBadge({ earnedCount: null }), 'AVAILABLE')).toBe('LOCKED')
-  expect(listBadgeState(makeBadge({ earnedCount: 0 }), 'AVAILABLE')).toBe('LOCKED')
-})
 
 test('a member badge with an active earn is earned, even without activeEarnedCount', () => {
   expect(memberBadgeState(makeMemberBadge({ activeEarnedCount: 1 }), now)).toBe('EARNED')

@@ -1,22 +1,7 @@
-import { type CustomerBadge, type MemberBadge } from './types.ts'
+import { type MemberBadge } from './types.ts'
 
 export const displayStates = ['EARNED', 'IN_PROGRESS', 'LOCKED'] as const
 export type DisplayState = (typeof displayStates)[number]
-
-export type ListKind = 'EARNED' | 'AVAILABLE'
-
-/**
- * A badge in one of the customer lists. Everything in the earned list is earned (expired ones are
- * muted by the view, not re-classified). In the available list, a badge the member has earned
- * before can be earned again, which is what "in progress" means to them.
- */
-export function listBadgeState(
-  badge: Pick<CustomerBadge, 'earnedCount'>,
-  list: ListKind,
-): DisplayState {
-  if (list === 'EARNED') return 'EARNED'
-  return (badge.earnedCount ?? 0) > 0 ? 'IN_PROGRESS' : 'LOCKED'
-}
 
 const closedIssualStatuses = new Set(['REVOKED', 'EXPIRED', 'EARNED', 'CONSUMED'])
 const closedEarnStatuses = new Set(['REVOKED', 'EXPIRED'])

@@ -249,6 +249,22 @@ export function availableListFacts(
 }
 
 /**
+ * Whether the available list cannot settle a badge's truth alone: an issued-to-earn badge (is it
+ * open to this member?), a supply shared by all members (how much is left?), or a window the member
+ * used before whose use the list does not count. The member's own record settles it.
+ */
+export function needsMemberRecord(badge: CustomerBadge, holding: boolean, now: number): boolean {
+  if (holding) return false
+  if (badge.earnType?.toUpperCase() === 'ISSUE_EARN') return true
+  if (badge.limits.some((limit) => limit.scope === 'badge' && limit.kind === 'total')) return true
+  const facts = availableListFacts(badge, null, null, now)
+  return facts.times > 0 && nextEarn(facts, now).kind === 'unknown'
+}
+
+/** Member records read to settle what the available list cannot say: at most this many. */
+export const SETTLE_AT_MOST = 24
+
+/**
  * Facts from the member's own record (management, with statistics) and the badge's definition:
  * what the detail page knows. The record's limits carry usage, so they win over the definition's.
  */

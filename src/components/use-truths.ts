@@ -6,13 +6,11 @@ import {
   type BadgeTruth,
   badgeTruth,
   earnedListFacts,
-  nextEarn,
+  needsMemberRecord,
+  SETTLE_AT_MOST,
 } from '../badges/truth.ts'
 import { type CustomerBadge, type MemberBadge } from '../badges/types.ts'
 import { badgeQueries } from '../queries/badges.ts'
-
-/** Member records read to settle what the available list cannot say: at most this many. */
-const SETTLE_AT_MOST = 24
 
 type Cached = { now: number; inputs: unknown[]; truth: BadgeTruth | null }
 
@@ -56,15 +54,7 @@ export function useAvailableTruths(
   const stable = useStableTruths()
   const holding = new Map((earned ?? []).map((badge) => [badge.id, badge]))
   const unsettled = badges
-    .filter((badge) => {
-      if (holding.has(badge.id)) return false
-      if (badge.earnType?.toUpperCase() === 'ISSUE_EARN') return true
-      // A supply shared by all members: only the record counts what is left of it.
-      if (badge.limits.some((limit) => limit.scope === 'badge' && limit.kind === 'total'))
-        return true
-      const facts = availableListFacts(badge, null, null, now)
-      return facts.times > 0 && nextEarn(facts, now).kind === 'unknown'
-    })
+    .filter((badge) => needsMemberRecord(badge, holding.has(badge.id), now))
     .slice(0, SETTLE_AT_MOST)
   const records = useQueries({
     queries: unsettled.map((badge) => badgeQueries.memberBadge(customer, badge.id)),

@@ -79,7 +79,7 @@ function AvailableBadges({ customer }: { customer: Customer }) {
           customer={customer}
           now={now}
           showDescription
-          priority={index < 6}
+          priority={index < 4}
         />
       )}
       paging={{

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query'
-import { type ChangeEvent, useId } from 'react'
+import { type ChangeEvent, useEffect, useId, useRef } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { type Customer, customerPath } from '../badges/member.ts'
 import { groupBadges, UNGROUPED } from '../badges/order.ts'
@@ -30,6 +30,25 @@ const selectClass =
 function EarnedFilters({ customer }: { customer: Customer }) {
   const [search, setSearch] = useSearchParams()
   const panelId = useId()
+  const disclosure = useRef<HTMLDetailsElement>(null)
+  // The panel floats over the badges: a press anywhere else, or Escape, puts it away.
+  useEffect(() => {
+    const close = (event: Event) => {
+      const details = disclosure.current
+      if (!details?.open) return
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== 'Escape') return
+        details.open = false
+        details.querySelector('summary')?.focus()
+      } else if (!details.contains(event.target as Node)) details.open = false
+    }
+    document.addEventListener('pointerdown', close)
+    document.addEventListener('keydown', close)
+    return () => {
+      document.removeEventListener('pointerdown', close)
+      document.removeEventListener('keydown', close)
+    }
+  }, [])
   // The groups the member has badges in, from the default list the tab count already reads.
   const { data } = useInfiniteQuery(badgeQueries.list(customer, defaultLists.earned))
   const groups = new Map<string, string | null>()
@@ -53,7 +72,7 @@ function EarnedFilters({ customer }: { customer: Customer }) {
     update('sort', event.target.value === 'rank' ? null : event.target.value)
 
   return (
-    <details className="group/filters relative" open={active || undefined}>
+    <details ref={disclosure} className="group/filters relative" open={active || undefined}>
       <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-full border border-line-strong bg-surface px-4 text-sm font-medium text-ink [&::-webkit-details-marker]:hidden">
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
           <path d="M3 5h14v2H3zm3 4h8v2H6zm2 4h4v2H8z" />
@@ -145,7 +164,7 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
           truth={truths.get(badge.id) ?? null}
           customer={customer}
           now={now}
-          priority={index < 6}
+          priority={index < 4}
         />
       )}
       paging={{
