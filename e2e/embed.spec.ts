@@ -35,6 +35,7 @@ test('the snippet on a portal of another origin: the iframe appears, themed, and
   await frame.getByText('Trier et filtrer').click()
   await frame.getByLabel('Afficher les expirés').click()
   await expect(frame.getByText('Big Spender')).toBeVisible()
+  await frame.getByText('Trier et filtrer').click()
   await expect.poll(fits).toBe(true)
 
   // Deep links inside the frame work, and the frame follows the new page's height.

@@ -145,6 +145,7 @@ export function heroSentences(truth: BadgeTruth, now: number): string[] {
         truth.until === null
           ? t('truth.hero.can-earn')
           : t('truth.hero.can-earn-until', { date: formatDate(truth.until) }),
+        ...(truth.left !== null ? [t('detail.left', { count: truth.left })] : []),
       ]
     case 'earn-again-from':
       return [

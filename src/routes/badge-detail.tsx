@@ -121,7 +121,6 @@ function BadgeDetail({
       : issueExpiryText(badge.issueExpiry, badge.expiresAt)
   const name = badge.name?.trim() || t('badge.unnamed')
   const memberLimits = limits.filter((limit) => limit.scope === 'member')
-  const left = truth.kind === 'can-earn' ? truth.left : null
 
   return (
     <div className="flex flex-col gap-4">
@@ -179,7 +178,7 @@ function BadgeDetail({
         </p>
       </Section>
       {/* How often is moot once the badge is over for everyone. */}
-      {(memberLimits.length > 0 || left !== null) &&
+      {memberLimits.length > 0 &&
         !(truth.kind === 'no-longer' && truth.why !== 'limit-reached') && (
           <Section title={t('detail.limits')}>
             <ul className="flex flex-col gap-3 text-ink">
@@ -195,9 +194,6 @@ function BadgeDetail({
                   </li>
                 )
               })}
-              {left !== null && (
-                <li className="font-medium text-warn">{t('detail.left', { count: left })}</li>
-              )}
             </ul>
           </Section>
         )}
