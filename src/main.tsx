@@ -3,9 +3,18 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
 import { configureBadgesApi } from './api/badges-api.ts'
-import { connectToHost } from './config/embed.ts'
+import { isApiError } from './api/errors.ts'
+import {
+  askHostForToken,
+  connectToHost,
+  hasHost,
+  onHostNavigate,
+  tellHost,
+} from './config/embed.ts'
+import { appPath, memberRoute } from './config/host-route.ts'
+import { fromHost } from './components/use-page-change.ts'
 import { basePath, loadRuntimeConfig } from './config/load.ts'
-import { setMemberToken, subscribeMemberToken } from './config/member-token.ts'
+import { setMemberToken, subscribeMemberToken, tokenMember } from './config/member-token.ts'
 import { matchLocale } from './config/runtime.ts'
 import { applyTheme } from './config/theme.ts'
 import { setLocale } from './i18n/i18n.ts'
@@ -15,7 +24,7 @@ import './index.css'
 
 // No top-level await: with one, the bundler splits the entry into extra chunks the page must load.
 async function start() {
-  const { config } = await loadRuntimeConfig()
+  const { config, problems } = await loadRuntimeConfig()
   applyTheme(config, document.documentElement)
   // The configured language, else the browser's, else English; loaded before the first render.
   const locale =
@@ -32,7 +41,17 @@ async function start() {
     setLocale('en', document.documentElement)
   }
   connectToHost(config)
-  configureBadgesApi({ baseUrl: config.apiBaseUrl || basePath() })
+  // Setting problems are for the brand's developer: the console and the portal's error event.
+  for (const problem of problems) {
+    console.warn(`Badge Showcase: ${problem.setting} ${problem.message}; the default is used.`)
+    tellHost({ type: 'badge-showcase:error', reason: `config:${problem.setting}` })
+  }
+  if (config.brandName !== document.title) document.title = config.brandName || document.title
+  configureBadgesApi({
+    baseUrl: config.apiBaseUrl || basePath(),
+    // In a portal, a missing or expired member token is the portal's to renew.
+    freshToken: hasHost() ? askHostForToken : undefined,
+  })
   if (config.memberToken) setMemberToken(config.memberToken)
 
   const queryClient = createQueryClient()
@@ -42,11 +61,27 @@ async function start() {
   subscribeMemberToken(
     () => void queryClient.refetchQueries({ predicate: (query) => query.state.data === undefined }),
   )
+  // What the portal hears of failures, by the reason a developer can act on.
+  queryClient.getQueryCache().subscribe((event) => {
+    if (event.type === 'updated' && event.action.type === 'error' && isApiError(event.action.error))
+      tellHost({ type: 'badge-showcase:error', reason: event.action.error.reason })
+  })
   Object.assign(window, {
     BadgeShowcase: { ...(window as { BadgeShowcase?: object }).BadgeShowcase, setMemberToken },
   })
 
-  const router = createAppRouter(queryClient, basePath())
+  // In a portal the portal's address holds the route, so the frame keeps its own history in
+  // memory: one history entry per view, the portal's, and its back button works as members expect.
+  const router = createAppRouter(queryClient, basePath(), hasHost())
+  onHostNavigate((route) => {
+    const { location } = router.state
+    const member = memberRoute(location.pathname, location.search)?.member ??
+      tokenMember() ?? { id: config.customer ?? '', by: config.by }
+    const path = appPath(route, member)
+    if (path !== `${location.pathname}${location.search}`) {
+      void router.navigate(path, { state: fromHost })
+    }
+  })
   const root = document.getElementById('root')
   if (root === null) throw new Error('index.html has no #root element')
 

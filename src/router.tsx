@@ -1,5 +1,5 @@
 import { type QueryClient } from '@tanstack/react-query'
-import { createBrowserRouter, redirect } from 'react-router'
+import { createBrowserRouter, createMemoryRouter, redirect, type RouteObject } from 'react-router'
 import { DEFAULT_CUSTOMER } from './config/demo.ts'
 import { runtimeConfig } from './config/load.ts'
 import { tokenMember } from './config/member-token.ts'
@@ -7,6 +7,7 @@ import { availableLoader } from './routes/available-loader.ts'
 import { AppSkeleton } from './components/skeletons.tsx'
 import { badgeDetailLoader } from './routes/badge-detail-loader.ts'
 import { customerPath } from './routes/customer.ts'
+import { appPath } from './config/host-route.ts'
 import { earnedLoader } from './routes/earned-loader.ts'
 import { Layout, memberLoader } from './routes/layout.tsx'
 import { RouteError } from './routes/route-error.tsx'
@@ -21,71 +22,73 @@ export const viewModules = {
   detail: () => import('./routes/badge-detail.tsx'),
 }
 
-export function createAppRouter(queryClient: QueryClient, basename = '') {
-  return createBrowserRouter(
-    [
-      {
-        element: <Layout />,
-        errorElement: <RouteError />,
-        // While the first view's code arrives (its data is already on the way): the page's shape.
-        hydrateFallbackElement: <AppSkeleton />,
-        children: [
-          {
-            errorElement: <RouteError />,
-            children: [
-              {
-                path: '/',
-                // The signed-in member (live mode), else the configured one, else the demo's typical member.
-                loader: () => {
-                  const { config } = runtimeConfig()
-                  const configured =
-                    config.customer === null ? null : { id: config.customer, by: config.by }
-                  const member = tokenMember() ?? configured ?? { id: DEFAULT_CUSTOMER, by: null }
-                  return redirect(customerPath(member, config.view))
+export function createAppRouter(queryClient: QueryClient, basename = '', inMemory = false) {
+  const routes: RouteObject[] = [
+    {
+      element: <Layout />,
+      errorElement: <RouteError />,
+      // While the first view's code arrives (its data is already on the way): the page's shape.
+      hydrateFallbackElement: <AppSkeleton />,
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            {
+              path: '/',
+              // The signed-in member (live mode), else the configured one, else the demo's typical member.
+              loader: () => {
+                const { config } = runtimeConfig()
+                const configured =
+                  config.customer === null ? null : { id: config.customer, by: config.by }
+                const member = tokenMember() ?? configured ?? { id: DEFAULT_CUSTOMER, by: null }
+                // The portal's address named a view (its route parameter): open that one.
+                if (config.route !== null) return redirect(appPath(config.route, member))
+                return redirect(customerPath(member, config.view))
+              },
+            },
+            {
+              path: '/customers/:customer',
+              loader: memberLoader(queryClient),
+              children: [
+                {
+                  index: true,
+                  loader: ({ request }) => redirect(`earned${new URL(request.url).search}`),
                 },
-              },
-              {
-                path: '/customers/:customer',
-                loader: memberLoader(queryClient),
-                children: [
-                  {
-                    index: true,
-                    loader: ({ request }) => redirect(`earned${new URL(request.url).search}`),
-                  },
-                  {
-                    path: 'earned',
-                    loader: earnedLoader(queryClient),
-                    lazy: async () => ({
-                      Component: (await import('./routes/earned.tsx')).EarnedPage,
-                    }),
-                  },
-                  {
-                    path: 'available',
-                    loader: availableLoader(queryClient),
-                    lazy: async () => ({
-                      Component: (await import('./routes/available.tsx')).AvailablePage,
-                    }),
-                  },
-                  {
-                    path: 'badges/:badgeId',
-                    loader: badgeDetailLoader(queryClient),
-                    lazy: async () => ({
-                      Component: (await viewModules.detail()).BadgeDetailPage,
-                    }),
-                  },
-                ],
-              },
-              {
-                path: '*',
-                loader: () => {
-                  throw new Response('Not found', { status: 404 })
+                {
+                  path: 'earned',
+                  loader: earnedLoader(queryClient),
+                  lazy: async () => ({
+                    Component: (await import('./routes/earned.tsx')).EarnedPage,
+                  }),
                 },
+                {
+                  path: 'available',
+                  loader: availableLoader(queryClient),
+                  lazy: async () => ({
+                    Component: (await import('./routes/available.tsx')).AvailablePage,
+                  }),
+                },
+                {
+                  path: 'badges/:badgeId',
+                  loader: badgeDetailLoader(queryClient),
+                  lazy: async () => ({
+                    Component: (await viewModules.detail()).BadgeDetailPage,
+                  }),
+                },
+              ],
+            },
+            {
+              path: '*',
+              loader: () => {
+                throw new Response('Not found', { status: 404 })
               },
-            ],
-          },
-        ],
-      },
-    ],
-    { basename },
-  )
+            },
+          ],
+        },
+      ],
+    },
+  ]
+  if (!inMemory) return createBrowserRouter(routes, { basename })
+  const here = `${window.location.pathname}${window.location.search}`
+  return createMemoryRouter(routes, { basename, initialEntries: [here] })
 }

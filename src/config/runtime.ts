@@ -2,12 +2,16 @@
 // and from the embed snippet (through the URL fragment of the iframe it creates). One build serves
 // every brand. Each setting is checked; a bad one is explained on the page and left at its default.
 
+import { safeRoute } from './host-route.ts'
+
 export const locales = ['en', 'fr', 'ar'] as const
 export type Locale = (typeof locales)[number]
 export const themes = ['light', 'dark', 'system'] as const
 export type Theme = (typeof themes)[number]
 const kinds = ['email', 'mobile', 'externalId', 'cardNumber'] as const
 const views = ['earned', 'available'] as const
+const headers = ['full', 'none'] as const
+export const DEFAULT_BRAND = 'Badge Showcase'
 
 export type RuntimeConfig = {
   customer: string | null
@@ -23,6 +27,20 @@ export type RuntimeConfig = {
   /** The page that embeds the showcase; messages go to and come from exactly this origin. */
   parentOrigin: string | null
   embedded: boolean
+  /** The brand's name in the header and page titles; '' shows none. */
+  brandName: string
+  /** 'none': the portal has its own header, so ours shows only the tabs. */
+  header: (typeof headers)[number]
+  /** How the portal names its member (never derived from the member's identifier). */
+  memberName: string | null
+  /** The portal's query parameter that mirrors the showcase's route. */
+  routeParam: string
+  /** The brand's share link template, with `{route}`. */
+  shareUrl: string | null
+  /** The portal page (origin and path) the showcase is embedded in, for share links. */
+  hostPage: string | null
+  /** The member-relative route to open on, from the portal's address. */
+  route: string | null
   /** Served by the emulator: the persona switcher and the "demo data" marker show. */
   demo: boolean
 }
@@ -40,6 +58,13 @@ export const defaultConfig: RuntimeConfig = {
   apiBaseUrl: '',
   parentOrigin: null,
   embedded: false,
+  brandName: DEFAULT_BRAND,
+  header: 'full',
+  memberName: null,
+  routeParam: 'badges',
+  shareUrl: null,
+  hostPage: null,
+  route: null,
   demo: false,
 }
 
@@ -65,6 +90,18 @@ function origin(value: string): string | null {
       url.origin === value.replace(/\/$/, '')
       ? url.origin
       : null
+  } catch {
+    return null
+  }
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const hasControl = (value: string) => /[\u0000-\u001f\u007f]/.test(value)
+
+function webUrl(value: string): URL | null {
+  try {
+    const url = new URL(value)
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null
   } catch {
     return null
   }
@@ -119,6 +156,34 @@ const checks: Record<string, Check> = {
   },
   demo: (value) =>
     value === 'true' || value === 'false' ? { demo: value === 'true' } : 'must be true or false',
+  brandName: (value) =>
+    value.length <= 80 && !hasControl(value)
+      ? { brandName: value }
+      : 'must be a name of at most 80 characters',
+  header: (value) => {
+    const header = oneOf(headers, value)
+    return header ? { header } : `must be one of ${headers.join(', ')}`
+  },
+  memberName: (value) =>
+    value.length <= 80 && !hasControl(value)
+      ? { memberName: value }
+      : 'must be a name of at most 80 characters',
+  routeParam: (value) =>
+    /^[A-Za-z][\w-]{0,31}$/.test(value)
+      ? { routeParam: value }
+      : 'must be a query parameter name like badges',
+  shareUrl: (value) => {
+    const url = webUrl(value)
+    return url !== null && value.includes('{route}')
+      ? { shareUrl: value }
+      : 'must be an http(s) URL with {route} in it, like https://brand.example/rewards?b={route}'
+  },
+  hostPage: (value) =>
+    webUrl(value) !== null ? { hostPage: value } : "must be the portal page's URL",
+  route: (value) => {
+    const route = safeRoute(value)
+    return route ? { route } : 'must be a path inside the showcase, like /badges/<id>'
+  },
   parentOrigin: (value) => {
     const parent = origin(value)
     return parent ? { parentOrigin: parent } : 'must be an origin like https://portal.example.com'
@@ -136,7 +201,8 @@ export function readSettings(source: Record<string, unknown>, from: string) {
       continue
     }
     const value = typeof raw === 'number' ? String(raw) : text(raw)
-    if (value === null || value === '') {
+    // An empty brand name is a choice (no name shown); anywhere else it is a mistake.
+    if (value === null || (value === '' && key !== 'brandName')) {
       problems.push({ setting: key, message: `must be text (${from})` })
       continue
     }
@@ -160,6 +226,13 @@ export const fragmentParams: Record<string, keyof RuntimeConfig> = {
   font: 'font',
   api: 'apiBaseUrl',
   parent: 'parentOrigin',
+  brand_name: 'brandName',
+  header: 'header',
+  member_name: 'memberName',
+  route_param: 'routeParam',
+  share_url: 'shareUrl',
+  page: 'hostPage',
+  route: 'route',
 }
 
 /** The settings the embed script put in the iframe's fragment, as a plain object. */

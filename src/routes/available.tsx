@@ -12,6 +12,7 @@ import { useNow } from '../components/use-now.ts'
 import { badgeQueries, defaultLists } from '../queries/badges.ts'
 import { customerPath, useCustomer } from './customer.ts'
 import { t } from '../i18n/i18n.ts'
+import { pageTitle } from '../config/brand.ts'
 
 function AvailableBadges({ customer }: { customer: Customer }) {
   const now = useNow()
@@ -82,7 +83,7 @@ export function AvailablePage() {
   const customer = useCustomer()
   return (
     <div className="flex flex-col gap-6">
-      <title>{`${t('available.title')} · Badge Showcase`}</title>
+      <title>{pageTitle(t('available.title'))}</title>
       <h1 className="text-2xl font-bold text-ink">{t('available.title')}</h1>
       <QueryBoundary fallback={<ListSkeleton label={t('available.loading')} layout="list" />}>
         <AvailableBadges customer={customer} />

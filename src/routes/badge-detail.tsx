@@ -19,6 +19,7 @@ import { t } from '../i18n/i18n.ts'
 import { benefitText, earnExpiryText, issueExpiryText, limitText } from '../components/wording.ts'
 import { badgeQueries } from '../queries/badges.ts'
 import { customerPath, useCustomer } from './customer.ts'
+import { pageTitle } from '../config/brand.ts'
 
 // Failures of the member's own record that make the whole page meaningless.
 const fatalForMember = new Set<ApiError['reason']>([
@@ -97,7 +98,7 @@ function BadgeDetail({
 
   return (
     <div className="flex flex-col gap-5">
-      <title>{`${name} · Badge Showcase`}</title>
+      <title>{pageTitle(name)}</title>
       <BackLink customer={customer} />
       {celebrateAt !== null && (
         <p

@@ -13,6 +13,7 @@ import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts
 import { customerPath, useCustomer } from './customer.ts'
 import { earnedFilters, hasFilters, type SortParam, sortParam } from './list-params.ts'
 import { t } from '../i18n/i18n.ts'
+import { pageTitle } from '../config/brand.ts'
 
 const sortKeys = ['rank', 'last-earned', 'last-event'] as const satisfies SortParam[]
 
@@ -155,7 +156,7 @@ export function EarnedPage() {
   const customer = useCustomer()
   return (
     <div className="flex flex-col gap-6">
-      <title>{`${t('earned.title')} · Badge Showcase`}</title>
+      <title>{pageTitle(t('earned.title'))}</title>
       <h1 className="text-2xl font-bold text-ink">{t('earned.title')}</h1>
       <EarnedFilters customer={customer} />
       <QueryBoundary fallback={<ListSkeleton label={t('earned.loading')} layout="grid" />}>

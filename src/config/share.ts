@@ -1,0 +1,19 @@
+import { basePath, runtimeConfig } from './load.ts'
+import { memberRoute, portalShareLink } from './host-route.ts'
+
+/**
+ * The link to share for the view at `location` (the router's): inside a portal, the portal's page
+ * (or the brand's template) with the route; on its own, the showcase's address, which carries no
+ * token (the token never enters the address).
+ */
+export function shareLink(location: { pathname: string; search: string }): string {
+  const { config } = runtimeConfig()
+  const inPortal = memberRoute(location.pathname, location.search)
+  if (config.parentOrigin !== null && inPortal !== null) {
+    // Without the page (an older embed script), the portal's home rather than our own address.
+    const hostPage = config.hostPage ?? `${config.parentOrigin}/`
+    const link = portalShareLink(inPortal.route, { ...config, hostPage })
+    if (link !== null) return link
+  }
+  return new URL(`${basePath()}${location.pathname}${location.search}`, window.location.origin).href
+}
