@@ -4,12 +4,14 @@ import { type RuntimeConfig } from './runtime.ts'
 
 // Inside the embed script's iframe, the showcase and the portal talk in messages, only with the
 // exact origin the snippet named and only with the parent window:
-//   to the portal:   height, navigate { route, replace, height }, ready, badgeopen { badgeId },
+//   to the portal:   hello, height, navigate { route, replace, height }, ready, badgeopen { badgeId },
 //                    error { reason }, token-needed
-//   from the portal: token { token }, no-token, navigate { route }
+//   from the portal: hello (the answer: a portal that speaks this is there), token { token },
+//                    no-token, navigate { route }
 // public/embed.js is the other end.
 
 type ToHost =
+  | { type: 'badge-showcase:hello' }
   | { type: 'badge-showcase:height'; height: number }
   | { type: 'badge-showcase:navigate'; route: string; replace: boolean; height: number }
   | { type: 'badge-showcase:ready' }
@@ -17,13 +19,17 @@ type ToHost =
   | { type: 'badge-showcase:error'; reason: string }
   | { type: 'badge-showcase:token-needed' }
 
-// How long the showcase waits for the portal's fresh token before it says "not connected".
-const TOKEN_WAIT_MS = 30_000
+// How long the showcase waits for the portal's fresh token before it says "not connected", and
+// for the portal's answer to its hello (a page that frames it without the embed script never does).
+const TOKEN_WAIT_MS = 60_000
+const HELLO_WAIT_MS = 3_000
 
 let host: string | null = null
 let navigateTo: ((route: string) => void) | null = null
 let tokenAnswer: Promise<boolean> | null = null
 let answerToken: ((given: boolean) => void) | null = null
+let answerHello: (() => void) | null = null
+let hostAnswered: Promise<boolean> = Promise.resolve(false)
 
 /** Whether the showcase runs in a portal's frame that the embed script set up. */
 export function hasHost(): boolean {
@@ -51,7 +57,7 @@ export function onHostNavigate(handler: (route: string) => void) {
 export function askHostForToken(): Promise<boolean> {
   if (host === null) return Promise.resolve(false)
   if (tokenAnswer !== null) return tokenAnswer
-  tokenAnswer = new Promise<boolean>((resolve) => {
+  const asking = new Promise<boolean>((resolve) => {
     const timer = window.setTimeout(() => settle(false), TOKEN_WAIT_MS)
     const settle = (given: boolean) => {
       window.clearTimeout(timer)
@@ -61,7 +67,14 @@ export function askHostForToken(): Promise<boolean> {
     }
     answerToken = settle
   })
-  tellHost({ type: 'badge-showcase:token-needed' })
+  tokenAnswer = hostAnswered.then((there) => {
+    if (!there) {
+      answerToken?.(false)
+      return false
+    }
+    tellHost({ type: 'badge-showcase:token-needed' })
+    return asking
+  })
   return tokenAnswer
 }
 
@@ -73,6 +86,14 @@ export function connectToHost(config: Pick<RuntimeConfig, 'parentOrigin'>) {
   if (config.parentOrigin === null || window.parent === window) return
   host = config.parentOrigin
   const parentOrigin = config.parentOrigin
+  hostAnswered = new Promise<boolean>((resolve) => {
+    const timer = window.setTimeout(() => resolve(false), HELLO_WAIT_MS)
+    answerHello = () => {
+      window.clearTimeout(timer)
+      resolve(true)
+    }
+  })
+  tellHost({ type: 'badge-showcase:hello' })
   let reported = 0
   const report = () => {
     const height = bodyHeight()
@@ -85,7 +106,13 @@ export function connectToHost(config: Pick<RuntimeConfig, 'parentOrigin'>) {
     if (event.origin !== parentOrigin || event.source !== window.parent) return
     const data = event.data
     if (typeof data !== 'object' || data === null || !('type' in data)) return
-    if (data.type === 'badge-showcase:token' && 'token' in data && typeof data.token === 'string') {
+    if (data.type === 'badge-showcase:hello') {
+      answerHello?.()
+    } else if (
+      data.type === 'badge-showcase:token' &&
+      'token' in data &&
+      typeof data.token === 'string'
+    ) {
       setMemberToken(data.token)
       answerToken?.(data.token.trim() !== '')
     } else if (data.type === 'badge-showcase:no-token') {
