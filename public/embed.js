@@ -142,6 +142,8 @@
     var iframe = document.createElement('iframe')
     iframe.src = appUrl.href + path + '#' + fragment.toString()
     iframe.title = options.title || 'Your badges'
+    // "Share this badge" uses the device's share sheet, else copies the link.
+    iframe.allow = 'web-share; clipboard-write'
     iframe.style.width = '100%'
     iframe.style.border = '0'
     iframe.style.display = 'block'
@@ -154,6 +156,8 @@
     var restoring = null
     var restoreScroll = null
     var askingForToken = false
+    // Where the page was scrolled when the member left the current view.
+    var leftAt = null
 
     function post(message) {
       if (iframe.contentWindow) iframe.contentWindow.postMessage(message, appOrigin)
@@ -164,6 +168,7 @@
       var next = Math.ceil(Math.min(height, 100000)) + 'px'
       if (iframe.style.height === next) return false
       iframe.style.height = next
+      emit('resize', { height: Math.ceil(Math.min(height, 100000)) })
       return true
     }
 
@@ -209,21 +214,26 @@
       // Back or forward already put the route in the address: nothing to add to the history.
       if (route !== mirrored && route !== inAddress) {
         var url = new URL(location.href)
-        url.searchParams.set(routeParam, route)
+        var query = new URLSearchParams(url.search)
+        query.set(routeParam, route)
+        // Slashes need no escaping in a query: the address reads ?badges=/badges/6650….
+        url.search = query.toString().replace(/%2F/gi, '/')
         if (data.replace === true || mirrored === null) {
           history.replaceState(history.state, '', url.href)
         } else {
-          // Remember where the member was on this entry, for their way back.
+          // Remember where the member was on this entry (before the new view changed the
+          // page's height), for their way back.
           var state = history.state
           if (state === null || typeof state === 'object') {
             var saved = Object.assign({}, state)
-            saved.badgeShowcaseScroll = window.scrollY
+            saved.badgeShowcaseScroll = leftAt === null ? window.scrollY : leftAt
             history.replaceState(saved, '')
           }
           history.pushState(null, '', url.href)
         }
       }
       mirrored = route
+      leftAt = null
       if (restored) {
         restoreScroll = restoring.scroll
         restoring = null
@@ -275,10 +285,10 @@
           break
         // The showcase reports its height, so the frame fits it with no inner scrollbar.
         case 'badge-showcase:height':
-          if (fit(data.height)) {
-            if (restoreScroll !== null) window.scrollTo(0, restoreScroll)
-            emit('resize', { height: Math.ceil(data.height) })
-          }
+          if (fit(data.height) && restoreScroll !== null) window.scrollTo(0, restoreScroll)
+          break
+        case 'badge-showcase:leaving':
+          if (leftAt === null) leftAt = window.scrollY
           break
         case 'badge-showcase:navigate':
           onNavigate(data)

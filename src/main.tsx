@@ -73,6 +73,13 @@ async function start() {
   // In a portal the portal's address holds the route, so the frame keeps its own history in
   // memory: one history entry per view, the portal's, and its back button works as members expect.
   const router = createAppRouter(queryClient, basePath(), hasHost())
+  // The portal notes where the member was before the new view changes the frame's height.
+  let navigating = false
+  router.subscribe((state) => {
+    const now = state.navigation.state !== 'idle'
+    if (now && !navigating) tellHost({ type: 'badge-showcase:leaving' })
+    navigating = now
+  })
   onHostNavigate((route) => {
     const { location } = router.state
     const member = memberRoute(location.pathname, location.search)?.member ??

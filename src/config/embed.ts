@@ -4,7 +4,7 @@ import { type RuntimeConfig } from './runtime.ts'
 
 // Inside the embed script's iframe, the showcase and the portal talk in messages, only with the
 // exact origin the snippet named and only with the parent window:
-//   to the portal:   hello, height, navigate { route, replace, height }, ready, badgeopen { badgeId },
+//   to the portal:   hello, height, leaving (a new view is on its way), navigate { route, replace, height }, ready, badgeopen { badgeId },
 //                    error { reason }, token-needed
 //   from the portal: hello (the answer: a portal that speaks this is there), token { token },
 //                    no-token, navigate { route }
@@ -12,6 +12,7 @@ import { type RuntimeConfig } from './runtime.ts'
 
 type ToHost =
   | { type: 'badge-showcase:hello' }
+  | { type: 'badge-showcase:leaving' }
   | { type: 'badge-showcase:height'; height: number }
   | { type: 'badge-showcase:navigate'; route: string; replace: boolean; height: number }
   | { type: 'badge-showcase:ready' }

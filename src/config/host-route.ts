@@ -106,6 +106,9 @@ export function portalShareLink(route: string, settings: ShareSettings): string 
   if (page.origin !== settings.parentOrigin) return null
   page.search = ''
   page.hash = ''
-  page.searchParams.set(settings.routeParam, route)
+  const query = new URLSearchParams()
+  query.set(settings.routeParam, route)
+  // Slashes need no escaping in a query: the link reads ?badges=/badges/6650…, as the address does.
+  page.search = query.toString().replace(/%2F/gi, '/')
   return page.href
 }
