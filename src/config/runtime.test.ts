@@ -88,3 +88,43 @@ test('text on any accent is black or white, whichever reaches 4.5:1', () => {
     expect(contrast(accent, contrastingText(accent))).toBeGreaterThanOrEqual(4.5)
   }
 })
+
+test("the portal's settings: brand name (empty hides it), header, member name, route parameter, share link", () => {
+  const { settings, problems } = readSettings(
+    {
+      brandName: '',
+      header: 'none',
+      memberName: 'Tom',
+      routeParam: 'b',
+      shareUrl: 'https://brand.example/rewards?b={route}',
+      hostPage: 'https://portal.example.com/rewards',
+      route: '/badges/42',
+    },
+    'test',
+  )
+  expect(problems).toEqual([])
+  expect(settings).toEqual({
+    brandName: '',
+    header: 'none',
+    memberName: 'Tom',
+    routeParam: 'b',
+    shareUrl: 'https://brand.example/rewards?b={route}',
+    hostPage: 'https://portal.example.com/rewards',
+    route: '/badges/42',
+  })
+})
+
+test.each([
+  ['header', 'hidden', /full, none/],
+  ['routeParam', '1badges', /parameter/],
+  ['routeParam', 'a b', /parameter/],
+  ['shareUrl', 'https://brand.example/rewards', /\{route\}/],
+  ['shareUrl', 'javascript:alert(1)//{route}', /\{route\}/],
+  ['route', '//evil.example/', /path inside/],
+  ['memberName', 'x'.repeat(81), /80/],
+  ['memberName', '', /text/],
+])('the portal setting %s "%s" is refused', (setting, value, message) => {
+  const { settings, problems } = readSettings({ [setting]: value }, 'test')
+  expect(settings).toEqual({})
+  expect(problems[0]?.message).toMatch(message)
+})
