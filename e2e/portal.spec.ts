@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { expect, type Page, test } from '@playwright/test'
 import { SignJWT } from 'jose'
 import { hostOrigin, live, portalOrigin } from '../playwright.config.ts'
@@ -35,7 +36,7 @@ test.describe('at phone width', () => {
     const frame = page.frameLocator('#badges iframe')
     await expect(frame.getByRole('heading', { name: 'First Sip' })).toBeVisible()
     // The first view is mirrored in place, with no new history entry.
-    await expect(page).toHaveURL(/[?&]badges=\/earned$/)
+    await expect(page).toHaveURL(/[?&]badges=\/earned(&|$)/)
 
     const last = frame.getByRole('main').getByRole('link').last()
     const href = await last.getAttribute('href')
@@ -50,7 +51,7 @@ test.describe('at phone width', () => {
     const heading = frame.getByRole('heading', { level: 1 })
     await expect(heading).toHaveText(name)
     await expect(heading).toBeFocused()
-    await expect(page).toHaveURL(new RegExp(`[?&]badges=/badges/${badgeId}$`))
+    await expect(page).toHaveURL(new RegExp(`[?&]badges=/badges/${badgeId}(&|$)`))
     await expect
       .poll(async () => {
         const box = await heading.boundingBox()
@@ -71,7 +72,7 @@ test.describe('at phone width', () => {
     // Back: the list, where the member was.
     await page.goBack()
     await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Earned badges')
-    await expect(page).toHaveURL(/[?&]badges=\/earned$/)
+    await expect(page).toHaveURL(/[?&]badges=\/earned(&|$)/)
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(listScroll)
 
     // Forward, then a reload: the same badge.
@@ -242,3 +243,80 @@ for (const [label, query] of [
     await expectNoAxeViolations(page)
   })
 }
+
+/** The first code block of `language` after `heading` in the README's embedding section. */
+async function readmeBlock(heading: string, language: string): Promise<string> {
+  const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8')
+  const section = readme.slice(readme.indexOf('## Embedding in a member portal'))
+  const after = section.slice(section.indexOf(heading))
+  const block = new RegExp('```' + language + '\\n([\\s\\S]*?)```').exec(after)?.[1]
+  if (block === undefined) throw new Error(`README: no ${language} block after ${heading}`)
+  return block.replaceAll('https://showcase.example.com', showcase)
+}
+
+test("the README's embedding section, step by step", async ({ page }) => {
+  // Try it: the sample portal looks for the showcase on its own host name unless told otherwise.
+  await page.goto(`${portalOrigin}/portal.html`)
+  await expect(page.locator('script[src$="/embed.js"]')).toHaveAttribute(
+    'src',
+    'http://127.0.0.1:4173/embed.js',
+  )
+
+  // The snippet, pasted into a portal's page as it is.
+  await page.goto(`${hostOrigin}/blank.html`)
+  await page.setContent(
+    `<main><h1>Rewards</h1>${await readmeBlock('### The snippet', 'html')}</main>`,
+  )
+  const frame = page.frameLocator('#badges iframe')
+  await expect(frame.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+  await expect(page).toHaveURL(`${hostOrigin}/blank.html?badges=/earned`)
+  await expect(frame.getByText('Bean There')).toHaveCount(0) // data-header="none"
+  await expect(frame.getByRole('link', { name: /^Available/ })).toBeVisible()
+
+  // The script API, with its callbacks, as the README writes it (up to the handle's calls).
+  const code = await readmeBlock('Or from your own script', 'js')
+  await page.goto(`${hostOrigin}/blank.html`)
+  await page.setContent(`<div id="badges"></div><script src="${showcase}/embed.js"></script>`)
+  await page.evaluate(
+    (source) => {
+      const logged: unknown[][] = []
+      Object.assign(window, { logged, signedIn: { badgesToken: undefined, firstName: 'Tom' } })
+      console.log = (...args: unknown[]) => void logged.push(args)
+      // The README's own code, run as a portal would.
+      new Function(`${source}; window.showcase = showcase`)()
+    },
+    code.slice(0, code.indexOf('showcase.setMemberToken')),
+  )
+  await expect(frame.getByRole('banner')).toContainText('Bean There')
+  await expect(frame.getByRole('banner')).toContainText('Tom')
+  await frame.getByRole('link', { name: 'Reviewer' }).click()
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Reviewer')
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { logged: unknown[][] }).logged))
+    .toEqual([
+      ['member went to', '/earned'],
+      ['showcase ready'],
+      ['member went to', '/badges/6650b1c00000000000000009'],
+      ['badge opened', '6650b1c00000000000000009'],
+    ])
+  await page.evaluate(() =>
+    (window as unknown as { showcase: { unmount(): void } }).showcase.unmount(),
+  )
+  await expect(page.locator('#badges iframe')).toHaveCount(0)
+})
+
+test("on its own too, focus moves to each new view's heading (not on the first load)", async ({
+  page,
+}) => {
+  await page.goto(`${showcase}/customers/62090013/earned`)
+  await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1 })).not.toBeFocused()
+  await page.getByRole('link', { name: 'Reviewer' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reviewer')
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused()
+  await page.goBack()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Earned badges')
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused()
+  // Focusable by script, not a stop on the member's way through the page with Tab.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('tabindex', '-1')
+})

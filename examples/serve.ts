@@ -16,8 +16,9 @@ const root = process.env.PORTAL_ROOT ?? import.meta.dirname
 const app = new Hono()
 app.get('/', (c) => c.redirect('/portal.html'))
 app.use('*', serveStatic({ root: path.relative(process.cwd(), root) || '.' }))
-const hostname = process.env.HOST ?? 'localhost'
+// 127.0.0.1 answers both names: a browser asked for localhost falls back to it from ::1.
+const hostname = process.env.HOST ?? '127.0.0.1'
 serve({ fetch: app.fetch, port, hostname }, () => {
-  console.log(`Sample portal on http://${hostname}:${port}/portal.html`)
-  if (hostname === 'localhost') console.log(`and on http://127.0.0.1:${port}/portal.html`)
+  if (process.env.HOST) console.log(`Sample portal on http://${hostname}:${port}/portal.html`)
+  else console.log(`Sample portal on http://localhost:${port}/portal.html and 127.0.0.1`)
 })
