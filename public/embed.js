@@ -210,6 +210,8 @@
       if (route === null) return
       fit(data.height)
       var restored = restoring !== null && restoring.route === route
+      // Another sort or filter of the same view is no new place to bring into sight.
+      var sameView = mirrored !== null && route.split('?')[0] === mirrored.split('?')[0]
       var inAddress = new URLSearchParams(location.search).get(routeParam)
       // Back or forward already put the route in the address: nothing to add to the history.
       if (route !== mirrored && route !== inAddress) {
@@ -241,7 +243,7 @@
         else bringIntoView()
       } else if (ready) {
         restoreScroll = null
-        bringIntoView()
+        if (!sameView) bringIntoView()
       }
       emit('navigate', { route: route })
     }

@@ -40,15 +40,16 @@ function focusHeadingSoon(main: HTMLElement): MutationObserver | null {
 export function usePageChange() {
   const location = useLocation()
   const navigationType = useNavigationType()
-  const seen = useRef<{ key: string; route: string | null } | null>(null)
+  const seen = useRef<{ key: string; path: string; route: string | null } | null>(null)
   const waiting = useRef<MutationObserver | null>(null)
   useEffect(() => {
     // React's development double run of effects sees the same location twice: once is enough.
     if (seen.current?.key === location.key) return
     const first = seen.current === null
     const previous = seen.current?.route ?? null
+    const previousPath = seen.current?.path ?? null
     const inPortal = memberRoute(location.pathname, location.search)
-    seen.current = { key: location.key, route: inPortal?.route ?? null }
+    seen.current = { key: location.key, path: location.pathname, route: inPortal?.route ?? null }
 
     if (inPortal !== null) {
       tellHost({
@@ -68,7 +69,9 @@ export function usePageChange() {
     waiting.current?.disconnect()
     waiting.current = null
     const main = document.getElementById('content')
-    if (first || openedByHost(location.state) || main === null) return
+    // A new sort or filter is the same page: focus stays on the control the member used.
+    const samePage = previousPath === location.pathname
+    if (first || samePage || openedByHost(location.state) || main === null) return
     waiting.current = focusHeadingSoon(main)
   }, [location, navigationType])
 }
