@@ -17,7 +17,7 @@ import { basePath, loadRuntimeConfig } from './config/load.ts'
 import { setMemberToken, subscribeMemberToken, tokenMember } from './config/member-token.ts'
 import { matchLocale } from './config/runtime.ts'
 import { applyTheme } from './config/theme.ts'
-import { setLocale } from './i18n/i18n.ts'
+import { setLocale, t } from './i18n/i18n.ts'
 import { createQueryClient } from './query-client.ts'
 import { createAppRouter, viewModules } from './router.tsx'
 import './index.css'
@@ -46,7 +46,8 @@ async function start() {
     console.warn(`Badge Showcase: ${problem.setting} ${problem.message}; the default is used.`)
     tellHost({ type: 'badge-showcase:error', reason: `config:${problem.setting}` })
   }
-  if (config.brandName !== document.title) document.title = config.brandName || document.title
+  // Until the first view names itself: the brand's name, or a neutral one when it wants none.
+  document.title = config.brandName || t('app.tabs')
   configureBadgesApi({
     baseUrl: config.apiBaseUrl || basePath(),
     // In a portal, a missing or expired member token is the portal's to renew.
