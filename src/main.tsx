@@ -3,18 +3,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
 import { configureBadgesApi } from './api/badges-api.ts'
-import { isApiError } from './api/errors.ts'
-import {
-  askHostForToken,
-  connectToHost,
-  hasHost,
-  onHostNavigate,
-  tellHost,
-} from './config/embed.ts'
-import { appPath, memberRoute } from './config/host-route.ts'
-import { fromHost } from './components/use-page-change.ts'
 import { basePath, loadRuntimeConfig } from './config/load.ts'
-import { setMemberToken, subscribeMemberToken, tokenMember } from './config/member-token.ts'
+import { setMemberToken, subscribeMemberToken } from './config/member-token.ts'
 import { matchLocale } from './config/runtime.ts'
 import { applyTheme } from './config/theme.ts'
 import { setLocale, t } from './i18n/i18n.ts'
@@ -25,6 +15,21 @@ import './index.css'
 // No top-level await: with one, the bundler splits the entry into extra chunks the page must load.
 async function start() {
   const { config, problems } = await loadRuntimeConfig()
+  // In a portal's frame (the embed script's): the bridge to the portal, fetched alongside the
+  // language, and only there.
+  const inPortal = config.parentOrigin !== null && window.parent !== window
+  const bridgeLoading = inPortal
+    ? import('./config/embed.ts').catch(() => null)
+    : Promise.resolve(null)
+  // The brand colour's readable variants, computed by a small module only brands with one load.
+  const accent = config.accent
+  const inksLoading =
+    accent === null
+      ? null
+      : import('./config/accent-ink.ts').then(
+          (module) => module.accentInks(accent),
+          () => null,
+        )
   applyTheme(config, document.documentElement)
   // The configured language, else the browser's, else English; loaded before the first render.
   const locale =
@@ -40,18 +45,19 @@ async function start() {
     // The language's messages did not load: English rather than nothing.
     setLocale('en', document.documentElement)
   }
-  connectToHost(config)
+  const bridge = await bridgeLoading
+  if (inksLoading !== null) applyTheme(config, document.documentElement, await inksLoading)
+  bridge?.connectToHost(config)
   // Setting problems are for the brand's developer: the console and the portal's error event.
   for (const problem of problems) {
     console.warn(`Badge Showcase: ${problem.setting} ${problem.message}; the default is used.`)
-    tellHost({ type: 'badge-showcase:error', reason: `config:${problem.setting}` })
   }
   // Until the first view names itself: the brand's name, or a neutral one when it wants none.
   document.title = config.brandName || t('app.tabs')
   configureBadgesApi({
     baseUrl: config.apiBaseUrl || basePath(),
     // In a portal, a missing or expired member token is the portal's to renew.
-    freshToken: hasHost() ? askHostForToken : undefined,
+    freshToken: bridge?.askHostForToken,
   })
   if (config.memberToken) setMemberToken(config.memberToken)
 
@@ -62,34 +68,15 @@ async function start() {
   subscribeMemberToken(
     () => void queryClient.refetchQueries({ predicate: (query) => query.state.data === undefined }),
   )
-  // What the portal hears of failures, by the reason a developer can act on.
-  queryClient.getQueryCache().subscribe((event) => {
-    if (event.type === 'updated' && event.action.type === 'error' && isApiError(event.action.error))
-      tellHost({ type: 'badge-showcase:error', reason: event.action.error.reason })
-  })
   Object.assign(window, {
     BadgeShowcase: { ...(window as { BadgeShowcase?: object }).BadgeShowcase, setMemberToken },
   })
 
   // In a portal the portal's address holds the route, so the frame keeps its own history in
   // memory: one history entry per view, the portal's, and its back button works as members expect.
-  const router = createAppRouter(queryClient, basePath(), hasHost())
-  // The portal notes where the member was before the new view changes the frame's height.
-  let navigating = false
-  router.subscribe((state) => {
-    const now = state.navigation.state !== 'idle'
-    if (now && !navigating) tellHost({ type: 'badge-showcase:leaving' })
-    navigating = now
-  })
-  onHostNavigate((route) => {
-    const { location } = router.state
-    const member = memberRoute(location.pathname, location.search)?.member ??
-      tokenMember() ?? { id: config.customer ?? '', by: config.by }
-    const path = appPath(route, member)
-    if (path !== `${location.pathname}${location.search}`) {
-      void router.navigate(path, { state: fromHost })
-    }
-  })
+  bridge?.openNamedRoute(config, basePath())
+  const router = createAppRouter(queryClient, basePath(), inPortal)
+  bridge?.connectApp({ config, problems, queryClient, router })
   const root = document.getElementById('root')
   if (root === null) throw new Error('index.html has no #root element')
 

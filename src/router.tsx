@@ -7,7 +7,6 @@ import { availableLoader } from './routes/available-loader.ts'
 import { AppSkeleton } from './components/skeletons.tsx'
 import { badgeDetailLoader } from './routes/badge-detail-loader.ts'
 import { customerPath } from './routes/customer.ts'
-import { appPath } from './config/host-route.ts'
 import { earnedLoader } from './routes/earned-loader.ts'
 import { Layout, memberLoader } from './routes/layout.tsx'
 import { RouteError } from './routes/route-error.tsx'
@@ -41,8 +40,6 @@ export function createAppRouter(queryClient: QueryClient, basename = '', inMemor
                 const configured =
                   config.customer === null ? null : { id: config.customer, by: config.by }
                 const member = tokenMember() ?? configured ?? { id: DEFAULT_CUSTOMER, by: null }
-                // The portal's address named a view (its route parameter): open that one.
-                if (config.route !== null) return redirect(appPath(config.route, member))
                 return redirect(customerPath(member, config.view))
               },
             },

@@ -1,14 +1,12 @@
 import { useEffect, useRef } from 'react'
 import { useLocation, useNavigationType } from 'react-router'
-import { bodyHeight, tellHost } from '../config/embed.ts'
-import { badgeIdOf, memberRoute } from '../config/host-route.ts'
+import { pageChanged } from '../config/host-channel.ts'
 
-/** Navigation state of a route the portal opened (its back or forward), not the member here. */
+/**
+ * Navigation state of a route the portal opened (its back or forward), not the member here. The
+ * frame's router keeps history in memory there, so the state is this very object.
+ */
 export const fromHost = { fromHost: true } as const
-
-function openedByHost(state: unknown): boolean {
-  return typeof state === 'object' && state !== null && 'fromHost' in state
-}
 
 /** Focus the page's heading once it is there (a page may still be loading its data). */
 function focusHeadingSoon(main: HTMLElement): MutationObserver | null {
@@ -40,38 +38,27 @@ function focusHeadingSoon(main: HTMLElement): MutationObserver | null {
 export function usePageChange() {
   const location = useLocation()
   const navigationType = useNavigationType()
-  const seen = useRef<{ key: string; path: string; route: string | null } | null>(null)
+  const seen = useRef<{ key: string; path: string } | null>(null)
   const waiting = useRef<MutationObserver | null>(null)
   useEffect(() => {
     // React's development double run of effects sees the same location twice: once is enough.
     if (seen.current?.key === location.key) return
     const first = seen.current === null
-    const previous = seen.current?.route ?? null
     const previousPath = seen.current?.path ?? null
-    const inPortal = memberRoute(location.pathname, location.search)
-    seen.current = { key: location.key, path: location.pathname, route: inPortal?.route ?? null }
-
-    if (inPortal !== null) {
-      tellHost({
-        type: 'badge-showcase:navigate',
-        route: inPortal.route,
-        // A redirect or the first view takes the portal's current history entry; a click adds one.
-        replace: first || navigationType === 'REPLACE',
-        height: bodyHeight(),
-      })
-    }
-    if (first) tellHost({ type: 'badge-showcase:ready' })
-    const badgeId = inPortal === null ? null : badgeIdOf(inPortal.route)
-    if (badgeId !== null && inPortal?.route !== previous) {
-      tellHost({ type: 'badge-showcase:badgeopen', badgeId })
-    }
+    seen.current = { key: location.key, path: location.pathname }
+    pageChanged({
+      pathname: location.pathname,
+      search: location.search,
+      first,
+      replace: first || navigationType === 'REPLACE',
+    })
 
     waiting.current?.disconnect()
     waiting.current = null
     const main = document.getElementById('content')
     // A new sort or filter is the same page: focus stays on the control the member used.
     const samePage = previousPath === location.pathname
-    if (first || samePage || openedByHost(location.state) || main === null) return
+    if (first || samePage || location.state === fromHost || main === null) return
     waiting.current = focusHeadingSoon(main)
   }, [location, navigationType])
 }

@@ -1,6 +1,12 @@
-import { setMemberToken } from './member-token.ts'
-import { safeRoute } from './host-route.ts'
-import { type RuntimeConfig } from './runtime.ts'
+import { type QueryClient } from '@tanstack/react-query'
+import { type createMemoryRouter } from 'react-router'
+import { isApiError } from '../api/errors.ts'
+import { fromHost } from '../components/use-page-change.ts'
+import { onPageChange } from './host-channel.ts'
+import { appPath, safeRoute } from './host-route.ts'
+import { setMemberToken, tokenMember } from './member-token.ts'
+import { badgeIdOf, memberRoute, portalSettings } from './portal-links.ts'
+import { type ConfigProblem, type RuntimeConfig } from './runtime.ts'
 
 // Inside the embed script's iframe, the showcase and the portal talk in messages, only with the
 // exact origin the snippet named and only with the parent window:
@@ -8,7 +14,8 @@ import { type RuntimeConfig } from './runtime.ts'
 //                    error { reason }, token-needed
 //   from the portal: hello (the answer: a portal that speaks this is there), token { token },
 //                    no-token, navigate { route }
-// public/embed.js is the other end.
+// public/embed.js is the other end. Loaded only inside a portal's frame, so the showcase on its
+// own does not carry it.
 
 type ToHost =
   | { type: 'badge-showcase:hello' }
@@ -32,22 +39,12 @@ let answerToken: ((given: boolean) => void) | null = null
 let answerHello: (() => void) | null = null
 let hostAnswered: Promise<boolean> = Promise.resolve(false)
 
-/** Whether the showcase runs in a portal's frame that the embed script set up. */
-export function hasHost(): boolean {
-  return host !== null
-}
-
-export function tellHost(message: ToHost) {
+function tellHost(message: ToHost) {
   if (host !== null) window.parent.postMessage(message, host)
 }
 
-export function bodyHeight(): number {
+function bodyHeight(): number {
   return Math.ceil(document.body.getBoundingClientRect().height)
-}
-
-/** What to do when the portal's address changes (back, forward): open that route. */
-export function onHostNavigate(handler: (route: string) => void) {
-  navigateTo = handler
 }
 
 /**
@@ -123,4 +120,92 @@ export function connectToHost(config: Pick<RuntimeConfig, 'parentOrigin'>) {
       if (route !== null) navigateTo?.(route)
     }
   })
+}
+
+type AppRouter = ReturnType<typeof createMemoryRouter>
+
+/**
+ * The app's side, once its router exists: the portal hears of setting problems, failures (by a
+ * reason a developer can act on), each view (navigate, ready, badgeopen) and when the member leaves
+ * one; the portal's back and forward open their route here.
+ */
+export function connectApp({
+  config,
+  problems,
+  queryClient,
+  router,
+}: {
+  config: Pick<
+    RuntimeConfig,
+    'customer' | 'by' | 'routeParam' | 'shareUrl' | 'hostPage' | 'parentOrigin' | 'route'
+  >
+  problems: ConfigProblem[]
+  queryClient: QueryClient
+  router: AppRouter
+}) {
+  const portal = portalSettings(config)
+  for (const problem of portal.problems) {
+    console.warn(`Badge Showcase: ${problem.setting} ${problem.message}; the default is used.`)
+  }
+  if (config.route !== null && safeRoute(config.route) === null) {
+    console.warn('Badge Showcase: route must be a path inside the showcase; the default is used.')
+    problems = [...problems, { setting: 'route', message: '' }]
+  }
+  for (const problem of [...problems, ...portal.problems]) {
+    tellHost({ type: 'badge-showcase:error', reason: `config:${problem.setting}` })
+  }
+  queryClient.getQueryCache().subscribe((event) => {
+    if (event.type === 'updated' && event.action.type === 'error' && isApiError(event.action.error))
+      tellHost({ type: 'badge-showcase:error', reason: event.action.error.reason })
+  })
+  // The portal notes where the member was before the new view changes the frame's height.
+  let navigating = false
+  router.subscribe((state) => {
+    const now = state.navigation.state !== 'idle'
+    if (now && !navigating) tellHost({ type: 'badge-showcase:leaving' })
+    navigating = now
+  })
+  navigateTo = (route) => {
+    const { location } = router.state
+    const member = memberRoute(location.pathname, location.search)?.member ??
+      tokenMember() ?? { id: config.customer ?? '', by: config.by }
+    const path = appPath(route, member)
+    if (path !== `${location.pathname}${location.search}`) {
+      void router.navigate(path, { state: fromHost })
+    }
+  }
+  let previous: string | null = null
+  onPageChange(({ pathname, search, first, replace }) => {
+    const inPortal = memberRoute(pathname, search)
+    if (inPortal !== null) {
+      tellHost({
+        type: 'badge-showcase:navigate',
+        route: inPortal.route,
+        replace,
+        height: bodyHeight(),
+      })
+    }
+    if (first) tellHost({ type: 'badge-showcase:ready' })
+    const badgeId = inPortal === null ? null : badgeIdOf(inPortal.route)
+    if (badgeId !== null && inPortal?.route !== previous) {
+      tellHost({ type: 'badge-showcase:badgeopen', badgeId })
+    }
+    previous = inPortal?.route ?? null
+  })
+}
+
+/**
+ * The view the portal's address named, when the snippet could not open it itself (the member is
+ * the token's): opened in place of `/`, before the router reads the address.
+ */
+export function openNamedRoute(
+  config: Pick<RuntimeConfig, 'route' | 'customer' | 'by'>,
+  base: string,
+) {
+  const route = safeRoute(config.route)
+  if (route === null || window.location.pathname.replace(/\/+$/, '') !== base) return
+  const member =
+    tokenMember() ?? (config.customer === null ? null : { id: config.customer, by: config.by })
+  if (member === null) return
+  window.history.replaceState(window.history.state, '', `${base}${appPath(route, member)}`)
 }

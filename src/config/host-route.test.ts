@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { appPath, badgeIdOf, memberRoute, portalShareLink, safeRoute } from './host-route.ts'
+import { appPath, safeRoute } from './host-route.ts'
+import { badgeIdOf, memberRoute, portalSettings, portalShareLink } from './portal-links.ts'
 
 test.each([
   '/earned',
@@ -97,4 +98,31 @@ test('a page that is not the portal the showcase talks to is not shared', () => 
   ).toBeNull()
   expect(portalShareLink('/badges/42', { ...portal, parentOrigin: null })).toBeNull()
   expect(portalShareLink('/badges/42', { ...portal, hostPage: 'not a url' })).toBeNull()
+})
+
+test("the portal's settings are checked where they are used, and a bad one named", () => {
+  const good = portalSettings({
+    routeParam: 'b',
+    shareUrl: 'https://brand.example/rewards?b={route}',
+    hostPage: 'https://portal.example/rewards',
+    parentOrigin: 'https://portal.example',
+  })
+  expect(good.problems).toEqual([])
+  expect(good.settings.routeParam).toBe('b')
+  const bad = portalSettings({
+    routeParam: '1 bad',
+    shareUrl: 'javascript:alert(1)//{route}',
+    hostPage: null,
+    parentOrigin: 'https://portal.example',
+  })
+  expect(bad.problems.map((problem) => problem.setting)).toEqual(['routeParam', 'shareUrl'])
+  expect(bad.settings).toEqual({
+    routeParam: 'badges',
+    shareUrl: null,
+    hostPage: 'https://portal.example/',
+    parentOrigin: 'https://portal.example',
+  })
+  expect(
+    portalSettings({ ...good.settings, shareUrl: 'https://brand.example/rewards' }).problems,
+  ).toHaveLength(1)
 })

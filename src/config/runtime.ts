@@ -2,8 +2,6 @@
 // and from the embed snippet (through the URL fragment of the iframe it creates). One build serves
 // every brand. Each setting is checked; a bad one is explained on the page and left at its default.
 
-import { safeRoute } from './host-route.ts'
-
 export const locales = ['en', 'fr', 'ar'] as const
 export type Locale = (typeof locales)[number]
 export const themes = ['light', 'dark', 'system'] as const
@@ -96,16 +94,8 @@ function origin(value: string): string | null {
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-const hasControl = (value: string) => /[\u0000-\u001f\u007f]/.test(value)
-
-function webUrl(value: string): URL | null {
-  try {
-    const url = new URL(value)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null
-  } catch {
-    return null
-  }
-}
+const shortName = (value: string) => value.length <= 80 && !/[\u0000-\u001f\u007f]/.test(value)
+const SHORT_NAME = 'must be a name of at most 80 characters'
 
 type Check = (value: string) => Partial<RuntimeConfig> | string
 
@@ -156,34 +146,18 @@ const checks: Record<string, Check> = {
   },
   demo: (value) =>
     value === 'true' || value === 'false' ? { demo: value === 'true' } : 'must be true or false',
-  brandName: (value) =>
-    value.length <= 80 && !hasControl(value)
-      ? { brandName: value }
-      : 'must be a name of at most 80 characters',
+  brandName: (value) => (shortName(value) ? { brandName: value } : SHORT_NAME),
   header: (value) => {
     const header = oneOf(headers, value)
     return header ? { header } : `must be one of ${headers.join(', ')}`
   },
-  memberName: (value) =>
-    value.length <= 80 && !hasControl(value)
-      ? { memberName: value }
-      : 'must be a name of at most 80 characters',
-  routeParam: (value) =>
-    /^[A-Za-z][\w-]{0,31}$/.test(value)
-      ? { routeParam: value }
-      : 'must be a query parameter name like badges',
-  shareUrl: (value) => {
-    const url = webUrl(value)
-    return url !== null && value.includes('{route}')
-      ? { shareUrl: value }
-      : 'must be an http(s) URL with {route} in it, like https://brand.example/rewards?b={route}'
-  },
-  hostPage: (value) =>
-    webUrl(value) !== null ? { hostPage: value } : "must be the portal page's URL",
-  route: (value) => {
-    const route = safeRoute(value)
-    return route ? { route } : 'must be a path inside the showcase, like /badges/<id>'
-  },
+  memberName: (value) => (shortName(value) ? { memberName: value } : SHORT_NAME),
+  // Set by the embed script for the portal bridge and share links, which check them where they
+  // are used (portal-links.ts), so the showcase on its own does not carry those checks.
+  routeParam: (value) => ({ routeParam: value }),
+  shareUrl: (value) => ({ shareUrl: value }),
+  hostPage: (value) => ({ hostPage: value }),
+  route: (value) => ({ route: value }),
   parentOrigin: (value) => {
     const parent = origin(value)
     return parent ? { parentOrigin: parent } : 'must be an origin like https://portal.example.com'
@@ -244,15 +218,4 @@ export function fragmentSettings(hash: string): Record<string, string> {
     if (value !== null) settings[key] = value
   }
   return settings
-}
-
-/** Readable text on the accent colour: black or white, whichever contrasts more (always 4.5:1+). */
-export function contrastingText(accent: string): '#000000' | '#ffffff' {
-  const hex = accent.length === 4 ? accent.replace(/^#(.)(.)(.)$/, '#$1$1$2$2$3$3') : accent
-  const channel = (offset: number) => {
-    const c = Number.parseInt(hex.slice(offset, offset + 2), 16) / 255
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
-  }
-  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
-  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? '#000000' : '#ffffff'
 }

@@ -1,5 +1,5 @@
 import { basePath, runtimeConfig } from './load.ts'
-import { memberRoute, portalShareLink } from './host-route.ts'
+import { memberRoute, portalSettings, portalShareLink } from './portal-links.ts'
 
 /**
  * The link to share for the view at `location` (the router's): inside a portal, the portal's page
@@ -10,9 +10,7 @@ export function shareLink(location: { pathname: string; search: string }): strin
   const { config } = runtimeConfig()
   const inPortal = memberRoute(location.pathname, location.search)
   if (config.parentOrigin !== null && inPortal !== null) {
-    // Without the page (an older embed script), the portal's home rather than our own address.
-    const hostPage = config.hostPage ?? `${config.parentOrigin}/`
-    const link = portalShareLink(inPortal.route, { ...config, hostPage })
+    const link = portalShareLink(inPortal.route, portalSettings(config).settings)
     if (link !== null) return link
   }
   return new URL(`${basePath()}${location.pathname}${location.search}`, window.location.origin).href

@@ -1,6 +1,11 @@
 import { expect, test } from 'vitest'
-import { accentInk, contrastRatio, darkBackgrounds, lightBackgrounds } from './theme.ts'
-import { contrastingText } from './runtime.ts'
+import {
+  accentInk,
+  contrastingText,
+  contrastRatio,
+  darkBackgrounds,
+  lightBackgrounds,
+} from './accent-ink.ts'
 
 test('contrast ratios are WCAG’s', () => {
   expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5)
