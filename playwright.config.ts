@@ -12,6 +12,8 @@ export const portalOrigin = `http://127.0.0.1:${PORT + 8}`
 export const subPathURL = `http://127.0.0.1:${PORT + 9}/rewards/badges/`
 // A page on another origin that claims to be the portal, for the message-origin checks.
 export const impostorOrigin = `http://localhost:${PORT + 10}`
+// Test portals (e2e/fixtures/host.html) that mount the showcase with the options a test gives.
+export const hostOrigin = `http://localhost:${PORT + 11}`
 
 export const live = {
   standInPort: PORT + 6,
@@ -46,7 +48,7 @@ export default defineConfig({
       env: {
         PORT: String(PORT),
         HOST: '127.0.0.1',
-        SHOWCASE_FRAME_ANCESTORS: `'self' ${portalOrigin}`,
+        SHOWCASE_FRAME_ANCESTORS: `'self' ${portalOrigin} ${hostOrigin}`,
       },
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
@@ -75,7 +77,7 @@ export default defineConfig({
         CAPILLARY_OAUTH_KEY: live.oauthKey,
         CAPILLARY_OAUTH_SECRET: live.oauthSecret,
         SHOWCASE_TOKEN_SECRET: live.tokenSecret,
-        SHOWCASE_FRAME_ANCESTORS: `'self' ${portalOrigin} ${impostorOrigin}`,
+        SHOWCASE_FRAME_ANCESTORS: `'self' ${portalOrigin} ${impostorOrigin} ${hostOrigin}`,
       },
       reuseExistingServer: !process.env.CI,
       stdout: 'ignore',
@@ -93,6 +95,14 @@ export default defineConfig({
       command: 'tsx examples/serve.ts',
       url: `${impostorOrigin}/impostor.html`,
       env: { PORTAL_PORT: String(PORT + 10), PORTAL_ROOT: 'e2e/fixtures', HOST: 'localhost' },
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'tsx examples/serve.ts',
+      url: `${hostOrigin}/host.html`,
+      env: { PORTAL_PORT: String(PORT + 11), PORTAL_ROOT: 'e2e/fixtures', HOST: 'localhost' },
       reuseExistingServer: !process.env.CI,
       stdout: 'ignore',
       stderr: 'pipe',

@@ -79,7 +79,9 @@ test('the showcase takes a member token only from the portal it was given, never
   const app = `http://127.0.0.1:${live.port}/customers/62090013/earned#parent=${encodeURIComponent(portalOrigin)}`
   await page.goto(`${impostorOrigin}/impostor.html?${new URLSearchParams({ app, token })}`)
   const frame = page.frameLocator('#f')
-  await expect(frame.getByRole('alert')).toContainText('Not connected')
+  // The showcase first gives the portal it was told of a few seconds to answer its hello (it would
+  // hand over a fresh token); the impostor's page never hears it.
+  await expect(frame.getByRole('alert')).toContainText('Not connected', { timeout: 20_000 })
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { sent?: boolean }).sent))
     .toBe(true)

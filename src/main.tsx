@@ -3,19 +3,33 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
 import { configureBadgesApi } from './api/badges-api.ts'
-import { connectToHost } from './config/embed.ts'
 import { basePath, loadRuntimeConfig } from './config/load.ts'
 import { setMemberToken, subscribeMemberToken } from './config/member-token.ts'
 import { matchLocale } from './config/runtime.ts'
 import { applyTheme } from './config/theme.ts'
-import { setLocale } from './i18n/i18n.ts'
+import { setLocale, t } from './i18n/i18n.ts'
 import { createQueryClient } from './query-client.ts'
 import { createAppRouter, viewModules } from './router.tsx'
 import './index.css'
 
 // No top-level await: with one, the bundler splits the entry into extra chunks the page must load.
 async function start() {
-  const { config } = await loadRuntimeConfig()
+  const { config, problems } = await loadRuntimeConfig()
+  // In a portal's frame (the embed script's): the bridge to the portal, fetched alongside the
+  // language, and only there.
+  const inPortal = config.parentOrigin !== null && window.parent !== window
+  const bridgeLoading = inPortal
+    ? import('./config/embed.ts').catch(() => null)
+    : Promise.resolve(null)
+  // The brand colour's readable variants, computed by a small module only brands with one load.
+  const accent = config.accent
+  const inksLoading =
+    accent === null
+      ? null
+      : import('./config/accent-ink.ts').then(
+          (module) => module.accentInks(accent),
+          () => null,
+        )
   applyTheme(config, document.documentElement)
   // The configured language, else the browser's, else English; loaded before the first render.
   const locale =
@@ -31,8 +45,20 @@ async function start() {
     // The language's messages did not load: English rather than nothing.
     setLocale('en', document.documentElement)
   }
-  connectToHost(config)
-  configureBadgesApi({ baseUrl: basePath() })
+  const bridge = await bridgeLoading
+  if (inksLoading !== null) applyTheme(config, document.documentElement, await inksLoading)
+  bridge?.connectToHost(config)
+  // Setting problems are for the brand's developer: the console and the portal's error event.
+  for (const problem of problems) {
+    console.warn(`Badge Showcase: ${problem.setting} ${problem.message}; the default is used.`)
+  }
+  // Until the first view names itself: the brand's name, or a neutral one when it wants none.
+  document.title = config.brandName || t('app.tabs')
+  configureBadgesApi({
+    baseUrl: basePath(),
+    // In a portal, a missing or expired member token is the portal's to renew.
+    freshToken: bridge?.askHostForToken,
+  })
   if (config.memberToken) setMemberToken(config.memberToken)
 
   const queryClient = createQueryClient()
@@ -46,7 +72,11 @@ async function start() {
     BadgeShowcase: { ...(window as { BadgeShowcase?: object }).BadgeShowcase, setMemberToken },
   })
 
-  const router = createAppRouter(queryClient, basePath())
+  // In a portal the portal's address holds the route, so the frame keeps its own history in
+  // memory: one history entry per view, the portal's, and its back button works as members expect.
+  bridge?.openNamedRoute(config, basePath())
+  const router = createAppRouter(queryClient, basePath(), inPortal)
+  bridge?.connectApp({ config, problems, queryClient, router })
   const root = document.getElementById('root')
   if (root === null) throw new Error('index.html has no #root element')
 

@@ -1,5 +1,5 @@
 import { type QueryClient } from '@tanstack/react-query'
-import { createBrowserRouter } from 'react-router'
+import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router'
 import { AppSkeleton } from './components/skeletons.tsx'
 import { Layout } from './routes/layout.tsx'
 import {
@@ -23,62 +23,63 @@ export const viewModules = {
   detail: () => import('./routes/badge-detail.tsx'),
 }
 
-export function createAppRouter(queryClient: QueryClient, basename = '') {
-  return createBrowserRouter(
-    [
-      {
-        element: <Layout />,
-        errorElement: <RouteError />,
-        // While the first view's code arrives (its data is already on the way): the page's shape.
-        hydrateFallbackElement: <AppSkeleton />,
-        children: [
-          {
-            errorElement: <RouteError />,
-            children: [
-              {
-                path: '/',
-                loader: startLoader,
-              },
-              {
-                path: '/customers/:customer',
-                loader: memberLoader(queryClient),
-                children: [
-                  {
-                    index: true,
-                    loader: memberIndexLoader,
-                  },
-                  {
-                    path: 'earned',
-                    loader: earnedLoader(queryClient),
-                    lazy: async () => ({
-                      Component: (await import('./routes/earned.tsx')).EarnedPage,
-                    }),
-                  },
-                  {
-                    path: 'available',
-                    loader: availableLoader(queryClient),
-                    lazy: async () => ({
-                      Component: (await import('./routes/available.tsx')).AvailablePage,
-                    }),
-                  },
-                  {
-                    path: 'badges/:badgeId',
-                    loader: badgeDetailLoader(queryClient),
-                    lazy: async () => ({
-                      Component: (await viewModules.detail()).BadgeDetailPage,
-                    }),
-                  },
-                ],
-              },
-              {
-                path: '*',
-                loader: notFoundLoader,
-              },
-            ],
-          },
-        ],
-      },
-    ],
-    { basename },
-  )
+export function createAppRouter(queryClient: QueryClient, basename = '', inMemory = false) {
+  const routes: RouteObject[] = [
+    {
+      element: <Layout />,
+      errorElement: <RouteError />,
+      // While the first view's code arrives (its data is already on the way): the page's shape.
+      hydrateFallbackElement: <AppSkeleton />,
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            {
+              path: '/',
+              loader: startLoader,
+            },
+            {
+              path: '/customers/:customer',
+              loader: memberLoader(queryClient),
+              children: [
+                {
+                  index: true,
+                  loader: memberIndexLoader,
+                },
+                {
+                  path: 'earned',
+                  loader: earnedLoader(queryClient),
+                  lazy: async () => ({
+                    Component: (await import('./routes/earned.tsx')).EarnedPage,
+                  }),
+                },
+                {
+                  path: 'available',
+                  loader: availableLoader(queryClient),
+                  lazy: async () => ({
+                    Component: (await import('./routes/available.tsx')).AvailablePage,
+                  }),
+                },
+                {
+                  path: 'badges/:badgeId',
+                  loader: badgeDetailLoader(queryClient),
+                  lazy: async () => ({
+                    Component: (await viewModules.detail()).BadgeDetailPage,
+                  }),
+                },
+              ],
+            },
+            {
+              path: '*',
+              loader: notFoundLoader,
+            },
+          ],
+        },
+      ],
+    },
+  ]
+  // Inside a portal the frame keeps its history in memory: each view is one entry in the portal's.
+  if (!inMemory) return createBrowserRouter(routes, { basename })
+  const here = `${window.location.pathname}${window.location.search}`
+  return createMemoryRouter(routes, { basename, initialEntries: [here] })
 }

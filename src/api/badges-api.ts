@@ -1,6 +1,7 @@
-import { memberToken } from '../config/member-token.ts'
+import { memberToken, memberTokenVersion } from '../config/member-token.ts'
 import { type BadgesClient, type BadgesClientOptions, createBadgesClient } from './client.ts'
 import { takePreloaded } from './preloaded.ts'
+import { isApiError } from './errors.ts'
 
 // The one client the app uses. It talks to the server the page came from (under its base path),
 // which serves the Capillary paths from the emulator (demo) or proxies them for the token's
@@ -22,15 +23,38 @@ const fetchOrPreloaded: typeof fetch = (input, init) => {
 }
 
 let client: BadgesClient = createBadgesClient({ headers: withToken, fetch: fetchOrPreloaded })
+let freshToken: (() => Promise<boolean>) | null = null
+
+export type BadgesApiOptions = Pick<BadgesClientOptions, 'baseUrl'> & {
+  /**
+   * Asked when a request is refused for want of a valid member token (401): resolves true once a
+   * fresh token is set, false when there is none. Without it a 401 fails at once.
+   */
+  freshToken?: () => Promise<boolean>
+}
 
 /** Set once at start, with the page's base path. */
-export function configureBadgesApi(options: Pick<BadgesClientOptions, 'baseUrl'>) {
+export function configureBadgesApi({ freshToken: ask, ...options }: BadgesApiOptions) {
   client = createBadgesClient({ ...options, headers: withToken, fetch: fetchOrPreloaded })
+  freshToken = ask ?? null
+}
+
+/** A call refused with 401 is tried once more with a fresh token, if one can be had. */
+async function withFreshToken<T>(call: () => Promise<T>): Promise<T> {
+  const version = memberTokenVersion()
+  try {
+    return await call()
+  } catch (error) {
+    if (!isApiError(error) || error.reason !== 'not-connected' || freshToken === null) throw error
+    // A token arrived while this request was on its way: try with it, without asking again.
+    if (memberTokenVersion() === version && !(await freshToken())) throw error
+    return call()
+  }
 }
 
 export const badgesApi: BadgesClient = {
-  customerBadges: (...args) => client.customerBadges(...args),
-  memberBadge: (...args) => client.memberBadge(...args),
-  badgeMeta: (...args) => client.badgeMeta(...args),
-  group: (...args) => client.group(...args),
+  customerBadges: (...args) => withFreshToken(() => client.customerBadges(...args)),
+  memberBadge: (...args) => withFreshToken(() => client.memberBadge(...args)),
+  badgeMeta: (...args) => withFreshToken(() => client.badgeMeta(...args)),
+  group: (...args) => withFreshToken(() => client.group(...args)),
 }

@@ -1,11 +1,14 @@
 import { useState } from 'react'
+import { useLocation } from 'react-router'
+import { shareLink } from '../config/share.ts'
 import { t } from '../i18n/i18n.ts'
 
 /** Shares the badge's link with the device's share sheet, or copies it where there is none. */
 export function ShareButton({ title }: { title: string }) {
   const [copied, setCopied] = useState(false)
+  const location = useLocation()
   const share = async () => {
-    const url = window.location.href
+    const url = shareLink(location)
     if (typeof navigator.share === 'function') {
       try {
         await navigator.share({ title, url })

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { contrastingText, fragmentSettings, matchLocale, readSettings } from './runtime.ts'
+import { contrastingText } from './accent-ink.ts'
+import { fragmentSettings, matchLocale, readSettings } from './runtime.ts'
 
 test('good settings are read, bad ones explained and left out', () => {
   const { settings, problems } = readSettings(
@@ -89,4 +90,39 @@ test('text on any accent is black or white, whichever reaches 4.5:1', () => {
     const accent = `#${[i >> 8, (i >> 4) & 15, i & 15].map((n) => n.toString(16).repeat(2)).join('')}`
     expect(contrast(accent, contrastingText(accent))).toBeGreaterThanOrEqual(4.5)
   }
+})
+
+test("the portal's settings: brand name (empty hides it), header, member name, route parameter, share link", () => {
+  const { settings, problems } = readSettings(
+    {
+      brandName: '',
+      header: 'none',
+      memberName: 'Tom',
+      routeParam: 'b',
+      shareUrl: 'https://brand.example/rewards?b={route}',
+      hostPage: 'https://portal.example.com/rewards',
+      route: '/badges/42',
+    },
+    'test',
+  )
+  expect(problems).toEqual([])
+  expect(settings).toEqual({
+    brandName: '',
+    header: 'none',
+    memberName: 'Tom',
+    routeParam: 'b',
+    shareUrl: 'https://brand.example/rewards?b={route}',
+    hostPage: 'https://portal.example.com/rewards',
+    route: '/badges/42',
+  })
+})
+
+test.each([
+  ['header', 'hidden', /full, none/],
+  ['memberName', 'x'.repeat(81), /80/],
+  ['memberName', '', /text/],
+])('the portal setting %s "%s" is refused', (setting, value, message) => {
+  const { settings, problems } = readSettings({ [setting]: value }, 'test')
+  expect(settings).toEqual({})
+  expect(problems[0]?.message).toMatch(message)
 })

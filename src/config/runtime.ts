@@ -9,6 +9,8 @@ export type Locale = (typeof locales)[number]
 export const themes = ['light', 'dark', 'system'] as const
 export type Theme = (typeof themes)[number]
 const views = ['earned', 'available'] as const
+const headers = ['full', 'none'] as const
+export const DEFAULT_BRAND = 'Badge Showcase'
 
 export type RuntimeConfig = {
   customer: string | null
@@ -23,6 +25,20 @@ export type RuntimeConfig = {
   /** The page that embeds the showcase; messages go to and come from exactly this origin. */
   parentOrigin: string | null
   embedded: boolean
+  /** The brand's name in the header and page titles; '' shows none. */
+  brandName: string
+  /** 'none': the portal has its own header, so ours shows only the tabs. */
+  header: (typeof headers)[number]
+  /** How the portal names its member (never derived from the member's identifier). */
+  memberName: string | null
+  /** The portal's query parameter that mirrors the showcase's route. */
+  routeParam: string
+  /** The brand's share link template, with `{route}`. */
+  shareUrl: string | null
+  /** The portal page (origin and path) the showcase is embedded in, for share links. */
+  hostPage: string | null
+  /** The member-relative route to open on, from the portal's address. */
+  route: string | null
   /** Served by the emulator: the persona switcher and the "demo data" marker show. */
   demo: boolean
 }
@@ -39,6 +55,13 @@ export const defaultConfig: RuntimeConfig = {
   font: null,
   parentOrigin: null,
   embedded: false,
+  brandName: DEFAULT_BRAND,
+  header: 'full',
+  memberName: null,
+  routeParam: 'badges',
+  shareUrl: null,
+  hostPage: null,
+  route: null,
   demo: false,
 }
 
@@ -68,6 +91,10 @@ function origin(value: string): string | null {
     return null
   }
 }
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const shortName = (value: string) => value.length <= 80 && !/[\u0000-\u001f\u007f]/.test(value)
+const SHORT_NAME = 'must be a name of at most 80 characters'
 
 type Check = (value: string) => Partial<RuntimeConfig> | string
 
@@ -111,6 +138,18 @@ const checks: Record<string, Check> = {
       : 'must be a font-family list like "Inter, sans-serif"',
   demo: (value) =>
     value === 'true' || value === 'false' ? { demo: value === 'true' } : 'must be true or false',
+  brandName: (value) => (shortName(value) ? { brandName: value } : SHORT_NAME),
+  header: (value) => {
+    const header = oneOf(headers, value)
+    return header ? { header } : `must be one of ${headers.join(', ')}`
+  },
+  memberName: (value) => (shortName(value) ? { memberName: value } : SHORT_NAME),
+  // Set by the embed script for the portal bridge and share links, which check them where they
+  // are used (portal-links.ts), so the showcase on its own does not carry those checks.
+  routeParam: (value) => ({ routeParam: value }),
+  shareUrl: (value) => ({ shareUrl: value }),
+  hostPage: (value) => ({ hostPage: value }),
+  route: (value) => ({ route: value }),
   parentOrigin: (value) => {
     const parent = origin(value)
     return parent ? { parentOrigin: parent } : 'must be an origin like https://portal.example.com'
@@ -128,7 +167,8 @@ export function readSettings(source: Record<string, unknown>, from: string) {
       continue
     }
     const value = typeof raw === 'number' ? String(raw) : text(raw)
-    if (value === null || value === '') {
+    // An empty brand name is a choice (no name shown); anywhere else it is a mistake.
+    if (value === null || (value === '' && key !== 'brandName')) {
       problems.push({ setting: key, message: `must be text (${from})` })
       continue
     }
@@ -155,6 +195,13 @@ export const fragmentParams: Record<string, keyof RuntimeConfig> = {
   radius: 'radius',
   font: 'font',
   parent: 'parentOrigin',
+  brand_name: 'brandName',
+  header: 'header',
+  member_name: 'memberName',
+  route_param: 'routeParam',
+  share_url: 'shareUrl',
+  page: 'hostPage',
+  route: 'route',
 }
 
 /** The settings the embed script put in the iframe's fragment, as a plain object. */
@@ -166,15 +213,4 @@ export function fragmentSettings(hash: string): Record<string, string> {
     if (value !== null) settings[key] = value
   }
   return settings
-}
-
-/** Readable text on the accent colour: black or white, whichever contrasts more (always 4.5:1+). */
-export function contrastingText(accent: string): '#000000' | '#ffffff' {
-  const hex = accent.length === 4 ? accent.replace(/^#(.)(.)(.)$/, '#$1$1$2$2$3$3') : accent
-  const channel = (offset: number) => {
-    const c = Number.parseInt(hex.slice(offset, offset + 2), 16) / 255
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
-  }
-  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
-  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? '#000000' : '#ffffff'
 }

@@ -14,7 +14,7 @@ import { useNow } from '../components/use-now.ts'
 import { useAvailableTruths } from '../components/use-truths.ts'
 import { t } from '../i18n/i18n.ts'
 import { badgeQueries, defaultLists } from '../queries/badges.ts'
-import { pageTitle } from './page-title.ts'
+import { pageTitle } from '../config/brand.ts'
 
 function AvailableBadges({ customer }: { customer: Customer }) {
   const now = useNow()

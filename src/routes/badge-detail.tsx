@@ -19,7 +19,7 @@ import { useNow } from '../components/use-now.ts'
 import { t } from '../i18n/i18n.ts'
 import { benefitText, earnExpiryText, issueExpiryText, limitText } from '../components/wording.ts'
 import { badgeQueries } from '../queries/badges.ts'
-import { pageTitle } from './page-title.ts'
+import { pageTitle } from '../config/brand.ts'
 import { type Customer, customerPath } from '../badges/member.ts'
 import { useCustomer } from '../components/use-customer.ts'
 

@@ -15,7 +15,7 @@ import { useEarnedTruths } from '../components/use-truths.ts'
 import { t } from '../i18n/i18n.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
 import { earnedFilters, hasFilters, type SortParam, sortParam } from './list-params.ts'
-import { pageTitle } from './page-title.ts'
+import { pageTitle } from '../config/brand.ts'
 
 const sortKeys = ['rank', 'last-earned', 'last-event'] as const satisfies SortParam[]
 

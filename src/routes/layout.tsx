@@ -4,6 +4,8 @@ import { type Customer } from '../badges/member.ts'
 import { ConfigProblems } from '../components/config-problems.tsx'
 import { DemoSwitcher } from '../components/demo-switcher.tsx'
 import { runtimeConfig } from '../config/load.ts'
+import { brandName, memberLabel, showsBrandRow } from '../config/brand.ts'
+import { usePageChange } from '../components/use-page-change.ts'
 import { formatNumber } from '../components/format.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
 import { customerPath } from '../badges/member.ts'
@@ -28,7 +30,7 @@ function Tab({
     <NavLink
       to={customerPath(customer, to)}
       className={({ isActive }) =>
-        `inline-flex min-h-11 items-center border-b-4 px-3 font-medium ${isActive ? 'border-accent text-ink' : 'border-transparent text-ink-muted hover:text-ink'}`
+        `inline-flex min-h-11 items-center border-b-4 px-3 font-medium ${isActive ? 'border-accent-ink text-ink' : 'border-transparent text-ink-muted hover:text-ink'}`
       }
     >
       {label}
@@ -44,6 +46,8 @@ export function Layout() {
   const params = useParams()
   const routeCustomer = useCustomer()
   const customer = params.customer === undefined ? null : routeCustomer
+  const member = customer && memberLabel(customer)
+  usePageChange()
   return (
     <div className={`bg-canvas text-ink ${runtimeConfig().config.embedded ? '' : 'min-h-dvh'}`}>
       <a
@@ -53,16 +57,18 @@ export function Layout() {
         {t('app.skip')}
       </a>
       <header className="border-b border-line bg-surface">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 px-4 pt-3">
-          <p className="text-lg font-bold text-ink">Badge Showcase</p>
-          {runtimeConfig().config.demo && <DemoSwitcher />}
-          {/* In the demo the switcher names the member; never a raw id twice. */}
-          {customer && !runtimeConfig().config.demo && (
-            <p className="min-w-0 truncate text-sm text-ink-muted">
-              {t('app.member')} <span className="font-medium text-ink">{customer.id}</span>
-            </p>
-          )}
-        </div>
+        {showsBrandRow() && (
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 px-4 pt-3">
+            {brandName() && <p className="text-lg font-bold text-ink">{brandName()}</p>}
+            {runtimeConfig().config.demo && <DemoSwitcher />}
+            {/* In the demo the switcher names the member. */}
+            {member && !runtimeConfig().config.demo && (
+              <p className="min-w-0 truncate text-sm text-ink-muted">
+                {t('app.member')} <span className="font-medium text-ink">{member}</span>
+              </p>
+            )}
+          </div>
+        )}
         {customer && (
           <nav aria-label={t('app.tabs')} className="mx-auto flex max-w-5xl gap-2 px-1">
             <Tab

@@ -1,0 +1,86 @@
+import { createServer, type Server } from 'node:http'
+import { type AddressInfo } from 'node:net'
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
+import { setMemberToken } from '../config/member-token.ts'
+import { badgesApi, configureBadgesApi } from './badges-api.ts'
+
+// A server that answers only the fresh token, as the live server answers an expired one: 401.
+
+let baseUrl = ''
+let server: Server
+const seen: Array<string | undefined> = []
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    seen.push(request.headers.authorization)
+    const fresh = request.headers.authorization === 'Bearer fresh.token.x'
+    response.writeHead(fresh ? 200 : 401, { 'Content-Type': 'application/json' })
+    response.end(
+      JSON.stringify(
+        fresh
+          ? { data: { id: 'b1', name: 'First Sip' }, errors: [], warnings: [] }
+          : { data: null, errors: [{ code: 401, message: 'Unauthorized' }], warnings: [] },
+      ),
+    )
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+
+afterAll(() => server.close())
+
+beforeEach(() => {
+  seen.length = 0
+  setMemberToken('expired.token.x')
+})
+
+test('a refused token: the host is asked once, and the request goes again with the fresh token', async () => {
+  let asked = 0
+  configureBadgesApi({
+    baseUrl,
+    freshToken: async () => {
+      asked += 1
+      setMemberToken('fresh.token.x')
+      return true
+    },
+  })
+  const meta = await badgesApi.badgeMeta('b1')
+  expect(meta.name).toBe('First Sip')
+  expect(asked).toBe(1)
+  expect(seen).toEqual(['Bearer expired.token.x', 'Bearer fresh.token.x'])
+})
+
+test('a host with no token to give: "not connected", and no second try', async () => {
+  let asked = 0
+  configureBadgesApi({
+    baseUrl,
+    freshToken: async () => {
+      asked += 1
+      return false
+    },
+  })
+  await expect(badgesApi.badgeMeta('b1')).rejects.toMatchObject({ reason: 'not-connected' })
+  expect(asked).toBe(1)
+  expect(seen).toHaveLength(1)
+})
+
+test('a token that arrived while the request was on its way is used without asking', async () => {
+  let asked = 0
+  configureBadgesApi({
+    baseUrl,
+    freshToken: async () => {
+      asked += 1
+      return false
+    },
+  })
+  const pending = badgesApi.badgeMeta('b1')
+  setMemberToken('fresh.token.x')
+  expect((await pending).name).toBe('First Sip')
+  expect(asked).toBe(0)
+})
+
+test('on its own (no host), a refused token fails at once', async () => {
+  configureBadgesApi({ baseUrl })
+  await expect(badgesApi.badgeMeta('b1')).rejects.toMatchObject({ reason: 'not-connected' })
+  expect(seen).toHaveLength(1)
+})
