@@ -72,4 +72,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The emulator is an independent oracle for the app: it shares only the plain contract.
+    files: ['server/emulator/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/**'], message: 'The emulator must not import the app.' }] },
+      ],
+    },
+  },
 )

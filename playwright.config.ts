@@ -56,7 +56,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: 'tsx server/emulator/stand-in-main.ts',
+      command: 'tsx server/live/stand-in-main.ts',
       url: `http://127.0.0.1:${live.standInPort}/api_gateway/v1/badges/badgeMeta/x`,
       env: {
         STAND_IN_PORT: String(live.standInPort),

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
-import { createStandInCluster } from '../server/emulator/upstream.ts'
+import { createStandInCluster } from '../server/live/stand-in.ts'
 
 // Bench-only: the stand-in Capillary cluster, counting what reaches it, so the load section can
 // say how many upstream calls a thousand member page views cost. GET /__counts reads the counts,

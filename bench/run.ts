@@ -598,7 +598,7 @@ async function run() {
     'Badge Showcase',
   )
   const standIn = await start(
-    ['server/emulator/stand-in-main.ts'],
+    ['server/live/stand-in-main.ts'],
     {
       STAND_IN_PORT: String(PORT + 1),
       STAND_IN_OAUTH_KEY: 'bench',

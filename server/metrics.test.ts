@@ -5,7 +5,7 @@ import { afterAll, expect, test } from 'vitest'
 import { createApi } from './api.ts'
 import { createApp } from './app.ts'
 import { readConfig } from './config.ts'
-import { createStandInCluster } from './emulator/upstream.ts'
+import { createStandInCluster } from './live/stand-in.ts'
 import { createMetrics, createRegistry, meteredFetch, upstreamEndpoint } from './metrics.ts'
 import { parseExposition, sampleValue } from './test/exposition.ts'
 

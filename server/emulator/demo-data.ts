@@ -1,4 +1,4 @@
-import { addSpan } from '../../src/badges/expiry.ts'
+import { addSpan } from './calendar.ts'
 import {
   art,
   type BadgeDef,

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { compareRankThenExpiry } from '../../src/badges/order.ts'
+import { byBadgeRank } from './calendar.ts'
 import {
   CUSTOMER_NOT_FOUND,
   errorBody,
@@ -166,7 +166,7 @@ export function createEmulator({
     return (
       groupRank(a.badge) - groupRank(b.badge) ||
       (a.badge.groupId ?? '').localeCompare(b.badge.groupId ?? '') ||
-      compareRankThenExpiry(
+      byBadgeRank(
         { rank: a.badge.rank, expiresAt: a.badge.expiresAt },
         { rank: b.badge.rank, expiresAt: b.badge.expiresAt },
       )

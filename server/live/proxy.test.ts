@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createApi } from '../api.ts'
 import { createApp } from '../app.ts'
 import { readConfig } from '../config.ts'
-import { createStandInCluster } from '../emulator/upstream.ts'
+import { createStandInCluster } from './stand-in.ts'
 import { basicAuthorization, createOAuthTokens } from './upstream-auth.ts'
 
 // The live proxy against stand-in upstreams over real HTTP on loopback: the emulator as a

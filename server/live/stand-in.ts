@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
-import { basicAuthorization } from '../live/upstream-auth.ts'
+import { basicAuthorization } from './upstream-auth.ts'
 import { API_BASE, errorBody, OAUTH_TOKEN_PATH } from '../contract.ts'
-import { createEmulator, type EmulatorOptions } from './emulator.ts'
+import { createEmulator, type EmulatorOptions } from '../emulator/emulator.ts'
 
 // The emulator as a Capillary cluster: it answers only requests that carry valid machine
 // credentials, and issues OAuth tokens. It stands in for the upstream in the live proxy's tests

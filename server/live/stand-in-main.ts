@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server'
-import { createStandInCluster } from './upstream.ts'
+import { createStandInCluster } from './stand-in.ts'
 
 // The emulator as a stand-in Capillary cluster on its own port, for the live mode's e2e run and
 // for trying live mode locally: CAPILLARY_API_URL=http://127.0.0.1:4185 and the same OAuth pair.
