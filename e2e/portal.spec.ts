@@ -238,7 +238,7 @@ for (const [label, query] of [
     await expect(frame.getByRole('main').getByRole('link').first()).toBeVisible()
     await expect(page.frameLocator('#api-badges iframe').getByRole('main')).toBeVisible()
     await expectNoAxeViolations(page)
-    await frame.getByRole('main').getByRole('link').first().click()
+    await frame.getByRole('main').getByRole('listitem').getByRole('link').first().click()
     await expect(frame.getByRole('heading', { level: 1 })).toBeFocused()
     await expectNoAxeViolations(page)
   })

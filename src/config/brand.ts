@@ -1,4 +1,3 @@
-import { type Customer } from '../badges/member.ts'
 import { runtimeConfig } from './load.ts'
 
 /** A page's title with the brand's name after it (or alone when the brand wants none shown). */
@@ -18,11 +17,9 @@ export function showsBrandRow(): boolean {
 }
 
 /**
- * How the header names the member: the name the portal gave, else (demo data only) the
- * identifier, else nothing. A real member's id or email is never shown on its own.
+ * How the header names the member: the name the portal gave, else nothing. Never an email or a
+ * raw id (in the demo, the switcher names who is shown).
  */
-export function memberLabel(customer: Customer): string | null {
-  const { config } = runtimeConfig()
-  if (config.memberName) return config.memberName
-  return config.demo ? customer.id : null
+export function memberLabel(): string | null {
+  return runtimeConfig().config.memberName || null
 }

@@ -46,7 +46,7 @@ export function Layout() {
   const params = useParams()
   const routeCustomer = useCustomer()
   const customer = params.customer === undefined ? null : routeCustomer
-  const member = customer && memberLabel(customer)
+  const member = customer && memberLabel()
   usePageChange()
   return (
     <div className={`bg-canvas text-ink ${runtimeConfig().config.embedded ? '' : 'min-h-dvh'}`}>
@@ -61,8 +61,7 @@ export function Layout() {
           <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 px-4 pt-3">
             {brandName() && <p className="text-lg font-bold text-ink">{brandName()}</p>}
             {runtimeConfig().config.demo && <DemoSwitcher />}
-            {/* In the demo the switcher names the member. */}
-            {member && !runtimeConfig().config.demo && (
+            {member && (
               <p className="min-w-0 truncate text-sm text-ink-muted">
                 {t('app.member')} <span className="font-medium text-ink">{member}</span>
               </p>
