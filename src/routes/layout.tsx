@@ -30,13 +30,13 @@ function Tab({
     <NavLink
       to={customerPath(customer, to)}
       className={({ isActive }) =>
-        `inline-flex min-h-11 items-center border-b-4 px-3 font-medium ${isActive ? 'border-accent-ink text-ink' : 'border-transparent text-ink-muted hover:text-ink'}`
+        `inline-flex min-h-11 items-center gap-1 border-b-4 px-3 font-medium ${isActive ? 'border-accent-ink text-ink' : 'border-transparent text-ink-muted hover:text-ink'}`
       }
     >
-      {label}
+      {label}{' '}
       {/* Room for the count before it arrives, so it moves nothing (up to 999 without a shift). */}
-      <span className="inline-block min-w-[6ch] text-start tabular-nums">
-        {total !== undefined && ` (${formatNumber(total)})`}
+      <span className="inline-block min-w-[5ch] text-start tabular-nums">
+        {total !== undefined && `(${formatNumber(total)})`}
       </span>
     </NavLink>
   )
