@@ -12,7 +12,7 @@ import { chromium, type Page } from '@playwright/test'
 import { build } from 'vite'
 import { createApi } from '../server/api.ts'
 import { createApp } from '../server/app.ts'
-import { BENCH_SIZES, benchMember } from '../server/emulator/bench-data.ts'
+import { BENCH_SIZES, benchMember } from './bench-data.ts'
 import { readManifest, viewChunks } from '../server/first-view.ts'
 import { initialAssets, type Sizes, sizesOf } from '../scripts/bundle-size.ts'
 import { findChromium, quietChromiumFlags } from '../scripts/find-chromium.ts'
@@ -592,11 +592,7 @@ async function run() {
     .setProtectedHeader({ alg: 'HS256' })
     .setExpirationTime('2h')
     .sign(new TextEncoder().encode(TOKEN_SECRET))
-  const app = await start(
-    ['server/main.ts'],
-    { PORT: String(PORT), SHOWCASE_BENCH_MEMBERS: 'true' },
-    'Badge Showcase',
-  )
+  const app = await start(['bench/serve.ts'], { PORT: String(PORT) }, 'Badge Showcase')
   const standIn = await start(
     ['server/live/stand-in-main.ts'],
     {

@@ -7,7 +7,6 @@ import { serve } from '@hono/node-server'
 import { createApi } from './api.ts'
 import { createApp } from './app.ts'
 import { type Config, ConfigError, readConfig } from './config.ts'
-import { benchDataset } from './emulator/bench-data.ts'
 import { createReadiness } from './health.ts'
 import { createLogger } from './log.ts'
 import { type UpstreamEvent } from './live/events.ts'
@@ -103,8 +102,6 @@ const app = createApp({
     fetch: meteredFetch(globalThis.fetch),
     emulator: {
       assetBase: config.basePath,
-      // Bench-only: members with 10 to 5,000 badges (npm run bench).
-      ...(process.env.SHOWCASE_BENCH_MEMBERS === 'true' && { dataset: benchDataset }),
     },
   }),
   distDir,

@@ -1,9 +1,9 @@
-import { demoDataset } from './demo-data.ts'
-import { type Dataset, objectId } from './model.ts'
-import { generatedBadges, generatedMember } from './vip-data.ts'
+import { demoDataset } from '../server/emulator/demo-data.ts'
+import { type Dataset, objectId } from '../server/emulator/model.ts'
+import { generatedBadges, generatedMember } from '../server/emulator/vip-data.ts'
 
 // Bench-only members with 10, 100, 1,000 and 5,000 earned badges, to show how the showcase's cost
-// grows with the number of badges. Served only when SHOWCASE_BENCH_MEMBERS=true.
+// grows with the number of badges. Only the benchmark's server (bench/serve.ts) loads them.
 
 export const BENCH_SIZES = [10, 100, 1_000, 5_000] as const
 
