@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { makeBadge, makeMemberBadge } from '../test/factories.ts'
+import { makeBadge, makeLimit, makeMemberBadge } from '../test/factories.ts'
 import {
   availableListFacts,
   type BadgeFacts,
@@ -9,21 +9,11 @@ import {
   nextEarn,
   truthImage,
 } from './truth.ts'
-import { type EarnLimit } from './types.ts'
 
 const DAY = 86_400_000
 const now = Date.UTC(2026, 10, 25, 12)
 
-const limit = (overrides: Partial<EarnLimit>): EarnLimit => ({
-  scope: 'member',
-  kind: 'total',
-  max: 1,
-  window: null,
-  used: null,
-  cycle: null,
-  since: null,
-  ...overrides,
-})
+const limit = makeLimit
 
 const facts = (overrides: Partial<BadgeFacts> = {}): BadgeFacts => ({
   startsAt: now - 100 * DAY,

@@ -1,18 +1,9 @@
 import { expect, test } from 'vitest'
-import { type EarnLimit } from '../badges/types.ts'
+import { makeLimit } from '../test/factories.ts'
 import { formatDate } from './format.ts'
 import { benefitText, earnExpiryText, issueExpiryText, limitText, times } from './wording.ts'
 
-const limit = (overrides: Partial<EarnLimit>): EarnLimit => ({
-  scope: 'member',
-  kind: 'total',
-  max: 1,
-  window: null,
-  used: null,
-  cycle: null,
-  since: null,
-  ...overrides,
-})
+const limit = makeLimit
 
 test('personal limits read as sentences, with progress where the server counted it', () => {
   expect(limitText(limit({ max: 1 }))).toEqual({

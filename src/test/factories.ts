@@ -1,4 +1,9 @@
-import { type BadgeMeta, type CustomerBadge, type MemberBadge } from '../badges/types.ts'
+import {
+  type BadgeMeta,
+  type CustomerBadge,
+  type EarnLimit,
+  type MemberBadge,
+} from '../badges/types.ts'
 
 let counter = 0
 
@@ -72,6 +77,20 @@ export function makeMeta(overrides: Partial<BadgeMeta> = {}): BadgeMeta {
     issueExpiry: { kind: 'unknown' },
     customFields: [],
     active: null,
+    ...overrides,
+  }
+}
+
+/** One earn limit: the member's own, once in all, unless told otherwise. */
+export function makeLimit(overrides: Partial<EarnLimit> = {}): EarnLimit {
+  return {
+    scope: 'member',
+    kind: 'total',
+    max: 1,
+    window: null,
+    used: null,
+    cycle: null,
+    since: null,
     ...overrides,
   }
 }
