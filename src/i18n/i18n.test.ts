@@ -37,5 +37,5 @@ test('plurals follow each language, numbers its digits, and the document its dir
 })
 
 test('a parameter left out stays visible rather than vanishing', () => {
-  expect(t('badge.starts')).toBe('Starts {date}')
+  expect(t('truth.card.opens')).toBe('Opens {date}')
 })
