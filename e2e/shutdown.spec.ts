@@ -1,25 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer, get, type Server } from 'node:http'
-import { type AddressInfo } from 'node:net'
-import path from 'node:path'
+import { type ChildProcess } from 'node:child_process'
+import { createServer, get } from 'node:http'
 import { expect, test } from '@playwright/test'
+import { listen, startShowcase } from './own-server.ts'
 
 // Graceful shutdown of the real server process (`npm start`'s server/main.ts) in live mode, in
 // front of a stand-in cluster that answers only when the test lets it.
-
-const root = path.resolve(import.meta.dirname, '..')
-
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return (server.address() as AddressInfo).port
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  const port = await listen(probe)
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
 
 /** A cluster whose Badges API answers hang until release(); arrived resolves on the first one. */
 async function slowCluster() {
@@ -42,34 +27,6 @@ async function slowCluster() {
   })
   const port = await listen(server)
   return { url: `http://127.0.0.1:${port}`, arrived, release, server }
-}
-
-type Started = { child: ChildProcess; port: number; records: Record<string, unknown>[] }
-
-/** Starts the server and resolves once it listens; every JSON record it logs is collected. */
-async function startShowcase(env: Record<string, string>): Promise<Started> {
-  const port = await freePort()
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts'],
-    {
-      cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  const records: Record<string, unknown>[] = []
-  const collect = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n').filter(Boolean)) records.push(JSON.parse(line))
-  }
-  child.stdout?.on('data', collect)
-  child.stderr?.on('data', collect)
-  await expect
-    .poll(() => records.some((record) => String(record.msg).includes('Badge Showcase')), {
-      timeout: 90_000,
-    })
-    .toBe(true)
-  return { child, port, records }
 }
 
 function exited(child: ChildProcess): Promise<number | null> {

@@ -1,7 +1,11 @@
 import { Hono } from 'hono'
 import { type Config } from './config.ts'
 import { API_BASE, errorEnvelope } from './contract.ts'
+import { type Clock } from './clock.ts'
+import { createEmulatorControl } from './emulator/control.ts'
 import { createEmulator, type EmulatorOptions } from './emulator/emulator.ts'
+import { demoDataset } from './emulator/demo-data.ts'
+import { indexDataset } from './emulator/state.ts'
 import { type OnEvent } from './live/events.ts'
 import { createProxy } from './live/proxy.ts'
 import { type SharedStore } from './live/shared-cache.ts'
@@ -10,6 +14,8 @@ type ApiOptions = {
   /** Live mode's settings; null or absent: demo mode, answered by the emulator. */
   live?: Config['live']
   emulator?: EmulatorOptions
+  /** Demo mode: the clock that /__emulator/* may move (control.ts); absent, no control. */
+  emulatorControl?: Clock
   fetch?: typeof fetch
   log?: (line: string) => void
   /** Live mode's shared store; by default Redis at live.redisUrl, else this process's memory. */
@@ -27,6 +33,7 @@ type ApiOptions = {
 export function createApi({
   live = null,
   emulator = {},
+  emulatorControl,
   fetch,
   log,
   store,
@@ -34,6 +41,12 @@ export function createApi({
   cache,
 }: ApiOptions = {}) {
   const api = new Hono()
+  if (live === null && emulatorControl !== undefined) {
+    const now = emulatorControl.now
+    const lookup = indexDataset((emulator.dataset ?? demoDataset)(now()), emulator.assetBase)
+    emulator = { ...emulator, now, lookup }
+    api.route('/__emulator', createEmulatorControl({ lookup, clock: emulatorControl }))
+  }
   api.route(
     API_BASE,
     live === null

@@ -35,6 +35,8 @@ export type AppOptions = {
   basePath?: string
   /** Serve the build's source maps (they reveal the original sources); off by default. */
   serveSourceMaps?: boolean
+  /** The server's clock (clock.ts), shared with the emulator. */
+  now?: () => number
 }
 
 /** On everything served: no inline or eval scripts, framing only where configured, no sniffing. */
@@ -110,6 +112,7 @@ export function createApp({
   frameAncestors = ["'self'"],
   basePath = '/',
   serveSourceMaps = false,
+  now = Date.now,
 }: AppOptions) {
   const app = new Hono<AppEnv>()
   app.use(observeRequests(logger, metrics, basePath))
@@ -164,7 +167,7 @@ export function createApp({
             )
           : null
       if (route !== null) {
-        html = withFirstView(html, await firstView(api, route, readManifest(distDir)))
+        html = withFirstView(html, await firstView(api, route, readManifest(distDir), now()))
       } else if (mode === 'live') {
         // Async: it starts the view's requests as soon as it arrives, without holding up the page.
         html = html.replace('</head>', '  <script async src="early.js"></script>\n  </head>')

@@ -17,8 +17,17 @@ test('no variables at all is demo mode', () => {
     frameAncestors: ["'self'"],
     shutdownTimeoutSeconds: 10,
     serveSourceMaps: false,
+    emulatorControl: false,
     live: null,
   })
+})
+
+test('the emulator control is for demo mode only', () => {
+  expect(readConfig({ SHOWCASE_EMULATOR_CONTROL: 'true' }).emulatorControl).toBe(true)
+  expect(() => readConfig({ ...live, SHOWCASE_EMULATOR_CONTROL: 'true' })).toThrow(
+    /SHOWCASE_EMULATOR_CONTROL: only applies to demo mode/,
+  )
+  expect(readConfig(live).emulatorControl).toBe(false)
 })
 
 test('the shutdown timeout is a whole number of seconds, checked at start', () => {

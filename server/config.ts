@@ -29,6 +29,11 @@ export type Config = {
   shutdownTimeoutSeconds: number
   /** SHOWCASE_SERVE_SOURCEMAPS=true: the build's .map files are served (404 otherwise). */
   serveSourceMaps: boolean
+  /**
+   * SHOWCASE_EMULATOR_CONTROL=true (demo mode only): POST /__emulator/* moves the emulator's clock
+   * and awards or revokes badges, for tests and demos of what changes over time.
+   */
+  emulatorControl: boolean
   live: null | {
     upstream: URL
     auth: UpstreamAuth
@@ -207,6 +212,7 @@ export function readConfig(env: Env): Config {
   const frameAncestors = sources(env, 'SHOWCASE_FRAME_ANCESTORS', ["'self'"])
   const shutdownTimeoutSeconds = integer(env, 'SHOWCASE_SHUTDOWN_TIMEOUT', 10, 1, 600)
   const serveSourceMaps = flag(env, 'SHOWCASE_SERVE_SOURCEMAPS')
+  const emulatorControl = flag(env, 'SHOWCASE_EMULATOR_CONTROL')
   const basic = pair(env, 'CAPILLARY_USERNAME', 'CAPILLARY_PASSWORD')
   const oauth = pair(env, 'CAPILLARY_OAUTH_KEY', 'CAPILLARY_OAUTH_SECRET')
   const apiUrl = value(env, 'CAPILLARY_API_URL')
@@ -229,8 +235,15 @@ export function readConfig(env: Env): Config {
       frameAncestors,
       shutdownTimeoutSeconds,
       serveSourceMaps,
+      emulatorControl,
       live: null,
     }
+  }
+  if (emulatorControl) {
+    throw new ConfigError(
+      'SHOWCASE_EMULATOR_CONTROL',
+      'only applies to demo mode: there is no emulator to control in front of a real cluster.',
+    )
   }
   const upstream = secureUrl(env, 'CAPILLARY_API_URL')
   if (basic && oauth) {
@@ -257,6 +270,7 @@ export function readConfig(env: Env): Config {
     frameAncestors,
     shutdownTimeoutSeconds,
     serveSourceMaps,
+    emulatorControl: false,
     live: {
       upstream,
       auth,

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { createApi } from './api.ts'
 import { createApp } from './app.ts'
+import { createClock } from './clock.ts'
 import { type Config, ConfigError, readConfig } from './config.ts'
 import { createReadiness } from './health.ts'
 import { createLogger } from './log.ts'
@@ -72,7 +73,14 @@ if (live?.member.kind === 'any-member') {
     "SHOWCASE_ALLOW_ANY_MEMBER=true: any browser can read any member's badges. For internal demos only.",
   )
 }
+if (config.emulatorControl) {
+  logger.warn(
+    'SHOWCASE_EMULATOR_CONTROL=true: anyone can move the demo clock and award badges (POST /__emulator/*).',
+  )
+}
 buildIfNeeded()
+// One clock for the emulator and everything that checks times against its data.
+const clock = createClock()
 
 const mode = live === null ? 'demo' : 'live'
 const readiness = createReadiness({
@@ -102,7 +110,9 @@ const app = createApp({
     fetch: meteredFetch(globalThis.fetch),
     emulator: {
       assetBase: config.basePath,
+      now: clock.now,
     },
+    ...(config.emulatorControl && { emulatorControl: clock }),
   }),
   distDir,
   logger,
@@ -112,6 +122,7 @@ const app = createApp({
   imgSrc: config.imgSrc,
   frameAncestors: config.frameAncestors,
   serveSourceMaps: config.serveSourceMaps,
+  now: clock.now,
 })
 const server = serve({ fetch: app.fetch, port, hostname }, () => {
   const where = live === null ? 'demo mode' : `live mode, upstream ${live.upstream.host}`

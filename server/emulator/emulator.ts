@@ -26,6 +26,8 @@ export type EmulatorOptions = {
   dataset?: (now: number) => Dataset
   /** The showcase's base path, under which the demo artwork is served. */
   assetBase?: string
+  /** The records to answer from, when someone else changes them too (control.ts). */
+  lookup?: Lookup
 }
 
 type Status = 200 | 400 | 404 | 405 | 500
@@ -91,8 +93,8 @@ export function createEmulator({
   now = Date.now,
   dataset = demoDataset,
   assetBase = '/',
+  lookup = indexDataset(dataset(now()), assetBase),
 }: EmulatorOptions = {}) {
-  const lookup: Lookup = indexDataset(dataset(now()), assetBase)
   const app = new Hono()
 
   /** The member a request is about, by numeric id or by the kind the identifier header names. */

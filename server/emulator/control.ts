@@ -1,0 +1,78 @@
+import { type Context, Hono } from 'hono'
+import { type Clock } from '../clock.ts'
+import { type EarnRecord, objectId } from './model.ts'
+import { isEarnActive, type Lookup } from './state.ts'
+
+// What changes a member's badges over time, on demand: the emulator's clock moves forward, a
+// badge is awarded or revoked now. Only with SHOWCASE_EMULATOR_CONTROL=true in demo mode, so a
+// test (or a sales demo) can show what a returning member sees. Mounted at /__emulator.
+
+type Control = { lookup: Lookup; clock: Clock }
+
+function problem(c: Context, status: 400 | 404, message: string) {
+  return c.json({ error: message }, status)
+}
+
+function numberField(body: unknown, name: string): number | null {
+  const value =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null
+}
+
+export function createEmulatorControl({ lookup, clock }: Control) {
+  const app = new Hono()
+  let awarded = 0
+
+  const find = (c: Context) => {
+    const member = lookup.dataset.members.find(
+      (candidate) => candidate.customerId === c.req.param('customerId'),
+    )
+    const badge = lookup.badgeById.get(c.req.param('badgeId') ?? '')
+    return { member, badge }
+  }
+
+  app.get('/clock', (c) => c.json({ now: clock.now() }))
+
+  /** Body: {"days": n} or {"ms": n}; the clock only moves forward. */
+  app.post('/clock', async (c) => {
+    const body: unknown = await c.req.json().catch(() => null)
+    const days = numberField(body, 'days')
+    const ms = days === null ? numberField(body, 'ms') : days * 86_400_000
+    if (ms === null) return problem(c, 400, 'Send {"days": n} or {"ms": n}, n ≥ 0.')
+    return c.json({ now: clock.advance(ms) })
+  })
+
+  /** The member earns the badge now (an earn record, as Capillary would add one). */
+  app.post('/members/:customerId/badges/:badgeId/earn', (c) => {
+    const { member, badge } = find(c)
+    if (member === undefined) return problem(c, 404, 'No such member in the demo data.')
+    if (badge === undefined) return problem(c, 404, 'No such badge in the demo data.')
+    const at = clock.now()
+    let record = member.badges.find((candidate) => candidate.badgeId === badge.id)
+    if (record === undefined) {
+      record = { badgeId: badge.id, earns: [], issuals: [] }
+      member.badges.push(record)
+    }
+    awarded += 1
+    const earn: EarnRecord = { id: objectId('c0e7a1', awarded), earnedAt: at, eventAt: at }
+    record.earns.push(earn)
+    return c.json({ earnedAt: at, id: earn.id })
+  })
+
+  /** The member's active earns of the badge are revoked now. */
+  app.post('/members/:customerId/badges/:badgeId/revoke', (c) => {
+    const { member, badge } = find(c)
+    if (member === undefined) return problem(c, 404, 'No such member in the demo data.')
+    if (badge === undefined) return problem(c, 404, 'No such badge in the demo data.')
+    const at = clock.now()
+    const active = (
+      member.badges.find((record) => record.badgeId === badge.id)?.earns ?? []
+    ).filter((earn) => isEarnActive(badge, earn, at))
+    if (active.length === 0)
+      return problem(c, 404, 'The member holds no active earn of this badge.')
+    for (const earn of active) earn.revokedAt = at
+    return c.json({ revokedAt: at, revoked: active.length })
+  })
+
+  return app
+}
