@@ -1,4 +1,7 @@
 import { expect, test } from 'vitest'
+import { ar } from '../i18n/ar.ts'
+import { fr } from '../i18n/fr.ts'
+import { setLocale } from '../i18n/i18n.ts'
 import { makeLimit } from '../test/factories.ts'
 import { formatDate } from './format.ts'
 import { benefitText, earnExpiryText, issueExpiryText, limitText, times } from './wording.ts'
@@ -27,7 +30,7 @@ test('personal limits read as sentences, with progress where the server counted 
     ),
   ).toEqual({
     rule: 'Up to twice every 3 days.',
-    progress: `1 of 2 this 3-day cycle, resets ${formatDate(cycleEnd)}.`,
+    progress: `1 of 2 this cycle of 3 days, resets ${formatDate(cycleEnd)}.`,
   })
   expect(
     limitText(
@@ -103,4 +106,24 @@ test('rewards name themselves, or say what kind they are', () => {
   )
   expect(benefitText({ kind: 'other', type: 'GIFT', description: '  ' })).toBe('A reward')
   expect(times(3)).toBe('3 times')
+})
+
+test('a cycle of several days counts its days, in the plural each language uses', () => {
+  const cycle = limit({
+    kind: 'fixed-window',
+    max: 2,
+    window: { unit: 'DAYS', length: 3 },
+    used: 1,
+    cycle: { start: 0, end: Date.UTC(2024, 6, 4, 12) },
+  })
+  const root = { lang: '', dir: '' } as unknown as HTMLElement
+  try {
+    expect(limitText(cycle).progress).toMatch(/^1 of 2 this cycle of 3 days, resets /)
+    setLocale('fr', root, fr)
+    expect(limitText(cycle).progress).toMatch(/ sur ce cycle de 3 jours, /)
+    setLocale('ar', root, ar)
+    expect(limitText(cycle).progress).toContain(`(${new Intl.NumberFormat('ar').format(3)} أيام)`)
+  } finally {
+    setLocale('en', root)
+  }
 })

@@ -28,12 +28,16 @@ export function times(n: number): string {
 
 function cycleName(span: Span): string {
   if (span.length === 1) return t(`cycle.${span.unit}.1`)
-  return t('cycle.n', { length: span.length, unit: t(`unit.${span.unit}`, { count: 1 }) })
+  // The unit agrees with the count: "3 jours", "٣ أيام".
+  return t('cycle.n', {
+    length: span.length,
+    units: t(`unit.${span.unit}`, { count: span.length }),
+  })
 }
 
 export type LimitText = { rule: string; progress: string | null }
 
-/** "Up to twice every 3 days." with "1 of 2 this 3-day cycle, resets 4 Jul." */
+/** "Up to twice every 3 days." with "1 of 2 this cycle of 3 days, resets 4 Jul." */
 export function limitText(limit: EarnLimit): LimitText {
   const { max, window: span, used } = limit
   const scope = limit.scope === 'member' ? 'member' : 'badge'

@@ -124,7 +124,7 @@ export const ar: Messages = {
   'cycle.DAYS.1': 'اليوم',
   'cycle.WEEKS.1': 'هذا الأسبوع',
   'cycle.MONTHS.1': 'هذا الشهر',
-  'cycle.n': 'في دورة {length} {unit} الحالية',
+  'cycle.n': 'في الدورة الحالية ({length} {units})',
   'window.every.1': 'كل {unit}',
   'window.every.n': 'كل {length} {units}',
   'window.rolling.1': 'خلال أي {unit}',

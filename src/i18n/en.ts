@@ -122,7 +122,7 @@ export const en = {
   'cycle.DAYS.1': 'today',
   'cycle.WEEKS.1': 'this week',
   'cycle.MONTHS.1': 'this month',
-  'cycle.n': 'this {length}-{unit} cycle',
+  'cycle.n': 'this cycle of {length} {units}',
   'window.every.1': 'every {unit}',
   'window.every.n': 'every {length} {units}',
   'window.rolling.1': 'in any {unit}',

@@ -124,7 +124,7 @@ export const fr: Messages = {
   'cycle.DAYS.1': 'aujourd’hui',
   'cycle.WEEKS.1': 'cette semaine',
   'cycle.MONTHS.1': 'ce mois-ci',
-  'cycle.n': 'sur ce cycle de {length} {unit}',
+  'cycle.n': 'sur ce cycle de {length} {units}',
   'window.every.1': 'par {unit}',
   'window.every.n': 'tous les {length} {units}',
   'window.rolling.1': 'sur un(e) {unit} glissant(e)',
