@@ -29,6 +29,15 @@ const standInBase = `http://127.0.0.1:${PORT + 1}`
 const liveBase = `http://127.0.0.1:${PORT + 2}`
 const floorBase = `http://127.0.0.1:${PORT + 3}`
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+// `npm run bench -- --only wire,lighthouse`: just those sections, printed and kept out of
+// bench/results.*, for a quick before/after of one change (the full run is the record).
+const onlyArg = process.argv.indexOf('--only')
+const ONLY =
+  onlyArg === -1 ? null : new Set((process.argv[onlyArg + 1] ?? '').split(',').filter(Boolean))
+const SECTIONS = ['wire', 'waterfall', 'lighthouse', 'network', 'scale', 'server', 'load']
+if (ONLY !== null && (ONLY.size === 0 || [...ONLY].some((name) => !SECTIONS.includes(name)))) {
+  throw new Error(`--only takes a comma-separated list of: ${SECTIONS.join(', ')}`)
+}
 const TOKEN_SECRET = 'bench-member-token-secret-0123456789abcdef'
 const chrome = findChromium()
 const median = (values: number[]) =>
@@ -485,7 +494,7 @@ const TARGETS = {
   bestPractices: 100,
 }
 
-function report(results: Awaited<ReturnType<typeof run>>) {
+function report(results: Exclude<Awaited<ReturnType<typeof run>>, { only: unknown }>) {
   const { bundle: b, wire, waterfall, lighthouse: lh, scale: sc, network: nw, server: sv } = results
   const floorWire = wire.floor
   const wireRows = Object.entries(wire).map(([name, w]) => {
@@ -625,10 +634,26 @@ async function run() {
   })
   try {
     const list = targets(token)
+    if (ONLY !== null) {
+      const sections: Record<string, unknown> = {}
+      if (ONLY.has('wire')) sections.wire = await interleaved('wire', list, wireOnce)
+      if (ONLY.has('waterfall'))
+        sections.waterfall = await interleaved('waterfall', list, waterfallOnce)
+      if (ONLY.has('lighthouse')) {
+        sections.lighthouse = await interleaved('lighthouse', list, (target, round) =>
+          lighthouseOnce(target.url, PORT + 5 + (round % 3)),
+        )
+      }
+      if (ONLY.has('network')) sections.network = await network()
+      if (ONLY.has('scale')) sections.scale = await scale()
+      if (ONLY.has('server')) sections.server = await server(token)
+      if (ONLY.has('load')) sections.proxyLoad = await proxyLoad()
+      return { only: sections, load: { start: loadStart, end: loadavg() } }
+    }
     const wire = await interleaved('wire', list, (target) => wireOnce(target))
     const waterfall = await interleaved('waterfall', list, (target) => waterfallOnce(target))
     const lighthouse_ = await interleaved('lighthouse', list, (target, round) =>
-      lighthouseOnce(target.url, PORT + 10 + (round % 3)),
+      lighthouseOnce(target.url, PORT + 5 + (round % 3)),
     )
     const network_ = await network()
     log(
@@ -664,6 +689,10 @@ async function run() {
 }
 
 const results = await run()
+if ('only' in results) {
+  console.log(JSON.stringify(results, null, 2))
+  process.exit(0)
+}
 // Written as the project formats them, so \`npm run lint\` stays clean after a run.
 const write = async (file: string, text: string) => {
   const full = path.join(root, file)

@@ -1,5 +1,4 @@
-import * as v from 'valibot'
-import { normalizeExpiry, type RawExpiry } from '../badges/expiry.ts'
+import { normalizeExpiry } from '../badges/expiry.ts'
 import { normalizeLimits, type RawConstraint } from '../badges/limits.ts'
 import { readBadgeStatus } from '../badges/status.ts'
 import { timestamp } from '../badges/time.ts'
@@ -20,260 +19,140 @@ import { ApiError } from './errors.ts'
 // Tolerant per field: a missing key, a null or a value of the wrong type reads as null (or an
 // empty list) and never costs the member the rest of the badge. Strict only about the envelope
 // and the one thing a resource cannot do without (its list of badges, its id).
+// Plain guards rather than a schema library: this runs before the first view can show anything,
+// and the library cost the first view ~2 kB compressed for these few shapes.
 
-const text = v.fallback(v.nullable(v.string()), null)
-const count = v.fallback(v.nullable(v.pipe(v.number(), v.finite())), null)
-const flag = v.fallback(v.nullable(v.boolean()), null)
-const raw = v.optional(v.unknown())
-const identifier = v.fallback(
-  v.nullable(
-    v.union([
-      v.pipe(v.string(), v.trim(), v.nonEmpty()),
-      v.pipe(v.number(), v.finite(), v.transform(String)),
-    ]),
-  ),
-  null,
-)
+type Fields = Record<string, unknown>
 
-function listOf<TSchema extends v.GenericSchema>(item: TSchema) {
-  return v.fallback(
-    v.pipe(
-      v.array(v.unknown()),
-      v.transform((items) =>
-        items.flatMap((entry) => {
-          const result = v.safeParse(item, entry)
-          return result.success ? [result.output] : []
-        }),
-      ),
-    ),
-    [],
+/** Anything JSON calls an object, a list included (as an object's fields are read from it). */
+const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null
+const text = (value: unknown) => (typeof value === 'string' ? value : null)
+const count = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null
+const flag = (value: unknown) => (typeof value === 'boolean' ? value : null)
+
+/** An id: a string, trimmed and not empty, or a finite number as a string. */
+function identifier(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null
+  return count(value) === null ? null : String(value)
+}
+
+/** A list's objects, read one by one; anything else in it is left out. Not a list: none. */
+function listOf<T>(value: unknown, read: (fields: Fields) => T): T[] {
+  return Array.isArray(value) ? value.filter(isObject).map(read) : []
+}
+
+function optionalObject<T>(value: unknown, read: (fields: Fields) => T): T | null {
+  return isObject(value) ? read(value) : null
+}
+
+/** Custom fields as name and text: an object's own fields that hold text, a number or a yes/no. */
+function customFields(value: unknown): Array<[string, string]> {
+  if (!isObject(value)) return []
+  return Object.entries(value).flatMap(([name, field]): Array<[string, string]> =>
+    name !== '__proto__' &&
+    name !== 'prototype' &&
+    name !== 'constructor' &&
+    (typeof field === 'string' || typeof field === 'number' || typeof field === 'boolean')
+      ? [[name, String(field)]]
+      : [],
   )
 }
 
-function optionalObject<TSchema extends v.GenericSchema>(schema: TSchema) {
-  return v.fallback(v.nullable(schema), null)
-}
-
-const customFields = v.fallback(
-  v.pipe(
-    v.union([
-      v.record(v.string(), v.unknown()),
-      // Some versions document custom fields as a list of name/value pairs.
-      v.pipe(
-        v.array(v.unknown()),
-        v.transform((items) =>
-          Object.fromEntries(
-            items.flatMap((item) => {
-              const pair = v.safeParse(
-                v.looseObject({ name: v.string(), value: v.unknown() }),
-                item,
-              )
-              return pair.success ? [[pair.output.name, pair.output.value]] : []
-            }),
-          ),
-        ),
-      ),
-    ]),
-    v.transform((fields) =>
-      Object.entries(fields).flatMap(([name, value]): Array<[string, string]> =>
-        typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-          ? [[name, String(value)]]
-          : [],
-      ),
-    ),
-  ),
-  [],
-)
-
-const imageSchema = v.looseObject({ name: text, url: text, tag: text })
-
-function toImages(images: Array<v.InferOutput<typeof imageSchema>>): BadgeImage[] {
-  return images.map((image) => ({
-    name: image.name,
-    url: image.url,
-    tag: imageTags.find((tag) => tag === image.tag?.trim().toUpperCase()) ?? null,
-  }))
-}
-
-const cycleSchema = v.looseObject({
-  startDate: raw,
-  startDateISO: raw,
-  endDate: raw,
-  endDateISO: raw,
-})
-
-const constraintSchema = v.looseObject({
-  constraintType: text,
-  constraintLevel: text,
-  maxEarnLimit: count,
-  durationType: text,
-  refreshRate: count,
-  rollType: text,
-  rollValue: count,
-  maxEarnForDays: count,
-  rollForDays: count,
-  maxEarnForWeeks: count,
-  rollForWeeks: count,
-  maxEarnForMonths: count,
-  rollForMonths: count,
-  startDate: raw,
-  startDateISO: raw,
-  currentCycle: optionalObject(cycleSchema),
-  fixedWindowCycle: optionalObject(cycleSchema),
-  earnConstraintBlockStatistics: optionalObject(
-    v.looseObject({
-      currentEarnCount: count,
-      currentEarnCountDays: count,
-      currentEarnCountWeeks: count,
-      currentEarnCountMonths: count,
-    }),
-  ),
-})
-
-function toRawConstraint(c: v.InferOutput<typeof constraintSchema>): RawConstraint {
-  const cycle = c.currentCycle ?? c.fixedWindowCycle
-  const stats = c.earnConstraintBlockStatistics
+function toImage(image: Fields): BadgeImage {
+  const tag = text(image.tag)
   return {
-    constraintType: c.constraintType,
-    constraintLevel: c.constraintLevel,
-    maxEarnLimit: c.maxEarnLimit,
-    durationType: c.durationType,
-    refreshRate: c.refreshRate,
-    rollType: c.rollType,
-    rollValue: c.rollValue,
+    name: text(image.name),
+    url: text(image.url),
+    tag: imageTags.find((known) => known === tag?.trim().toUpperCase()) ?? null,
+  }
+}
+
+function toCycle(cycle: Fields) {
+  return {
+    start: timestamp(cycle.startDate, cycle.startDateISO),
+    end: timestamp(cycle.endDate, cycle.endDateISO),
+  }
+}
+
+function toRawConstraint(c: Fields): RawConstraint {
+  const cycle =
+    optionalObject(c.currentCycle, toCycle) ?? optionalObject(c.fixedWindowCycle, toCycle)
+  return {
+    constraintType: text(c.constraintType),
+    constraintLevel: text(c.constraintLevel),
+    maxEarnLimit: count(c.maxEarnLimit),
+    durationType: text(c.durationType),
+    refreshRate: count(c.refreshRate),
+    rollType: text(c.rollType),
+    rollValue: count(c.rollValue),
     rollingMaxima: [
-      { unit: 'DAYS', max: c.maxEarnForDays, length: c.rollForDays },
-      { unit: 'WEEKS', max: c.maxEarnForWeeks, length: c.rollForWeeks },
-      { unit: 'MONTHS', max: c.maxEarnForMonths, length: c.rollForMonths },
+      { unit: 'DAYS', max: count(c.maxEarnForDays), length: count(c.rollForDays) },
+      { unit: 'WEEKS', max: count(c.maxEarnForWeeks), length: count(c.rollForWeeks) },
+      { unit: 'MONTHS', max: count(c.maxEarnForMonths), length: count(c.rollForMonths) },
     ],
-    cycle: cycle && {
-      start: timestamp(cycle.startDate, cycle.startDateISO),
-      end: timestamp(cycle.endDate, cycle.endDateISO),
-    },
+    cycle,
     since: timestamp(c.startDate, c.startDateISO),
-    statistics: stats && {
-      current: stats.currentEarnCount,
-      days: stats.currentEarnCountDays,
-      weeks: stats.currentEarnCountWeeks,
-      months: stats.currentEarnCountMonths,
-    },
+    statistics: optionalObject(c.earnConstraintBlockStatistics, (stats) => ({
+      current: count(stats.currentEarnCount),
+      days: count(stats.currentEarnCountDays),
+      weeks: count(stats.currentEarnCountWeeks),
+      months: count(stats.currentEarnCountMonths),
+    })),
   }
 }
 
-const constraints = listOf(constraintSchema)
-
-function toLimits(
-  member: Array<v.InferOutput<typeof constraintSchema>>,
-  badge: Array<v.InferOutput<typeof constraintSchema>>,
-) {
-  return [
-    ...normalizeLimits(member.map(toRawConstraint), 'member'),
-    ...normalizeLimits(badge.map(toRawConstraint), 'badge'),
-  ]
+function toExpiry(value: unknown) {
+  return normalizeExpiry(
+    optionalObject(value, (expiry) => ({
+      expiryType: text(expiry.expiryType),
+      relativeExpirytype: text(expiry.relativeExpirytype),
+      value: count(expiry.value),
+      type: text(expiry.type),
+      expiresOn: timestamp(expiry.expiresOn, expiry.expiresOnISO),
+      expireWithBadgeMeta: flag(expiry.expireWithBadgeMeta),
+    })),
+  )
 }
 
-const expirySchema = optionalObject(
-  v.looseObject({
-    expiryType: text,
-    relativeExpirytype: text,
-    value: count,
-    type: text,
-    expiresOn: raw,
-    expiresOnISO: raw,
-    expireWithBadgeMeta: flag,
-  }),
-)
-
-function toExpiry(expiry: v.InferOutput<typeof expirySchema>) {
-  const rawExpiry: RawExpiry | null = expiry && {
-    ...expiry,
-    expiresOn: timestamp(expiry.expiresOn, expiry.expiresOnISO),
+function toBenefit(benefit: Fields): Benefit {
+  const type = text(benefit.benefitType)?.trim().toUpperCase() ?? null
+  const description = text(benefit.description)
+  if (type === 'COUPON') {
+    return { kind: 'coupon', seriesId: identifier(benefit.seriesId), description }
   }
-  return normalizeExpiry(rawExpiry)
-}
-
-const benefitSchema = v.looseObject({
-  benefitType: text,
-  seriesId: identifier,
-  points: count,
-  value: count,
-  description: text,
-})
-
-function toBenefit(benefit: v.InferOutput<typeof benefitSchema>): Benefit {
-  const type = benefit.benefitType?.trim().toUpperCase() ?? null
-  const { description } = benefit
-  if (type === 'COUPON') return { kind: 'coupon', seriesId: benefit.seriesId, description }
   if (type === 'POINTS' || type === 'LOYALTY_POINTS') {
-    return { kind: 'points', points: benefit.points ?? benefit.value, description }
+    return { kind: 'points', points: count(benefit.points) ?? count(benefit.value), description }
   }
   return { kind: 'other', type, description }
 }
 
-// Fields the three badge shapes share.
-const badgeFields = {
-  name: text,
-  description: text,
-  startOn: raw,
-  startOnISO: raw,
-  startsOn: raw,
-  startsOnISO: raw,
-  expiresOn: raw,
-  expiresOnISO: raw,
-  images: listOf(imageSchema),
-  badgeGroupId: identifier,
-  badgeGroupName: text,
-  badgeRank: count,
-  customerConstraints: constraints,
-  badgeConstraints: constraints,
-  customFields,
-}
-
-type SharedFields = v.InferOutput<v.LooseObjectSchema<typeof badgeFields, undefined>>
-
-function sharedBadge(badge: SharedFields) {
+/** The fields the three badge shapes share. */
+function sharedBadge(badge: Fields) {
   return {
-    name: badge.name,
-    description: badge.description,
+    name: text(badge.name),
+    description: text(badge.description),
     startsAt:
       timestamp(badge.startOn, badge.startOnISO) ?? timestamp(badge.startsOn, badge.startsOnISO),
     expiresAt: timestamp(badge.expiresOn, badge.expiresOnISO),
-    images: toImages(badge.images),
-    groupId: badge.badgeGroupId,
-    groupName: badge.badgeGroupName?.trim() || null,
-    rank: badge.badgeRank,
-    limits: toLimits(badge.customerConstraints, badge.badgeConstraints),
-    customFields: badge.customFields,
+    images: listOf(badge.images, toImage),
+    groupId: identifier(badge.badgeGroupId),
+    groupName: text(badge.badgeGroupName)?.trim() || null,
+    rank: count(badge.badgeRank),
+    limits: [
+      ...normalizeLimits(listOf(badge.customerConstraints, toRawConstraint), 'member'),
+      ...normalizeLimits(listOf(badge.badgeConstraints, toRawConstraint), 'badge'),
+    ],
+    customFields: customFields(badge.customFields),
   }
 }
 
-const customerBadgeSchema = v.looseObject({
-  ...badgeFields,
-  badgeMetaId: identifier,
-  earnType: text,
-  benefits: listOf(benefitSchema),
-  earnedCount: count,
-  lastEarnedOnDate: raw,
-  lastEarnedOnDateISO: raw,
-  lastEarnEventDate: raw,
-  lastEarnEventDateISO: raw,
-  active: flag,
-})
-
-const pageSchema = v.looseObject({
-  badges: v.array(v.unknown()),
-  pagination: optionalObject(
-    v.looseObject({ page: count, size: count, total: count, totalPages: count }),
-  ),
-})
-
-function malformed(what: string, cause?: unknown): ApiError {
+function malformed(what: string): ApiError {
   return new ApiError({
     reason: 'malformed',
     status: null,
     code: null,
     message: `The Badges API sent ${what} that the showcase cannot read.`,
-    cause,
   })
 }
 
@@ -282,34 +161,37 @@ function malformed(what: string, cause?: unknown): ApiError {
  * travel in a URL (a lone surrogate), cannot be shown or linked: they are left out and counted.
  */
 export function parseBadgePage(data: unknown): BadgePage & { skipped: number } {
-  const page = v.safeParse(pageSchema, data)
-  if (!page.success) throw malformed('a badge list', page.issues)
+  if (!isObject(data) || !Array.isArray(data.badges)) throw malformed('a badge list')
+  const entries: unknown[] = data.badges
   let skipped = 0
-  const badges = page.output.badges.flatMap((entry) => {
-    const result = v.safeParse(customerBadgeSchema, entry)
-    const id = result.success ? result.output.badgeMetaId : null
-    const groupId = result.success ? result.output.badgeGroupId : null
-    if (!result.success || id === null || !isEncodable(id) || !isEncodable(groupId ?? '')) {
+  const badges = entries.flatMap((badge) => {
+    const id = isObject(badge) ? identifier(badge.badgeMetaId) : null
+    const groupId = isObject(badge) ? identifier(badge.badgeGroupId) : null
+    if (!isObject(badge) || id === null || !isEncodable(id) || !isEncodable(groupId ?? '')) {
       skipped += 1
       return []
     }
-    const badge = result.output
     return [
       {
         ...sharedBadge(badge),
         id,
-        earnType: badge.earnType,
-        benefits: badge.benefits.map(toBenefit),
-        earnedCount: badge.earnedCount,
+        earnType: text(badge.earnType),
+        benefits: listOf(badge.benefits, toBenefit),
+        earnedCount: count(badge.earnedCount),
         lastEarnedAt: timestamp(badge.lastEarnedOnDate, badge.lastEarnedOnDateISO),
         lastEarnEventAt: timestamp(badge.lastEarnEventDate, badge.lastEarnEventDateISO),
-        active: badge.active,
+        active: flag(badge.active),
       },
     ]
   })
-  const pagination = page.output.pagination
-  const size = pagination?.size ?? page.output.badges.length
-  const total = pagination?.total ?? page.output.badges.length
+  const pagination = optionalObject(data.pagination, (fields) => ({
+    page: count(fields.page),
+    size: count(fields.size),
+    total: count(fields.total),
+    totalPages: count(fields.totalPages),
+  }))
+  const size = pagination?.size ?? entries.length
+  const total = pagination?.total ?? entries.length
   return {
     badges,
     skipped,
@@ -323,127 +205,78 @@ export function parseBadgePage(data: unknown): BadgePage & { skipped: number } {
   }
 }
 
-const metaSchema = v.looseObject({
-  ...badgeFields,
-  id: identifier,
-  status: text,
-  earnType: text,
-  benefits: listOf(benefitSchema),
-  earnedBadgeExpiry: expirySchema,
-  issuedBadgeExpiry: expirySchema,
-  active: flag,
-})
-
 export function parseBadgeMeta(data: unknown): BadgeMeta {
-  const result = v.safeParse(metaSchema, data)
-  const id = result.success ? result.output.id : null
-  if (!result.success || id === null) throw malformed('a badge definition')
-  const meta = result.output
+  const id = isObject(data) ? identifier(data.id) : null
+  if (!isObject(data) || id === null) throw malformed('a badge definition')
   return {
-    ...sharedBadge(meta),
+    ...sharedBadge(data),
     id,
-    status: readBadgeStatus(meta.status),
-    earnType: meta.earnType,
-    benefits: meta.benefits.map(toBenefit),
-    earnExpiry: toExpiry(meta.earnedBadgeExpiry),
-    issueExpiry: toExpiry(meta.issuedBadgeExpiry),
-    active: meta.active,
+    status: readBadgeStatus(text(data.status)),
+    earnType: text(data.earnType),
+    benefits: listOf(data.benefits, toBenefit),
+    earnExpiry: toExpiry(data.earnedBadgeExpiry),
+    issueExpiry: toExpiry(data.issuedBadgeExpiry),
+    active: flag(data.active),
   }
 }
 
-const issualSchema = v.looseObject({
-  issueId: identifier,
-  issuedStatus: text,
-  issuedOn: raw,
-  issueExpiresOn: raw,
-  revokedOn: raw,
-  issueEventDate: raw,
-})
-
-// The documents show no example of an earn record; these names mirror the issual record's.
-const earnSchema = v.looseObject({
-  earnId: identifier,
-  earnedStatus: text,
-  earnStatus: text,
-  earnedOn: raw,
-  earnExpiresOn: raw,
-  revokedOn: raw,
-  earnEventDate: raw,
-})
-
-const memberBadgeSchema = v.looseObject({
-  ...badgeFields,
-  id: identifier,
-  badgeStatus: text,
-  badgeType: text,
-  earnExpiry: expirySchema,
-  issueExpiry: expirySchema,
-  issualDetails: optionalObject(v.looseObject({ issuals: listOf(issualSchema) })),
-  earnDetails: optionalObject(v.looseObject({ earns: listOf(earnSchema) })),
-  activeEarnedCount: count,
-  lastEarnedOn: raw,
-})
-
-export function parseMemberBadge(data: unknown): MemberBadge {
-  const result = v.safeParse(memberBadgeSchema, data)
-  const id = result.success ? result.output.id : null
-  if (!result.success || id === null) throw malformed("a member's badge")
-  const badge = result.output
-  const issuals: Issual[] = (badge.issualDetails?.issuals ?? []).map((issual) => ({
-    id: issual.issueId,
-    status: issual.issuedStatus,
+function toIssual(issual: Fields): Issual {
+  return {
+    id: identifier(issual.issueId),
+    status: text(issual.issuedStatus),
     issuedAt: timestamp(issual.issuedOn),
     expiresAt: timestamp(issual.issueExpiresOn),
     revokedAt: timestamp(issual.revokedOn),
     eventAt: timestamp(issual.issueEventDate),
-  }))
-  const earns: Earn[] = (badge.earnDetails?.earns ?? []).map((earn) => ({
-    id: earn.earnId,
-    status: earn.earnedStatus ?? earn.earnStatus,
+  }
+}
+
+// The documents show no example of an earn record; these names mirror the issual record's.
+function toEarn(earn: Fields): Earn {
+  return {
+    id: identifier(earn.earnId),
+    status: text(earn.earnedStatus) ?? text(earn.earnStatus),
     earnedAt: timestamp(earn.earnedOn),
     expiresAt: timestamp(earn.earnExpiresOn),
     revokedAt: timestamp(earn.revokedOn),
     eventAt: timestamp(earn.earnEventDate),
-  }))
-  return {
-    ...sharedBadge(badge),
-    id,
-    status: readBadgeStatus(badge.badgeStatus),
-    earnType: badge.badgeType,
-    earnExpiry: toExpiry(badge.earnExpiry),
-    issueExpiry: toExpiry(badge.issueExpiry),
-    issuals,
-    earns,
-    activeEarnedCount: badge.activeEarnedCount,
-    lastEarnedAt: timestamp(badge.lastEarnedOn),
   }
 }
 
-const groupSchema = v.looseObject({ id: identifier, name: text, rank: count })
+export function parseMemberBadge(data: unknown): MemberBadge {
+  const id = isObject(data) ? identifier(data.id) : null
+  if (!isObject(data) || id === null) throw malformed("a member's badge")
+  return {
+    ...sharedBadge(data),
+    id,
+    status: readBadgeStatus(text(data.badgeStatus)),
+    earnType: text(data.badgeType),
+    earnExpiry: toExpiry(data.earnExpiry),
+    issueExpiry: toExpiry(data.issueExpiry),
+    issuals:
+      optionalObject(data.issualDetails, (details) => listOf(details.issuals, toIssual)) ?? [],
+    earns: optionalObject(data.earnDetails, (details) => listOf(details.earns, toEarn)) ?? [],
+    activeEarnedCount: count(data.activeEarnedCount),
+    lastEarnedAt: timestamp(data.lastEarnedOn),
+  }
+}
 
 export function parseGroup(data: unknown): BadgeGroup {
-  const result = v.safeParse(groupSchema, data)
-  if (!result.success || result.output.id === null) throw malformed('a badge group')
-  return {
-    id: result.output.id,
-    name: result.output.name?.trim() || null,
-    rank: result.output.rank,
-  }
+  const id = isObject(data) ? identifier(data.id) : null
+  if (!isObject(data) || id === null) throw malformed('a badge group')
+  return { id, name: text(data.name)?.trim() || null, rank: count(data.rank) }
 }
 
-const errorEntry = v.looseObject({
-  code: v.fallback(
-    v.nullable(v.union([v.number(), v.pipe(v.string(), v.toNumber(), v.integer())])),
-    null,
-  ),
-  message: text,
-})
+/** An error's code: a number, or a string that reads as a whole number. */
+function errorCode(code: unknown): number | null {
+  if (typeof code === 'number') return Number.isNaN(code) ? null : code
+  if (typeof code !== 'string') return null
+  const number = Number(code)
+  return Number.isInteger(number) ? number : null
+}
 
-const envelopeSchema = v.looseObject({
-  data: v.optional(v.unknown()),
-  errors: v.optional(v.nullable(v.array(v.unknown()))),
-  warnings: v.optional(v.nullable(v.array(v.unknown()))),
-})
+const optionalList = (value: unknown) =>
+  value === undefined || value === null || Array.isArray(value)
 
 export type Envelope = {
   data: unknown
@@ -452,11 +285,18 @@ export type Envelope = {
 
 /** The `{data, errors, warnings}` envelope, read strictly: anything else is a malformed response. */
 export function parseEnvelope(json: unknown): Envelope {
-  const result = v.safeParse(envelopeSchema, json)
-  if (!result.success || Array.isArray(json)) throw malformed('a response')
-  const errors = (result.output.errors ?? []).map((entry) => {
-    const parsed = v.safeParse(errorEntry, entry)
-    return parsed.success ? parsed.output : { code: null, message: null }
-  })
-  return { data: result.output.data ?? null, errors }
+  if (
+    !isObject(json) ||
+    Array.isArray(json) ||
+    !optionalList(json.errors) ||
+    !optionalList(json.warnings)
+  ) {
+    throw malformed('a response')
+  }
+  const errors = ((json.errors as unknown[] | null | undefined) ?? []).map((entry) =>
+    isObject(entry)
+      ? { code: errorCode(entry.code), message: text(entry.message) }
+      : { code: null, message: null },
+  )
+  return { data: json.data ?? null, errors }
 }
