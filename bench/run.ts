@@ -554,7 +554,7 @@ function report(results: Awaited<ReturnType<typeof run>> & { scaleRun?: ScaleRun
         `| ${name} | ${kB(c.bytes ?? NaN)} | ${Math.round(c.requestsPerSecond ?? NaN)} | ${c.p50Ms} ms |`,
     ),
     '',
-    ...loadReport(results.proxyLoad),
+    ...(results.proxyLoad ? loadReport(results.proxyLoad) : []),
   ]
   return `${lines.join('\n')}\n`
 }
@@ -681,6 +681,22 @@ const write = async (file: string, text: string) => {
   const options = (await resolveConfig(full)) ?? {}
   writeFileSync(full, await format(text, { ...options, filepath: full }))
 }
+/** The markdown with one section (from its heading to the next) replaced. */
+function replaceSection(markdown: string, heading: string, section: string) {
+  const from = markdown.indexOf(`\n${heading}`)
+  if (from === -1) return `${markdown.trimEnd()}\n\n${section}`
+  const to = markdown.indexOf('\n## ', from + 1)
+  return `${markdown.slice(0, from + 1)}${section}${to === -1 ? '' : markdown.slice(to)}`
+}
+
 await write('bench/results.json', JSON.stringify(results, null, 2))
-await write('bench/results.md', report(results))
-console.log(report(results))
+const markdown =
+  only === 'scale'
+    ? replaceSection(
+        readFileSync(path.join(root, 'bench/results.md'), 'utf8'),
+        '## Scale',
+        scaleReport(results.scale, results.scaleRun).join('\n'),
+      )
+    : report(results)
+await write('bench/results.md', markdown)
+console.log(markdown)
