@@ -445,6 +445,8 @@ function scaleReport(rows: Array<ScaleRow & { runs: number }>, run: ScaleRun | u
   const load = (figures: number[]) => figures.map((n) => n.toFixed(2)).join(' / ')
   const task = (value: number, budget: number) =>
     mark(value <= budget, value > 0 ? ms(value) : 'none over 50 ms')
+  // Long tasks are reported from 50 ms, events from 16 ms: 0 means none that long.
+  const under = (value: number, floor: number) => (value > 0 ? ms(value) : `< ${floor} ms`)
   const smallest = rows[0]
   return [
     '## Scale (earned view of the bench members, every page loaded through "Show more")',
@@ -455,16 +457,16 @@ function scaleReport(rows: Array<ScaleRow & { runs: number }>, run: ScaleRun | u
           '',
         ]
       : []),
-    '| badges | first sections | all badges | per badge | longest task, loading all | "Show more" first / last: longest task | "Show more" first / last: event | "Show more" first / last: main thread busy | back from a badge: longest task | back: badge on screen | "See all" (cards): longest task | JS heap |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| badges | first sections | all badges | per badge | longest task, first view | longest task, loading the rest | "Show more" first / last: longest task | "Show more" first / last: event | "Show more" first / last: main thread busy (not a target) | back from a badge: longest task | back: badge on screen | "See all" (cards): longest task | JS heap |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((row) => {
       const budget = taskBudget(row.badges)
       const longest = Math.max(row.firstMoreTaskMs, row.lastMoreTaskMs)
       const event = Math.max(row.firstMoreEventMs, row.lastMoreEventMs)
-      return `| ${row.badges} | ${ms(row.firstSectionsMs)} | ${ms(row.allBadgesMs)} | ${row.perBadgeMs.toFixed(1)} ms | ${task(row.longestLoadTaskMs, budget)} | ${mark(longest <= budget, `${ms(row.firstMoreTaskMs)} / ${ms(row.lastMoreTaskMs)}`)} | ${mark(event <= budget, `${ms(row.firstMoreEventMs)} / ${ms(row.lastMoreEventMs)}`)} | ${ms(row.firstMoreBusyMs)} / ${ms(row.lastMoreBusyMs)} | ${task(row.backTaskMs, budget)} | ${ms(row.backMs)} | ${row.seeAllCards > 0 ? `${task(row.seeAllTaskMs, budget)} (${row.seeAllCards})` : 'no group to open'} | ${row.heapMB.toFixed(1)} MB |`
+      return `| ${row.badges} | ${ms(row.firstSectionsMs)} | ${ms(row.allBadgesMs)} | ${row.perBadgeMs.toFixed(1)} ms | ${task(row.firstViewTaskMs, budget)} | ${task(row.longestLoadTaskMs, budget)} | ${mark(longest <= budget, `${under(row.firstMoreTaskMs, 50)} / ${under(row.lastMoreTaskMs, 50)}`)} | ${mark(event <= budget, `${under(row.firstMoreEventMs, 16)} / ${under(row.lastMoreEventMs, 16)}`)} | ${ms(row.firstMoreBusyMs)} / ${ms(row.lastMoreBusyMs)} | ${task(row.backTaskMs, budget)} | ${ms(row.backMs)} | ${row.seeAllCards > 0 ? `${task(row.seeAllTaskMs, budget)} (${row.seeAllCards})` : 'no group to open'} | ${row.heapMB.toFixed(1)} MB |`
     }),
     '',
-    `Targets: no task over 100 ms up to 1,000 badges, none over 200 ms at 5,000; the time to reach every badge linear in their number (a flat "per badge"${smallest ? ', the 10-badge figure being mostly the fixed cost of the first view' : ''}). Long tasks are those over 50 ms (0 ms: none); events are the Event Timing durations from the press to the next paint (16 ms and up). Only "✅" figures meet their target.`,
+    `Targets: no task over 100 ms up to 1,000 badges, none over 200 ms at 5,000; the time to reach every badge linear in their number (a flat "per badge"${smallest ? ', the 10-badge figure being mostly the fixed cost of the first view' : ''}). Long tasks are those over 50 ms; events are the Event Timing durations from the press to the next paint (16 ms and up). Only "✅" figures meet their target.`,
     '',
   ]
 }
