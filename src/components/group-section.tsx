@@ -30,7 +30,8 @@ function useShownCount(count: number, foldable: boolean, all: boolean): number {
   const [limit, setLimit] = useState(wanted)
   // Folded again: the next "See all" starts from the preview, a step at a time, once more.
   if (limit > wanted) setLimit(wanted)
-  const shown = Math.min(wanted, Math.max(limit, PREVIEW))
+  // The press itself shows the first step; a group that fits in it opens at once, as before.
+  const shown = Math.min(wanted, Math.max(limit, PREVIEW + CHUNK))
   useEffect(() => {
     if (shown >= wanted) return
     const step = setTimeout(() => startTransition(() => setLimit(shown + CHUNK)), 0)
