@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { type ReactNode, useId, useState } from 'react'
+import { type ReactNode, startTransition, useEffect, useId, useState } from 'react'
 import { type BadgeSection } from '../badges/order.ts'
 import { t } from '../i18n/i18n.ts'
 import { badgeQueries } from '../queries/badges.ts'
@@ -17,6 +17,28 @@ export function useGroupName(groupId: string | null, known: string | null): stri
 
 /** Badges a folded group shows before "See all": two full rows at the widest layout. */
 export const PREVIEW = 12
+
+/**
+ * Cards an opened group adds per step (whole rows at 2, 3, 4 and 6 columns): a group of
+ * thousands opens a few rows per task instead of blocking the page for seconds in one.
+ */
+export const CHUNK = 48
+
+/** How many of a group's badges are on the page: its preview, or all of them a step at a time. */
+function useShownCount(count: number, foldable: boolean, all: boolean): number {
+  const wanted = foldable && !all ? Math.min(count, PREVIEW) : count
+  const [limit, setLimit] = useState(wanted)
+  // Folded again: the next "See all" starts from the preview, a step at a time, once more.
+  if (limit > wanted) setLimit(wanted)
+  // The press itself shows the first step; a group that fits in it opens at once, as before.
+  const shown = Math.min(wanted, Math.max(limit, PREVIEW + CHUNK))
+  useEffect(() => {
+    if (shown >= wanted) return
+    const step = setTimeout(() => startTransition(() => setLimit(shown + CHUNK)), 0)
+    return () => clearTimeout(step)
+  }, [shown, wanted])
+  return shown
+}
 
 type Props = {
   section: BadgeSection
@@ -42,7 +64,8 @@ export function GroupSection({ section, heading, aside, foldable, renderCard, of
   const [open, setOpen] = useState(true)
   const [all, setAll] = useState(false)
   const count = section.badges.length
-  const shown = foldable && !all ? section.badges.slice(0, PREVIEW) : section.badges
+  const shownCount = useShownCount(count, foldable, all)
+  const shown = shownCount < count ? section.badges.slice(0, shownCount) : section.badges
   return (
     <section
       aria-labelledby={headingId}

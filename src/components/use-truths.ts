@@ -1,5 +1,4 @@
 import { useQueries } from '@tanstack/react-query'
-import { useRef } from 'react'
 import { type Customer } from '../badges/member.ts'
 import {
   availableListFacts,
@@ -13,29 +12,43 @@ import { type CustomerBadge, type MemberBadge } from '../badges/types.ts'
 import { badgeQueries } from '../queries/badges.ts'
 
 type Cached = { now: number; inputs: unknown[]; truth: BadgeTruth | null }
+type Judge = (
+  badge: CustomerBadge,
+  now: number,
+  inputs: unknown[],
+  judge: () => BadgeTruth | null,
+) => BadgeTruth | null
 
 /**
  * Truths per badge that keep their identity while their inputs do, so the memoised cards already
- * shown do not render again when another page arrives.
+ * shown do not render again when another page arrives. The cache outlives the component: the
+ * summary and the list judge the same badges, and going back to a long list finds its truths
+ * already judged (the badges are the query cache's own objects, so the cache lets them go with it).
  */
-function useStableTruths() {
-  const cache = useRef(new WeakMap<CustomerBadge, Cached>())
-  return (badge: CustomerBadge, now: number, inputs: unknown[], judge: () => BadgeTruth | null) => {
-    const hit = cache.current.get(badge)
+function stableTruths(cache: WeakMap<CustomerBadge, Cached>): Judge {
+  return (badge, now, inputs, judge) => {
+    const hit = cache.get(badge)
     if (hit && hit.now === now && hit.inputs.every((input, i) => input === inputs[i]))
       return hit.truth
     const truth = judge()
-    cache.current.set(badge, { now, inputs, truth })
+    cache.set(badge, { now, inputs, truth })
     return truth
   }
 }
 
+// One cache per list: a badge on the earned list and the same badge on the available list are
+// different objects judged from different facts.
+const earnedStable = stableTruths(new WeakMap())
+const availableStable = stableTruths(new WeakMap())
+const NO_INPUTS: unknown[] = []
+
 export function useEarnedTruths(badges: CustomerBadge[], now: number): Map<string, BadgeTruth> {
-  const stable = useStableTruths()
   return new Map(
     badges.map((badge) => [
       badge.id,
-      stable(badge, now, [], () => badgeTruth(earnedListFacts(badge, now), now)) as BadgeTruth,
+      earnedStable(badge, now, NO_INPUTS, () =>
+        badgeTruth(earnedListFacts(badge, now), now),
+      ) as BadgeTruth,
     ]),
   )
 }
@@ -51,7 +64,6 @@ export function useAvailableTruths(
   earned: CustomerBadge[] | undefined,
   now: number,
 ): Map<string, BadgeTruth | null> {
-  const stable = useStableTruths()
   const holding = new Map((earned ?? []).map((badge) => [badge.id, badge]))
   const unsettled = badges
     .filter((badge) => needsMemberRecord(badge, holding.has(badge.id), now))
@@ -75,7 +87,7 @@ export function useAvailableTruths(
       const record = own?.record ?? null
       return [
         badge.id,
-        stable(badge, now, [held, record], () =>
+        availableStable(badge, now, [held, record], () =>
           badgeTruth(availableListFacts(badge, held, record, now), now),
         ),
       ]
