@@ -17,8 +17,15 @@ test('no variables at all is demo mode', () => {
     frameAncestors: ["'self'"],
     shutdownTimeoutSeconds: 10,
     serveSourceMaps: false,
+    serverRender: true,
     live: null,
   })
+})
+
+test('SHOWCASE_SSR=false turns the server render of the first view off (the bench compares both)', () => {
+  expect(readConfig({ SHOWCASE_SSR: 'false' }).serverRender).toBe(false)
+  expect(readConfig({ SHOWCASE_SSR: 'true' }).serverRender).toBe(true)
+  expect(() => readConfig({ SHOWCASE_SSR: 'off' })).toThrow(ConfigError)
 })
 
 test('the shutdown timeout is a whole number of seconds, checked at start', () => {

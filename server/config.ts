@@ -29,6 +29,8 @@ export type Config = {
   shutdownTimeoutSeconds: number
   /** SHOWCASE_SERVE_SOURCEMAPS=true: the build's .map files are served (404 otherwise). */
   serveSourceMaps: boolean
+  /** SHOWCASE_SSR=false: demo pages are sent without the server's render of the first view. */
+  serverRender: boolean
   live: null | {
     upstream: URL
     auth: UpstreamAuth
@@ -207,6 +209,7 @@ export function readConfig(env: Env): Config {
   const frameAncestors = sources(env, 'SHOWCASE_FRAME_ANCESTORS', ["'self'"])
   const shutdownTimeoutSeconds = integer(env, 'SHOWCASE_SHUTDOWN_TIMEOUT', 10, 1, 600)
   const serveSourceMaps = flag(env, 'SHOWCASE_SERVE_SOURCEMAPS')
+  const serverRender = value(env, 'SHOWCASE_SSR') === undefined || flag(env, 'SHOWCASE_SSR')
   const basic = pair(env, 'CAPILLARY_USERNAME', 'CAPILLARY_PASSWORD')
   const oauth = pair(env, 'CAPILLARY_OAUTH_KEY', 'CAPILLARY_OAUTH_SECRET')
   const apiUrl = value(env, 'CAPILLARY_API_URL')
@@ -229,6 +232,7 @@ export function readConfig(env: Env): Config {
       frameAncestors,
       shutdownTimeoutSeconds,
       serveSourceMaps,
+      serverRender,
       live: null,
     }
   }
@@ -257,6 +261,7 @@ export function readConfig(env: Env): Config {
     frameAncestors,
     shutdownTimeoutSeconds,
     serveSourceMaps,
+    serverRender,
     live: {
       upstream,
       auth,
