@@ -28,6 +28,8 @@ const base = `http://127.0.0.1:${PORT}`
 const standInBase = `http://127.0.0.1:${PORT + 1}`
 const liveBase = `http://127.0.0.1:${PORT + 2}`
 const floorBase = `http://127.0.0.1:${PORT + 3}`
+// The same demo app without the server render of the first view (SHOWCASE_SSR=false).
+const noSsrBase = `http://127.0.0.1:${PORT + 4}`
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const TOKEN_SECRET = 'bench-member-token-secret-0123456789abcdef'
 const chrome = findChromium()
@@ -89,12 +91,16 @@ type Target = {
 
 function targets(token: string): Target[] {
   const list: Target[] = []
-  for (const mode of ['demo', 'live'] as const) {
+  for (const mode of ['demo', 'demo, no SSR', 'live'] as const) {
     for (const [view, { path: viewPath, ready, data }] of Object.entries(viewPaths)) {
+      const url = {
+        demo: `${base}${viewPath}`,
+        'demo, no SSR': `${noSsrBase}${viewPath}`,
+        live: `${liveBase}${viewPath}#member_token=${token}`,
+      }[mode]
       list.push({
-        name: `${view}${mode === 'live' ? ' (live)' : ''}`,
-        url:
-          mode === 'demo' ? `${base}${viewPath}` : `${liveBase}${viewPath}#member_token=${token}`,
+        name: `${view}${mode === 'demo' ? '' : ` (${mode})`}`,
+        url,
         view: view as ViewName,
         ready: (page) => page.getByRole('heading', { name: ready }).first().waitFor(),
         data,
@@ -485,7 +491,7 @@ const TARGETS = {
   bestPractices: 100,
 }
 
-function report(results: Awaited<ReturnType<typeof run>>) {
+function report(results: Exclude<Awaited<ReturnType<typeof run>>, { ssrOnly: unknown }>) {
   const { bundle: b, wire, waterfall, lighthouse: lh, scale: sc, network: nw, server: sv } = results
   const floorWire = wire.floor
   const wireRows = Object.entries(wire).map(([name, w]) => {
@@ -593,6 +599,11 @@ async function run() {
     .setExpirationTime('2h')
     .sign(new TextEncoder().encode(TOKEN_SECRET))
   const app = await start(['bench/serve.ts'], { PORT: String(PORT) }, 'Badge Showcase')
+  const noSsrApp = await start(
+    ['bench/serve.ts'],
+    { PORT: String(PORT + 4), SHOWCASE_SSR: 'false' },
+    'Badge Showcase',
+  )
   const standIn = await start(
     ['server/live/stand-in-main.ts'],
     {
@@ -625,6 +636,7 @@ async function run() {
   })
   try {
     const list = targets(token)
+    if (process.env.BENCH_ONLY === 'ssr') return { ssrOnly: await ssrComparison(list) }
     const wire = await interleaved('wire', list, (target) => wireOnce(target))
     const waterfall = await interleaved('waterfall', list, (target) => waterfallOnce(target))
     const lighthouse_ = await interleaved('lighthouse', list, (target, round) =>
@@ -657,13 +669,36 @@ async function run() {
     }
   } finally {
     app.kill()
+    noSsrApp.kill()
     standIn.kill()
     liveApp.kill()
     floorServer.close()
   }
 }
 
+/** BENCH_ONLY=ssr: the demo views with and without the server render, Lighthouse and waterfall. */
+async function ssrComparison(all: Target[]) {
+  const list = all.filter((target) => !target.name.includes('live') && target.name !== 'floor')
+  const waterfall = await interleaved('waterfall', list, (target) => waterfallOnce(target))
+  const lh = await interleaved('lighthouse', list, (target, round) =>
+    lighthouseOnce(target.url, PORT + 10 + (round % 3)),
+  )
+  return { waterfall, lighthouse: lh }
+}
+
 const results = await run()
+if ('ssrOnly' in results) {
+  // A quick look, printed only: results.md stays the full run's.
+  const { waterfall, lighthouse: lh } = results.ssrOnly
+  console.log('| view | performance | LCP | TBT | CLS | LCP in page (waterfall) |')
+  console.log('| --- | --- | --- | --- | --- | --- |')
+  for (const [name, m] of Object.entries(lh)) {
+    console.log(
+      `| ${name} | ${m.performance} | ${ms(m.lcpMs)} | ${ms(m.tbtMs)} | ${m.cls.toFixed(3)} | ${ms(waterfall[name]?.lcpMs ?? NaN)} |`,
+    )
+  }
+  process.exit(0)
+}
 // Written as the project formats them, so \`npm run lint\` stays clean after a run.
 const write = async (file: string, text: string) => {
   const full = path.join(root, file)
