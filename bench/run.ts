@@ -687,7 +687,7 @@ async function ssrComparison(all: Target[]) {
 }
 
 const results = await run()
-if ('ssrOnly' in results) {
+if (results.ssrOnly !== undefined) {
   // A quick look, printed only: results.md stays the full run's.
   const { waterfall, lighthouse: lh } = results.ssrOnly
   console.log('| view | performance | LCP | TBT | CLS | LCP in page (waterfall) |')
