@@ -676,12 +676,15 @@ async function run() {
   }
 }
 
-/** BENCH_ONLY=ssr: the demo views with and without the server render, Lighthouse and waterfall. */
+/**
+ * BENCH_ONLY=ssr: the demo views with and without the server render, Lighthouse and waterfall.
+ * Every port it uses is within BENCH_PORT to BENCH_PORT + 7.
+ */
 async function ssrComparison(all: Target[]) {
   const list = all.filter((target) => !target.name.includes('live') && target.name !== 'floor')
   const waterfall = await interleaved('waterfall', list, (target) => waterfallOnce(target))
   const lh = await interleaved('lighthouse', list, (target, round) =>
-    lighthouseOnce(target.url, PORT + 10 + (round % 3)),
+    lighthouseOnce(target.url, PORT + 5 + (round % 3)),
   )
   return { waterfall, lighthouse: lh }
 }
