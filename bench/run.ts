@@ -120,6 +120,12 @@ function targets(token: string): Target[] {
 async function bundle() {
   log('building the showcase and the stack floor')
   await build({ root, logLevel: 'silent' })
+  // The server's render of the first view, as `npm run build` makes it.
+  await build({
+    root,
+    logLevel: 'silent',
+    build: { ssr: 'src/entry-server.tsx', outDir: 'dist-server' },
+  })
   const floorOut = mkdtempSync(path.join(tmpdir(), 'bench-floor-'))
   await build({
     root: path.join(root, 'bench/floor'),
