@@ -3,6 +3,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type Hono } from 'hono'
 import { type render as renderFirstView, type Rendered } from '../src/entry-server.tsx'
+import { DEFAULT_CUSTOMER } from '../src/config/demo.ts'
 import { SERVER_RENDER_BLOCK_ID } from '../src/server-render-state.ts'
 
 // Demo mode: the first view rendered on the server (src/entry-server.tsx, built by
@@ -13,8 +14,11 @@ import { SERVER_RENDER_BLOCK_ID } from '../src/server-render-state.ts'
 /** Where `npm run build` puts the server's render (outside dist/, so it is never served). */
 export const SERVER_ENTRY = path.join('dist-server', 'entry-server.js')
 
-/** The data may take this long; past it the page goes without the render (as before). */
-const RENDER_BUDGET_MS = 400
+/**
+ * The data may take this long; past it the page goes without the render (as before). Longer than
+ * the data block's 250 ms: a page without the render still waits for the script to paint.
+ */
+const RENDER_BUDGET_MS = 1_000
 
 type Render = typeof renderFirstView
 export type PageRender = (request: {
@@ -31,11 +35,26 @@ export type PageRender = (request: {
 export function serverRenderer(root: string, api: Hono): PageRender | null {
   const file = path.join(root, SERVER_ENTRY)
   if (!existsSync(file)) return null
-  let loading: Promise<Render> | null = null
   const inProcess: typeof fetch = (input, init) =>
     Promise.resolve(api.request(typeof input === 'string' ? input : String(input), init))
+  // Loaded and run once at start, so the first member's page does not pay for the cold start
+  // (loading the module, the first render) and miss the budget.
+  const loading = import(pathToFileURL(file).href).then((module: { render: Render }) => {
+    void module
+      .render({
+        url: `http://localhost/customers/${DEFAULT_CUSTOMER}/earned`,
+        basename: '',
+        configJson: {},
+        acceptLanguage: null,
+        now: Date.now(),
+        fetch: inProcess,
+        budgetMs: 10_000,
+      })
+      .catch(() => undefined)
+    return module.render
+  })
+  loading.catch(() => undefined)
   return async ({ url, basename, configJson, acceptLanguage }) => {
-    loading ??= import(pathToFileURL(file).href).then((module: { render: Render }) => module.render)
     const render = await loading
     return render({
       url,
