@@ -92,6 +92,11 @@ export function BadgeImage({
       fetchPriority={priority ? 'high' : 'auto'}
       decoding="async"
       onError={() => setFailed((count) => count + 1)}
+      // In a server-rendered page the image may have failed before the app took it over, with no
+      // one listening: an image already done that cannot be decoded is a failure too.
+      ref={(element) => {
+        if (element?.complete) element.decode().catch(() => setFailed((count) => count + 1))
+      }}
       className={`shrink-0 object-contain ${className} ${choice.greyscale || muted ? 'opacity-80 grayscale' : ''}`}
     />
   )
