@@ -22,15 +22,17 @@ function badgesApi(): Plugin {
   }
 }
 
-export default defineConfig(({ command }) => ({
+export default defineConfig(({ command, isSsrBuild }) => ({
   // Relative in the build, resolved against index.html's <base href>, so one build can be hosted
   // at any path.
   base: command === 'build' ? './' : '/',
-  plugins: [react(), tailwindcss(), badgesApi(), precompress()],
+  // The server's render (dist-server/) is never sent to browsers: nothing to precompress.
+  plugins: [react(), tailwindcss(), badgesApi(), ...(isSsrBuild ? [] : [precompress()])],
   server: { port: 5173 },
   build: {
     target: 'es2022',
     sourcemap: true,
+    copyPublicDir: !isSsrBuild,
     // Which chunk each route needs: the server preloads the first view's (server/first-view.ts).
     manifest: true,
     // The polyfill only helps browsers without <link rel="modulepreload"> (Safari before 17),

@@ -30,6 +30,8 @@ const base = `http://127.0.0.1:${PORT}`
 const standInBase = `http://127.0.0.1:${PORT + 1}`
 const liveBase = `http://127.0.0.1:${PORT + 2}`
 const floorBase = `http://127.0.0.1:${PORT + 3}`
+// The same demo app without the server render of the first view (SHOWCASE_SSR=false).
+const noSsrBase = `http://127.0.0.1:${PORT + 4}`
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 // `npm run bench -- --only wire,lighthouse`: just those sections, printed and kept out of
 // bench/results.*, for a quick before/after of one change (the full run is the record).
@@ -102,12 +104,16 @@ type Target = {
 
 function targets(token: string): Target[] {
   const list: Target[] = []
-  for (const mode of ['demo', 'live'] as const) {
+  for (const mode of ['demo', 'demo, no SSR', 'live'] as const) {
     for (const [view, { path: viewPath, ready, data }] of Object.entries(viewPaths)) {
+      const url = {
+        demo: `${base}${viewPath}`,
+        'demo, no SSR': `${noSsrBase}${viewPath}`,
+        live: `${liveBase}${viewPath}#member_token=${token}`,
+      }[mode]
       list.push({
-        name: `${view}${mode === 'live' ? ' (live)' : ''}`,
-        url:
-          mode === 'demo' ? `${base}${viewPath}` : `${liveBase}${viewPath}#member_token=${token}`,
+        name: `${view}${mode === 'demo' ? '' : ` (${mode})`}`,
+        url,
         view: view as ViewName,
         ready: (page) => page.getByRole('heading', { name: ready }).first().waitFor(),
         data,
@@ -127,6 +133,12 @@ function targets(token: string): Target[] {
 async function bundle() {
   log('building the showcase and the stack floor')
   await build({ root, logLevel: 'silent' })
+  // The server's render of the first view, as `npm run build` makes it.
+  await build({
+    root,
+    logLevel: 'silent',
+    build: { ssr: 'src/entry-server.tsx', outDir: 'dist-server' },
+  })
   const floorOut = mkdtempSync(path.join(tmpdir(), 'bench-floor-'))
   await build({
     root: path.join(root, 'bench/floor'),
@@ -478,7 +490,7 @@ function scaleReport(rows: Array<ScaleRow & { runs: number }>, run: ScaleRun | u
   ]
 }
 
-type FullRun = Exclude<Awaited<ReturnType<typeof run>>, { only: unknown }>
+type FullRun = Exclude<Awaited<ReturnType<typeof run>>, { only: unknown } | { ssrOnly: unknown }>
 
 function report(results: FullRun & { scaleRun?: ScaleRun }) {
   const { bundle: b, wire, waterfall, lighthouse: lh, scale: sc, network: nw, server: sv } = results
@@ -578,6 +590,11 @@ async function run() {
     .setExpirationTime('2h')
     .sign(new TextEncoder().encode(TOKEN_SECRET))
   const app = await start(['bench/serve.ts'], { PORT: String(PORT) }, 'Badge Showcase')
+  const noSsrApp = await start(
+    ['bench/serve.ts'],
+    { PORT: String(PORT + 4), SHOWCASE_SSR: 'false' },
+    'Badge Showcase',
+  )
   const standIn = await start(
     ['server/live/stand-in-main.ts'],
     {
@@ -610,6 +627,7 @@ async function run() {
   })
   try {
     const list = targets(token)
+    if (process.env.BENCH_ONLY === 'ssr') return { ssrOnly: await ssrComparison(list) }
     if (ONLY !== null) {
       const sections: Record<string, unknown> = {}
       if (ONLY.has('wire')) sections.wire = await interleaved('wire', list, wireOnce)
@@ -664,6 +682,7 @@ async function run() {
     }
   } finally {
     app.kill()
+    noSsrApp.kill()
     standIn.kill()
     liveApp.kill()
     floorServer.close()
@@ -701,9 +720,34 @@ async function runScaleOnly() {
   }
 }
 
+/**
+ * BENCH_ONLY=ssr: the demo views with and without the server render, Lighthouse and waterfall.
+ * Every port it uses is within BENCH_PORT to BENCH_PORT + 7.
+ */
+async function ssrComparison(all: Target[]) {
+  const list = all.filter((target) => !target.name.includes('live') && target.name !== 'floor')
+  const waterfall = await interleaved('waterfall', list, (target) => waterfallOnce(target))
+  const lh = await interleaved('lighthouse', list, (target, round) =>
+    lighthouseOnce(target.url, PORT + 5 + (round % 3)),
+  )
+  return { waterfall, lighthouse: lh }
+}
+
 const results = only === 'scale' ? await runScaleOnly() : await run()
 if ('only' in results) {
   console.log(JSON.stringify(results, null, 2))
+  process.exit(0)
+}
+if ('ssrOnly' in results && results.ssrOnly !== undefined) {
+  // A quick look, printed only: results.md stays the full run's.
+  const { waterfall, lighthouse: lh } = results.ssrOnly
+  console.log('| view | performance | LCP | TBT | CLS | LCP in page (waterfall) |')
+  console.log('| --- | --- | --- | --- | --- | --- |')
+  for (const [name, m] of Object.entries(lh)) {
+    console.log(
+      `| ${name} | ${m.performance} | ${ms(m.lcpMs)} | ${ms(m.tbtMs)} | ${m.cls.toFixed(3)} | ${ms(waterfall[name]?.lcpMs ?? NaN)} |`,
+    )
+  }
   process.exit(0)
 }
 // Written as the project formats them, so \`npm run lint\` stays clean after a run.

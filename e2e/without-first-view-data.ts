@@ -3,7 +3,8 @@ import { type Page } from '@playwright/test'
 /**
  * Pages arrive without the first view's data (as they do in live mode), so the app asks the API
  * for everything and a test can answer in the browser with any state it wants. Demo mode
- * otherwise sends the first view's answers inside the page (server/first-view.ts).
+ * otherwise sends the first view's answers inside the page (server/first-view.ts), or the view
+ * already rendered with its data (server/server-render.ts): both are taken out.
  */
 export async function withoutFirstViewData(page: Page) {
   await page.route(
@@ -11,10 +12,15 @@ export async function withoutFirstViewData(page: Page) {
     async (route) => {
       if (route.request().resourceType() !== 'document') return route.fallback()
       const response = await route.fetch()
-      const html = (await response.text()).replace(
-        /<script type="application\/json" id="first-view-data">.*?<\/script>/s,
-        '',
-      )
+      const html = (await response.text())
+        .replace(
+          /<script type="application\/json" id="(first-view-data|server-render)">.*?<\/script>/gs,
+          '',
+        )
+        .replace(
+          /<div id="root">[\s\S]*<\/div>(\s*<script type="application\/json")/,
+          '<div id="root"></div>$1',
+        )
       // The body is sent decoded and shorter: drop the headers that describe the original.
       const headers = Object.fromEntries(
         Object.entries(response.headers()).filter(

@@ -11,8 +11,9 @@ import { routeLabel } from './route-label.ts'
 
 export type AppEnv = { Variables: { requestId: string } }
 import { dynamicCompression } from './compression.ts'
-import { firstView, readManifest, routeOf, withFirstView } from './first-view.ts'
+import { firstView, readManifest, routeOf, viewChunks, withFirstView } from './first-view.ts'
 import { staticFiles } from './static-files.ts'
+import { jsonForPage, type PageRender, withServerRender } from './server-render.ts'
 
 export type AppOptions = {
   /** The Hono app answering /api_gateway/* (see api.ts). */
@@ -37,6 +38,17 @@ export type AppOptions = {
   serveSourceMaps?: boolean
   /** The server's clock (clock.ts), shared with the emulator. */
   now?: () => number
+  /** Demo mode: renders the first view into the page (server-render.ts); null sends it unrendered. */
+  serverRender?: PageRender | null
+}
+
+/** config.json's settings in the page, so the app starts without asking for them. */
+function withRuntimeConfig(html: string, settings: unknown): string {
+  return html.replace(/\s*<link rel="preload" href="config.json"[^>]*>/, '').replace(
+    '</body>',
+    () => `<script type="application/json" id="runtime-config">${jsonForPage(settings)}</script>
+  </body>`,
+  )
 }
 
 /** On everything served: no inline or eval scripts, framing only where configured, no sniffing. */
@@ -100,6 +112,13 @@ function observeRequests(logger: Logger, metrics: Metrics, basePath: string) {
   }
 }
 
+/** The page's address as the browser asked for it (https behind a balancer that says so). */
+function pageUrl(c: Context): string {
+  const url = new URL(c.req.url)
+  if (c.req.header('X-Forwarded-Proto') === 'https') url.protocol = 'https:'
+  return url.href
+}
+
 export function createApp({
   api,
   distDir,
@@ -113,6 +132,7 @@ export function createApp({
   basePath = '/',
   serveSourceMaps = false,
   now = Date.now,
+  serverRender = null,
 }: AppOptions) {
   const app = new Hono<AppEnv>()
   app.use(observeRequests(logger, metrics, basePath))
@@ -138,6 +158,16 @@ export function createApp({
 
   if (distDir !== null) {
     const indexHtml = path.join(distDir, 'index.html')
+    const configFile = path.join(distDir, 'config.json')
+    // What GET config.json answers: the brand's file beside index.html, else demo or not.
+    const pageSettings = async (): Promise<unknown> => {
+      if (!existsSync(configFile)) return mode === 'demo' ? { demo: true } : {}
+      try {
+        return JSON.parse(await readFile(configFile, 'utf8')) as unknown
+      } catch {
+        return null
+      }
+    }
     app.use('*', staticFiles({ root: distDir, basePath, serveSourceMaps }))
     // No config.json beside index.html: no brand settings (and no 404 in the browser's console),
     // only whether the data is the emulator's.
@@ -166,7 +196,28 @@ export function createApp({
               new URL(c.req.url).searchParams,
             )
           : null
-      if (route !== null) {
+      const settings = await pageSettings()
+      html = withRuntimeConfig(html, settings)
+      const rendered =
+        route === null || serverRender === null
+          ? null
+          : await serverRender({
+              url: pageUrl(c),
+              basename: basePath.replace(/\/$/, ''),
+              configJson: settings,
+              acceptLanguage: c.req.header('Accept-Language') ?? null,
+            }).catch((error: unknown) => {
+              logger.warn('the first view could not be rendered', {
+                requestId: c.get('requestId'),
+                ...errorFields(error),
+              })
+              return null
+            })
+      if (route !== null && rendered !== null) {
+        // The view is in the page; its code still comes ahead, for the hydration.
+        const chunks = viewChunks(readManifest(distDir), route.view)
+        html = withServerRender(withFirstView(html, { data: {}, chunks, images: [] }), rendered)
+      } else if (route !== null) {
         html = withFirstView(html, await firstView(api, route, readManifest(distDir), now()))
       } else if (mode === 'live') {
         // Async: it starts the view's requests as soon as it arrives, without holding up the page.

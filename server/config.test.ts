@@ -18,6 +18,7 @@ test('no variables at all is demo mode', () => {
     shutdownTimeoutSeconds: 10,
     serveSourceMaps: false,
     emulatorControl: false,
+    serverRender: true,
     live: null,
   })
 })
@@ -28,6 +29,12 @@ test('the emulator control is for demo mode only', () => {
     /SHOWCASE_EMULATOR_CONTROL: only applies to demo mode/,
   )
   expect(readConfig(live).emulatorControl).toBe(false)
+})
+
+test('SHOWCASE_SSR=false turns the server render of the first view off (the bench compares both)', () => {
+  expect(readConfig({ SHOWCASE_SSR: 'false' }).serverRender).toBe(false)
+  expect(readConfig({ SHOWCASE_SSR: 'true' }).serverRender).toBe(true)
+  expect(() => readConfig({ SHOWCASE_SSR: 'off' })).toThrow(ConfigError)
 })
 
 test('the shutdown timeout is a whole number of seconds, checked at start', () => {

@@ -34,6 +34,8 @@ export type Config = {
    * and awards or revokes badges, for tests and demos of what changes over time.
    */
   emulatorControl: boolean
+  /** SHOWCASE_SSR=false: demo pages are sent without the server's render of the first view. */
+  serverRender: boolean
   live: null | {
     upstream: URL
     auth: UpstreamAuth
@@ -213,6 +215,7 @@ export function readConfig(env: Env): Config {
   const shutdownTimeoutSeconds = integer(env, 'SHOWCASE_SHUTDOWN_TIMEOUT', 10, 1, 600)
   const serveSourceMaps = flag(env, 'SHOWCASE_SERVE_SOURCEMAPS')
   const emulatorControl = flag(env, 'SHOWCASE_EMULATOR_CONTROL')
+  const serverRender = value(env, 'SHOWCASE_SSR') === undefined || flag(env, 'SHOWCASE_SSR')
   const basic = pair(env, 'CAPILLARY_USERNAME', 'CAPILLARY_PASSWORD')
   const oauth = pair(env, 'CAPILLARY_OAUTH_KEY', 'CAPILLARY_OAUTH_SECRET')
   const apiUrl = value(env, 'CAPILLARY_API_URL')
@@ -236,6 +239,7 @@ export function readConfig(env: Env): Config {
       shutdownTimeoutSeconds,
       serveSourceMaps,
       emulatorControl,
+      serverRender,
       live: null,
     }
   }
@@ -271,6 +275,7 @@ export function readConfig(env: Env): Config {
     shutdownTimeoutSeconds,
     serveSourceMaps,
     emulatorControl: false,
+    serverRender,
     live: {
       upstream,
       auth,

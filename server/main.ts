@@ -10,6 +10,7 @@ import { createClock } from './clock.ts'
 import { type Config, ConfigError, readConfig } from './config.ts'
 import { createReadiness } from './health.ts'
 import { createLogger } from './log.ts'
+import { SERVER_ENTRY, serverRenderer } from './server-render.ts'
 import { type UpstreamEvent } from './live/events.ts'
 import { cacheHealth, closeSharedStores } from './live/shared-cache.ts'
 import { meteredFetch, metrics } from './metrics.ts'
@@ -33,8 +34,12 @@ function newestMtime(target: string): number {
 }
 
 function buildIfNeeded() {
-  const built = path.join(distDir, 'index.html')
-  const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0
+  // Both builds: the browser's (dist/) and the server's render of the first view (dist-server/).
+  const builtAt = Math.min(
+    ...[path.join(distDir, 'index.html'), path.join(root, SERVER_ENTRY)].map((built) =>
+      existsSync(built) ? statSync(built).mtimeMs : 0,
+    ),
+  )
   const changedAt = Math.max(...sources.map((source) => newestMtime(path.join(root, source))))
   if (builtAt >= changedAt) return
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js')
@@ -45,11 +50,13 @@ function buildIfNeeded() {
   logger.info(
     builtAt === 0 ? 'Building the app…' : 'Sources changed since the last build; rebuilding…',
   )
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  })
-  if (result.status !== 0) fail('The build failed (see above).')
+  for (const args of [
+    ['build', '--logLevel', 'warn'],
+    ['build', '--ssr', 'src/entry-server.tsx', '--outDir', 'dist-server', '--logLevel', 'warn'],
+  ]) {
+    const result = spawnSync(process.execPath, [vite, ...args], { cwd: root, stdio: 'inherit' })
+    if (result.status !== 0) fail('The build failed (see above).')
+  }
 }
 
 function fail(message: string): never {
@@ -101,20 +108,24 @@ function countEvent(event: UpstreamEvent) {
     metrics.upstreamActive(event.active)
   } else if (event.type === 'circuit') metrics.circuitOpen(event.state === 'open')
 }
+const api = createApi({
+  live,
+  log: (line) => logger.warn(line),
+  onEvent: countEvent,
+  // Every call to the cluster (the token's too) counted in /metrics by endpoint and status.
+  fetch: meteredFetch(globalThis.fetch),
+  emulator: {
+    assetBase: config.basePath,
+    now: clock.now,
+  },
+  ...(config.emulatorControl && { emulatorControl: clock }),
+})
 const app = createApp({
-  api: createApi({
-    live,
-    log: (line) => logger.warn(line),
-    onEvent: countEvent,
-    // Every call to the cluster (the token's too) counted in /metrics by endpoint and status.
-    fetch: meteredFetch(globalThis.fetch),
-    emulator: {
-      assetBase: config.basePath,
-      now: clock.now,
-    },
-    ...(config.emulatorControl && { emulatorControl: clock }),
-  }),
+  api,
   distDir,
+  // Demo mode only: in live mode the member is known only to the browser.
+  serverRender:
+    mode === 'demo' && config.serverRender ? serverRenderer(root, api, clock.now) : null,
   logger,
   mode,
   readiness,

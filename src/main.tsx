@@ -1,15 +1,17 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+import { createRoot, hydrateRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
+import { startClockAt } from './components/use-now.ts'
 import { configureBadgesApi } from './api/badges-api.ts'
 import { basePath, loadRuntimeConfig } from './config/load.ts'
 import { setMemberToken, subscribeMemberToken } from './config/member-token.ts'
 import { matchLocale } from './config/runtime.ts'
 import { applyTheme } from './config/theme.ts'
-import { setLocale, t } from './i18n/i18n.ts'
+import { currentLocale, setLocale, t } from './i18n/i18n.ts'
 import { createQueryClient } from './query-client.ts'
 import { createAppRouter, viewModules } from './router.tsx'
+import { rendersAsServer, serverRenderState } from './server-render-state.ts'
 import './index.css'
 
 // No top-level await: with one, the bundler splits the entry into extra chunks the page must load.
@@ -62,6 +64,12 @@ async function start() {
   if (config.memberToken) setMemberToken(config.memberToken)
 
   const queryClient = createQueryClient()
+  // A page the server rendered carries the data it rendered with: the first render reads it too.
+  const rendered = serverRenderState()
+  // (Set one by one: React Query's own hydrate() would add a kilobyte to the entry for the same.)
+  for (const { queryKey, state } of rendered?.queries.queries ?? []) {
+    queryClient.setQueryData(queryKey, state.data, { updatedAt: state.dataUpdatedAt })
+  }
   // A fresh token from the host: everything that has no data yet is fetched again with it, whether
   // it failed or is still on its way with the old token (refetching cancels that request; a query
   // being fetched again reads as pending, not failed, so "failed" alone would miss it).
@@ -80,13 +88,46 @@ async function start() {
   const root = document.getElementById('root')
   if (root === null) throw new Error('index.html has no #root element')
 
-  createRoot(root).render(
+  const app = (
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
-    </StrictMode>,
+    </StrictMode>
   )
+  const here = {
+    locale: currentLocale(),
+    config,
+    origin: window.location.origin,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  }
+  if (rendered !== null && root.firstChild !== null && rendersAsServer(rendered, here)) {
+    // The server's HTML is on screen: take it over as it is. The first render must be the server's,
+    // so it reads the server's clock and waits for the route's code (preloaded with the page).
+    startClockAt(rendered.now)
+    await routerReady(router)
+    hydrateRoot(root, app, {
+      // A page that does not match is rendered again by the browser; say so, it is a bug.
+      onRecoverableError: (error) =>
+        console.error('Badge Showcase: the server-rendered page did not match.', error),
+    })
+  } else {
+    // Anything the server could not know (the embed snippet's settings, another language or time
+    // zone): this browser renders for itself, replacing what the server sent.
+    createRoot(root).render(app)
+  }
+}
+
+/** Resolves once the router has run its first loaders and loaded the route's code. */
+function routerReady(router: ReturnType<typeof createAppRouter>): Promise<void> {
+  if (router.state.initialized) return Promise.resolve()
+  return new Promise((resolve) => {
+    const unsubscribe = router.subscribe((state) => {
+      if (!state.initialized) return
+      unsubscribe()
+      resolve()
+    })
+  })
 }
 
 void start()

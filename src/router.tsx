@@ -23,8 +23,9 @@ export const viewModules = {
   detail: () => import('./routes/badge-detail.tsx'),
 }
 
-export function createAppRouter(queryClient: QueryClient, basename = '', inMemory = false) {
-  const routes: RouteObject[] = [
+/** The app's routes; the server renders the first view with the very same (entry-server.tsx). */
+export function appRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
     {
       element: <Layout />,
       errorElement: <RouteError />,
@@ -78,6 +79,10 @@ export function createAppRouter(queryClient: QueryClient, basename = '', inMemor
       ],
     },
   ]
+}
+
+export function createAppRouter(queryClient: QueryClient, basename = '', inMemory = false) {
+  const routes = appRoutes(queryClient)
   // Inside a portal the frame keeps its history in memory: each view is one entry in the portal's.
   if (!inMemory) return createBrowserRouter(routes, { basename })
   const here = `${window.location.pathname}${window.location.search}`

@@ -26,6 +26,8 @@ let client: BadgesClient = createBadgesClient({ headers: withToken, fetch: fetch
 let freshToken: (() => Promise<boolean>) | null = null
 
 export type BadgesApiOptions = Pick<BadgesClientOptions, 'baseUrl'> & {
+  /** How requests travel; the server's render asks its own API in process. */
+  fetch?: typeof fetch
   /**
    * Asked when a request is refused for want of a valid member token (401): resolves true once a
    * fresh token is set, false when there is none. Without it a 401 fails at once.
@@ -34,8 +36,12 @@ export type BadgesApiOptions = Pick<BadgesClientOptions, 'baseUrl'> & {
 }
 
 /** Set once at start, with the page's base path. */
-export function configureBadgesApi({ freshToken: ask, ...options }: BadgesApiOptions) {
-  client = createBadgesClient({ ...options, headers: withToken, fetch: fetchOrPreloaded })
+export function configureBadgesApi({
+  freshToken: ask,
+  fetch = fetchOrPreloaded,
+  ...options
+}: BadgesApiOptions) {
+  client = createBadgesClient({ ...options, headers: withToken, fetch })
   freshToken = ask ?? null
 }
 

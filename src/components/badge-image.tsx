@@ -3,6 +3,7 @@ import { type DisplayState } from '../badges/display-state.ts'
 import { imageCandidates, monogram } from '../badges/images.ts'
 import { type BadgeImage as BadgeImageData } from '../badges/types.ts'
 import { t } from '../i18n/i18n.ts'
+import { pageOrigin } from '../config/page-origin.ts'
 
 export function badgeAltText(name: string | null, label: string): string {
   return t('badge.alt', { name: name?.trim() || t('badge.unnamed'), state: label })
@@ -39,7 +40,7 @@ export function BadgeImage({
   priority = false,
   className = '',
 }: Props) {
-  const candidates = imageCandidates(images, state, window.location.origin)
+  const candidates = imageCandidates(images, state, pageOrigin())
   const [failed, setFailed] = useState(0)
   const choice = candidates[failed]
   const alt = badgeAltText(name, label)
@@ -91,6 +92,11 @@ export function BadgeImage({
       fetchPriority={priority ? 'high' : 'auto'}
       decoding="async"
       onError={() => setFailed((count) => count + 1)}
+      // In a server-rendered page the image may have failed before the app took it over, with no
+      // one listening: an image already done that cannot be decoded is a failure too.
+      ref={(element) => {
+        if (element?.complete) element.decode().catch(() => setFailed((count) => count + 1))
+      }}
       className={`shrink-0 object-contain ${className} ${choice.greyscale || muted ? 'opacity-80 grayscale' : ''}`}
     />
   )

@@ -15,6 +15,9 @@ export function useGroupName(groupId: string | null, known: string | null): stri
   return lookup.data?.name ?? t('group.unnamed')
 }
 
+/** The most columns the flow has (index.css, .group-flow): a group spans at most that many. */
+export const MAX_COLUMNS = 6
+
 /** Badges a folded group shows before "See all": two full rows at the widest layout. */
 export const PREVIEW = 12
 
@@ -70,7 +73,8 @@ export function GroupSection({ section, heading, aside, foldable, renderCard, of
     <section
       aria-labelledby={headingId}
       className="group-block"
-      style={{ '--n': Math.max(count, 1) } as React.CSSProperties}
+      // A data attribute, not a style: the CSP refuses style attributes in server-rendered HTML.
+      data-span={Math.min(Math.max(count, 1), MAX_COLUMNS)}
     >
       {/* Two lines kept for every heading, so the cards of groups side by side line up. */}
       <div className="col-span-full flex min-h-[2.5rem] flex-col justify-end">

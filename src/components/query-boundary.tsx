@@ -46,7 +46,12 @@ export function QueryBoundary({
   children: ReactNode
 }) {
   const location = useLocation()
-  const tokenVersion = useSyncExternalStore(subscribeMemberToken, memberTokenVersion)
+  const tokenVersion = useSyncExternalStore(
+    subscribeMemberToken,
+    memberTokenVersion,
+    // The server renders only pages without a member token (demo mode): the same version.
+    memberTokenVersion,
+  )
   return (
     <QueryErrorResetBoundary>
       {({ reset }) => (

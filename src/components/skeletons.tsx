@@ -5,7 +5,7 @@ export function ListSkeleton({ label }: { label: string }) {
   return (
     <div role="status" aria-busy="true" aria-label={label} className="flex flex-col gap-4">
       <div className="group-flow">
-        <div className="group-block" style={{ '--n': 12 } as React.CSSProperties}>
+        <div className="group-block" data-span={6}>
           <div className="col-span-full h-8 w-40 animate-pulse rounded bg-sunken" />
           <ul className="group-cards">
             {Array.from({ length: 6 }, (_, i) => (

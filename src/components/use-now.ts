@@ -24,6 +24,15 @@ function subscribe(listener: () => void) {
   }
 }
 
+/**
+ * Starts the clock at the server's "now" for a page the server rendered, so the first render reads
+ * the very time the server's did and hydration finds the same text; it moves on once subscribed.
+ * The server sets it before each render too.
+ */
+export function startClockAt(ms: number) {
+  now = ms
+}
+
 export function useNow(): number {
   return useSyncExternalStore(
     subscribe,

@@ -16,28 +16,58 @@ export function runtimeConfig(): LoadedConfig {
   return loaded
 }
 
+/** For the server's render: the configuration it renders with, set before each render. */
+export function setRuntimeConfig(next: LoadedConfig) {
+  loaded = next
+}
+
+/** Where the server puts config.json's settings in the page, so they cost no round trip. */
+export const CONFIG_BLOCK_ID = 'runtime-config'
+
 /** The router's base path, from the page's <base href> (the server sets it for sub-path hosting). */
 export function basePath(): string {
   return new URL(document.baseURI).pathname.replace(/\/+$/, '')
+}
+
+/** config.json's settings read as the app reads them (also by the server, for its render). */
+export function readConfigFile(json: unknown): {
+  settings: Partial<RuntimeConfig>
+  problems: ConfigProblem[]
+} {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return {
+      settings: {},
+      problems: [{ setting: 'config.json', message: 'is not a JSON object of settings' }],
+    }
+  }
+  return readSettings(Object.fromEntries(Object.entries(json)), 'config.json')
+}
+
+/** config.json as the server put it in the page; undefined when it did not (a static host). */
+function configInPage(): unknown {
+  const block = document.getElementById(CONFIG_BLOCK_ID)
+  if (block === null) return undefined
+  try {
+    return JSON.parse(block.textContent ?? '')
+  } catch {
+    return null
+  }
 }
 
 async function configFile(): Promise<{
   settings: Partial<RuntimeConfig>
   problems: ConfigProblem[]
 }> {
+  // Served by our server, the page carries the file: no round trip before the first render.
+  const inPage = configInPage()
+  if (inPage !== undefined) return readConfigFile(inPage)
   try {
     const response = await fetch(new URL('config.json', document.baseURI), {
       headers: { Accept: 'application/json' },
     })
     if (response.status === 404) return { settings: {}, problems: [] }
     const json: unknown = response.ok ? await response.json() : null
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-      return {
-        settings: {},
-        problems: [{ setting: 'config.json', message: 'is not a JSON object of settings' }],
-      }
-    }
-    return readSettings(Object.fromEntries(Object.entries(json)), 'config.json')
+    return readConfigFile(json)
   } catch {
     return { settings: {}, problems: [{ setting: 'config.json', message: 'could not be read' }] }
   }

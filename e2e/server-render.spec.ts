@@ -1,0 +1,149 @@
+import { expect, type Page, test } from '@playwright/test'
+
+// Demo mode: the server renders the first view (server/server-render.ts), so a member sees their
+// badges before any script has run, and the browser takes that page over (hydrates) as it is: no
+// console error or warning, no mismatch, nothing moves, and everything works afterwards.
+
+const EARNED = '/customers/62090013/earned'
+const BADGE = '6650b1c00000000000000003'
+
+/** Console errors and warnings, uncaught errors, and every layout shift, from the first byte. */
+async function watch(page: Page) {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+  await page.addInitScript(() => {
+    const shifts: number[] = []
+    Object.assign(window, { __shifts: shifts })
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        shifts.push((entry as unknown as { value: number }).value)
+    }).observe({ type: 'layout-shift', buffered: true })
+  })
+  return problems
+}
+
+/** Holds the app's entry script until released, so the test sees the page as the server sent it. */
+async function holdScript(page: Page) {
+  let release = () => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await released
+    await route.continue()
+  })
+  return release
+}
+
+/** True once React has taken over this element (hydration keeps the server's node). */
+const hydrated = (page: Page, selector: string) =>
+  page.waitForFunction((target) => {
+    const element = document.querySelector(target)
+    return element !== null && Object.keys(element).some((key) => key.startsWith('__reactFiber'))
+  }, selector)
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('earned, available and a badge show their content from the HTML alone', async ({ page }) => {
+    await page.goto(EARNED)
+    const main = page.getByRole('main')
+    await expect(main.getByRole('heading', { name: 'Earned badges', level: 1 })).toBeVisible()
+    await expect(main.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+    await expect(main.getByRole('img', { name: 'First Sip, earned' })).toHaveAttribute(
+      'src',
+      /first-sip-earned\.svg$/,
+    )
+    await expect(page.getByRole('link', { name: 'Available (12)' })).toBeVisible()
+
+    await page.goto('/customers/62090013/available')
+    await expect(main.getByRole('heading', { name: 'Night Owl' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Earned (7)' })).toBeVisible()
+
+    await page.goto(`/customers/62090013/badges/${BADGE}`)
+    await expect(main.getByRole('heading', { name: "Barista's Favourite", level: 1 })).toBeVisible()
+  })
+})
+
+test('the server page is hydrated as it is: same nodes, no error, no shift; then it works', async ({
+  page,
+}) => {
+  const problems = await watch(page)
+  const release = await holdScript(page)
+  // Not waiting for "load": the held script keeps it from firing.
+  await page.goto(EARNED, { waitUntil: 'commit' })
+  // Before the script: the badges are on screen already.
+  const firstSip = page.getByRole('main').getByRole('heading', { name: 'First Sip' })
+  await expect(firstSip).toBeVisible()
+  await page.evaluate(() => {
+    document.querySelector('main h1')?.setAttribute('data-from-server', 'yes')
+    Object.assign(window, { __samePage: true })
+  })
+  release()
+  await hydrated(page, 'main h1')
+  // Hydration kept the server's node (a fresh render would have replaced it and lost the mark).
+  await expect(page.locator('main h1[data-from-server="yes"]')).toHaveText('Earned badges')
+  // After hydration the app answers: a badge opens in the page, without a reload.
+  await firstSip.getByRole('link').click()
+  await expect(page.getByRole('heading', { name: 'First Sip', level: 1 })).toBeVisible()
+  await page.getByRole('link', { name: /^Available/ }).click()
+  await expect(page.getByRole('heading', { name: 'Badges you can earn', level: 1 })).toBeVisible()
+  expect(await page.evaluate(() => (window as { __samePage?: boolean }).__samePage)).toBe(true)
+  const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)
+  expect(shifts).toEqual([])
+  expect(problems).toEqual([])
+})
+
+test('a badge page hydrates with no error; its share and back work', async ({ page }) => {
+  const problems = await watch(page)
+  await page.goto(`/customers/62090013/badges/${BADGE}`)
+  await hydrated(page, 'main h1')
+  await expect(page.getByRole('heading', { name: "Barista's Favourite", level: 1 })).toBeVisible()
+  await page.getByRole('link', { name: /^Earned/ }).click()
+  await expect(page.getByRole('heading', { name: 'Earned badges', level: 1 })).toBeVisible()
+  expect(problems).toEqual([])
+})
+
+test.describe('in the language the browser asks for', () => {
+  test.use({ locale: 'fr-FR' })
+
+  test('French from the first byte, hydrated with no error', async ({ page }) => {
+    const problems = await watch(page)
+    const release = await holdScript(page)
+    await page.goto('/customers/62090013/available', { waitUntil: 'commit' })
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
+    await expect(page.getByRole('heading', { name: 'Badges à obtenir', level: 1 })).toBeVisible()
+    release()
+    await hydrated(page, 'main h1')
+    await page.getByRole('link', { name: /^Obtenus/ }).click()
+    await expect(page.getByRole('heading', { name: 'Badges obtenus', level: 1 })).toBeVisible()
+    expect(problems).toEqual([])
+  })
+})
+
+test.describe('Arabic', () => {
+  test.use({ locale: 'ar' })
+
+  test('right to left from the first byte, hydrated with no error', async ({ page }) => {
+    const problems = await watch(page)
+    await page.goto(EARNED)
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+    await hydrated(page, 'main h1')
+    const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)
+    expect(shifts).toEqual([])
+    expect(problems).toEqual([])
+  })
+})
+
+test("settings only the browser knows (an embed snippet's language): it renders for itself", async ({
+  page,
+}) => {
+  const problems = await watch(page)
+  await page.goto(`${EARNED}#locale=ar`)
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).not.toHaveText(
+    'Earned badges',
+  )
+  expect(problems).toEqual([])
+})

@@ -1,0 +1,149 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { expect, test } from 'vitest'
+import { render } from '../src/entry-server.tsx'
+import { parseBadgePage, parseEnvelope } from '../src/api/parse.ts'
+import { groupBadges } from '../src/badges/order.ts'
+import { type ServerRenderState } from '../src/server-render-state.ts'
+import { createApi } from './api.ts'
+import { createApp } from './app.ts'
+import { type PageRender } from './server-render.ts'
+
+// The server's render of the first view, from the source (the built dist-server/ runs the same
+// code): the page shows the member's first badges as the emulator has them, before any script.
+
+const CUSTOMER = '62090013'
+const BADGE = '6650b1c00000000000000003'
+
+function setUp(options: { withRender?: boolean; config?: unknown } = {}) {
+  const api = createApi()
+  const inProcess: typeof fetch = (input, init) => Promise.resolve(api.request(String(input), init))
+  const pageRender: PageRender = (request) =>
+    render({ ...request, now: Date.now(), fetch: inProcess, budgetMs: 5_000 })
+  const dist = mkdtempSync(path.join(tmpdir(), 'showcase-server-render-'))
+  mkdirSync(path.join(dist, '.vite'))
+  writeFileSync(path.join(dist, '.vite', 'manifest.json'), '{}')
+  writeFileSync(
+    path.join(dist, 'index.html'),
+    '<!doctype html><html lang="en"><head><base href="/" /><title>Badge Showcase</title>' +
+      '<link rel="preload" href="config.json" as="fetch" crossorigin="anonymous" /></head>' +
+      '<body><div id="root"></div></body></html>',
+  )
+  if (options.config !== undefined) {
+    writeFileSync(path.join(dist, 'config.json'), JSON.stringify(options.config))
+  }
+  const app = createApp({
+    api,
+    distDir: dist,
+    log: () => undefined,
+    serverRender: options.withRender === false ? null : pageRender,
+  })
+  return { api, app }
+}
+
+async function page(app: ReturnType<typeof createApp>, url: string, language = 'en-US,en;q=0.9') {
+  const response = await app.request(url, { headers: { 'Accept-Language': language } })
+  return response.text()
+}
+
+const rootOf = (html: string) => /<div id="root">([\s\S]*)<\/div>\s*<script/.exec(html)?.[1] ?? ''
+
+function stateOf(html: string): ServerRenderState | null {
+  const json = /<script type="application\/json" id="server-render">(.*?)<\/script>/s.exec(html)
+  return json ? (JSON.parse(json[1] ?? 'null') as ServerRenderState) : null
+}
+
+/** The emulator's list as the API gives it, in the order the page shows its groups. */
+async function listed(api: ReturnType<typeof createApi>, badgeType: 'EARNED' | 'AVAILABLE') {
+  const response = await api.request(
+    `/api_gateway/v1/badges/customer/${CUSTOMER}?badgeType=${badgeType}&sortOn=RANK&limit=50&page=0`,
+  )
+  const page = parseBadgePage(parseEnvelope(await response.json()).data)
+  return groupBadges(page.badges, { order: 'rank' }).flatMap((section) => section.badges)
+}
+
+const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/'/g, '&#x27;')
+
+test('earned: the page shows the first badges, their names and images, as the emulator has them', async () => {
+  const { api, app } = setUp()
+  const html = await page(app, `/customers/${CUSTOMER}/earned`)
+  const body = rootOf(html)
+  const badges = await listed(api, 'EARNED')
+  expect(badges.length).toBeGreaterThan(3)
+  for (const badge of badges.slice(0, 4)) {
+    expect(body).toContain(escaped(badge.name ?? ''))
+    const earnedArt = badge.images.find((image) => image.tag === 'EARNED')?.url ?? ''
+    expect(body).toContain(`src="http://localhost${earnedArt}"`)
+  }
+  // The tab counts and the view's title are there too, so nothing moves when the script runs.
+  expect(body).toContain(`(${badges.length})`)
+  expect(html).toContain('<title>Earned badges · Badge Showcase</title>')
+  // What the browser hydrates from: the same lists, the server's clock, no preloaded config.json.
+  const state = stateOf(html)
+  expect(state?.locale).toBe('en')
+  expect(state?.queries.queries.map((query) => JSON.stringify(query.queryKey)).join()).toContain(
+    'EARNED',
+  )
+  expect(html).toContain('<script type="application/json" id="runtime-config">{"demo":true}')
+  expect(html).not.toContain('href="config.json"')
+  // No style attributes: the CSP (style-src 'self') would refuse them in HTML.
+  expect(body).not.toMatch(/\sstyle="/)
+})
+
+test('available: the first badges still to earn, in the language the browser asks for', async () => {
+  const { api, app } = setUp()
+  const html = await page(app, `/customers/${CUSTOMER}/available`, 'fr-FR,fr;q=0.9,en;q=0.8')
+  const body = rootOf(html)
+  for (const badge of (await listed(api, 'AVAILABLE')).slice(0, 4)) {
+    expect(body).toContain(escaped(badge.name ?? ''))
+  }
+  expect(html).toMatch(/<html lang="fr" dir="ltr"/)
+  expect(body).toContain('<h1 class="text-xl font-bold text-ink sm:text-2xl">Badges à obtenir</h1>')
+  expect(stateOf(html)?.locale).toBe('fr')
+})
+
+test('detail: the badge, its art and its story; Arabic pages are right to left', async () => {
+  const { api, app } = setUp()
+  const meta = parseEnvelope(
+    await (await api.request(`/api_gateway/v1/badges/badgeMeta/${BADGE}`)).json(),
+  ).data as { name: string; images: Array<{ url: string }> }
+  const html = await page(app, `/customers/${CUSTOMER}/badges/${BADGE}`, 'ar')
+  const body = rootOf(html)
+  expect(body).toContain(escaped(meta.name))
+  expect(body).toMatch(/<h1[^>]*>[^<]*Barista&#x27;s Favourite/)
+  expect(html).toMatch(/<html lang="ar" dir="rtl"/)
+})
+
+test('pages the server cannot render as the browser will are sent as before', async () => {
+  // An unknown member (the API's 404 is the browser's to explain, with its retry).
+  const { app } = setUp()
+  const unknown = await page(app, '/customers/999999/earned')
+  expect(rootOf(unknown)).toBe('')
+  expect(stateOf(unknown)).toBeNull()
+  // A brand accent is applied by script: rendered without it, the page would change colour.
+  const branded = await page(setUp({ config: { accent: '#aa0000' } }).app, '/')
+  expect(rootOf(branded)).toBe('')
+  const accented = await page(
+    setUp({ config: { accent: '#aa0000' } }).app,
+    `/customers/${CUSTOMER}/earned`,
+  )
+  expect(rootOf(accented)).toBe('')
+  expect(accented).toContain('{"accent":"#aa0000"}')
+  // Turned off (SHOWCASE_SSR=false): item 2 alone, the data in the page.
+  const off = await page(setUp({ withRender: false }).app, `/customers/${CUSTOMER}/earned`)
+  expect(rootOf(off)).toBe('')
+  expect(off).toContain('id="first-view-data"')
+})
+
+test('a badge name cannot end the data block', async () => {
+  const { app } = setUp()
+  const html = await page(app, `/customers/${CUSTOMER}/earned`)
+  const blocks = html.match(/<script type="application\/json"[^>]*>[\s\S]*?<\/script>/g) ?? []
+  expect(blocks).toHaveLength(2)
+  for (const block of blocks) {
+    const inner = block.replace(/^<script[^>]*>/, '').replace(/<\/script>$/, '')
+    expect(inner).not.toContain('<')
+    expect(() => JSON.parse(inner) as unknown).not.toThrow()
+  }
+})

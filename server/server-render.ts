@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { type Hono } from 'hono'
+import { type render as renderFirstView, type Rendered } from '../src/entry-server.tsx'
+import { DEFAULT_CUSTOMER } from '../src/config/demo.ts'
+import { SERVER_RENDER_BLOCK_ID } from '../src/server-render-state.ts'
+
+// Demo mode: the first view rendered on the server (src/entry-server.tsx, built by
+// `npm run build` into dist-server/), so the page shows the member's badges before any script has
+// run; the browser hydrates it from the data in the page (src/main.tsx). Live mode cannot: the
+// member token is in the URL fragment, which the server never sees.
+
+/** Where `npm run build` puts the server's render (outside dist/, so it is never served). */
+export const SERVER_ENTRY = path.join('dist-server', 'entry-server.js')
+
+/**
+ * The data may take this long; past it the page goes without the render (as before). Longer than
+ * the data block's 250 ms: a page without the render still waits for the script to paint.
+ */
+const RENDER_BUDGET_MS = 1_000
+
+type Render = typeof renderFirstView
+export type PageRender = (request: {
+  url: string
+  basename: string
+  configJson: unknown
+  acceptLanguage: string | null
+}) => Promise<Rendered | null>
+
+/**
+ * The server's render over the API in process, or null when it is not built. It loads on first
+ * use; a render that throws is logged by the caller and the page is sent without it.
+ */
+export function serverRenderer(
+  root: string,
+  api: Hono,
+  now: () => number = Date.now,
+): PageRender | null {
+  const file = path.join(root, SERVER_ENTRY)
+  if (!existsSync(file)) return null
+  const inProcess: typeof fetch = (input, init) =>
+    Promise.resolve(api.request(typeof input === 'string' ? input : String(input), init))
+  // Loaded and run once at start, so the first member's page does not pay for the cold start
+  // (loading the module, the first render) and miss the budget.
+  const loading = import(pathToFileURL(file).href).then((module: { render: Render }) => {
+    void module
+      .render({
+        url: `http://localhost/customers/${DEFAULT_CUSTOMER}/earned`,
+        basename: '',
+        configJson: {},
+        acceptLanguage: null,
+        now: now(),
+        fetch: inProcess,
+        budgetMs: 10_000,
+      })
+      .catch(() => undefined)
+    return module.render
+  })
+  loading.catch(() => undefined)
+  return async ({ url, basename, configJson, acceptLanguage }) => {
+    const render = await loading
+    return render({
+      url,
+      basename,
+      configJson,
+      acceptLanguage,
+      now: now(),
+      fetch: inProcess,
+      budgetMs: RENDER_BUDGET_MS,
+    })
+  }
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/** JSON that cannot end its data block ("</script>" in a badge name stays text). */
+export const jsonForPage = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
+
+/** The page with the rendered view in #root, its language on <html>, and its state in a data block. */
+export function withServerRender(html: string, rendered: Rendered): string {
+  const attributes = Object.entries(rendered.htmlAttributes)
+    .map(([name, value]) => `${name}="${escapeHtml(value)}"`)
+    .join(' ')
+  const block = `<script type="application/json" id="${SERVER_RENDER_BLOCK_ID}">${jsonForPage(rendered.state)}</script>`
+  return (
+    html
+      .replace(/<html[^>]*>/, `<html ${attributes}>`)
+      // The view's own title replaces the neutral one; React keeps it once it hydrates.
+      .replace(/\s*<title>[^<]*<\/title>/, (title) =>
+        rendered.head.includes('<title>') ? '' : title,
+      )
+      .replace('</head>', () => `  ${rendered.head}\n  </head>`)
+      .replace('<div id="root"></div>', () => `<div id="root">${rendered.html}</div>`)
+      .replace('</body>', () => `${block}\n  </body>`)
+  )
+}

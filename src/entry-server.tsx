@@ -1,0 +1,181 @@
+import { dehydrate, type Query, type QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { StrictMode } from 'react'
+import { renderToString } from 'react-dom/server'
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router'
+import { configureBadgesApi } from './api/badges-api.ts'
+import { startClockAt } from './components/use-now.ts'
+import { readConfigFile, setRuntimeConfig } from './config/load.ts'
+import { setServerOrigin } from './config/page-origin.ts'
+import { defaultConfig, type Locale, matchLocale, type RuntimeConfig } from './config/runtime.ts'
+import { ar } from './i18n/ar.ts'
+import { type Messages } from './i18n/en.ts'
+import { fr } from './i18n/fr.ts'
+import { setLocale } from './i18n/i18n.ts'
+import { createQueryClient } from './query-client.ts'
+import { appRoutes } from './router.tsx'
+import { type ServerRenderState } from './server-render-state.ts'
+
+// The server's render of the first view (demo mode, server/server-render.ts): the same routes,
+// loaders and queries as the browser's, run against the API in process, rendered to HTML the
+// browser shows before any script has run, and hydrated there (main.tsx) from the same data.
+
+export type RenderInput = {
+  /** The page's address as the browser asked for it. */
+  url: string
+  /** Where the showcase is mounted, '' at the root. */
+  basename: string
+  /** config.json's content, as the browser would read it. */
+  configJson: unknown
+  acceptLanguage: string | null
+  now: number
+  /** The server's API in process. */
+  fetch: typeof fetch
+  /** How long the data may take; past it the page is sent without the render. */
+  budgetMs: number
+}
+
+export type Rendered = {
+  /** What React hoists to the document's head (the page's title, its images' preloads). */
+  head: string
+  html: string
+  htmlAttributes: { lang: Locale; dir: 'ltr' | 'rtl'; 'data-theme': string }
+  state: ServerRenderState
+}
+
+const catalogs: Record<Locale, Messages | undefined> = { en: undefined, fr, ar }
+
+/** The Accept-Language header's languages, most wanted first (as navigator.languages lists them). */
+export function acceptedLanguages(header: string | null): string[] {
+  if (header === null) return []
+  return header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';')
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean)
+      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index }
+    })
+    .filter(({ tag, q }) => tag !== '' && tag !== '*' && q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+    .map(({ tag }) => tag)
+}
+
+/** The language the browser will choose (main.tsx): the configured one, else the browser's. */
+export function renderLocale(config: RuntimeConfig, acceptLanguage: string | null): Locale {
+  const accepted = acceptedLanguages(acceptLanguage)
+  return config.locale ?? accepted.map(matchLocale).find((match) => match !== null) ?? 'en'
+}
+
+// setLocale writes the document's lang and dir; on the server they go into the page's <html>.
+const htmlStandIn = () => ({ lang: '', dir: '' }) as unknown as HTMLElement
+
+type Enabled = boolean | ((query: Query) => boolean) | undefined
+
+function isEnabled(query: Query): boolean {
+  const enabled = (query.options as { enabled?: Enabled }).enabled
+  return typeof enabled === 'function' ? enabled(query) : enabled !== false
+}
+
+/** Waits until no query is on its way, or the deadline passes (false). */
+async function settled(queryClient: QueryClient, deadline: number): Promise<boolean> {
+  while (queryClient.isFetching() > 0) {
+    if (Date.now() > deadline) return false
+    await new Promise((resolve) => setTimeout(resolve, 1))
+  }
+  return true
+}
+
+const MAX_PASSES = 4
+
+/**
+ * The first view as HTML, or null when the server cannot render what the browser will (a setting
+ * the server cannot reproduce, a redirect, an error, data too slow): the page is then sent as before.
+ */
+export async function render(input: RenderInput): Promise<Rendered | null> {
+  const file = readConfigFile(input.configJson)
+  const config: RuntimeConfig = { ...defaultConfig, ...file.settings }
+  // The brand's colour, corners and font are set by script (the CSP allows no inline style): a page
+  // rendered without them would change look when they arrive.
+  if (config.accent !== null || config.radius !== null || config.font !== null) return null
+  const loaded = { config, problems: file.problems }
+  const locale = renderLocale(config, input.acceptLanguage)
+  const origin = new URL(input.url).origin
+  const queryClient = createQueryClient()
+  // A failure is the browser's to retry and explain; the server only renders what succeeded.
+  queryClient.setDefaultOptions({
+    queries: { ...queryClient.getDefaultOptions().queries, retry: false },
+  })
+  configureBadgesApi({ baseUrl: '', fetch: input.fetch })
+  const html = htmlStandIn()
+  // The app reads these from modules; one process renders many pages, so each render sets them
+  // right before it runs (renderToString is synchronous: no other render can come in between).
+  const prepare = () => {
+    setRuntimeConfig(loaded)
+    setLocale(locale, html, catalogs[locale])
+    startClockAt(input.now)
+    setServerOrigin(origin)
+  }
+  prepare()
+  const handler = createStaticHandler(appRoutes(queryClient), { basename: input.basename || '/' })
+  const context = await handler.query(new Request(input.url))
+  if (context instanceof Response || context.errors !== null || context.statusCode !== 200) {
+    return null
+  }
+  const router = createStaticRouter(handler.dataRoutes, context)
+  const app = (
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <StaticRouterProvider router={router} context={context} hydrate={false} />
+      </QueryClientProvider>
+    </StrictMode>
+  )
+
+  // Each render may name queries the loaders did not start (a group's name, a member's record):
+  // fetch those and render again, until the view has everything its first screen reads.
+  const deadline = Date.now() + input.budgetMs
+  let markup = ''
+  try {
+    for (let pass = 0; pass < MAX_PASSES; pass += 1) {
+      if (!(await settled(queryClient, deadline))) return null
+      prepare()
+      markup = renderToString(app)
+      const missing = queryClient
+        .getQueryCache()
+        .findAll({ predicate: (query) => query.state.data === undefined && isEnabled(query) })
+      if (missing.length === 0) break
+      if (missing.some((query) => query.state.status === 'error')) return null
+      for (const query of missing) {
+        if (query.state.fetchStatus === 'idle') void query.fetch().catch(() => undefined)
+      }
+    }
+    const failed = queryClient
+      .getQueryCache()
+      .findAll({ predicate: (query) => query.state.status === 'error' && isEnabled(query) })
+    if (failed.length > 0) return null
+    // Rendered alone (not as a whole document), React puts what belongs in the head first.
+    const [, head = '', body = ''] =
+      /^((?:<link[^>]*>|<meta[^>]*>|<title>[^<]*<\/title>)*)([\s\S]*)$/.exec(markup) ?? [
+        '',
+        '',
+        markup,
+      ]
+    return {
+      head,
+      html: body,
+      htmlAttributes: {
+        lang: locale,
+        dir: locale === 'ar' ? 'rtl' : 'ltr',
+        'data-theme': config.theme,
+      },
+      state: {
+        locale,
+        now: input.now,
+        origin,
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        config,
+        queries: dehydrate(queryClient),
+      },
+    }
+  } finally {
+    queryClient.clear()
+  }
+}

@@ -1,0 +1,46 @@
+import { type DehydratedState } from '@tanstack/react-query'
+import { type Locale, type RuntimeConfig } from './config/runtime.ts'
+
+// What a page the server rendered (src/entry-server.tsx) tells the browser, in a JSON data block
+// (not a script: the CSP stays as it is), so that its first render is the server's and hydrates.
+
+export type ServerRenderState = {
+  locale: Locale
+  /** The time the server rendered at: the browser's first render reads the same. */
+  now: number
+  /** Image addresses are resolved against it; another origin means another render. */
+  origin: string
+  /** Dates are formatted in it; a browser elsewhere renders for itself. */
+  timeZone: string
+  /** The settings rendered with; a browser with others (an embed snippet's) renders for itself. */
+  config: RuntimeConfig
+  /** The queries the render read, as React Query dehydrates them. */
+  queries: DehydratedState
+}
+
+export const SERVER_RENDER_BLOCK_ID = 'server-render'
+
+/** The server's render state from the page, or null for a page the server did not render. */
+export function serverRenderState(): ServerRenderState | null {
+  const block = document.getElementById(SERVER_RENDER_BLOCK_ID)
+  if (block === null) return null
+  try {
+    const state = JSON.parse(block.textContent ?? '') as ServerRenderState
+    return typeof state?.now === 'number' && typeof state.queries === 'object' ? state : null
+  } catch {
+    return null
+  }
+}
+
+/** Whether this browser renders exactly what the server did (else it renders for itself). */
+export function rendersAsServer(
+  state: ServerRenderState,
+  here: { locale: Locale; config: RuntimeConfig; origin: string; timeZone: string },
+): boolean {
+  return (
+    state.locale === here.locale &&
+    state.origin === here.origin &&
+    state.timeZone === here.timeZone &&
+    JSON.stringify(state.config) === JSON.stringify(here.config)
+  )
+}
