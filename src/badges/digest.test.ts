@@ -9,7 +9,7 @@ const DAY = 86_400_000
 const T0 = Date.UTC(2026, 10, 2, 12)
 
 /** The two lists as the summary judges them at `now`: the same truths the cards show. */
-function visit(now: number, earned: CustomerBadge[], available: CustomerBadge[]) {
+function visit(now: number, earned: CustomerBadge[], available: CustomerBadge[], complete = true) {
   const judgedEarned: Judged[] = earned.map((badge) => ({
     badge,
     truth: badgeTruth(earnedListFacts(badge, now), now),
@@ -19,7 +19,7 @@ function visit(now: number, earned: CustomerBadge[], available: CustomerBadge[])
     badge,
     truth: badgeTruth(availableListFacts(badge, holding.get(badge.id) ?? null, null, now), now),
   }))
-  return takeSnapshot(judgedEarned, judgedAvailable)
+  return takeSnapshot(judgedEarned, judgedAvailable, complete)
 }
 
 const weekly = makeLimit({
@@ -73,7 +73,7 @@ test('an expired badge still listed (with "show expired") is news once, as expir
   const badge = makeBadge({ id: 'b', earnedCount: 1, expiresAt: T0 + DAY })
   const before = visit(T0, [badge], [])
   const after = visit(T0 + 2 * DAY, [badge], [])
-  expect(after.get('b')?.held).toBe(false)
+  expect(after.marks.get('b')?.held).toBe(false)
   expect(diff(before, after, T0 + 2 * DAY)).toEqual([{ kind: 'expired', badgeId: 'b' }])
   expect(diff(after, visit(T0 + 3 * DAY, [badge], []), T0 + 3 * DAY)).toEqual([])
 })
@@ -86,7 +86,7 @@ test('a repeat badge whose used-up window opened again: the window reset', () =>
     lastEarnedAt: T0 - 2 * DAY,
   })
   const before = visit(T0, [], [badge])
-  expect(before.get('weekly')?.open).toBe('wait')
+  expect(before.marks.get('weekly')?.open).toBe('wait')
   const later = T0 + 6 * DAY
   const after = visit(later, [], [badge])
   expect(diff(before, after, later)).toEqual([{ kind: 'window-reset', badgeId: 'weekly' }])
@@ -110,7 +110,7 @@ test('a badge the member could no longer earn that is open to them again can be 
   const once = makeLimit({ kind: 'total', max: 1 })
   const closed = makeBadge({ id: 'again', limits: [once], earnedCount: 1, lastEarnedAt: T0 - DAY })
   const before = visit(T0, [], [closed])
-  expect(before.get('again')?.open).toBe('never')
+  expect(before.marks.get('again')?.open).toBe('never')
   // The brand raised the limit: open to them again.
   const reopened = { ...closed, limits: [makeLimit({ kind: 'total', max: 2 })] }
   const after = visit(T0 + DAY, [], [reopened])
@@ -136,7 +136,7 @@ test('the stored snapshot holds badge ids and numbers only, and reads back the s
   const snapshot = visit(T0, [badge], [badge])
   const text = encodeSnapshot(snapshot)
   expect(text).not.toContain('Secret Name')
-  expect(text).toMatch(/^\{"v":1,"b":\{"weekly":\[1,1,\d+,0,1\]\}\}$/)
+  expect(text).toMatch(/^\{"v":1,"c":1,"b":\{"weekly":\[1,1,\d+,0,1\]\}\}$/)
   expect(decodeSnapshot(text)).toEqual(snapshot)
 })
 
@@ -147,17 +147,32 @@ test('a snapshot that is missing, not JSON, of another version or malformed read
     '{',
     'null',
     '[]',
-    '{"v":2,"b":{}}',
-    '{"v":1,"b":[]}',
-    '{"v":1,"b":{"x":[1,1,null,0]}}',
-    '{"v":1,"b":{"x":[2,1,null,0,0]}}',
-    '{"v":1,"b":{"x":[1,-1,null,0,0]}}',
-    '{"v":1,"b":{"x":[1,1,"soon",0,0]}}',
-    '{"v":1,"b":{"x":[1,1,null,9,0]}}',
-    '{"v":1,"b":{"x":[1,1,null,"length",0]}}',
-    '{"v":1,"b":{"x":[1,1,null,0,0.5]}}',
+    '{"v":2,"c":1,"b":{}}',
+    '{"v":1,"b":{}}',
+    '{"v":1,"c":1,"b":[]}',
+    '{"v":1,"c":1,"b":{"x":[1,1,null,0]}}',
+    '{"v":1,"c":1,"b":{"x":[2,1,null,0,0]}}',
+    '{"v":1,"c":1,"b":{"x":[1,-1,null,0,0]}}',
+    '{"v":1,"c":1,"b":{"x":[1,1,"soon",0,0]}}',
+    '{"v":1,"c":1,"b":{"x":[1,1,null,9,0]}}',
+    '{"v":1,"c":1,"b":{"x":[1,1,null,"length",0]}}',
+    '{"v":1,"c":1,"b":{"x":[1,1,null,0,0.5]}}',
   ]) {
     expect(decodeSnapshot(text), String(text)).toBeNull()
   }
-  expect(decodeSnapshot('{"v":1,"b":{}}')).toEqual(new Map())
+  expect(decodeSnapshot('{"v":1,"c":0,"b":{}}')).toEqual({ complete: false, marks: new Map() })
+})
+
+test('a list read only in part: a badge out of sight is neither gone nor new', () => {
+  const shown = makeBadge({ id: 'shown', earnedCount: 1 })
+  const paged = makeBadge({ id: 'paged', earnedCount: 1 })
+  // Last time "paged" was on a page not read; now it is, and "shown" has moved out of sight.
+  const before = visit(T0, [shown], [], false)
+  const after = visit(T0 + DAY, [paged], [], false)
+  expect(diff(before, after, T0 + DAY)).toEqual([])
+  // With the whole list read both times, the same lists do mean news.
+  expect(diff(visit(T0, [shown], []), visit(T0 + DAY, [paged], []), T0 + DAY)).toEqual([
+    { kind: 'earned', badgeId: 'paged' },
+    { kind: 'removed', badgeId: 'shown' },
+  ])
 })

@@ -18,7 +18,8 @@ export type Mark = {
   open: Openness
 }
 
-export type Snapshot = Map<string, Mark>
+/** The marks of one visit; `complete`: every earned badge was in the lists (no page left unread). */
+export type Snapshot = { complete: boolean; marks: Map<string, Mark> }
 
 export type ChangeKind = 'earned' | 'expired' | 'removed' | 'earn-again' | 'window-reset'
 export type Change = { kind: ChangeKind; badgeId: string }
@@ -50,8 +51,8 @@ function openness(truth: BadgeTruth): Openness {
  * earned list's to say; whether they can earn it is the available list's, which knows what the
  * earned list does not (issues, windows), falling back to the earned list for a badge it lacks.
  */
-export function takeSnapshot(earned: Judged[], available: Judged[]): Snapshot {
-  const marks: Snapshot = new Map()
+export function takeSnapshot(earned: Judged[], available: Judged[], complete = true): Snapshot {
+  const marks = new Map<string, Mark>()
   const held = new Map(
     earned.flatMap(({ badge, truth }) => (truth.kind === 'earned' ? [[badge.id, truth]] : [])),
   )
@@ -77,7 +78,7 @@ export function takeSnapshot(earned: Judged[], available: Judged[]): Snapshot {
       open: openness(truth),
     })
   }
-  return marks
+  return { complete, marks }
 }
 
 const ORDER: ChangeKind[] = ['earned', 'window-reset', 'earn-again', 'expired', 'removed']
@@ -86,13 +87,16 @@ const ORDER: ChangeKind[] = ['earned', 'window-reset', 'earn-again', 'expired', 
  * What changed between the marks of the member's last visit and this one: badges they earned
  * (first time or again), held badges that ran out (expired) or went otherwise (revoked), badges
  * they could not earn and now can (earn again), and repeat badges whose used-up window opened
- * again (window reset). Badges that appeared or vanished from the offer are not news here.
+ * again (window reset). Badges that appeared or vanished from the offer are not news here, and a
+ * badge missing from a list read only in part is not taken as gone (nor as new when it shows up).
  */
 export function diff(previous: Snapshot, current: Snapshot, now: number): Change[] {
   const changes: Change[] = []
-  for (const [badgeId, mark] of current) {
-    const before = previous.get(badgeId)
-    if (mark.held && (before === undefined || !before.held || mark.times > before.times)) {
+  for (const [badgeId, mark] of current.marks) {
+    const before = previous.marks.get(badgeId)
+    const isNew =
+      before === undefined ? previous.complete : !before.held || mark.times > before.times
+    if (mark.held && isNew) {
       changes.push({ kind: 'earned', badgeId })
       continue
     }
@@ -103,8 +107,9 @@ export function diff(previous: Snapshot, current: Snapshot, now: number): Change
       changes.push({ kind: 'earn-again', badgeId })
     }
   }
-  for (const [badgeId, before] of previous) {
-    if (!before.held || current.get(badgeId)?.held) continue
+  for (const [badgeId, before] of previous.marks) {
+    const after = current.marks.get(badgeId)
+    if (!before.held || after?.held || (after === undefined && !current.complete)) continue
     const ranOut = before.until !== null && before.until <= now
     changes.push({ kind: ranOut ? 'expired' : 'removed', badgeId })
   }
@@ -127,7 +132,7 @@ const VERSION = 1
 
 export function encodeSnapshot(snapshot: Snapshot): string {
   const badges: Record<string, [number, number, number | null, number, number]> = {}
-  for (const [id, mark] of snapshot) {
+  for (const [id, mark] of snapshot.marks) {
     badges[id] = [
       mark.held ? 1 : 0,
       mark.times,
@@ -136,7 +141,7 @@ export function encodeSnapshot(snapshot: Snapshot): string {
       OPENNESS.indexOf(mark.open),
     ]
   }
-  return JSON.stringify({ v: VERSION, b: badges })
+  return JSON.stringify({ v: VERSION, c: snapshot.complete ? 1 : 0, b: badges })
 }
 
 const count = (value: unknown): value is number =>
@@ -152,9 +157,10 @@ export function decodeSnapshot(text: string | null): Snapshot | null {
     return null
   }
   if (typeof data !== 'object' || data === null) return null
-  const { v, b } = data as { v?: unknown; b?: unknown }
-  if (v !== VERSION || typeof b !== 'object' || b === null || Array.isArray(b)) return null
-  const snapshot: Snapshot = new Map()
+  const { v, c, b } = data as { v?: unknown; c?: unknown; b?: unknown }
+  if (v !== VERSION || (c !== 0 && c !== 1)) return null
+  if (typeof b !== 'object' || b === null || Array.isArray(b)) return null
+  const marks = new Map<string, Mark>()
   for (const [id, entry] of Object.entries(b)) {
     if (!Array.isArray(entry) || entry.length !== 5) return null
     const [held, times, until, kind, open] = entry as unknown[]
@@ -168,7 +174,7 @@ export function decodeSnapshot(text: string | null): Snapshot | null {
       openness === undefined
     )
       return null
-    snapshot.set(id, { held: held === 1, times, until, kind: truthKind, open: openness })
+    marks.set(id, { held: held === 1, times, until, kind: truthKind, open: openness })
   }
-  return snapshot
+  return { complete: c === 1, marks }
 }
