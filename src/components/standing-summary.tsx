@@ -1,4 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
+import { lazy, Suspense } from 'react'
 import { Link } from 'react-router'
 import { type Customer, customerPath } from '../badges/member.ts'
 import { expiringSoon, type Judged, type NextUp, nextUp, stillToEarn } from '../badges/standing.ts'
@@ -12,6 +13,11 @@ import { formatDate, formatNumber, formatRelative } from './format.ts'
 import { truthLabel } from './truth-text.ts'
 import { useAvailableTruths, useEarnedTruths } from './use-truths.ts'
 import { useNow } from './use-now.ts'
+
+// Only a returning member with news sees it: kept out of the first view's script.
+const SinceLastVisit = lazy(() =>
+  import('./since-last-visit.tsx').then((module) => ({ default: module.SinceLastVisit })),
+)
 
 const judged = (badges: CustomerBadge[], truths: Map<string, BadgeTruth | null>): Judged[] =>
   badges.flatMap((badge) => {
@@ -102,58 +108,69 @@ export function StandingSummary({ customer }: { customer: Customer }) {
       ? customerPath(customer, `badges/${encodeSegment(soon[0].badge.id)}`)
       : customerPath(customer, 'earned')
   return (
-    <section
-      aria-label={t('summary.label')}
-      className="flex flex-col gap-2 rounded-card border border-line bg-surface p-2 shadow-sm sm:flex-row sm:items-center"
-    >
-      <div className="grid grid-cols-3 gap-1 sm:flex sm:gap-4">
-        <Stat
-          to={customerPath(customer, 'earned')}
-          count={earnedList.data.total}
-          label={t('summary.earned', { count: earnedList.data.total })}
+    <>
+      <Suspense fallback={null}>
+        <SinceLastVisit
+          customer={customer}
+          earned={earned}
+          available={available}
+          complete={!earnedList.hasNextPage}
+          now={now}
         />
-        <Stat
-          to={customerPath(customer, 'available')}
-          count={toEarn.length}
-          more={availableList.hasNextPage}
-          label={t('summary.to-earn', { count: toEarn.length })}
-        />
-        <Stat
-          to={soonTarget}
-          count={soon.length}
-          label={t('summary.expiring', { count: soon.length })}
-        />
-      </div>
-      {next && (
-        <Link
-          to={customerPath(customer, `badges/${encodeSegment(next.badge.id)}`)}
-          className="flex min-h-11 min-w-0 items-center gap-2 rounded-lg border-line px-2 py-1 hover:bg-sunken sm:ms-auto sm:border-s"
-        >
-          <BadgeImage
-            badgeId={next.badge.id}
-            name={next.badge.name}
-            images={next.badge.images}
-            {...truthImage(
-              available.find(({ badge }) => badge.id === next.badge.id)?.truth as BadgeTruth,
-            )}
-            label={truthLabel(
-              available.find(({ badge }) => badge.id === next.badge.id)?.truth as BadgeTruth,
-            )}
-            size={40}
+      </Suspense>
+      <section
+        aria-label={t('summary.label')}
+        className="flex flex-col gap-2 rounded-card border border-line bg-surface p-2 shadow-sm sm:flex-row sm:items-center"
+      >
+        <div className="grid grid-cols-3 gap-1 sm:flex sm:gap-4">
+          <Stat
+            to={customerPath(customer, 'earned')}
+            count={earnedList.data.total}
+            label={t('summary.earned', { count: earnedList.data.total })}
           />
-          <span className="flex min-w-0 flex-col">
-            <span className="text-xs text-ink-muted">{t('summary.next')}</span>
-            <span dir="auto" className="api-text truncate text-sm font-semibold text-ink">
-              {next.badge.name?.trim() || t('badge.unnamed')}
+          <Stat
+            to={customerPath(customer, 'available')}
+            count={toEarn.length}
+            more={availableList.hasNextPage}
+            label={t('summary.to-earn', { count: toEarn.length })}
+          />
+          <Stat
+            to={soonTarget}
+            count={soon.length}
+            label={t('summary.expiring', { count: soon.length })}
+          />
+        </div>
+        {next && (
+          <Link
+            to={customerPath(customer, `badges/${encodeSegment(next.badge.id)}`)}
+            className="flex min-h-11 min-w-0 items-center gap-2 rounded-lg border-line px-2 py-1 hover:bg-sunken sm:ms-auto sm:border-s"
+          >
+            <BadgeImage
+              badgeId={next.badge.id}
+              name={next.badge.name}
+              images={next.badge.images}
+              {...truthImage(
+                available.find(({ badge }) => badge.id === next.badge.id)?.truth as BadgeTruth,
+              )}
+              label={truthLabel(
+                available.find(({ badge }) => badge.id === next.badge.id)?.truth as BadgeTruth,
+              )}
+              size={40}
+            />
+            <span className="flex min-w-0 flex-col">
+              <span className="text-xs text-ink-muted">{t('summary.next')}</span>
+              <span dir="auto" className="api-text truncate text-sm font-semibold text-ink">
+                {next.badge.name?.trim() || t('badge.unnamed')}
+              </span>
+              <span
+                className={`truncate text-xs font-medium ${next.why.kind === 'left' || next.why.kind === 'ends' ? 'text-warn' : 'text-positive'}`}
+              >
+                {why(next, now)}
+              </span>
             </span>
-            <span
-              className={`truncate text-xs font-medium ${next.why.kind === 'left' || next.why.kind === 'ends' ? 'text-warn' : 'text-positive'}`}
-            >
-              {why(next, now)}
-            </span>
-          </span>
-        </Link>
-      )}
-    </section>
+          </Link>
+        )}
+      </section>
+    </>
   )
 }

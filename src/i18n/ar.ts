@@ -237,6 +237,28 @@ export const ar: Messages = {
   'summary.why.again': 'تُتاح لك من جديد {relative}',
   'summary.why.opens': 'تُفتح {relative}',
   'summary.why.open': 'جاهزة للاكتساب الآن',
+  'digest.title': 'منذ زيارتك الأخيرة',
+  'digest.dismiss': 'إغلاق',
+  'digest.earned': 'اكتُسبت',
+  'digest.expired': 'انتهت صلاحيتها',
+  'digest.removed': 'لم تعد لك',
+  'digest.earn-again': 'يمكنك اكتسابها من جديد',
+  'digest.window-reset': 'تجدّد حدّك: متاحة لك من جديد',
+  'digest.more': {
+    zero: 'و{count} تغييرات أخرى',
+    one: 'وتغيير {count} آخر',
+    two: 'وتغييران آخران',
+    few: 'و{count} تغييرات أخرى',
+    many: 'و{count} تغييراً آخر',
+    other: 'و{count} تغيير آخر',
+  },
+  'reminder.add': 'أضف تذكيراً',
+  'reminder.hint': 'حدث في التقويم يوم {date}',
+  'reminder.summary.expires': 'تنتهي شارتك «{name}» يوم {date}',
+  'reminder.summary.earn-by': 'اكتسب شارتك «{name}» قبل {date}',
+  'reminder.description.expires': '«{name}» لك حتى {date}. اطّلع على شارتك: {url}',
+  'reminder.description.earn-by':
+    '«{name}» مفتوحة لك حتى {date}: اكتسبها قبل ذلك. اطّلع على شارتك: {url}',
 
   'group.count': {
     zero: 'لا شارات',
