@@ -253,7 +253,6 @@ export const ar: Messages = {
     other: 'و{count} تغيير آخر',
   },
   'reminder.add': 'أضف تذكيراً',
-  'reminder.hint': 'حدث في التقويم يوم {date}',
   'reminder.summary.expires': 'تنتهي شارتك «{name}» يوم {date}',
   'reminder.summary.earn-by': 'اكتسب شارتك «{name}» قبل {date}',
   'reminder.description.expires': '«{name}» لك حتى {date}. اطّلع على شارتك: {url}',

@@ -222,7 +222,6 @@ export const en = {
   'digest.window-reset': 'Your limit reset: open to you again',
   'digest.more': { one: 'and {count} more change', other: 'and {count} more changes' },
   'reminder.add': 'Add a reminder',
-  'reminder.hint': 'A calendar event on {date}',
   'reminder.summary.expires': 'Your badge “{name}” runs out on {date}',
   'reminder.summary.earn-by': 'Earn your badge “{name}” by {date}',
   'reminder.description.expires': '“{name}” is yours until {date}. See your badge: {url}',

@@ -224,7 +224,6 @@ export const fr: Messages = {
   'digest.window-reset': 'Votre limite est remise à zéro : de nouveau à votre portée',
   'digest.more': { one: 'et {count} autre changement', other: 'et {count} autres changements' },
   'reminder.add': 'Ajouter un rappel',
-  'reminder.hint': 'Un événement d’agenda le {date}',
   'reminder.summary.expires': 'Votre badge « {name} » expire le {date}',
   'reminder.summary.earn-by': 'Obtenez votre badge « {name} » d’ici le {date}',
   'reminder.description.expires': '« {name} » est à vous jusqu’au {date}. Voir votre badge : {url}',
