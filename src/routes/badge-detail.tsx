@@ -12,6 +12,7 @@ import { BadgeImage } from '../components/badge-image.tsx'
 import { ErrorPanel } from '../components/error-panel.tsx'
 import { useGroupName } from '../components/group-section.tsx'
 import { Celebration } from '../components/celebration.tsx'
+import { ReminderButton } from '../components/reminder-button.tsx'
 import { ShareButton } from '../components/share-button.tsx'
 import { heroSentences, truthLabel } from '../components/truth-text.ts'
 import { Timeline } from '../components/timeline.tsx'
@@ -155,6 +156,24 @@ function BadgeDetail({
             {sentence}
           </p>
         ))}
+        {truth.kind === 'earned' && truth.until !== null && (
+          <ReminderButton
+            badgeId={badge.id}
+            name={name}
+            kind="earned-expires"
+            deadline={truth.until}
+            now={now}
+          />
+        )}
+        {truth.kind === 'in-progress' && truth.earnBy !== null && (
+          <ReminderButton
+            badgeId={badge.id}
+            name={name}
+            kind="earn-by"
+            deadline={truth.earnBy}
+            now={now}
+          />
+        )}
         {badge.benefits.length > 0 && (
           <ul aria-label={t('detail.rewards')} className="flex flex-wrap justify-center gap-2">
             {badge.benefits.map((benefit, index) => (
