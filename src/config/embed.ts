@@ -1,6 +1,8 @@
 import { type QueryClient } from '@tanstack/react-query'
 import { type createMemoryRouter } from 'react-router'
 import { isApiError } from '../api/errors.ts'
+import { type ExpiringBadge } from '../badges/expiring.ts'
+import { expiringFor } from './expiring-event.ts'
 import { fromHost } from '../components/use-page-change.ts'
 import { onPageChange } from './host-channel.ts'
 import { appPath, safeRoute } from './host-route.ts'
@@ -11,7 +13,7 @@ import { type ConfigProblem, type RuntimeConfig } from './runtime.ts'
 // Inside the embed script's iframe, the showcase and the portal talk in messages, only with the
 // exact origin the snippet named and only with the parent window:
 //   to the portal:   hello, height, leaving (a new view is on its way), navigate { route, replace, height }, ready, badgeopen { badgeId },
-//                    error { reason }, token-needed
+//                    expiring { badges } (once a load), error { reason }, token-needed
 //   from the portal: hello (the answer: a portal that speaks this is there), token { token },
 //                    no-token, navigate { route }
 // public/embed.js is the other end. Loaded only inside a portal's frame, so the showcase on its
@@ -24,6 +26,7 @@ type ToHost =
   | { type: 'badge-showcase:navigate'; route: string; replace: boolean; height: number }
   | { type: 'badge-showcase:ready' }
   | { type: 'badge-showcase:badgeopen'; badgeId: string }
+  | { type: 'badge-showcase:expiring'; badges: ExpiringBadge[] }
   | { type: 'badge-showcase:error'; reason: string }
   | { type: 'badge-showcase:token-needed' }
 
@@ -127,7 +130,7 @@ type AppRouter = ReturnType<typeof createMemoryRouter>
 /**
  * The app's side, once its router exists: the portal hears of setting problems, failures (by a
  * reason a developer can act on), each view (navigate, ready, badgeopen) and when the member leaves
- * one; the portal's back and forward open their route here.
+ * one, and once a load the badges about to run out (expiring); the portal's back and forward open their route here.
  */
 export function connectApp({
   config,
@@ -137,7 +140,14 @@ export function connectApp({
 }: {
   config: Pick<
     RuntimeConfig,
-    'customer' | 'by' | 'routeParam' | 'shareUrl' | 'hostPage' | 'parentOrigin' | 'route'
+    | 'customer'
+    | 'by'
+    | 'routeParam'
+    | 'shareUrl'
+    | 'hostPage'
+    | 'parentOrigin'
+    | 'route'
+    | 'expiringWithinDays'
   >
   problems: ConfigProblem[]
   queryClient: QueryClient
@@ -175,8 +185,18 @@ export function connectApp({
     }
   }
   let previous: string | null = null
+  // Once a load, for the first member a view is about; nothing when the lists cannot be read.
+  let expiringSent = config.expiringWithinDays <= 0
+  const sendExpiring = (member: { id: string; by: string | null }) => {
+    expiringSent = true
+    expiringFor(queryClient, member, config.expiringWithinDays, Date.now()).then(
+      (badges) => tellHost({ type: 'badge-showcase:expiring', badges }),
+      () => undefined,
+    )
+  }
   onPageChange(({ pathname, search, first, replace }) => {
     const inPortal = memberRoute(pathname, search)
+    if (!expiringSent && inPortal !== null) sendExpiring(inPortal.member)
     if (inPortal !== null) {
       tellHost({
         type: 'badge-showcase:navigate',
