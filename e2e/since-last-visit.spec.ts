@@ -7,6 +7,7 @@ import { startControlledDemo } from './own-server.ts'
 
 const MEMBER = '62090013'
 const NIGHT_OWL = '6650b1c00000000000000004'
+const TRAILBLAZER = '6650b1c00000000000000008'
 const DAY = 86_400_000
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 })
@@ -81,6 +82,32 @@ test('first visit: nothing; a badge awarded before the next: named once, as the 
   await page.reload()
   await expect(page.locator('.card-link', { hasText: 'Night Owl' })).toBeVisible()
   await expect(digest(page)).toHaveCount(0)
+})
+
+test.describe('on a phone, in Arabic, dark', () => {
+  test.use({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' })
+
+  test('the digest reads right to left, in the member’s language, and passes axe', async ({
+    page,
+  }) => {
+    await page.goto(`${earnedView()}#locale=ar&theme=dark`)
+    await expect(page.getByRole('region', { name: 'شاراتك في لمحة' })).toBeVisible()
+    await expect.poll(() => page.evaluate(() => localStorage.length)).toBe(1)
+    await server.award(MEMBER, TRAILBLAZER)
+    // The settings leave the address once read: the next visit names them again.
+    await page.goto('about:blank')
+    await page.goto(`${earnedView()}#locale=ar&theme=dark`)
+    const news = page.getByRole('region', { name: 'منذ زيارتك الأخيرة' })
+    await expect(news).toBeVisible()
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+    expect(
+      (await news.getByRole('listitem').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ')),
+    ).toEqual(['Trailblazer اكتُسبت'])
+    await expect(news.getByRole('status')).toHaveText('منذ زيارتك الأخيرة: Trailblazer, اكتُسبت')
+    await expectNoAxeViolations(page)
+    await news.getByRole('button', { name: 'إغلاق' }).click()
+    await expect(news).toHaveCount(0)
+  })
 })
 
 test('time moves on: a badge that ran out shows as expired, and nothing else', async ({ page }) => {
