@@ -1,4 +1,6 @@
 import { expect, type Page, test } from '@playwright/test'
+import { SignJWT } from 'jose'
+import { live } from '../playwright.config.ts'
 import { expectNoAxeViolations } from './axe.ts'
 import { startControlledDemo } from './own-server.ts'
 
@@ -6,6 +8,7 @@ import { startControlledDemo } from './own-server.ts'
 // data the tests change between two visits (control.ts): a badge awarded, the clock moved on.
 
 const MEMBER = '62090013'
+const FIRST_SIP = '6650b1c00000000000000001'
 const NIGHT_OWL = '6650b1c00000000000000004'
 const TRAILBLAZER = '6650b1c00000000000000008'
 const DAY = 86_400_000
@@ -143,4 +146,38 @@ test('a month on: the repeat badge whose window was used is open to the member a
     'Birthday Treat Expired',
     'Anniversary Expired',
   ])
+})
+
+test('live mode: the member of the token, kept under a hashed key, never the token', async ({
+  page,
+}) => {
+  const token = await new SignJWT({ sub: 'tom.sawyer@example.com', idType: 'email' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setExpirationTime('10m')
+    .sign(new TextEncoder().encode(live.tokenSecret))
+  const signIn = `http://127.0.0.1:${live.port}/#member_token=${token}`
+  await page.goto(signIn)
+  await expect(page.getByRole('region', { name: 'Your badges at a glance' })).toBeVisible()
+  await expect.poll(() => page.evaluate(() => localStorage.length)).toBe(1)
+  const [key, value] = (await page.evaluate(() => Object.entries(localStorage)))[0] ?? ['', '']
+  expect(key).toMatch(/^badge-showcase:visit:[0-9a-f]{64}$/)
+  for (const secret of [token, 'tom.sawyer', 'example.com', 'email'])
+    expect(`${key} ${value}`).not.toContain(secret)
+
+  // As if the last visit came before First Sip was earned: the live data cannot be changed here.
+  const stored = JSON.parse(value) as { b: Record<string, unknown> }
+  expect(stored.b).toHaveProperty(FIRST_SIP)
+  const before = {
+    ...stored,
+    b: Object.fromEntries(Object.entries(stored.b).filter(([id]) => id !== FIRST_SIP)),
+  }
+  await page.evaluate(({ k, v }) => localStorage.setItem(k, v), {
+    k: key,
+    v: JSON.stringify(before),
+  })
+  await page.goto('about:blank')
+  await page.goto(signIn)
+  await expect(digest(page)).toBeVisible()
+  expect(await lines(page)).toEqual(['First Sip Earned'])
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(token)
 })
