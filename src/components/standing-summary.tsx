@@ -110,7 +110,9 @@ export function StandingSummary({ customer }: { customer: Customer }) {
   return (
     <>
       <Suspense fallback={null}>
+        {/* One per member: another member's lists start their own visit. */}
         <SinceLastVisit
+          key={`${customer.by ?? ''}:${customer.id}`}
           customer={customer}
           earned={earned}
           available={available}
