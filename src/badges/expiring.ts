@@ -1,8 +1,10 @@
-import { type Judged } from './standing.ts'
+// A type-only import that is erased whole: the portal bridge carries this rule without the truth
+// rule's module, which the views' own chunks bring.
+import type { Judged } from './standing.ts'
 
 // What the portal hears of badges about to run out, so the brand can tell the member by its own
 // channels: earned badges whose hold ends, and issued badges that must be earned by a date, within
-// the number of days the portal asked for. Read from the same truths the cards show.
+// the number of days the portal asked for. Read from the truths the summary judged, the cards' own.
 
 const DAY = 86_400_000
 

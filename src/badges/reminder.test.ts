@@ -1,6 +1,6 @@
 import ICAL from 'ical.js'
 import { afterEach, expect, test } from 'vitest'
-import { reminderWords } from '../components/reminder-words.ts'
+import { reminderWords } from '../components/reminder-file.ts'
 import { ar } from '../i18n/ar.ts'
 import { fr } from '../i18n/fr.ts'
 import { setLocale } from '../i18n/i18n.ts'

@@ -1,10 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { Link } from 'react-router'
 import { type Customer, customerPath } from '../badges/member.ts'
 import { expiringSoon, type Judged, type NextUp, nextUp, stillToEarn } from '../badges/standing.ts'
 import { type BadgeTruth, truthImage } from '../badges/truth.ts'
 import { type CustomerBadge } from '../badges/types.ts'
+import { listsJudged } from '../config/host-channel.ts'
 import { t } from '../i18n/i18n.ts'
 import { badgeQueries, defaultLists } from '../queries/badges.ts'
 import { encodeSegment } from '../badges/encode.ts'
@@ -92,6 +93,15 @@ export function StandingSummary({ customer }: { customer: Customer }) {
     earnedList.data !== undefined &&
     availableList.data !== undefined &&
     [...availableTruths.values()].every((truth) => truth !== null)
+  // A portal hears which badges run out soon from these same truths (embed.ts sends it once).
+  useEffect(() => {
+    if (ready)
+      listsJudged({
+        earned: judged(earnedBadges, earnedTruths),
+        available: judged(availableBadges, availableTruths),
+        now,
+      })
+  })
   if (!ready) {
     // The same height as the summary, so nothing below moves when it arrives.
     return earnedList.isError || availableList.isError ? null : (

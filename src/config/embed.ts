@@ -1,10 +1,9 @@
 import { type QueryClient } from '@tanstack/react-query'
 import { type createMemoryRouter } from 'react-router'
 import { isApiError } from '../api/errors.ts'
-import { type ExpiringBadge } from '../badges/expiring.ts'
-import { expiringFor } from './expiring-event.ts'
+import { type ExpiringBadge, expiringWithin } from '../badges/expiring.ts'
 import { fromHost } from '../components/use-page-change.ts'
-import { onPageChange } from './host-channel.ts'
+import { onListsJudged, onPageChange } from './host-channel.ts'
 import { appPath, safeRoute } from './host-route.ts'
 import { setMemberToken, tokenMember } from './member-token.ts'
 import { badgeIdOf, memberRoute, portalSettings } from './portal-links.ts'
@@ -185,18 +184,17 @@ export function connectApp({
     }
   }
   let previous: string | null = null
-  // Once a load, for the first member a view is about; nothing when the lists cannot be read.
+  // Once a load, as soon as the summary has judged the member's lists (the earned or available
+  // view): the same truths the cards show, and no request of its own.
   let expiringSent = config.expiringWithinDays <= 0
-  const sendExpiring = (member: { id: string; by: string | null }) => {
+  onListsJudged(({ earned, available, now }) => {
+    if (expiringSent) return
     expiringSent = true
-    expiringFor(queryClient, member, config.expiringWithinDays, Date.now()).then(
-      (badges) => tellHost({ type: 'badge-showcase:expiring', badges }),
-      () => undefined,
-    )
-  }
+    const badges = expiringWithin(earned, available, now, config.expiringWithinDays)
+    tellHost({ type: 'badge-showcase:expiring', badges })
+  })
   onPageChange(({ pathname, search, first, replace }) => {
     const inPortal = memberRoute(pathname, search)
-    if (!expiringSent && inPortal !== null) sendExpiring(inPortal.member)
     if (inPortal !== null) {
       tellHost({
         type: 'badge-showcase:navigate',

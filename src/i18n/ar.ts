@@ -255,9 +255,6 @@ export const ar: Messages = {
   'reminder.add': 'أضف تذكيراً',
   'reminder.summary.expires': 'تنتهي شارتك «{name}» يوم {date}',
   'reminder.summary.earn-by': 'اكتسب شارتك «{name}» قبل {date}',
-  'reminder.description.expires': '«{name}» لك حتى {date}. اطّلع على شارتك: {url}',
-  'reminder.description.earn-by':
-    '«{name}» مفتوحة لك حتى {date}: اكتسبها قبل ذلك. اطّلع على شارتك: {url}',
 
   'group.count': {
     zero: 'لا شارات',

@@ -224,9 +224,6 @@ export const en = {
   'reminder.add': 'Add a reminder',
   'reminder.summary.expires': 'Your badge “{name}” runs out on {date}',
   'reminder.summary.earn-by': 'Earn your badge “{name}” by {date}',
-  'reminder.description.expires': '“{name}” is yours until {date}. See your badge: {url}',
-  'reminder.description.earn-by':
-    '“{name}” is open to you until {date}: earn it before then. See your badge: {url}',
 
   'group.count': { one: '{count} badge', other: '{count} badges' },
   'group.see-all': 'See all {count}',

@@ -226,9 +226,6 @@ export const fr: Messages = {
   'reminder.add': 'Ajouter un rappel',
   'reminder.summary.expires': 'Votre badge « {name} » expire le {date}',
   'reminder.summary.earn-by': 'Obtenez votre badge « {name} » d’ici le {date}',
-  'reminder.description.expires': '« {name} » est à vous jusqu’au {date}. Voir votre badge : {url}',
-  'reminder.description.earn-by':
-    '« {name} » vous est ouvert jusqu’au {date} : obtenez-le avant. Voir votre badge : {url}',
 
   'group.count': { one: '{count} badge', other: '{count} badges' },
   'group.see-all': 'Voir les {count}',

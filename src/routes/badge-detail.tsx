@@ -122,6 +122,13 @@ function BadgeDetail({
       : issueExpiryText(badge.issueExpiry, badge.expiresAt)
   const name = badge.name?.trim() || t('badge.unnamed')
   const memberLimits = limits.filter((limit) => limit.scope === 'member')
+  // What a reminder can be set for: the member's hold running out, or an issue to earn by a date.
+  const deadline =
+    truth.kind === 'earned' && truth.until !== null
+      ? { kind: 'earned-expires' as const, deadline: truth.until }
+      : truth.kind === 'in-progress' && truth.earnBy !== null
+        ? { kind: 'earn-by' as const, deadline: truth.earnBy }
+        : null
 
   return (
     <div className="flex flex-col gap-4">
@@ -156,23 +163,8 @@ function BadgeDetail({
             {sentence}
           </p>
         ))}
-        {truth.kind === 'earned' && truth.until !== null && (
-          <ReminderButton
-            badgeId={badge.id}
-            name={name}
-            kind="earned-expires"
-            deadline={truth.until}
-            now={now}
-          />
-        )}
-        {truth.kind === 'in-progress' && truth.earnBy !== null && (
-          <ReminderButton
-            badgeId={badge.id}
-            name={name}
-            kind="earn-by"
-            deadline={truth.earnBy}
-            now={now}
-          />
+        {deadline && (
+          <ReminderButton reminder={{ badgeId: badge.id, name, ...deadline }} now={now} />
         )}
         {badge.benefits.length > 0 && (
           <ul aria-label={t('detail.rewards')} className="flex flex-wrap justify-center gap-2">
