@@ -113,7 +113,12 @@ test('the portal hears ready, navigate, badgeopen, resize and error, in order, a
   await expect(page).toHaveURL(/&b=\/badges\/6650b1c00000000000000009$/)
 
   await expect
-    .poll(async () => (await heard(page)).filter(([, name]) => name !== 'resize'))
+    // The expiring event comes when the lists are read, in no fixed place among these.
+    .poll(async () =>
+      (await heard(page)).filter(
+        ([, name]) => !['resize', 'expiring', 'onExpiring'].includes(name),
+      ),
+    )
     .toEqual([
       ['event', 'error', { reason: 'config:brandNmae' }],
       ['callback', 'onError', { reason: 'config:brandNmae' }],
@@ -138,6 +143,51 @@ test('the portal hears ready, navigate, badgeopen, resize and error, in order, a
   await expect
     .poll(async () => await heard(page))
     .toContainEqual(['callback', 'onError', { reason: 'member-not-found' }])
+})
+
+test('the portal hears once a load which badges run out within the days it asked for', async ({
+  page,
+  request,
+}) => {
+  const listed = await request.get('/api_gateway/v1/badges/customer/62090013?badgeType=EARNED')
+  const { data } = (await listed.json()) as {
+    data: { badges: { badgeMetaId: string; name: string; expiresOn: number | null }[] }
+  }
+  const explorer = data.badges.find((badge) => badge.name === 'Weekend Explorer')
+  const expiresOn = new Date(Math.round((explorer?.expiresOn ?? 0) * 1000)).toISOString()
+  const expiring = async () =>
+    (await heard(page)).filter(([, name]) => name === 'expiring' || name === 'onExpiring')
+
+  // Weekend Explorer runs out in 12 days: named when the portal asks for 14.
+  await page.goto(host(showcase, { customer: '62090013', expiringWithinDays: 14 }))
+  await expect.poll(async () => (await expiring()).length).toBe(2)
+  const got = await expiring()
+  expect(got.map(([kind, name]) => `${kind} ${name}`)).toEqual([
+    'event expiring',
+    'callback onExpiring',
+  ])
+  expect(got[1]?.[2]).toEqual(got[0]?.[2])
+  const { badges } = got[0]?.[2] as { badges: Record<string, unknown>[] }
+  expect(badges).toContainEqual({
+    badgeId: explorer?.badgeMetaId,
+    name: 'Weekend Explorer',
+    expiresOn,
+    daysLeft: 12,
+    kind: 'earned-expires',
+  })
+  for (const badge of badges) expect(badge.daysLeft).toBeLessThanOrEqual(14)
+
+  // Once a load: another view does not send it again.
+  const frame = page.frameLocator('#badges iframe')
+  await frame.getByRole('link', { name: 'Reviewer' }).click()
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Reviewer')
+  expect(await expiring()).toHaveLength(2)
+
+  // The default, 7 days: the event comes, without it.
+  await page.goto(host(showcase, { customer: '62090013' }))
+  await expect.poll(async () => (await expiring()).length).toBe(2)
+  const week = (await expiring())[0]?.[2] as { badges: { name: string }[] }
+  expect(week.badges.map((badge) => badge.name)).not.toContain('Weekend Explorer')
 })
 
 function sign(expiresIn: string) {

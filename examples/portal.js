@@ -6,7 +6,7 @@
     params.get('showcase') || location.protocol + '//' + location.hostname + ':4173'
   ).replace(/\/$/, '')
   var log = document.getElementById('event-log')
-  var events = ['ready', 'navigate', 'badgeopen', 'resize', 'error', 'tokenexpired']
+  var events = ['ready', 'navigate', 'badgeopen', 'expiring', 'resize', 'error', 'tokenexpired']
 
   function record(which, name, detail) {
     var item = document.createElement('li')

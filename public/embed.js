@@ -13,9 +13,11 @@
  *
  * The showcase's route is mirrored into one query parameter of this page (`routeParam`, default
  * `badges`): a reload, a bookmark, back and forward all open the same view. The container hears
- * badgeshowcase:ready, :navigate {route}, :badgeopen {badgeId}, :resize {height}, :error {reason}
- * and :tokenexpired, and the matching callbacks are called (onReady, onNavigate, onBadgeOpen,
- * onError, and onTokenExpired, which returns a promise of a fresh member token).
+ * badgeshowcase:ready, :navigate {route}, :badgeopen {badgeId}, :expiring {badges}, :resize
+ * {height}, :error {reason} and :tokenexpired, and the matching callbacks are called (onReady,
+ * onNavigate, onBadgeOpen, onExpiring, onError, and onTokenExpired, which returns a promise of a
+ * fresh member token). :expiring comes once a load, with the badges running out within
+ * `expiringWithinDays` (default 7; 0 turns it off).
  */
 ;(function () {
   'use strict'
@@ -35,11 +37,13 @@
     header: 'header',
     memberName: 'member_name',
     shareUrl: 'share_url',
+    expiringWithinDays: 'expiring_within_days',
   }
   var callbacks = {
     ready: 'onReady',
     navigate: 'onNavigate',
     badgeopen: 'onBadgeOpen',
+    expiring: 'onExpiring',
     error: 'onError',
   }
   var known = [
@@ -52,6 +56,7 @@
     'onReady',
     'onNavigate',
     'onBadgeOpen',
+    'onExpiring',
     'onError',
     'onTokenExpired',
   ].concat(Object.keys(settings))
@@ -113,8 +118,9 @@
     fragment.set('route_param', routeParam)
     Object.keys(settings).forEach(function (name) {
       var value = options[name]
-      // An empty brand name is a choice: no name shown.
-      if (value || (name === 'brandName' && value === '')) fragment.set(settings[name], value)
+      // An empty brand name is a choice: no name shown; so is 0 days (no expiring event).
+      if (value || value === 0 || (name === 'brandName' && value === ''))
+        fragment.set(settings[name], value)
     })
     if (options.customer) fragment.set('customer', options.customer)
     if (options.memberToken) fragment.set('member_token', options.memberToken)
@@ -301,6 +307,10 @@
           break
         case 'badge-showcase:badgeopen':
           if (typeof data.badgeId === 'string') emit('badgeopen', { badgeId: data.badgeId })
+          break
+        // Badges running out soon, so the brand can tell the member by its own channels.
+        case 'badge-showcase:expiring':
+          if (Array.isArray(data.badges)) emit('expiring', { badges: data.badges })
           break
         case 'badge-showcase:error':
           if (typeof data.reason === 'string') emit('error', { reason: data.reason })

@@ -1,9 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
+import { lazy, Suspense, useEffect } from 'react'
 import { Link } from 'react-router'
 import { type Customer, customerPath } from '../badges/member.ts'
 import { expiringSoon, type Judged, type NextUp, nextUp, stillToEarn } from '../badges/standing.ts'
 import { type BadgeTruth, truthImage } from '../badges/truth.ts'
 import { type CustomerBadge } from '../badges/types.ts'
+import { listsJudged } from '../config/host-channel.ts'
 import { t } from '../i18n/i18n.ts'
 import { badgeQueries, defaultLists } from '../queries/badges.ts'
 import { encodeSegment } from '../badges/encode.ts'
@@ -12,6 +14,11 @@ import { formatDate, formatNumber, formatRelative } from './format.ts'
 import { truthLabel } from './truth-text.ts'
 import { useAvailableTruths, useEarnedTruths } from './use-truths.ts'
 import { useNow } from './use-now.ts'
+
+// Only a returning member with news sees it: kept out of the first view's script.
+const SinceLastVisit = lazy(() =>
+  import('./since-last-visit.tsx').then((module) => ({ default: module.SinceLastVisit })),
+)
 
 const judged = (badges: CustomerBadge[], truths: Map<string, BadgeTruth | null>): Judged[] =>
   badges.flatMap((badge) => {
@@ -86,6 +93,15 @@ export function StandingSummary({ customer }: { customer: Customer }) {
     earnedList.data !== undefined &&
     availableList.data !== undefined &&
     [...availableTruths.values()].every((truth) => truth !== null)
+  // A portal hears which badges run out soon from these same truths (embed.ts sends it once).
+  useEffect(() => {
+    if (ready)
+      listsJudged({
+        earned: judged(earnedBadges, earnedTruths),
+        available: judged(availableBadges, availableTruths),
+        now,
+      })
+  })
   if (!ready) {
     // The same height as the summary, so nothing below moves when it arrives.
     return earnedList.isError || availableList.isError ? null : (
@@ -102,58 +118,71 @@ export function StandingSummary({ customer }: { customer: Customer }) {
       ? customerPath(customer, `badges/${encodeSegment(soon[0].badge.id)}`)
       : customerPath(customer, 'earned')
   return (
-    <section
-      aria-label={t('summary.label')}
-      className="flex flex-col gap-2 rounded-card border border-line bg-surface p-2 shadow-sm sm:flex-row sm:items-center"
-    >
-      <div className="grid grid-cols-3 gap-1 sm:flex sm:gap-4">
-        <Stat
-          to={customerPath(customer, 'earned')}
-          count={earnedList.data.total}
-          label={t('summary.earned', { count: earnedList.data.total })}
+    <>
+      <Suspense fallback={null}>
+        {/* One per member: another member's lists start their own visit. */}
+        <SinceLastVisit
+          key={`${customer.by ?? ''}:${customer.id}`}
+          customer={customer}
+          earned={earned}
+          available={available}
+          complete={!earnedList.hasNextPage}
+          now={now}
         />
-        <Stat
-          to={customerPath(customer, 'available')}
-          count={toEarn.length}
-          more={availableList.hasNextPage}
-          label={t('summary.to-earn', { count: toEarn.length })}
-        />
-        <Stat
-          to={soonTarget}
-          count={soon.length}
-          label={t('summary.expiring', { count: soon.length })}
-        />
-      </div>
-      {next && (
-        <Link
-          to={customerPath(customer, `badges/${encodeSegment(next.badge.id)}`)}
-          className="flex min-h-11 min-w-0 items-center gap-2 rounded-lg border-line px-2 py-1 hover:bg-sunken sm:ms-auto sm:border-s"
-        >
-          <BadgeImage
-            badgeId={next.badge.id}
-            name={next.badge.name}
-            images={next.badge.images}
-            {...truthImage(
-              available.find(({ badge }) => badge.id === next.badge.id)?.truth as BadgeTruth,
-            )}
-            label={truthLabel(
-              available.find(({ badge }) => badge.id === next.badge.id)?.truth as BadgeTruth,
-            )}
-            size={40}
+      </Suspense>
+      <section
+        aria-label={t('summary.label')}
+        className="flex flex-col gap-2 rounded-card border border-line bg-surface p-2 shadow-sm sm:flex-row sm:items-center"
+      >
+        <div className="grid grid-cols-3 gap-1 sm:flex sm:gap-4">
+          <Stat
+            to={customerPath(customer, 'earned')}
+            count={earnedList.data.total}
+            label={t('summary.earned', { count: earnedList.data.total })}
           />
-          <span className="flex min-w-0 flex-col">
-            <span className="text-xs text-ink-muted">{t('summary.next')}</span>
-            <span dir="auto" className="api-text truncate text-sm font-semibold text-ink">
-              {next.badge.name?.trim() || t('badge.unnamed')}
+          <Stat
+            to={customerPath(customer, 'available')}
+            count={toEarn.length}
+            more={availableList.hasNextPage}
+            label={t('summary.to-earn', { count: toEarn.length })}
+          />
+          <Stat
+            to={soonTarget}
+            count={soon.length}
+            label={t('summary.expiring', { count: soon.length })}
+          />
+        </div>
+        {next && (
+          <Link
+            to={customerPath(customer, `badges/${encodeSegment(next.badge.id)}`)}
+            className="flex min-h-11 min-w-0 items-center gap-2 rounded-lg border-line px-2 py-1 hover:bg-sunken sm:ms-auto sm:border-s"
+          >
+            <BadgeImage
+              badgeId={next.badge.id}
+              name={next.badge.name}
+              images={next.badge.images}
+              {...truthImage(
+                available.find(({ badge }) => badge.id === next.badge.id)?.truth as BadgeTruth,
+              )}
+              label={truthLabel(
+                available.find(({ badge }) => badge.id === next.badge.id)?.truth as BadgeTruth,
+              )}
+              size={40}
+            />
+            <span className="flex min-w-0 flex-col">
+              <span className="text-xs text-ink-muted">{t('summary.next')}</span>
+              <span dir="auto" className="api-text truncate text-sm font-semibold text-ink">
+                {next.badge.name?.trim() || t('badge.unnamed')}
+              </span>
+              <span
+                className={`truncate text-xs font-medium ${next.why.kind === 'left' || next.why.kind === 'ends' ? 'text-warn' : 'text-positive'}`}
+              >
+                {why(next, now)}
+              </span>
             </span>
-            <span
-              className={`truncate text-xs font-medium ${next.why.kind === 'left' || next.why.kind === 'ends' ? 'text-warn' : 'text-positive'}`}
-            >
-              {why(next, now)}
-            </span>
-          </span>
-        </Link>
-      )}
-    </section>
+          </Link>
+        )}
+      </section>
+    </>
   )
 }

@@ -1,8 +1,9 @@
 import { type QueryClient } from '@tanstack/react-query'
 import { type createMemoryRouter } from 'react-router'
 import { isApiError } from '../api/errors.ts'
+import { type ExpiringBadge, expiringWithin } from '../badges/expiring.ts'
 import { fromHost } from '../components/use-page-change.ts'
-import { onPageChange } from './host-channel.ts'
+import { onListsJudged, onPageChange } from './host-channel.ts'
 import { appPath, safeRoute } from './host-route.ts'
 import { setMemberToken, tokenMember } from './member-token.ts'
 import { badgeIdOf, memberRoute, portalSettings } from './portal-links.ts'
@@ -11,7 +12,7 @@ import { type ConfigProblem, type RuntimeConfig } from './runtime.ts'
 // Inside the embed script's iframe, the showcase and the portal talk in messages, only with the
 // exact origin the snippet named and only with the parent window:
 //   to the portal:   hello, height, leaving (a new view is on its way), navigate { route, replace, height }, ready, badgeopen { badgeId },
-//                    error { reason }, token-needed
+//                    expiring { badges } (once a load), error { reason }, token-needed
 //   from the portal: hello (the answer: a portal that speaks this is there), token { token },
 //                    no-token, navigate { route }
 // public/embed.js is the other end. Loaded only inside a portal's frame, so the showcase on its
@@ -24,6 +25,7 @@ type ToHost =
   | { type: 'badge-showcase:navigate'; route: string; replace: boolean; height: number }
   | { type: 'badge-showcase:ready' }
   | { type: 'badge-showcase:badgeopen'; badgeId: string }
+  | { type: 'badge-showcase:expiring'; badges: ExpiringBadge[] }
   | { type: 'badge-showcase:error'; reason: string }
   | { type: 'badge-showcase:token-needed' }
 
@@ -127,7 +129,7 @@ type AppRouter = ReturnType<typeof createMemoryRouter>
 /**
  * The app's side, once its router exists: the portal hears of setting problems, failures (by a
  * reason a developer can act on), each view (navigate, ready, badgeopen) and when the member leaves
- * one; the portal's back and forward open their route here.
+ * one, and once a load the badges about to run out (expiring); the portal's back and forward open their route here.
  */
 export function connectApp({
   config,
@@ -137,7 +139,14 @@ export function connectApp({
 }: {
   config: Pick<
     RuntimeConfig,
-    'customer' | 'by' | 'routeParam' | 'shareUrl' | 'hostPage' | 'parentOrigin' | 'route'
+    | 'customer'
+    | 'by'
+    | 'routeParam'
+    | 'shareUrl'
+    | 'hostPage'
+    | 'parentOrigin'
+    | 'route'
+    | 'expiringWithinDays'
   >
   problems: ConfigProblem[]
   queryClient: QueryClient
@@ -175,6 +184,15 @@ export function connectApp({
     }
   }
   let previous: string | null = null
+  // Once a load, as soon as the summary has judged the member's lists (the earned or available
+  // view): the same truths the cards show, and no request of its own.
+  let expiringSent = config.expiringWithinDays <= 0
+  onListsJudged(({ earned, available, now }) => {
+    if (expiringSent) return
+    expiringSent = true
+    const badges = expiringWithin(earned, available, now, config.expiringWithinDays)
+    tellHost({ type: 'badge-showcase:expiring', badges })
+  })
   onPageChange(({ pathname, search, first, replace }) => {
     const inPortal = memberRoute(pathname, search)
     if (inPortal !== null) {

@@ -1,6 +1,9 @@
 // What the first view needs of an embed, kept small: every view change is announced here, and the
 // portal bridge (embed.ts, loaded only inside a portal's frame) listens.
 
+// Erased whole (not `import { type … }`, which keeps the module): this file stays tiny.
+import type { Judged } from '../badges/standing.ts'
+
 export type PageChange = {
   pathname: string
   search: string
@@ -18,4 +21,17 @@ export function onPageChange(next: (change: PageChange) => void) {
 
 export function pageChanged(change: PageChange) {
   listener?.(change)
+}
+
+/** The member's lists as the summary judged them (the cards' truths), once it has. */
+export type JudgedLists = { earned: Judged[]; available: Judged[]; now: number }
+
+let listsListener: ((lists: JudgedLists) => void) | null = null
+
+export function onListsJudged(next: (lists: JudgedLists) => void) {
+  listsListener = next
+}
+
+export function listsJudged(lists: JudgedLists) {
+  listsListener?.(lists)
 }

@@ -41,6 +41,8 @@ export type RuntimeConfig = {
   route: string | null
   /** Served by the emulator: the persona switcher and the "demo data" marker show. */
   demo: boolean
+  /** Inside a portal: badges running out within this many days are reported to it (0: none). */
+  expiringWithinDays: number
 }
 
 export const defaultConfig: RuntimeConfig = {
@@ -63,6 +65,7 @@ export const defaultConfig: RuntimeConfig = {
   hostPage: null,
   route: null,
   demo: false,
+  expiringWithinDays: 7,
 }
 
 export type ConfigProblem = { setting: string; message: string }
@@ -150,6 +153,10 @@ const checks: Record<string, Check> = {
   shareUrl: (value) => ({ shareUrl: value }),
   hostPage: (value) => ({ hostPage: value }),
   route: (value) => ({ route: value }),
+  expiringWithinDays: (value) =>
+    /^\d{1,3}$/.test(value) && Number(value) <= 365
+      ? { expiringWithinDays: Number(value) }
+      : 'must be a whole number of days from 0 to 365',
   parentOrigin: (value) => {
     const parent = origin(value)
     return parent ? { parentOrigin: parent } : 'must be an origin like https://portal.example.com'
@@ -202,6 +209,7 @@ export const fragmentParams: Record<string, keyof RuntimeConfig> = {
   share_url: 'shareUrl',
   page: 'hostPage',
   route: 'route',
+  expiring_within_days: 'expiringWithinDays',
 }
 
 /** The settings the embed script put in the iframe's fragment, as a plain object. */

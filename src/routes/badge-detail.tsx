@@ -12,6 +12,7 @@ import { BadgeImage } from '../components/badge-image.tsx'
 import { ErrorPanel } from '../components/error-panel.tsx'
 import { useGroupName } from '../components/group-section.tsx'
 import { Celebration } from '../components/celebration.tsx'
+import { ReminderButton } from '../components/reminder-button.tsx'
 import { ShareButton } from '../components/share-button.tsx'
 import { heroSentences, truthLabel } from '../components/truth-text.ts'
 import { Timeline } from '../components/timeline.tsx'
@@ -121,6 +122,13 @@ function BadgeDetail({
       : issueExpiryText(badge.issueExpiry, badge.expiresAt)
   const name = badge.name?.trim() || t('badge.unnamed')
   const memberLimits = limits.filter((limit) => limit.scope === 'member')
+  // What a reminder can be set for: the member's hold running out, or an issue to earn by a date.
+  const deadline =
+    truth.kind === 'earned' && truth.until !== null
+      ? { kind: 'earned-expires' as const, deadline: truth.until }
+      : truth.kind === 'in-progress' && truth.earnBy !== null
+        ? { kind: 'earn-by' as const, deadline: truth.earnBy }
+        : null
 
   return (
     <div className="flex flex-col gap-4">
@@ -155,6 +163,9 @@ function BadgeDetail({
             {sentence}
           </p>
         ))}
+        {deadline && (
+          <ReminderButton reminder={{ badgeId: badge.id, name, ...deadline }} now={now} />
+        )}
         {badge.benefits.length > 0 && (
           <ul aria-label={t('detail.rewards')} className="flex flex-wrap justify-center gap-2">
             {badge.benefits.map((benefit, index) => (

@@ -1,0 +1,183 @@
+import { expect, type Page, test } from '@playwright/test'
+import { SignJWT } from 'jose'
+import { live } from '../playwright.config.ts'
+import { expectNoAxeViolations } from './axe.ts'
+import { startControlledDemo } from './own-server.ts'
+
+// A returning member's "Since your last visit", against a demo server of this spec's own whose
+// data the tests change between two visits (control.ts): a badge awarded, the clock moved on.
+
+const MEMBER = '62090013'
+const FIRST_SIP = '6650b1c00000000000000001'
+const NIGHT_OWL = '6650b1c00000000000000004'
+const TRAILBLAZER = '6650b1c00000000000000008'
+const DAY = 86_400_000
+
+test.describe.configure({ mode: 'serial', timeout: 180_000 })
+
+let server: Awaited<ReturnType<typeof startControlledDemo>>
+
+test.beforeAll(async () => {
+  server = await startControlledDemo()
+})
+
+test.afterAll(async () => {
+  await server?.stop()
+})
+
+const digest = (page: Page) => page.getByRole('region', { name: 'Since your last visit' })
+const earnedView = () => `${server.url}/customers/${MEMBER}/earned`
+
+async function arrive(page: Page) {
+  await page.goto(earnedView())
+  await expect(page.getByRole('region', { name: 'Your badges at a glance' })).toBeVisible()
+  // The digest, when there is one, comes with the summary's lists: wait for the marks to be kept.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => Object.keys(localStorage).filter((key) => key.startsWith('badge-showcase:')).length,
+      ),
+    )
+    .toBe(1)
+}
+
+/** The digest's lines as a member reads them: the badge, then what happened to it. */
+async function lines(page: Page) {
+  return (await digest(page).getByRole('listitem').allInnerTexts()).map((text) =>
+    text.replace(/\s+/g, ' ').trim(),
+  )
+}
+
+test('first visit: nothing; a badge awarded before the next: named once, as the list says', async ({
+  page,
+}) => {
+  await arrive(page)
+  await expect(digest(page)).toHaveCount(0)
+
+  // What the device keeps: one key that names no member, badge ids and numbers only.
+  const stored = await page.evaluate(() => Object.entries(localStorage))
+  expect(stored).toHaveLength(1)
+  const [key, value] = stored[0] ?? ['', '']
+  expect(key).toMatch(/^badge-showcase:visit:[0-9a-f]{64}$/)
+  expect(value).not.toContain(MEMBER)
+  expect(value).not.toMatch(/First Sip|Regular/)
+
+  await server.award(MEMBER, NIGHT_OWL)
+  await page.reload()
+  await expect(digest(page)).toBeVisible()
+  expect(await lines(page)).toEqual(['Night Owl Earned'])
+  // Truth before presence: the badge it names is on the earned list, behind the same link.
+  const named = digest(page).getByRole('link', { name: 'Night Owl' })
+  const card = page.locator('.card-link', { hasText: 'Night Owl' })
+  await expect(card).toBeVisible()
+  expect(await named.getAttribute('href')).toBe(await card.getAttribute('href'))
+  // Announced once, politely.
+  await expect(digest(page).getByRole('status')).toHaveText(
+    'Since your last visit: Night Owl, Earned',
+  )
+  await expectNoAxeViolations(page)
+
+  await digest(page).getByRole('button', { name: 'Dismiss' }).click()
+  await expect(digest(page)).toHaveCount(0)
+  await expect(page.getByRole('heading', { level: 1, name: 'Earned badges' })).toBeFocused()
+
+  // Seen: the next visit has nothing new to say.
+  await page.reload()
+  await expect(page.locator('.card-link', { hasText: 'Night Owl' })).toBeVisible()
+  await expect(digest(page)).toHaveCount(0)
+})
+
+test.describe('on a phone, in Arabic, dark', () => {
+  test.use({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' })
+
+  test('the digest reads right to left, in the member’s language, and passes axe', async ({
+    page,
+  }) => {
+    await page.goto(`${earnedView()}#locale=ar&theme=dark`)
+    await expect(page.getByRole('region', { name: 'شاراتك في لمحة' })).toBeVisible()
+    await expect.poll(() => page.evaluate(() => localStorage.length)).toBe(1)
+    await server.award(MEMBER, TRAILBLAZER)
+    // The settings leave the address once read: the next visit names them again.
+    await page.goto('about:blank')
+    await page.goto(`${earnedView()}#locale=ar&theme=dark`)
+    const news = page.getByRole('region', { name: 'منذ زيارتك الأخيرة' })
+    await expect(news).toBeVisible()
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+    expect(
+      (await news.getByRole('listitem').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ')),
+    ).toEqual(['Trailblazer اكتُسبت'])
+    await expect(news.getByRole('status')).toHaveText('منذ زيارتك الأخيرة: Trailblazer, اكتُسبت')
+    await expectNoAxeViolations(page)
+    await news.getByRole('button', { name: 'إغلاق' }).click()
+    await expect(news).toHaveCount(0)
+  })
+})
+
+test('time moves on: a badge that ran out shows as expired, and nothing else', async ({ page }) => {
+  const now = (await server.advance(0)).now ?? Date.now()
+  await page.clock.install({ time: now })
+  await arrive(page)
+  await expect(digest(page)).toHaveCount(0)
+  // Weekend Explorer is the member's until 12 days from the demo's start.
+  const moved = await server.advance(13)
+  await page.clock.setSystemTime(moved.now ?? now + 13 * DAY)
+  await page.reload()
+  await expect(digest(page)).toBeVisible()
+  const said = await lines(page)
+  expect(said).toEqual(['Weekend Explorer Expired'])
+  // It left the earned list: the digest is where the member hears of it.
+  await expect(page.locator('.card-link', { hasText: 'Weekend Explorer' })).toHaveCount(0)
+  await expectNoAxeViolations(page)
+})
+
+test('a month on: the repeat badge whose window was used is open to the member again', async ({
+  page,
+}) => {
+  const now = (await server.advance(0)).now ?? Date.now()
+  await page.clock.install({ time: now })
+  await arrive(page)
+  const moved = await server.advance(32)
+  await page.clock.setSystemTime(moved.now ?? now + 32 * DAY)
+  await page.reload()
+  await expect(digest(page)).toBeVisible()
+  const said = await lines(page)
+  expect(said).toEqual([
+    'Regular Your limit reset: open to you again',
+    'Birthday Treat Expired',
+    'Anniversary Expired',
+  ])
+})
+
+test('live mode: the member of the token, kept under a hashed key, never the token', async ({
+  page,
+}) => {
+  const token = await new SignJWT({ sub: 'tom.sawyer@example.com', idType: 'email' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setExpirationTime('10m')
+    .sign(new TextEncoder().encode(live.tokenSecret))
+  const signIn = `http://127.0.0.1:${live.port}/#member_token=${token}`
+  await page.goto(signIn)
+  await expect(page.getByRole('region', { name: 'Your badges at a glance' })).toBeVisible()
+  await expect.poll(() => page.evaluate(() => localStorage.length)).toBe(1)
+  const [key, value] = (await page.evaluate(() => Object.entries(localStorage)))[0] ?? ['', '']
+  expect(key).toMatch(/^badge-showcase:visit:[0-9a-f]{64}$/)
+  for (const secret of [token, 'tom.sawyer', 'example.com', 'email'])
+    expect(`${key} ${value}`).not.toContain(secret)
+
+  // As if the last visit came before First Sip was earned: the live data cannot be changed here.
+  const stored = JSON.parse(value) as { b: Record<string, unknown> }
+  expect(stored.b).toHaveProperty(FIRST_SIP)
+  const before = {
+    ...stored,
+    b: Object.fromEntries(Object.entries(stored.b).filter(([id]) => id !== FIRST_SIP)),
+  }
+  await page.evaluate(({ k, v }) => localStorage.setItem(k, v), {
+    k: key,
+    v: JSON.stringify(before),
+  })
+  await page.goto('about:blank')
+  await page.goto(signIn)
+  await expect(digest(page)).toBeVisible()
+  expect(await lines(page)).toEqual(['First Sip Earned'])
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(token)
+})

@@ -1,0 +1,113 @@
+/** @vitest-environment jsdom */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { render, screen, waitFor } from '@testing-library/react'
+import { createMemoryRouter, RouterProvider } from 'react-router'
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { type Judged } from '../badges/standing.ts'
+import { makeBadge } from '../test/factories.ts'
+import { visitKey } from './last-visit.ts'
+
+// The digest's life on a device: nothing the first time, the news once, and no digest (and no
+// error) when storage is blocked, full or holds something unreadable.
+
+const NOW = Date.UTC(2026, 10, 25, 12)
+let member = 0
+const customer = () => ({ id: `member-${member}`, by: null })
+
+beforeEach(() => {
+  member += 1
+  localStorage.clear()
+})
+afterEach(() => vi.restoreAllMocks())
+
+const held = (id: string, name: string): Judged => ({
+  badge: makeBadge({ id, name, earnedCount: 1 }),
+  truth: { kind: 'earned', until: null, times: 1, lastEarnedAt: NOW, next: { kind: 'never' } },
+})
+
+/** One visit: the module is loaded afresh, as a new page load would. */
+async function visit(earned: Judged[]) {
+  vi.resetModules()
+  const { SinceLastVisit } = await import('./since-last-visit.tsx')
+  const router = createMemoryRouter(
+    [
+      {
+        path: '*',
+        element: (
+          <main id="content">
+            <h1>Earned badges</h1>
+            <SinceLastVisit
+              customer={customer()}
+              earned={earned}
+              available={[]}
+              complete
+              now={NOW}
+            />
+          </main>
+        ),
+      },
+    ],
+    { initialEntries: ['/customers/x/earned'] },
+  )
+  const view = render(
+    <QueryClientProvider client={new QueryClient()}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  )
+  return view
+}
+
+const stored = async () => localStorage.getItem(await visitKey(customer()))
+
+test('first visit: nothing shown, the marks kept; the next visit names what changed, once', async () => {
+  const first = await visit([held('a', 'First Sip')])
+  await waitFor(async () => expect(await stored()).not.toBeNull())
+  expect(screen.queryByRole('region')).toBeNull()
+  first.unmount()
+
+  const second = await visit([held('a', 'First Sip'), held('b', 'Night Owl')])
+  const digest = await screen.findByRole('region', { name: 'Since your last visit' })
+  expect(digest).toHaveTextContent('Night OwlEarned')
+  expect(screen.getByRole('link', { name: 'Night Owl' })).toHaveAttribute(
+    'href',
+    '/customers/member-' + member + '/badges/b',
+  )
+  await waitFor(() =>
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Since your last visit: Night Owl, Earned',
+    ),
+  )
+  second.unmount()
+
+  await visit([held('a', 'First Sip'), held('b', 'Night Owl')])
+  await waitFor(async () => expect(await stored()).toContain('"b":[1'))
+  expect(screen.queryByRole('region')).toBeNull()
+})
+
+test('storage that refuses to be written (full, blocked): no digest, no error', async () => {
+  const first = await visit([held('a', 'First Sip')])
+  await waitFor(async () => expect(await stored()).not.toBeNull())
+  first.unmount()
+  const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+    throw new DOMException('full', 'QuotaExceededError')
+  })
+  await visit([held('a', 'First Sip'), held('b', 'Night Owl')])
+  await waitFor(() => expect(setItem).toHaveBeenCalled())
+  expect(screen.queryByRole('region')).toBeNull()
+})
+
+test('storage that cannot be read, or holds something unreadable: no digest, and it starts over', async () => {
+  vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+    throw new DOMException('blocked', 'SecurityError')
+  })
+  const blocked = await visit([held('a', 'First Sip')])
+  await waitFor(async () => expect(localStorage.length).toBe(1))
+  expect(screen.queryByRole('region')).toBeNull()
+  blocked.unmount()
+  vi.restoreAllMocks()
+
+  localStorage.setItem(await visitKey(customer()), '{"v":1,"c":1,"b":{"a":[1,1')
+  await visit([held('a', 'First Sip'), held('b', 'Night Owl')])
+  await waitFor(async () => expect(await stored()).toContain('"b":[1'))
+  expect(screen.queryByRole('region')).toBeNull()
+})

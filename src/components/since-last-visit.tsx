@@ -1,0 +1,182 @@
+import { useQueries } from '@tanstack/react-query'
+import { useEffect, useId, useRef, useState } from 'react'
+import { Link } from 'react-router'
+import {
+  type Change,
+  type ChangeKind,
+  type Snapshot,
+  decodeSnapshot,
+  diff,
+  encodeSnapshot,
+  takeSnapshot,
+} from '../badges/digest.ts'
+import { encodeSegment } from '../badges/encode.ts'
+import { type Customer, customerPath } from '../badges/member.ts'
+import { type Judged } from '../badges/standing.ts'
+import { t } from '../i18n/i18n.ts'
+import { badgeQueries } from '../queries/badges.ts'
+import { readVisit, visitKey, writeVisit } from './last-visit.ts'
+
+// "Since your last visit", at the top of the showcase: loaded apart from the first view (it only
+// speaks to a returning member), from the truths the summary already judged.
+
+/** This load's digest per member: the visit marks the news seen, so it is worked out once. */
+type Visit = { changes: Change[]; dismissed: boolean; announced: boolean }
+const visits = new Map<string, Visit>()
+
+const SHOW_AT_MOST = 5
+
+const labels: Record<ChangeKind, () => string> = {
+  earned: () => t('digest.earned'),
+  expired: () => t('digest.expired'),
+  removed: () => t('digest.removed'),
+  'earn-again': () => t('digest.earn-again'),
+  'window-reset': () => t('digest.window-reset'),
+}
+
+/**
+ * Works out what changed once per load: the marks of the last visit are read, this visit's are
+ * stored at once (so the same news shows once, dismissed or not), and only when they could be
+ * stored is there a digest. The first visit, or storage that is blocked or full, shows nothing.
+ */
+function useVisit(customer: Customer, first: { snapshot: Snapshot; now: number }) {
+  const [visit, setVisit] = useState<{ key: string; visit: Visit } | null>(null)
+  const member = `${customer.by ?? ''}\0${customer.id}`
+  useEffect(() => {
+    let live = true
+    visitKey(customer)
+      .then((key) => {
+        let seen = visits.get(key)
+        if (seen === undefined) {
+          const previous = decodeSnapshot(readVisit(key))
+          const stored = writeVisit(key, encodeSnapshot(first.snapshot))
+          const changes =
+            previous !== null && stored ? diff(previous, first.snapshot, first.now) : []
+          seen = { changes, dismissed: false, announced: false }
+          visits.set(key, seen)
+        }
+        if (live) setVisit({ key, visit: seen })
+      })
+      // No crypto.subtle (an insecure origin): no digest rather than a member named in clear.
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+    // Once per member: later renders bring the same lists.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [member])
+  return visit
+}
+
+export function SinceLastVisit({
+  customer,
+  earned,
+  available,
+  complete,
+  now,
+}: {
+  customer: Customer
+  earned: Judged[]
+  available: Judged[]
+  complete: boolean
+  now: number
+}) {
+  // The lists as they were when the member arrived: this visit's marks.
+  const [first] = useState(() => ({ snapshot: takeSnapshot(earned, available, complete), now }))
+  const state = useVisit(customer, first)
+  const [dismissed, setDismissed] = useState(false)
+  const headingId = useId()
+  const live = useRef<HTMLParagraphElement>(null)
+  const changes = state === null || state.visit.dismissed || dismissed ? [] : state.visit.changes
+  const names = new Map(
+    [...earned, ...available].map(({ badge }) => [badge.id, badge.name?.trim() || null]),
+  )
+  // A badge that left both lists (expired, taken away) is named by its definition.
+  const unnamed = changes.filter((change) => !names.get(change.badgeId))
+  const metas = useQueries({
+    queries: unnamed.map((change) => ({ ...badgeQueries.meta(change.badgeId), retry: false })),
+  })
+  const named = (badgeId: string) => {
+    const index = unnamed.findIndex((change) => change.badgeId === badgeId)
+    return (
+      names.get(badgeId) || (index >= 0 && metas[index]?.data?.name?.trim()) || t('badge.unnamed')
+    )
+  }
+  const waiting = metas.some((meta) => meta.isPending)
+  const shown = changes.slice(0, SHOW_AT_MOST)
+  const announcement = waiting
+    ? ''
+    : `${t('digest.title')}: ${shown.map((change) => `${named(change.badgeId)}, ${labels[change.kind]()}`).join('; ')}`
+
+  // Filled once it is on the page, so screen readers hear it; and once a load, not on every return
+  // to the view.
+  useEffect(() => {
+    const visit = state?.visit
+    if (visit === undefined || visit.announced || announcement === '' || changes.length === 0)
+      return
+    const timer = window.setTimeout(() => {
+      if (live.current) live.current.textContent = announcement
+      visit.announced = true
+    }, 100)
+    return () => window.clearTimeout(timer)
+  }, [state, announcement, changes.length])
+
+  if (changes.length === 0 || waiting) return null
+  const dismiss = () => {
+    const seen = state === null ? undefined : visits.get(state.key)
+    if (seen) seen.dismissed = true
+    setDismissed(true)
+    // The digest is gone: the view's heading is where the member carries on.
+    const heading = document.querySelector<HTMLElement>('#content h1')
+    if (heading) {
+      heading.tabIndex = -1
+      heading.focus()
+    }
+  }
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="flex flex-col gap-2 rounded-card border border-line border-s-4 border-s-accent bg-surface p-3 shadow-sm"
+    >
+      <div className="flex items-center justify-between gap-2">
+        <h2 id={headingId} className="text-base font-semibold text-ink">
+          {t('digest.title')}
+        </h2>
+        <button type="button" onClick={dismiss} className="button-secondary -my-2 px-2 text-sm">
+          {t('digest.dismiss')}
+        </button>
+      </div>
+      <ul className="flex flex-col gap-1 text-sm">
+        {shown.map((change) => (
+          <li
+            key={`${change.kind}:${change.badgeId}`}
+            className="flex flex-wrap items-baseline gap-x-2"
+          >
+            <Link
+              to={customerPath(customer, `badges/${encodeSegment(change.badgeId)}`)}
+              dir="auto"
+              className="api-text font-semibold text-link underline"
+            >
+              {named(change.badgeId)}
+            </Link>
+            <span
+              className={
+                change.kind === 'expired' || change.kind === 'removed'
+                  ? 'text-ink-muted'
+                  : 'font-medium text-positive'
+              }
+            >
+              {labels[change.kind]()}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {changes.length > SHOW_AT_MOST && (
+        <p className="text-sm text-ink-muted">
+          {t('digest.more', { count: changes.length - SHOW_AT_MOST })}
+        </p>
+      )}
+      <p ref={live} role="status" className="sr-only" />
+    </section>
+  )
+}
