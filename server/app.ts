@@ -37,6 +37,8 @@ export type AppOptions = {
   serveSourceMaps?: boolean
   /** The server's clock (clock.ts), shared with the emulator. */
   now?: () => number
+  /** Whether proof links are on (SHOWCASE_PROOF_KEY), told to the app in config.json. */
+  proofs?: boolean
 }
 
 /** On everything served: no inline or eval scripts, framing only where configured, no sniffing. */
@@ -113,6 +115,7 @@ export function createApp({
   basePath = '/',
   serveSourceMaps = false,
   now = Date.now,
+  proofs = false,
 }: AppOptions) {
   const app = new Hono<AppEnv>()
   app.use(observeRequests(logger, metrics, basePath))
@@ -140,10 +143,10 @@ export function createApp({
     const indexHtml = path.join(distDir, 'index.html')
     app.use('*', staticFiles({ root: distDir, basePath, serveSourceMaps }))
     // No config.json beside index.html: no brand settings (and no 404 in the browser's console),
-    // only whether the data is the emulator's.
+    // only whether the data is the emulator's and whether proof links can be made.
     app.get('/config.json', (c) => {
       c.header('Cache-Control', 'no-cache')
-      return c.json(mode === 'demo' ? { demo: true } : {})
+      return c.json({ ...(mode === 'demo' && { demo: true }), ...(proofs && { proofs: true }) })
     })
     app.get('*', dynamicCompression(), async (c) => {
       // A missing file is a 404; any other path is a deep link into the SPA.

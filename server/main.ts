@@ -113,6 +113,7 @@ const app = createApp({
       now: clock.now,
     },
     ...(config.emulatorControl && { emulatorControl: clock }),
+    proof: { config: config.proof, basePath: config.basePath, now: clock.now },
   }),
   distDir,
   logger,
@@ -122,6 +123,7 @@ const app = createApp({
   imgSrc: config.imgSrc,
   frameAncestors: config.frameAncestors,
   serveSourceMaps: config.serveSourceMaps,
+  proofs: config.proof !== null,
   now: clock.now,
 })
 const server = serve({ fetch: app.fetch, port, hostname }, () => {
