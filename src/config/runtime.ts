@@ -41,6 +41,8 @@ export type RuntimeConfig = {
   route: string | null
   /** Served by the emulator: the persona switcher and the "demo data" marker show. */
   demo: boolean
+  /** The server makes badge proof links (SHOWCASE_PROOF_KEY); else sharing shares the showcase link. */
+  proofs: boolean
 }
 
 export const defaultConfig: RuntimeConfig = {
@@ -63,6 +65,7 @@ export const defaultConfig: RuntimeConfig = {
   hostPage: null,
   route: null,
   demo: false,
+  proofs: false,
 }
 
 export type ConfigProblem = { setting: string; message: string }
@@ -138,6 +141,8 @@ const checks: Record<string, Check> = {
       : 'must be a font-family list like "Inter, sans-serif"',
   demo: (value) =>
     value === 'true' || value === 'false' ? { demo: value === 'true' } : 'must be true or false',
+  proofs: (value) =>
+    value === 'true' || value === 'false' ? { proofs: value === 'true' } : 'must be true or false',
   brandName: (value) => (shortName(value) ? { brandName: value } : SHORT_NAME),
   header: (value) => {
     const header = oneOf(headers, value)
