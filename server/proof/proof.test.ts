@@ -386,3 +386,29 @@ describe('live mode', () => {
     expect(await response.text()).toContain('cannot be checked right now')
   })
 })
+
+test('under a sub-path the link, its QR code and the stylesheet live below it', async () => {
+  const config = readConfig({ SHOWCASE_PROOF_KEY: KEY, SHOWCASE_BASE_PATH: '/rewards/badges/' })
+  const api = createApi({
+    proof: { config: config.proof, basePath: config.basePath, now: Date.now },
+  })
+  const app = createApp({ api, distDir: null, basePath: config.basePath })
+  const minted = await app.request('/rewards/badges/proofs', {
+    method: 'POST',
+    headers: { 'X-Forwarded-Proto': 'https' },
+    body: JSON.stringify({
+      badgeId: demoBadgeIds.firstSip,
+      lifetime: 'counter',
+      customer: TYPICAL_MEMBER,
+    }),
+  })
+  expect(minted.status).toBe(201)
+  const { url, qr } = (await minted.json()) as { url: string; qr: string }
+  expect(url).toMatch(/^https:\/\/localhost\/rewards\/badges\/proof\/[\w-]+$/)
+  expect(qr).toBe(`${url}/qr.svg`)
+  const html = await (await app.request(new URL(url).pathname)).text()
+  expect(html).toContain('<link rel="stylesheet" href="/rewards/badges/proof/style.css">')
+  const css = await app.request('/rewards/badges/proof/style.css')
+  expect(css.headers.get('Content-Type')).toContain('text/css')
+  expect((await app.request(new URL(qr).pathname)).status).toBe(200)
+})
