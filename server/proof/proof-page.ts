@@ -10,6 +10,7 @@ import { type ProofText, proofText } from './proof-text.ts'
 export type PageState =
   | { kind: 'checked'; proof: Proof; holding: Exclude<Holding, { kind: 'unavailable' }> }
   | { kind: 'unavailable'; proof: Proof }
+  | { kind: 'busy'; proof: Proof }
   | { kind: 'expired'; proof: Proof }
   | { kind: 'invalid' }
 
@@ -130,15 +131,19 @@ function checkedBody(
 
 function body(state: PageState, context: PageContext, text: ProofText): Body {
   if (state.kind === 'checked') return checkedBody(state, context, text)
-  if (state.kind === 'unavailable') {
+  if (state.kind === 'unavailable' || state.kind === 'busy') {
+    const [title, description] =
+      state.kind === 'busy'
+        ? [text.busyTitle, text.busyBody]
+        : [text.unavailableTitle, text.unavailableBody]
     return {
-      title: text.unavailableTitle,
-      description: text.unavailableBody,
+      title,
+      description,
       image: null,
       main: [
         paragraph(text.kicker, 'kicker'),
-        `<h1>${escapeHtml(text.unavailableTitle)}</h1>`,
-        paragraph(text.unavailableBody, 'status status-unknown'),
+        `<h1>${escapeHtml(title)}</h1>`,
+        paragraph(description, 'status status-unknown'),
       ].join('\n'),
     }
   }

@@ -28,11 +28,14 @@ export type ProofRoutesOptions = {
   read: ReadMemberBadge
   /** Live mode: who the member token says the caller is. Demo mode (null): the request names them. */
   verifyMember: ((authorization: string | undefined) => Promise<Verdict>) | null
-  /** Proofs per member and per client address in each window. */
-  limits?: { perMember: number; perAddress: number; windowMs: number }
+  /**
+   * Proofs made per member and per client address in each window, and proof pages (and QR codes)
+   * opened per client address: each opening asks the badge service.
+   */
+  limits?: { perMember: number; perAddress: number; opensPerAddress: number; windowMs: number }
 }
 
-const DEFAULT_LIMITS = { perMember: 10, perAddress: 30, windowMs: 60_000 }
+const DEFAULT_LIMITS = { perMember: 10, perAddress: 30, opensPerAddress: 60, windowMs: 60_000 }
 const MAX_SEGMENT = 320
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/
@@ -113,6 +116,7 @@ export function createProofRoutes({
   const app = new Hono()
   const perMember = createRateLimit({ limit: limits.perMember, windowMs: limits.windowMs, now })
   const perAddress = createRateLimit({ limit: limits.perAddress, windowMs: limits.windowMs, now })
+  const opens = createRateLimit({ limit: limits.opensPerAddress, windowMs: limits.windowMs, now })
   const pageUrl = (c: Context, token: string) => `${origin(c)}${basePath}proof/${token}`
 
   app.post('/proofs', async (c) => {
@@ -178,10 +182,15 @@ export function createProofRoutes({
     const proof = sealer.open(token)
     const at = now()
     let state: PageState
-    let status: 200 | 400 | 410 | 503 = 200
+    let status: 200 | 400 | 410 | 429 | 503 = 200
+    const wait = opens(clientAddress(c))
     if (proof === null) {
       state = { kind: 'invalid' }
       status = 400
+    } else if (wait > 0) {
+      state = { kind: 'busy', proof }
+      status = 429
+      c.header('Retry-After', String(wait))
     } else if (proof.expiresAt <= at) {
       // Nothing is asked of the badge service for a link that no longer proves anything.
       state = { kind: 'expired', proof }
@@ -210,6 +219,11 @@ export function createProofRoutes({
     const token = c.req.param('token')
     const proof = sealer.open(token)
     if (proof === null || proof.expiresAt <= now()) return c.text('No such proof link', 404)
+    const wait = opens(clientAddress(c))
+    if (wait > 0) {
+      c.header('Retry-After', String(wait))
+      return c.text('Too many requests; try again in a minute.', 429)
+    }
     const svg = await QRCode.toString(pageUrl(c, token), {
       type: 'svg',
       errorCorrectionLevel: 'M',

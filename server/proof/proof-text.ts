@@ -27,6 +27,8 @@ export type ProofText = {
   invalidBody: string
   unavailableTitle: string
   unavailableBody: string
+  busyTitle: string
+  busyBody: string
   ogValid: string
   ogNotHeld: string
   artAlt: string
@@ -57,6 +59,8 @@ export const proofText: Record<ProofLocale, ProofText> = {
     unavailableTitle: 'This badge cannot be checked right now',
     unavailableBody:
       'The badge programme did not answer. Try again in a moment: this says nothing about the badge.',
+    busyTitle: 'Too many checks from here',
+    busyBody: 'This page was opened too often in a short time. Try again in a minute.',
     ogValid: 'A member earned this badge; open the link to check that it is still valid.',
     ogNotHeld: 'This badge is no longer held.',
     artAlt: 'The badge’s art',
@@ -89,6 +93,8 @@ export const proofText: Record<ProofLocale, ProofText> = {
     ogValid:
       'Un membre a obtenu ce badge ; ouvrez le lien pour vérifier qu’il est toujours valide.',
     ogNotHeld: 'Ce badge n’est plus détenu.',
+    busyTitle: 'Trop de vérifications depuis cet appareil',
+    busyBody: 'Cette page a été ouverte trop souvent en peu de temps. Réessayez dans une minute.',
     artAlt: 'L’illustration du badge',
   },
   ar: {
@@ -114,6 +120,8 @@ export const proofText: Record<ProofLocale, ProofText> = {
     invalidBody: 'الرابط ناقص أو تم تغييره. اطلب من العضو رابطًا جديدًا.',
     unavailableTitle: 'لا يمكن التحقق من هذه الشارة الآن',
     unavailableBody: 'لم يستجب برنامج الشارات. حاول مرة أخرى بعد قليل: هذا لا يقول شيئًا عن الشارة.',
+    busyTitle: 'عمليات تحقق كثيرة جدًا من هنا',
+    busyBody: 'فُتحت هذه الصفحة مرات كثيرة في وقت قصير. حاول مرة أخرى بعد دقيقة.',
     ogValid: 'حصل أحد الأعضاء على هذه الشارة؛ افتح الرابط للتحقق من أنها لا تزال صالحة.',
     ogNotHeld: 'لم تعد هذه الشارة سارية.',
     artAlt: 'رسم الشارة',

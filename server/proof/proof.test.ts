@@ -412,3 +412,28 @@ test('under a sub-path the link, its QR code and the stylesheet live below it', 
   expect(css.headers.get('Content-Type')).toContain('text/css')
   expect((await app.request(new URL(qr).pathname)).status).toBe(200)
 })
+
+test('opening proof pages is limited per client address, without asking the badge service', async () => {
+  const sealer = createProofSealer({ secret: KEY, shareDays: 30 })
+  let asked = 0
+  const app = createProofRoutes({
+    sealer,
+    shareDays: 30,
+    basePath: '/',
+    now: () => proof.issuedAt + DAY,
+    read: async () => {
+      asked += 1
+      return { kind: 'unavailable' }
+    },
+    verifyMember: null,
+    limits: { perMember: 10, perAddress: 30, opensPerAddress: 2, windowMs: 60_000 },
+  })
+  const path = `/proof/${sealer.seal({ ...proof, locale: 'fr' })}`
+  expect((await app.request(path)).status).toBe(503)
+  expect((await app.request(path)).status).toBe(503)
+  const busy = await app.request(path)
+  expect(busy.status).toBe(429)
+  expect(Number(busy.headers.get('Retry-After'))).toBeGreaterThan(0)
+  expect(await busy.text()).toContain('Trop de vérifications depuis cet appareil')
+  expect(asked).toBe(2)
+})
