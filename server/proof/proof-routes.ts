@@ -90,6 +90,11 @@ function readMintRequest(body: unknown): MintRequest | string {
 }
 
 function clientAddress(c: Context): string {
+  // Behind a load balancer every connection is the balancer's: the client is the address it
+  // appended last. A client without one in front can write the header itself, which lets it dodge
+  // only its own per-address limit (the per-member limit on minting still holds).
+  const forwarded = c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim()
+  if (forwarded) return forwarded
   try {
     return getConnInfo(c).remote.address ?? 'unknown'
   } catch {

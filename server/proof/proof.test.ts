@@ -437,3 +437,18 @@ test('opening proof pages is limited per client address, without asking the badg
   expect(await busy.text()).toContain('Trop de vérifications depuis cet appareil')
   expect(asked).toBe(2)
 })
+
+test("behind a load balancer each client's address counts on its own", async () => {
+  const server = demoServer()
+  const mintFrom = (address: string, customer: string) =>
+    server.app.request('/proofs', {
+      method: 'POST',
+      headers: { 'X-Forwarded-For': `198.51.100.7, ${address}` },
+      body: JSON.stringify({ badgeId: demoBadgeIds.firstSip, lifetime: 'share', customer }),
+    })
+  // 30 tries from one address (every one counts, made or refused), then it is refused...
+  for (let count = 0; count < 30; count += 1) await mintFrom('203.0.113.1', TYPICAL_MEMBER)
+  // ...while another client behind the same balancer is not.
+  expect((await mintFrom('203.0.113.1', '381921157')).status).toBe(429)
+  expect((await mintFrom('203.0.113.2', '381921157')).status).toBe(201)
+})
