@@ -1,6 +1,7 @@
 /** @vitest-environment jsdom */
 import { afterEach, expect, test, vi } from 'vitest'
 import { setMemberToken } from '../config/member-token.ts'
+import { configureBadgesApi } from './badges-api.ts'
 import { mintProof, ProofError } from './proofs.ts'
 
 // The proof call as the server sees it, and what the app accepts back.
@@ -59,4 +60,29 @@ test("the server's refusal is the error's message; a link elsewhere is never acc
     expiresAt: '2026-11-25T14:05:00.000Z',
   })
   await expect(mintProof(ask)).rejects.toBeInstanceOf(ProofError)
+})
+
+test('refused for an expired token, it asks the host for a fresh one and tries once more', async () => {
+  setMemberToken('old.token.x')
+  const fetch = vi.fn(async (_url: URL, init: RequestInit) => {
+    const fresh = new Headers(init.headers).get('Authorization') === 'Bearer fresh.token.x'
+    return new Response(
+      JSON.stringify(
+        fresh
+          ? { url: `${base}tok`, qr: `${base}tok/qr.svg`, expiresAt: '2026-11-25T14:05:00.000Z' }
+          : { error: 'Not signed in: the member token is invalid or expired' },
+      ),
+      { status: fresh ? 201 : 401 },
+    )
+  })
+  vi.stubGlobal('fetch', fetch)
+  configureBadgesApi({
+    freshToken: async () => {
+      setMemberToken('fresh.token.x')
+      return true
+    },
+  })
+  expect((await mintProof(ask)).url).toBe(`${base}tok`)
+  expect(fetch).toHaveBeenCalledTimes(2)
+  configureBadgesApi({})
 })

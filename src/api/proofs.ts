@@ -1,5 +1,6 @@
 import { type Customer } from '../badges/member.ts'
-import { memberToken } from '../config/member-token.ts'
+import { memberToken, memberTokenVersion } from '../config/member-token.ts'
+import { askFreshToken } from './badges-api.ts'
 
 // Badge proof links, made by the showcase's own server (server/proof/) for the member: the same
 // member addressing and token as the Badges API requests, sent to POST <base>/proofs.
@@ -24,17 +25,27 @@ export class ProofError extends Error {
   }
 }
 
-export async function mintProof({
-  customer,
-  badgeId,
-  lifetime,
-  locale,
-}: {
+type MintRequest = {
   customer: Customer
   badgeId: string
   lifetime: ProofLifetime
   locale: string
-}): Promise<ProofLink> {
+}
+
+/** A link made with the member's token; refused for an expired one, once more with a fresh one. */
+export async function mintProof(request: MintRequest): Promise<ProofLink> {
+  const version = memberTokenVersion()
+  try {
+    return await mintOnce(request)
+  } catch (error) {
+    if (!(error instanceof ProofError) || error.status !== 401) throw error
+    // A token may have arrived meanwhile: use it without asking the host again.
+    if (memberTokenVersion() === version && !(await askFreshToken())) throw error
+    return mintOnce(request)
+  }
+}
+
+async function mintOnce({ customer, badgeId, lifetime, locale }: MintRequest): Promise<ProofLink> {
   const token = memberToken()
   let response: Response
   try {
