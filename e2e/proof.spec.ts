@@ -42,6 +42,7 @@ test.describe('demo mode', () => {
     await page.addInitScript(() => Object.defineProperty(navigator, 'share', { value: undefined }))
     await page.goto(`${server.url}${detail}`)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('First Sip')
+    await expect(page.getByRole('button', { name: 'Show at a counter' })).toBeVisible()
     await page.getByRole('button', { name: 'Share this badge' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Proof link copied' })).toBeVisible()
     const link = await page.evaluate(() => navigator.clipboard.readText())
@@ -73,6 +74,7 @@ test.describe('demo mode', () => {
 
     // A new link, then the badge is taken away: the same link now says so.
     await page.reload()
+    await expect(page.getByRole('button', { name: 'Show at a counter' })).toBeVisible()
     await page.getByRole('button', { name: 'Share this badge' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Proof link copied' })).toBeVisible()
     const second = await page.evaluate(() => navigator.clipboard.readText())

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react'
 import { type Customer } from '../badges/member.ts'
 import { runtimeConfig } from '../config/load.ts'
+import { t } from '../i18n/i18n.ts'
 import { ShareButton } from './share-button.tsx'
 
 const ProofActions = lazy(() =>
@@ -9,7 +10,8 @@ const ProofActions = lazy(() =>
 
 /**
  * Sharing a badge: proof links (a QR code for a counter, a link anyone can check) when the server
- * makes them and the member holds the badge; otherwise, and while they load, the showcase's link.
+ * makes them and the member holds the badge; otherwise the showcase's link. While the proof
+ * actions load, their place holds a disabled button: a click then must not share the plain link.
  */
 export function BadgeShare({
   title,
@@ -24,7 +26,15 @@ export function BadgeShare({
 }) {
   if (!held || !runtimeConfig().config.proofs) return <ShareButton title={title} />
   return (
-    <Suspense fallback={<ShareButton title={title} />}>
+    <Suspense
+      fallback={
+        <p className="flex">
+          <button type="button" disabled className="button-secondary px-0">
+            {t('detail.share')}
+          </button>
+        </p>
+      }
+    >
       <ProofActions title={title} badgeId={badgeId} customer={customer} />
     </Suspense>
   )
