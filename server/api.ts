@@ -1,13 +1,17 @@
 import { Hono } from 'hono'
-import { type Config } from './config.ts'
-import { API_BASE, errorEnvelope } from './contract.ts'
+import { type Config, type ProofConfig } from './config.ts'
+import { API_BASE, errorEnvelope, IDENTIFIER_HEADER } from './contract.ts'
 import { type Clock } from './clock.ts'
 import { createEmulatorControl } from './emulator/control.ts'
 import { createEmulator, type EmulatorOptions } from './emulator/emulator.ts'
 import { demoDataset } from './emulator/demo-data.ts'
 import { indexDataset } from './emulator/state.ts'
 import { type OnEvent } from './live/events.ts'
+import { createMemberVerifier } from './live/member-token.ts'
 import { createProxy } from './live/proxy.ts'
+import { type ReadMemberBadge } from './proof/holding.ts'
+import { createProofRoutes, proofsOff } from './proof/proof-routes.ts'
+import { createProofSealer } from './proof/proof-token.ts'
 import { type SharedStore } from './live/shared-cache.ts'
 
 type ApiOptions = {
@@ -24,6 +28,8 @@ type ApiOptions = {
   onEvent?: OnEvent
   /** false: live mode without its shared cache, for the bench's comparison only. */
   cache?: boolean
+  /** Badge proof links (server/proof/); absent or null: off. */
+  proof?: { config: ProofConfig | null; basePath: string; now: () => number }
 }
 
 /**
@@ -39,6 +45,7 @@ export function createApi({
   store,
   onEvent,
   cache,
+  proof,
 }: ApiOptions = {}) {
   const api = new Hono()
   if (live === null && emulatorControl !== undefined) {
@@ -47,19 +54,56 @@ export function createApi({
     emulator = { ...emulator, now, lookup }
     api.route('/__emulator', createEmulatorControl({ lookup, clock: emulatorControl }))
   }
-  api.route(
-    API_BASE,
-    live === null
-      ? createEmulator(emulator)
-      : createProxy({
-          live,
-          ...(fetch && { fetch }),
-          ...(log && { log }),
-          ...(store && { store }),
-          ...(onEvent && { onEvent }),
-          ...(cache !== undefined && { cache }),
+  let read: ReadMemberBadge
+  if (live === null) {
+    const upstream = createEmulator(emulator)
+    api.route(API_BASE, upstream)
+    // The emulator asked in-process, exactly as the app's requests ask it.
+    read = async (customer, idType, badgeId) => {
+      const response = await upstream.request(
+        `/management/${encodeURIComponent(customer)}/badge/${encodeURIComponent(badgeId)}?includeStatistics=true`,
+        { headers: idType ? { [IDENTIFIER_HEADER]: idType } : {} },
+      )
+      return { kind: 'answer', status: response.status, json: await response.json() }
+    }
+  } else {
+    const upstream = createProxy({
+      live,
+      ...(fetch && { fetch }),
+      ...(log && { log }),
+      ...(store && { store }),
+      ...(onEvent && { onEvent }),
+      ...(cache !== undefined && { cache }),
+    })
+    api.route(API_BASE, upstream)
+    // Capillary through the proxy's own client: its credentials, gate, timeouts and size limits.
+    read = async (customer, idType, badgeId) => {
+      const result = await upstream.readMemberBadge(customer, idType, badgeId)
+      if (result.kind === 'error') return { kind: 'unavailable' }
+      try {
+        return { kind: 'answer', status: result.status, json: JSON.parse(result.body) }
+      } catch {
+        return { kind: 'unavailable' }
+      }
+    }
+  }
+  if (proof?.config) {
+    api.route(
+      '/',
+      createProofRoutes({
+        sealer: createProofSealer({
+          secret: proof.config.key,
+          shareDays: proof.config.shareDays,
         }),
-  )
+        shareDays: proof.config.shareDays,
+        basePath: proof.basePath,
+        now: proof.now,
+        read,
+        verifyMember:
+          live === null ? null : createMemberVerifier(live.member, live.tokenClaims, proof.now),
+      }),
+    )
+  } else api.route('/', proofsOff())
   api.all('/api_gateway/*', (c) => c.json(errorEnvelope(404, 'No such resource'), 404))
   return api
 }

@@ -38,6 +38,8 @@ export type AppOptions = {
   serveSourceMaps?: boolean
   /** The server's clock (clock.ts), shared with the emulator. */
   now?: () => number
+  /** Whether proof links are on (SHOWCASE_PROOF_KEY), told to the app in config.json. */
+  proofs?: boolean
   /** Demo mode: renders the first view into the page (server-render.ts); null sends it unrendered. */
   serverRender?: PageRender | null
 }
@@ -133,6 +135,7 @@ export function createApp({
   serveSourceMaps = false,
   now = Date.now,
   serverRender = null,
+  proofs = false,
 }: AppOptions) {
   const app = new Hono<AppEnv>()
   app.use(observeRequests(logger, metrics, basePath))
@@ -159,9 +162,15 @@ export function createApp({
   if (distDir !== null) {
     const indexHtml = path.join(distDir, 'index.html')
     const configFile = path.join(distDir, 'config.json')
-    // What GET config.json answers: the brand's file beside index.html, else demo or not.
+    // No config.json beside index.html: no brand settings (and no 404 in the browser's console),
+    // only whether the data is the emulator's and whether proof links can be made.
+    const serverSettings = {
+      ...(mode === 'demo' && { demo: true }),
+      ...(proofs && { proofs: true }),
+    }
+    // What GET config.json answers: the brand's file beside index.html, else the server's own.
     const pageSettings = async (): Promise<unknown> => {
-      if (!existsSync(configFile)) return mode === 'demo' ? { demo: true } : {}
+      if (!existsSync(configFile)) return serverSettings
       try {
         return JSON.parse(await readFile(configFile, 'utf8')) as unknown
       } catch {
@@ -169,11 +178,9 @@ export function createApp({
       }
     }
     app.use('*', staticFiles({ root: distDir, basePath, serveSourceMaps }))
-    // No config.json beside index.html: no brand settings (and no 404 in the browser's console),
-    // only whether the data is the emulator's.
     app.get('/config.json', (c) => {
       c.header('Cache-Control', 'no-cache')
-      return c.json(mode === 'demo' ? { demo: true } : {})
+      return c.json(serverSettings)
     })
     app.get('*', dynamicCompression(), async (c) => {
       // A missing file is a 404; any other path is a deep link into the SPA.

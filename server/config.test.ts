@@ -19,8 +19,27 @@ test('no variables at all is demo mode', () => {
     serveSourceMaps: false,
     emulatorControl: false,
     serverRender: true,
+    proof: null,
     live: null,
   })
+})
+
+test('proof links are on with a long key, in demo and live mode, their lifetime bounded', () => {
+  const key = 'a-proof-link-key-of-at-least-32-chars'
+  expect(readConfig({ SHOWCASE_PROOF_KEY: key }).proof).toEqual({ key, shareDays: 30 })
+  expect(readConfig({ ...live, SHOWCASE_PROOF_KEY: key, SHOWCASE_PROOF_DAYS: '7' }).proof).toEqual({
+    key,
+    shareDays: 7,
+  })
+  expect(() => readConfig({ SHOWCASE_PROOF_KEY: 'short' })).toThrow(
+    /^SHOWCASE_PROOF_KEY: must be at least 32 characters/,
+  )
+  expect(() => readConfig({ SHOWCASE_PROOF_KEY: key, SHOWCASE_PROOF_DAYS: '366' })).toThrow(
+    /^SHOWCASE_PROOF_DAYS: must be a whole number from 1 to 365/,
+  )
+  expect(() => readConfig({ SHOWCASE_PROOF_DAYS: '7' })).toThrow(
+    /^SHOWCASE_PROOF_DAYS: is set, but proof links are off/,
+  )
 })
 
 test('the emulator control is for demo mode only', () => {

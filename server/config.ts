@@ -36,6 +36,11 @@ export type Config = {
   emulatorControl: boolean
   /** SHOWCASE_SSR=false: demo pages are sent without the server's render of the first view. */
   serverRender: boolean
+  /**
+   * Badge proof links (server/proof/): the key that seals them and the share link's lifetime.
+   * null (no SHOWCASE_PROOF_KEY): the feature is off and sharing falls back to the showcase link.
+   */
+  proof: ProofConfig | null
   live: null | {
     upstream: URL
     auth: UpstreamAuth
@@ -49,6 +54,8 @@ export type Config = {
     redisUrl: string | null
   }
 }
+
+export type ProofConfig = { key: string; shareDays: number }
 
 export type TokenClaims = { audience: string | null; issuer: string | null; maxAgeSeconds: number }
 
@@ -138,6 +145,28 @@ function redisUrl(env: Env): string | null {
   return raw
 }
 
+// The key seals proof links that strangers hold for weeks: long enough not to be guessed, and
+// required before anyone may configure their lifetime.
+function proofConfig(env: Env): ProofConfig | null {
+  const key = value(env, 'SHOWCASE_PROOF_KEY')
+  if (key === undefined) {
+    if (value(env, 'SHOWCASE_PROOF_DAYS') !== undefined) {
+      throw new ConfigError(
+        'SHOWCASE_PROOF_DAYS',
+        'is set, but proof links are off: set SHOWCASE_PROOF_KEY to turn them on.',
+      )
+    }
+    return null
+  }
+  if (key.length < 32) {
+    throw new ConfigError(
+      'SHOWCASE_PROOF_KEY',
+      'must be at least 32 characters (a long random secret, e.g. `openssl rand -base64 32`).',
+    )
+  }
+  return { key, shareDays: integer(env, 'SHOWCASE_PROOF_DAYS', 30, 1, 365) }
+}
+
 function tokenClaims(env: Env, member: MemberAuth): TokenClaims {
   const audience = value(env, 'SHOWCASE_TOKEN_AUDIENCE') ?? null
   const issuer = value(env, 'SHOWCASE_TOKEN_ISSUER') ?? null
@@ -216,6 +245,7 @@ export function readConfig(env: Env): Config {
   const serveSourceMaps = flag(env, 'SHOWCASE_SERVE_SOURCEMAPS')
   const emulatorControl = flag(env, 'SHOWCASE_EMULATOR_CONTROL')
   const serverRender = value(env, 'SHOWCASE_SSR') === undefined || flag(env, 'SHOWCASE_SSR')
+  const proof = proofConfig(env)
   const basic = pair(env, 'CAPILLARY_USERNAME', 'CAPILLARY_PASSWORD')
   const oauth = pair(env, 'CAPILLARY_OAUTH_KEY', 'CAPILLARY_OAUTH_SECRET')
   const apiUrl = value(env, 'CAPILLARY_API_URL')
@@ -240,6 +270,7 @@ export function readConfig(env: Env): Config {
       serveSourceMaps,
       emulatorControl,
       serverRender,
+      proof,
       live: null,
     }
   }
@@ -276,6 +307,7 @@ export function readConfig(env: Env): Config {
     serveSourceMaps,
     emulatorControl: false,
     serverRender,
+    proof,
     live: {
       upstream,
       auth,

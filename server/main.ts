@@ -119,6 +119,7 @@ const api = createApi({
     now: clock.now,
   },
   ...(config.emulatorControl && { emulatorControl: clock }),
+  proof: { config: config.proof, basePath: config.basePath, now: clock.now },
 })
 const app = createApp({
   api,
@@ -133,6 +134,7 @@ const app = createApp({
   imgSrc: config.imgSrc,
   frameAncestors: config.frameAncestors,
   serveSourceMaps: config.serveSourceMaps,
+  proofs: config.proof !== null,
   now: clock.now,
 })
 const server = serve({ fetch: app.fetch, port, hostname }, () => {

@@ -37,3 +37,13 @@ test('under a sub-path the mount is left out, and paths outside it are other', (
   expect(routeLabel('/rewards/badges', '/rewards/badges/')).toBe('/')
   expect(routeLabel('/customers/1/earned', '/rewards/badges/')).toBe('other')
 })
+
+test('proof links count under one label each, whatever their token', () => {
+  expect(routeLabel('/proofs')).toBe('/proofs')
+  expect(routeLabel('/proof/style.css')).toBe('/proof/style.css')
+  expect(routeLabel('/proof/AbC-123_x')).toBe('/proof/:token')
+  expect(routeLabel('/rewards/badges/proof/AbC-123_x/qr.svg', '/rewards/badges/')).toBe(
+    '/proof/:token/qr.svg',
+  )
+  expect(routeLabel('/proof/a/b')).toBe('other')
+})

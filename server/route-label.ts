@@ -15,6 +15,9 @@ const templates: [RegExp, string][] = [
   [`/customers/${SEGMENT}/earned`, '/customers/:customer/earned'],
   [`/customers/${SEGMENT}/available`, '/customers/:customer/available'],
   [`/customers/${SEGMENT}/badges/${SEGMENT}`, '/customers/:customer/badges/:badge'],
+  // A proof link's token is a credential of sorts: counted under one label, never one per link.
+  [`/proof/${SEGMENT}/qr\\.svg`, '/proof/:token/qr.svg'],
+  [`/proof/${SEGMENT}`, '/proof/:token'],
   ['/assets/.*', '/assets/*'],
   ['/demo/.*', '/demo/*'],
 ].map(([pattern, label]) => [new RegExp(`^${pattern}/?$`), label] as [RegExp, string])
@@ -28,6 +31,8 @@ const exact = new Set([
   '/config.json',
   '/embed.js',
   '/favicon.svg',
+  '/proofs',
+  '/proof/style.css',
 ])
 
 /** `rawPath` is the path as sent (still percent-encoded); `basePath` where the showcase is mounted. */

@@ -103,7 +103,7 @@ type ProxyOptions = {
 }
 
 /** What a call to Capillary came to: its JSON answer, or an error the showcase gives instead. */
-type Upstream =
+export type Upstream =
   | { kind: 'answer'; status: number; body: string }
   | {
       kind: 'error'
@@ -379,5 +379,21 @@ export function createProxy({
       },
     })
   })
-  return app
+
+  /**
+   * One member's record of a badge, read with the server's credentials and no member token, for
+   * the server's own checks (a proof link's page asks whether the badge is still held). Only code
+   * that has already established the member, from a member token or a sealed proof, calls it.
+   */
+  function readMemberBadge(
+    customer: string,
+    idType: IdentifierKind | null,
+    badgeId: string,
+  ): Promise<Upstream> {
+    const relative = `${API_BASE}/management/${encodeURIComponent(customer)}/badge/${encodeURIComponent(badgeId)}?includeStatistics=true`
+    const url = joinUpstream(live.upstream, relative)
+    return coalesced(`${idType ?? ''} ${url}`, () => call(url, 'management', idType))
+  }
+
+  return Object.assign(app, { readMemberBadge })
 }

@@ -45,6 +45,11 @@ export function configureBadgesApi({
   freshToken = ask ?? null
 }
 
+/** Asks the host page for a fresh member token (see `freshToken`): true once one is set. */
+export async function askFreshToken(): Promise<boolean> {
+  return freshToken === null ? false : freshToken()
+}
+
 /** A call refused with 401 is tried once more with a fresh token, if one can be had. */
 async function withFreshToken<T>(call: () => Promise<T>): Promise<T> {
   const version = memberTokenVersion()

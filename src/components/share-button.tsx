@@ -2,28 +2,14 @@ import { useState } from 'react'
 import { useLocation } from 'react-router'
 import { shareLink } from '../config/share.ts'
 import { t } from '../i18n/i18n.ts'
+import { shareOrCopy } from './share-or-copy.ts'
 
 /** Shares the badge's link with the device's share sheet, or copies it where there is none. */
 export function ShareButton({ title }: { title: string }) {
   const [copied, setCopied] = useState(false)
   const location = useLocation()
   const share = async () => {
-    const url = shareLink(location)
-    if (typeof navigator.share === 'function') {
-      try {
-        await navigator.share({ title, url })
-        return
-      } catch (error) {
-        // The member closed the share sheet: nothing to do.
-        if (error instanceof DOMException && error.name === 'AbortError') return
-      }
-    }
-    try {
-      await navigator.clipboard.writeText(url)
-      setCopied(true)
-    } catch {
-      setCopied(false)
-    }
+    setCopied((await shareOrCopy(title, shareLink(location))) === 'copied')
   }
   return (
     <p className="flex flex-wrap items-center gap-2">

@@ -43,6 +43,8 @@ export type RuntimeConfig = {
   demo: boolean
   /** Inside a portal: badges running out within this many days are reported to it (0: none). */
   expiringWithinDays: number
+  /** The server makes badge proof links (SHOWCASE_PROOF_KEY); else sharing shares the showcase link. */
+  proofs: boolean
 }
 
 export const defaultConfig: RuntimeConfig = {
@@ -66,6 +68,7 @@ export const defaultConfig: RuntimeConfig = {
   route: null,
   demo: false,
   expiringWithinDays: 7,
+  proofs: false,
 }
 
 export type ConfigProblem = { setting: string; message: string }
@@ -141,6 +144,8 @@ const checks: Record<string, Check> = {
       : 'must be a font-family list like "Inter, sans-serif"',
   demo: (value) =>
     value === 'true' || value === 'false' ? { demo: value === 'true' } : 'must be true or false',
+  proofs: (value) =>
+    value === 'true' || value === 'false' ? { proofs: value === 'true' } : 'must be true or false',
   brandName: (value) => (shortName(value) ? { brandName: value } : SHORT_NAME),
   header: (value) => {
     const header = oneOf(headers, value)

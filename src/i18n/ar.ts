@@ -105,6 +105,17 @@ export const ar: Messages = {
   'detail.member-failed': 'تعذّر تحميل سجلّك مع هذه الشارة.',
   'detail.share': 'مشاركة هذه الشارة',
   'detail.copied': 'نُسخ الرابط',
+  'proof.counter': 'اعرضها عند الكاشير',
+  'proof.counter.heading': 'اعرض هذا الرمز عند الكاشير',
+  'proof.counter.hint':
+    'مسحه يفتح صفحة تتحقق من أن الشارة لك الآن. لا تعرض أي اسم أو بريد إلكتروني أو رقم.',
+  'proof.making': 'جارٍ إنشاء الإثبات…',
+  'proof.failed': 'تعذّر إنشاء الإثبات الآن. حاول مرة أخرى بعد قليل.',
+  'proof.qr': 'رمز QR لرابط يثبت أنك تحمل هذه الشارة',
+  'proof.valid-until': 'صالح حتى {time}',
+  'proof.renew': 'إنشاء رمز جديد',
+  'proof.copied': 'نُسخ رابط الإثبات',
+  'proof.share-failed': 'تعذّر إنشاء رابط إثبات، لذا استُخدم رابط صفحة الشارات بدلًا منه.',
 
   'history.none': 'لم يحدث شيء مع هذه الشارة بعد.',
   'history.issual.issued': 'فُتحت لك',

@@ -103,6 +103,17 @@ export const en = {
   'detail.member-failed': 'Your own history with this badge could not be loaded.',
   'detail.share': 'Share this badge',
   'detail.copied': 'Link copied',
+  'proof.counter': 'Show at a counter',
+  'proof.counter.heading': 'Show this code at the counter',
+  'proof.counter.hint':
+    'Scanning it opens a page that checks the badge is yours now. It shows no name, email or number.',
+  'proof.making': 'Making a proof…',
+  'proof.failed': 'A proof could not be made just now. Try again in a moment.',
+  'proof.qr': 'QR code of a link that proves you hold this badge',
+  'proof.valid-until': 'Valid until {time}',
+  'proof.renew': 'Make a new one',
+  'proof.copied': 'Proof link copied',
+  'proof.share-failed': 'A proof link could not be made, so the showcase link was used instead.',
 
   'history.none': 'Nothing has happened with this badge yet.',
   'history.issual.issued': 'Opened to you',

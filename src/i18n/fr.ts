@@ -105,6 +105,18 @@ export const fr: Messages = {
   'detail.member-failed': 'Votre historique pour ce badge n’a pas pu être chargé.',
   'detail.share': 'Partager ce badge',
   'detail.copied': 'Lien copié',
+  'proof.counter': 'Montrer en caisse',
+  'proof.counter.heading': 'Montrez ce code en caisse',
+  'proof.counter.hint':
+    'Le scanner ouvre une page qui vérifie que ce badge est bien à vous. Elle n’affiche ni nom, ni e-mail, ni numéro.',
+  'proof.making': 'Création de la preuve…',
+  'proof.failed': 'La preuve n’a pas pu être créée. Réessayez dans un instant.',
+  'proof.qr': 'Code QR d’un lien qui prouve que vous détenez ce badge',
+  'proof.valid-until': 'Valide jusqu’à {time}',
+  'proof.renew': 'En créer un nouveau',
+  'proof.copied': 'Lien de preuve copié',
+  'proof.share-failed':
+    'Le lien de preuve n’a pas pu être créé : le lien de la vitrine a été utilisé à la place.',
 
   'history.none': 'Rien ne s’est encore passé avec ce badge.',
   'history.issual.issued': 'Ouvert pour vous',

@@ -13,7 +13,7 @@ import { ErrorPanel } from '../components/error-panel.tsx'
 import { useGroupName } from '../components/group-section.tsx'
 import { Celebration } from '../components/celebration.tsx'
 import { ReminderButton } from '../components/reminder-button.tsx'
-import { ShareButton } from '../components/share-button.tsx'
+import { BadgeShare } from '../components/badge-share.tsx'
 import { heroSentences, truthLabel } from '../components/truth-text.ts'
 import { Timeline } from '../components/timeline.tsx'
 import { useNow } from '../components/use-now.ts'
@@ -180,7 +180,12 @@ function BadgeDetail({
             {t('detail.part-of', { group: groupName })}
           </p>
         )}
-        <ShareButton title={name} />
+        <BadgeShare
+          title={name}
+          badgeId={badge.id}
+          customer={customer}
+          held={truth.kind === 'earned'}
+        />
       </header>
       {problems}
       <Section title={t('detail.how')}>

@@ -1,0 +1,41 @@
+import { lazy, Suspense } from 'react'
+import { type Customer } from '../badges/member.ts'
+import { runtimeConfig } from '../config/load.ts'
+import { t } from '../i18n/i18n.ts'
+import { ShareButton } from './share-button.tsx'
+
+const ProofActions = lazy(() =>
+  import('./proof-actions.tsx').then((module) => ({ default: module.ProofActions })),
+)
+
+/**
+ * Sharing a badge: proof links (a QR code for a counter, a link anyone can check) when the server
+ * makes them and the member holds the badge; otherwise the showcase's link. While the proof
+ * actions load, their place holds a disabled button: a click then must not share the plain link.
+ */
+export function BadgeShare({
+  title,
+  badgeId,
+  customer,
+  held,
+}: {
+  title: string
+  badgeId: string
+  customer: Customer
+  held: boolean
+}) {
+  if (!held || !runtimeConfig().config.proofs) return <ShareButton title={title} />
+  return (
+    <Suspense
+      fallback={
+        <p className="flex">
+          <button type="button" disabled className="button-secondary px-0">
+            {t('detail.share')}
+          </button>
+        </p>
+      }
+    >
+      <ProofActions title={title} badgeId={badgeId} customer={customer} />
+    </Suspense>
+  )
+}
