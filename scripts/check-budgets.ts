@@ -6,7 +6,8 @@ import { initialAssets, type View } from './bundle-size.ts'
 // also holds the issue's target of 1.10x the stack's floor on the wire).
 
 // The JS budget is a guard against growth, not the target: the showcase's first view (summary,
-// truth rule, member records) needs 119.0 kB today (earned; available 118.3, detail 116.9)
+// truth rule, member records, the digest and proof hooks) needs 120.6 kB today (earned; available
+// 119.8, detail 118.8)
 // against the target's ~102.5 kB, a miss that `npm run bench` reports.
 const BUDGETS = { js: 121_000, css: 15_000 }
 const dist = path.resolve(import.meta.dirname, '..', 'dist')
