@@ -4,8 +4,12 @@ import { runtimeConfig } from '../config/load.ts'
 import { t } from '../i18n/i18n.ts'
 import { ShareButton } from './share-button.tsx'
 
+// Its code failing to load (offline) leaves the plain share, never a broken page.
 const ProofActions = lazy(() =>
-  import('./proof-actions.tsx').then((module) => ({ default: module.ProofActions })),
+  import('./proof-actions.tsx').then(
+    (module) => ({ default: module.ProofActions }),
+    () => ({ default: ({ title }: { title: string }) => <ShareButton title={title} /> }),
+  ),
 )
 
 /**

@@ -15,9 +15,13 @@ import { truthLabel } from './truth-text.ts'
 import { useAvailableTruths, useEarnedTruths } from './use-truths.ts'
 import { useNow } from './use-now.ts'
 
-// Only a returning member with news sees it: kept out of the first view's script.
+// Only a returning member with news sees it: kept out of the first view's script. Its code
+// failing to load (offline) costs the digest, never the view.
 const SinceLastVisit = lazy(() =>
-  import('./since-last-visit.tsx').then((module) => ({ default: module.SinceLastVisit })),
+  import('./since-last-visit.tsx').then(
+    (module) => ({ default: module.SinceLastVisit }),
+    () => ({ default: () => null }),
+  ),
 )
 
 const judged = (badges: CustomerBadge[], truths: Map<string, BadgeTruth | null>): Judged[] =>
