@@ -1,4 +1,5 @@
 import { parseEnvelope, parseMemberBadge } from '../../src/api/parse.ts'
+import { memberFacts } from '../../src/badges/truth.ts'
 import { type Earn, type MemberBadge } from '../../src/badges/types.ts'
 import { type IdentifierKind } from '../contract.ts'
 
@@ -30,14 +31,6 @@ const GONE_CODES = new Set([1026, 1028, 404])
 
 const isRevoked = (earn: Earn) => earn.revokedAt !== null || earn.status === 'REVOKED'
 
-function isActive(earn: Earn, now: number) {
-  return (
-    !isRevoked(earn) &&
-    earn.status !== 'EXPIRED' &&
-    (earn.expiresAt === null || earn.expiresAt > now)
-  )
-}
-
 export function judgeHolding(reading: Reading, now: number): Holding {
   if (reading.kind === 'unavailable') return { kind: 'unavailable' }
   let envelope
@@ -57,25 +50,18 @@ export function judgeHolding(reading: Reading, now: number): Holding {
   } catch {
     return { kind: 'unavailable' }
   }
-  const active = badge.earns.filter((earn) => isActive(earn, now))
-  if (active.length > 0) {
-    const earnedAt = Math.max(...active.map((earn) => earn.earnedAt ?? -Infinity))
-    const validUntil = active.some((earn) => earn.expiresAt === null)
-      ? null
-      : Math.max(...active.map((earn) => earn.expiresAt ?? 0))
-    return {
-      kind: 'held',
-      badge,
-      earnedAt: Number.isFinite(earnedAt) ? earnedAt : null,
-      validUntil,
-    }
-  }
-  // A cluster that leaves the earns out of its answer still counts the active ones.
-  if (badge.earns.length === 0 && (badge.activeEarnedCount ?? 0) > 0) {
-    return { kind: 'held', badge, earnedAt: badge.lastEarnedAt, validUntil: null }
+  // Held or not, since when and until when: the badge page's own rule (truth.ts), so the page a
+  // proof opens and the member's badge page cannot disagree.
+  const facts = memberFacts(
+    { startsAt: null, endsAt: null, status: 'UNKNOWN', limits: [], earnType: null },
+    badge,
+    now,
+  )
+  if (facts.held !== null) {
+    return { kind: 'held', badge, earnedAt: facts.lastEarnedAt, validUntil: facts.held.until }
   }
   const last = badge.earns.toSorted((a, b) => (b.earnedAt ?? 0) - (a.earnedAt ?? 0))[0]
   if (last === undefined) return { kind: 'never', badge }
   if (isRevoked(last)) return { kind: 'revoked', badge, at: last.revokedAt }
-  return { kind: 'lapsed', badge, at: last.expiresAt }
+  return { kind: 'lapsed', badge, at: facts.lapsed?.at ?? last.expiresAt }
 }

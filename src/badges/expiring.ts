@@ -1,6 +1,7 @@
 // A type-only import that is erased whole: the portal bridge carries this rule without the truth
 // rule's module, which the views' own chunks bring.
 import type { Judged } from './standing.ts'
+import type { BadgeTruth } from './truth.ts'
 
 // What the portal hears of badges about to run out, so the brand can tell the member by its own
 // channels: earned badges whose hold ends, and issued badges that must be earned by a date, within
@@ -18,6 +19,20 @@ export type ExpiringBadge = {
   kind: 'earned-expires' | 'earn-by'
 }
 
+export type Deadline = { kind: ExpiringBadge['kind']; at: number }
+
+/**
+ * What runs out for the member, by the truth the cards show: their hold of an earned badge, or an
+ * issue to earn by a date. Null when nothing does. The reminder and the portal's event both read it.
+ */
+export function deadlineOf(truth: BadgeTruth): Deadline | null {
+  if (truth.kind === 'earned' && truth.until !== null)
+    return { kind: 'earned-expires', at: truth.until }
+  if (truth.kind === 'in-progress' && truth.earnBy !== null)
+    return { kind: 'earn-by', at: truth.earnBy }
+  return null
+}
+
 export function expiringWithin(
   earned: Judged[],
   available: Judged[],
@@ -25,7 +40,10 @@ export function expiringWithin(
   days: number,
 ): ExpiringBadge[] {
   const found = new Map<string, ExpiringBadge & { at: number }>()
-  const add = ({ badge }: Judged, at: number, kind: ExpiringBadge['kind']) => {
+  const add = ({ badge, truth }: Judged) => {
+    const deadline = deadlineOf(truth)
+    if (deadline === null) return
+    const { at, kind } = deadline
     if (at <= now || at - now > days * DAY || found.has(badge.id)) return
     found.set(badge.id, {
       badgeId: badge.id,
@@ -36,13 +54,6 @@ export function expiringWithin(
       at,
     })
   }
-  for (const judged of earned) {
-    if (judged.truth.kind === 'earned' && judged.truth.until !== null)
-      add(judged, judged.truth.until, 'earned-expires')
-  }
-  for (const judged of available) {
-    if (judged.truth.kind === 'in-progress' && judged.truth.earnBy !== null)
-      add(judged, judged.truth.earnBy, 'earn-by')
-  }
+  for (const judged of [...earned, ...available]) add(judged)
   return [...found.values()].sort((a, b) => a.at - b.at).map(({ at: _at, ...badge }) => badge)
 }

@@ -97,23 +97,18 @@ export function StandingSummary({ customer }: { customer: Customer }) {
     earnedList.data !== undefined &&
     availableList.data !== undefined &&
     [...availableTruths.values()].every((truth) => truth !== null)
+  const earned = ready ? judged(earnedBadges, earnedTruths) : null
+  const available = ready ? judged(availableBadges, availableTruths) : null
   // A portal hears which badges run out soon from these same truths (embed.ts sends it once).
   useEffect(() => {
-    if (ready)
-      listsJudged({
-        earned: judged(earnedBadges, earnedTruths),
-        available: judged(availableBadges, availableTruths),
-        now,
-      })
+    if (earned !== null && available !== null) listsJudged({ earned, available, now })
   })
-  if (!ready) {
+  if (earned === null || available === null || earnedList.data === undefined) {
     // The same height as the summary, so nothing below moves when it arrives.
     return earnedList.isError || availableList.isError ? null : (
       <div aria-hidden="true" className="h-[6.5rem] animate-pulse rounded-card bg-sunken sm:h-16" />
     )
   }
-  const earned = judged(earnedBadges, earnedTruths)
-  const available = judged(availableBadges, availableTruths)
   const toEarn = stillToEarn(available)
   const soon = expiringSoon(earned, now)
   const next = nextUp(available, now)

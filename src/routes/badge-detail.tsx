@@ -4,6 +4,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { type FailureReason, readFailure } from '../badges/failure.ts'
 import { combineDetail } from '../badges/detail.ts'
 import { recentlyEarnedAt } from '../badges/display-state.ts'
+import { deadlineOf } from '../badges/expiring.ts'
 import { historyEvents } from '../badges/history.ts'
 import { badgeTruth, memberFacts, truthImage } from '../badges/truth.ts'
 import { type BadgeMeta, type MemberBadge } from '../badges/types.ts'
@@ -122,13 +123,7 @@ function BadgeDetail({
       : issueExpiryText(badge.issueExpiry, badge.expiresAt)
   const name = badge.name?.trim() || t('badge.unnamed')
   const memberLimits = limits.filter((limit) => limit.scope === 'member')
-  // What a reminder can be set for: the member's hold running out, or an issue to earn by a date.
-  const deadline =
-    truth.kind === 'earned' && truth.until !== null
-      ? { kind: 'earned-expires' as const, deadline: truth.until }
-      : truth.kind === 'in-progress' && truth.earnBy !== null
-        ? { kind: 'earn-by' as const, deadline: truth.earnBy }
-        : null
+  const deadline = deadlineOf(truth)
 
   return (
     <div className="flex flex-col gap-4">
@@ -164,7 +159,10 @@ function BadgeDetail({
           </p>
         ))}
         {deadline && (
-          <ReminderButton reminder={{ badgeId: badge.id, name, ...deadline }} now={now} />
+          <ReminderButton
+            reminder={{ badgeId: badge.id, name, kind: deadline.kind, deadline: deadline.at }}
+            now={now}
+          />
         )}
         {badge.benefits.length > 0 && (
           <ul aria-label={t('detail.rewards')} className="flex flex-wrap justify-center gap-2">
