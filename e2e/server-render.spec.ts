@@ -67,7 +67,41 @@ test.describe('without JavaScript', () => {
 
     await page.goto(`/customers/62090013/badges/${BADGE}`)
     await expect(main.getByRole('heading', { name: "Barista's Favourite", level: 1 })).toBeVisible()
+
+    // Before the code arrives, a badge is a plain link to a page the server renders too.
+    await page.goto(EARNED)
+    await main.getByRole('link', { name: /First Sip/ }).click()
+    await expect(main.getByRole('heading', { name: 'First Sip', level: 1 })).toBeVisible()
   })
+})
+
+test('the code comes once the badges are on screen, and a broken first image holds nothing up', async ({
+  page,
+}) => {
+  const problems = await watch(page)
+  await page.goto(EARNED)
+  await hydrated(page, 'main h1')
+  // In that order: the page painted (badges and art), then the app's code was asked for.
+  const order = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN
+    const entry = performance
+      .getEntriesByType('resource')
+      .find((resource) => /\/assets\/index-[^/]+\.js$/.test(resource.name))
+    return { paint, code: entry?.startTime ?? NaN }
+  })
+  expect(order.paint).toBeGreaterThan(0)
+  expect(order.code).toBeGreaterThan(order.paint)
+  expect(problems).toEqual([])
+
+  // The first badge's art never arrives: the page still becomes the app.
+  await page.route(/first-sip-earned\.svg$/, (route) => route.abort())
+  await page.reload()
+  await hydrated(page, 'main h1')
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /First Sip/ })
+    .click()
+  await expect(page.getByRole('heading', { name: 'First Sip', level: 1 })).toBeVisible()
 })
 
 test('the server page is hydrated as it is: same nodes, no error, no shift; then it works', async ({

@@ -221,9 +221,8 @@ export function createApp({
               return null
             })
       if (route !== null && rendered !== null) {
-        // The view is in the page; its code still comes ahead, for the hydration.
-        const chunks = viewChunks(readManifest(distDir), route.view)
-        html = withServerRender(withFirstView(html, { data: {}, chunks, images: [] }), rendered)
+        // The view is in the page; its code comes once it is on screen, for the hydration.
+        html = withServerRender(html, rendered, viewChunks(readManifest(distDir), route.view))
       } else if (route !== null) {
         html = withFirstView(html, await firstView(api, route, readManifest(distDir), now()))
       } else if (mode === 'live') {

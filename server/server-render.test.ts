@@ -16,6 +16,8 @@ import { type PageRender } from './server-render.ts'
 const CUSTOMER = '62090013'
 const BADGE = '6650b1c00000000000000003'
 
+const ENTRY = '<script type="module" crossorigin src="./assets/index-1.js"></script>'
+
 function setUp(options: { withRender?: boolean; config?: unknown } = {}) {
   const api = createApi()
   const inProcess: typeof fetch = (input, init) => Promise.resolve(api.request(String(input), init))
@@ -23,10 +25,18 @@ function setUp(options: { withRender?: boolean; config?: unknown } = {}) {
     render({ ...request, now: Date.now(), fetch: inProcess, budgetMs: 5_000 })
   const dist = mkdtempSync(path.join(tmpdir(), 'showcase-server-render-'))
   mkdirSync(path.join(dist, '.vite'))
-  writeFileSync(path.join(dist, '.vite', 'manifest.json'), '{}')
+  writeFileSync(
+    path.join(dist, '.vite', 'manifest.json'),
+    JSON.stringify({
+      'index.html': { file: 'assets/index-1.js' },
+      'src/routes/earned.tsx': { file: 'assets/earned-2.js', imports: ['index.html', '_g-3.js'] },
+      '_g-3.js': { file: 'assets/group-section-3.js' },
+    }),
+  )
   writeFileSync(
     path.join(dist, 'index.html'),
     '<!doctype html><html lang="en"><head><base href="/" /><title>Badge Showcase</title>' +
+      ENTRY +
       '<link rel="preload" href="config.json" as="fetch" crossorigin="anonymous" /></head>' +
       '<body><div id="root"></div></body></html>',
   )
@@ -89,6 +99,24 @@ test('earned: the page shows the first badges, their names and images, as the em
   expect(html).not.toContain('href="config.json"')
   // No style attributes: the CSP (style-src 'self') would refuse them in HTML.
   expect(body).not.toMatch(/\sstyle="/)
+})
+
+test('a rendered page loads its code once it is on screen; a page without the render, at once', async () => {
+  const { app } = setUp()
+  const html = await page(app, `/customers/${CUSTOMER}/earned`)
+  // Nothing in the head starts the code alongside the styles and the art: public/hydrate.js
+  // loads the entry and the view's chunks (named here) after the first paint.
+  expect(html).not.toContain(ENTRY)
+  expect(html).not.toContain('modulepreload')
+  expect(html).toContain(
+    '<script defer src="hydrate.js" data-entry="./assets/index-1.js" ' +
+      'data-chunks="./assets/earned-2.js ./assets/group-section-3.js"></script>',
+  )
+  // A page the browser renders itself needs its code at once.
+  const { app: plain } = setUp({ withRender: false })
+  const unrendered = await page(plain, `/customers/${CUSTOMER}/earned`)
+  expect(unrendered).toContain(ENTRY)
+  expect(unrendered).not.toContain('hydrate.js')
 })
 
 test('available: the first badges still to earn, in the language the browser asks for', async () => {

@@ -78,8 +78,13 @@ const escapeHtml = (value: string) =>
 /** JSON that cannot end its data block ("</script>" in a badge name stays text). */
 export const jsonForPage = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
 
-/** The page with the rendered view in #root, its language on <html>, and its state in a data block. */
-export function withServerRender(html: string, rendered: Rendered): string {
+/**
+ * The page with the rendered view in #root, its language on <html>, and its state in a data block.
+ * Its code (the entry and the view's chunks) is loaded by public/hydrate.js once the view is on
+ * screen, rather than alongside it: the page needs no script to show, and the art and styles it
+ * does need get the connection to themselves.
+ */
+export function withServerRender(html: string, rendered: Rendered, chunks: string[]): string {
   const attributes = Object.entries(rendered.htmlAttributes)
     .map(([name, value]) => `${name}="${escapeHtml(value)}"`)
     .join(' ')
@@ -94,5 +99,10 @@ export function withServerRender(html: string, rendered: Rendered): string {
       .replace('</head>', () => `  ${rendered.head}\n  </head>`)
       .replace('<div id="root"></div>', () => `<div id="root">${rendered.html}</div>`)
       .replace('</body>', () => `${block}\n  </body>`)
+      .replace(
+        /<script type="module" crossorigin src="([^"]+)"><\/script>/,
+        (_, entry: string) =>
+          `<script defer src="hydrate.js" data-entry="${escapeHtml(entry)}" data-chunks="${escapeHtml(chunks.map((file) => `./${file}`).join(' '))}"></script>`,
+      )
   )
 }
