@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { StrictMode } from 'react'
+import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
 import { startClockAt } from './components/use-now.ts'
@@ -106,15 +106,20 @@ async function start() {
     // so it reads the server's clock and waits for the route's code (preloaded with the page).
     startClockAt(rendered.now)
     await routerReady(router)
-    hydrateRoot(root, app, {
-      // A page that does not match is rendered again by the browser; say so, it is a bug.
-      onRecoverableError: (error) =>
-        console.error('Badge Showcase: the server-rendered page did not match.', error),
+    // As a transition, the hydration yields to the browser every few milliseconds (a default
+    // update runs in one piece): a tap or a scroll during it is answered, and no task runs long.
+    startTransition(() => {
+      hydrateRoot(root, app, {
+        // A page that does not match is rendered again by the browser; say so, it is a bug.
+        onRecoverableError: (error) =>
+          console.error('Badge Showcase: the server-rendered page did not match.', error),
+      })
     })
   } else {
     // Anything the server could not know (the embed snippet's settings, another language or time
-    // zone): this browser renders for itself, replacing what the server sent.
-    createRoot(root).render(app)
+    // zone): this browser renders for itself, replacing what the server sent. In pieces too.
+    const fresh = createRoot(root)
+    startTransition(() => fresh.render(app))
   }
 }
 

@@ -1,27 +1,40 @@
 import { currentLocale } from '../i18n/i18n.ts'
 
-// Dates, numbers and relative times in the showcase's language, through Intl.
+// Dates and relative times in the showcase's language, through Intl (numbers: i18n.ts).
 
 const DAY = 86_400_000
 
 // Dates and relative times never break across lines: their spaces are non-breaking.
 const keepTogether = (text: string) => text.replace(/\s/g, '\u00a0')
 
-export function formatDate(ms: number): string {
-  return keepTogether(new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium' }).format(ms))
+// Made once per language: making a formatter costs far more than using one, and a list of badges
+// formats hundreds of dates and numbers in one render.
+function perLocale<T>(make: (locale: string) => T): () => T {
+  const made = new Map<string, T>()
+  return () => {
+    const locale = currentLocale()
+    let formatter = made.get(locale)
+    if (formatter === undefined) {
+      formatter = make(locale)
+      made.set(locale, formatter)
+    }
+    return formatter
+  }
 }
 
-export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(currentLocale()).format(n)
+const dates = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }))
+const relatives = perLocale((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }))
+
+export function formatDate(ms: number): string {
+  return keepTogether(dates().format(ms))
 }
 
 /** "in 12 days", "3 hours ago": the largest unit that reads naturally. */
 export function formatRelative(ms: number, now: number): string {
   const diff = ms - now
   const abs = Math.abs(diff)
-  const relative = new Intl.RelativeTimeFormat(currentLocale(), { numeric: 'auto' })
   const format = (value: number, unit: Intl.RelativeTimeFormatUnit) =>
-    keepTogether(relative.format(value, unit))
+    keepTogether(relatives().format(value, unit))
   if (abs < 3_600_000) return format(Math.round(diff / 60_000), 'minute')
   if (abs < DAY) return format(Math.round(diff / 3_600_000), 'hour')
   if (abs < 45 * DAY) return format(Math.round(diff / DAY), 'day')

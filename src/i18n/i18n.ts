@@ -6,7 +6,10 @@ import { type Locale } from '../config/runtime.ts'
 
 let locale: Locale = 'en'
 let messages: Messages = en
-let plurals = new Intl.PluralRules('en')
+// Made on first use, once per language: making one costs far more than using it, and the first
+// starts the browser's locale data, which should not happen while the script is still loading.
+let plurals: Intl.PluralRules | null = null
+let numbers: Intl.NumberFormat | null = null
 
 export function currentLocale(): Locale {
   return locale
@@ -16,12 +19,19 @@ export function currentLocale(): Locale {
 export function setLocale(next: Locale, root: HTMLElement, catalog: Messages = en) {
   messages = catalog
   locale = next
-  plurals = new Intl.PluralRules(next)
+  plurals = null
+  numbers = null
   root.lang = next
   root.dir = next === 'ar' ? 'rtl' : 'ltr'
 }
 
 type Params = Record<string, string | number>
+
+/** A number as the active language writes it ("1,234", "1 234", "١٬٢٣٤"). */
+export function formatNumber(n: number): string {
+  numbers ??= new Intl.NumberFormat(locale)
+  return numbers.format(n)
+}
 
 /** The message for `key` in the active language, with `{name}` filled in. */
 export function t(key: MessageKey, params: Params = {}): string {
@@ -30,11 +40,12 @@ export function t(key: MessageKey, params: Params = {}): string {
   if (typeof entry === 'string') template = entry
   else {
     const count = Number(params.count ?? 0)
+    plurals ??= new Intl.PluralRules(locale)
     template = entry[plurals.select(count)] ?? entry.other
   }
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name]
     if (value === undefined) return whole
-    return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value
+    return typeof value === 'number' ? formatNumber(value) : value
   })
 }

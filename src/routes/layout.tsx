@@ -6,11 +6,10 @@ import { DemoSwitcher } from '../components/demo-switcher.tsx'
 import { runtimeConfig } from '../config/load.ts'
 import { brandName, memberLabel, showsBrandRow } from '../config/brand.ts'
 import { usePageChange } from '../components/use-page-change.ts'
-import { formatNumber } from '../components/format.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
 import { customerPath } from '../badges/member.ts'
 import { useCustomer } from '../components/use-customer.ts'
-import { t } from '../i18n/i18n.ts'
+import { formatNumber, t } from '../i18n/i18n.ts'
 
 function Tab({
   customer,
