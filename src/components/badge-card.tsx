@@ -110,6 +110,10 @@ export const BadgeCard = memo(function BadgeCard({
       {locked && truth !== null && truth.kind !== 'can-earn' && (
         <p className="sr-only">{truthLabel(truth)}</p>
       )}
+      {truth === null && (
+        // A record on its way most often brings one line (in progress, earn by): its room now.
+        <p aria-hidden="true" className="h-[1.03125rem] w-20 animate-pulse rounded bg-sunken" />
+      )}
       {lines.map((line) => (
         <p key={line.text} className={`text-xs leading-snug ${toneClass[line.tone]}`}>
           {line.text}

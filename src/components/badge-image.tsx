@@ -103,7 +103,8 @@ export function BadgeImage({
   // Art the showcase greyed itself carries no lock of its own: add the one every locked badge has.
   if (state !== 'LOCKED' || !choice.greyscale) return image
   return (
-    <span className="relative inline-block shrink-0">
+    // A block, not inline: an inline box would add a line's descender below the art.
+    <span className="relative flex shrink-0">
       {image}
       <svg aria-hidden="true" viewBox="0 0 100 100" className="absolute inset-0 size-full">
         <LockMark />

@@ -18,6 +18,13 @@ export function ListSkeleton({ label }: { label: string }) {
   )
 }
 
+/**
+ * The summary's room (standing-summary.tsx): its placeholder takes exactly this, and the summary
+ * at least this (more only if a language's labels cannot fit, rather than cut them off).
+ */
+export const SUMMARY_SIZE = 'h-[8.375rem] sm:h-[4.875rem]'
+export const SUMMARY_MIN_SIZE = 'min-h-[8.375rem] sm:min-h-[4.875rem]'
+
 /** The whole page before its first view's code has arrived: header, tabs and a list. */
 export function AppSkeleton() {
   return (
@@ -25,7 +32,7 @@ export function AppSkeleton() {
       <div className="h-[108px] border-b border-line bg-surface" />
       <div className="mx-auto max-w-5xl px-4 py-6">
         <div className="flex flex-col gap-4">
-          <div className="h-[6.5rem] animate-pulse rounded-card bg-sunken sm:h-16" />
+          <div className={`${SUMMARY_SIZE} animate-pulse rounded-card bg-sunken`} />
           <div className="h-11 w-48 animate-pulse rounded bg-sunken" />
           <ListSkeleton label={t('app.loading')} />
         </div>

@@ -6,11 +6,12 @@ import { expiringSoon, type Judged, type NextUp, nextUp, stillToEarn } from '../
 import { type BadgeTruth, truthImage } from '../badges/truth.ts'
 import { type CustomerBadge } from '../badges/types.ts'
 import { listsJudged } from '../config/host-channel.ts'
-import { t } from '../i18n/i18n.ts'
+import { formatNumber, t } from '../i18n/i18n.ts'
 import { badgeQueries, defaultLists } from '../queries/badges.ts'
 import { encodeSegment } from '../badges/encode.ts'
 import { BadgeImage } from './badge-image.tsx'
-import { formatDate, formatNumber, formatRelative } from './format.ts'
+import { SUMMARY_MIN_SIZE, SUMMARY_SIZE } from './skeletons.tsx'
+import { formatDate, formatRelative } from './format.ts'
 import { truthLabel } from './truth-text.ts'
 import { useAvailableTruths, useEarnedTruths } from './use-truths.ts'
 import { useNow } from './use-now.ts'
@@ -23,6 +24,11 @@ const SinceLastVisit = lazy(() =>
     () => ({ default: () => null }),
   ),
 )
+
+// The "next up" row is always there, the same height whatever it says, and so is the summary:
+// the placeholder before it (SUMMARY_SIZE) holds exactly its room, and nothing below moves.
+const NEXT_ROW =
+  'flex h-[3.75rem] min-w-0 shrink-0 items-center gap-2 rounded-lg border-line px-2 sm:ms-auto sm:border-s'
 
 const judged = (badges: CustomerBadge[], truths: Map<string, BadgeTruth | null>): Judged[] =>
   badges.flatMap((badge) => {
@@ -64,7 +70,7 @@ function Stat({
   return (
     <Link
       to={to}
-      className="flex min-h-11 flex-col justify-center rounded-lg px-2 py-1 hover:bg-sunken"
+      className="flex min-h-11 flex-col justify-center rounded-lg px-1 py-1 hover:bg-sunken sm:px-2"
     >
       <span className="text-xl leading-tight font-bold text-ink tabular-nums">
         {formatNumber(count)}
@@ -106,7 +112,7 @@ export function StandingSummary({ customer }: { customer: Customer }) {
   if (earned === null || available === null || earnedList.data === undefined) {
     // The same height as the summary, so nothing below moves when it arrives.
     return earnedList.isError || availableList.isError ? null : (
-      <div aria-hidden="true" className="h-[6.5rem] animate-pulse rounded-card bg-sunken sm:h-16" />
+      <div aria-hidden="true" className={`${SUMMARY_SIZE} animate-pulse rounded-card bg-sunken`} />
     )
   }
   const toEarn = stillToEarn(available)
@@ -131,9 +137,9 @@ export function StandingSummary({ customer }: { customer: Customer }) {
       </Suspense>
       <section
         aria-label={t('summary.label')}
-        className="flex flex-col gap-2 rounded-card border border-line bg-surface p-2 shadow-sm sm:flex-row sm:items-center"
+        className={`${SUMMARY_MIN_SIZE} flex flex-col gap-2 rounded-card border border-line bg-surface p-2 shadow-sm sm:flex-row sm:items-center`}
       >
-        <div className="grid grid-cols-3 gap-1 sm:flex sm:gap-4">
+        <div className="grid grid-cols-3 gap-0.5 sm:flex sm:gap-4">
           <Stat
             to={customerPath(customer, 'earned')}
             count={earnedList.data.total}
@@ -151,10 +157,10 @@ export function StandingSummary({ customer }: { customer: Customer }) {
             label={t('summary.expiring', { count: soon.length })}
           />
         </div>
-        {next && (
+        {next ? (
           <Link
             to={customerPath(customer, `badges/${encodeSegment(next.badge.id)}`)}
-            className="flex min-h-11 min-w-0 items-center gap-2 rounded-lg border-line px-2 py-1 hover:bg-sunken sm:ms-auto sm:border-s"
+            className={`${NEXT_ROW} hover:bg-sunken`}
           >
             <BadgeImage
               badgeId={next.badge.id}
@@ -180,6 +186,25 @@ export function StandingSummary({ customer }: { customer: Customer }) {
               </span>
             </span>
           </Link>
+        ) : availableList.hasNextPage ? (
+          // Only part of the list is judged: what is further down may well be open.
+          <Link to={customerPath(customer, 'available')} className={`${NEXT_ROW} hover:bg-sunken`}>
+            <span className="flex min-w-0 flex-col">
+              <span className="text-xs text-ink-muted">{t('summary.next')}</span>
+              <span className="truncate text-sm font-semibold text-ink">
+                {t('summary.next-see-all')}
+              </span>
+            </span>
+          </Link>
+        ) : (
+          <p className={NEXT_ROW}>
+            <span className="flex min-w-0 flex-col">
+              <span className="text-xs text-ink-muted">{t('summary.next')}</span>
+              <span className="truncate text-sm font-semibold text-ink">
+                {t('summary.next-none')}
+              </span>
+            </span>
+          </p>
         )}
       </section>
     </>

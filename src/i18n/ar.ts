@@ -241,6 +241,8 @@ export const ar: Messages = {
   'summary.to-earn': { other: 'بقي لاكتسابها' },
   'summary.expiring': { other: 'تنتهي قريباً' },
   'summary.next': 'التالية',
+  'summary.next-none': 'لا توجد شارة متاحة لك الآن',
+  'summary.next-see-all': 'اعرض الشارات التي يمكنك الحصول عليها',
   'summary.why.in-progress': 'مفتوحة لك: اكتسبها قبل {date}',
   'summary.why.in-progress-open': 'مفتوحة لك الآن',
   'summary.why.ends': 'تنتهي {relative}',

@@ -217,6 +217,8 @@ export const en = {
   'summary.to-earn': { one: 'still to earn', other: 'still to earn' },
   'summary.expiring': { one: 'expiring soon', other: 'expiring soon' },
   'summary.next': 'Next up',
+  'summary.next-none': 'Nothing open to you right now',
+  'summary.next-see-all': 'See the badges you can earn',
   'summary.why.in-progress': 'Open to you: earn it by {date}',
   'summary.why.in-progress-open': 'Open to you now',
   'summary.why.ends': 'Ends {relative}',

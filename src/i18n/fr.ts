@@ -220,6 +220,8 @@ export const fr: Messages = {
   'summary.to-earn': { one: 'encore à obtenir', other: 'encore à obtenir' },
   'summary.expiring': { one: 'expire bientôt', other: 'expirent bientôt' },
   'summary.next': 'À viser ensuite',
+  'summary.next-none': 'Rien d’ouvert pour vous en ce moment',
+  'summary.next-see-all': 'Voir les badges à obtenir',
   'summary.why.in-progress': 'Ouvert pour vous : avant le {date}',
   'summary.why.in-progress-open': 'Ouvert pour vous',
   'summary.why.ends': 'Se termine {relative}',
