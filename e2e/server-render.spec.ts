@@ -133,6 +133,37 @@ test('the server page is hydrated as it is: same nodes, no error, no shift; then
   expect(problems).toEqual([])
 })
 
+test('a tap before the code has arrived is kept and played once the app runs; none is lost', async ({
+  page,
+}) => {
+  const problems = await watch(page)
+  const release = await holdScript(page)
+  await page.goto(`/customers/62090013/badges/${BADGE}`, { waitUntil: 'commit' })
+  await expect(page.getByRole('heading', { name: "Barista's Favourite", level: 1 })).toBeVisible()
+  await page.evaluate(() => Object.assign(window, { __samePage: true }))
+  // The member taps "Share" while the page is still the server's: nothing happens yet...
+  await page.getByRole('button', { name: 'Share this badge' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toHaveCount(0)
+  release()
+  // ...and once the app runs, the tap takes effect, in the same page.
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible()
+  expect(await page.evaluate(() => (window as { __samePage?: boolean }).__samePage)).toBe(true)
+  expect(problems).toEqual([])
+})
+
+test('the code cannot load (offline): a tapped badge still opens, as a page of its own', async ({
+  page,
+}) => {
+  await page.route(/\/assets\/index-[^/]+\.js$/, (route) => route.abort())
+  await page.goto(EARNED)
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /Regular/ })
+    .click()
+  await expect(page.getByRole('heading', { name: 'Regular', level: 1 })).toBeVisible()
+  await expect(page).toHaveURL(/\/badges\/6650b1c00000000000000002$/)
+})
+
 test('a badge page hydrates with no error; its share and back work', async ({ page }) => {
   const problems = await watch(page)
   await page.goto(`/customers/62090013/badges/${BADGE}`)

@@ -3,8 +3,10 @@
  * the HTML, so the app's code is not needed for them to show. This loads that code once they are
  * on screen (the page painted, the first row of badge art decoded), so on a slow connection the
  * art and the styles do not share the line with 110 kB of script, and the first paint is not held
- * behind the script's run. Links in the page work before it arrives (they are plain links to pages
- * the server renders too). While the script downloads, it starts the browser's date and number
+ * behind the script's run. A tap on a link or a button before the app has taken the page over is
+ * kept and played again once it has (the same element: hydration keeps the server's nodes), so it
+ * is never lost; should the code fail to load, a kept link is followed as a plain link to a page the
+ * server renders too. While the script downloads, it starts the browser's date and number
  * formatting (the first use costs tens of milliseconds on a phone), so the app's first render,
  * which needs it, does not pay it inside one long task. Keep it tiny; the CSP allows it as a file.
  */
@@ -14,6 +16,68 @@
   var entry = me && me.getAttribute('data-entry')
   if (!entry) return
   var chunks = (me.getAttribute('data-chunks') || '').split(' ').filter(Boolean)
+  var root = document.getElementById('root')
+
+  // Taps before the app answers them: kept in order, played again once it does. React answers an
+  // element once it has taken it over (its nodes then carry React's own properties); a part of
+  // the page whose code comes later (a lazy part) is taken over after the rest, and React drops a
+  // click on it until then, so each kept tap waits for its own element.
+  var kept = []
+  var started = false
+  var failed = false
+  var answers = function (element) {
+    for (var key in element) if (key.indexOf('__reactProps$') === 0) return true
+    return false
+  }
+  function keep(event) {
+    var target = event.target instanceof Element && event.target.closest('a[href], button')
+    if (failed || !target || !root || !root.contains(target)) return
+    if (kept.length === 0 && answers(target)) return
+    // A new tab, a download, another window: the browser's own business, as always.
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)
+      return
+    if (target.hasAttribute('download') || (target.target && target.target !== '_self')) return
+    event.preventDefault()
+    event.stopPropagation()
+    kept.push({ element: target, at: Date.now() })
+  }
+  // In order; a tap whose element still is not answered after 5 s (or whose code failed to load)
+  // goes as the page alone would take it: a link is followed, a button pressed.
+  function replay() {
+    while (kept.length > 0) {
+      var tap = kept[0]
+      var late = failed || (started && Date.now() - tap.at > 5000)
+      if (!late && !(started && answers(tap.element))) break
+      kept.shift()
+      if (tap.element.isConnected && !(late && tap.element.tagName === 'A')) {
+        clickPastKeep(function () {
+          tap.element.click()
+        })
+      } else if (tap.element.tagName === 'A') {
+        window.location.assign(tap.element.href)
+        return
+      }
+    }
+    if (kept.length > 0) requestAnimationFrame(replay)
+  }
+  // A replayed click is the app's to handle, not ours to keep again.
+  function clickPastKeep(click) {
+    document.removeEventListener('click', keep, true)
+    try {
+      click()
+    } finally {
+      document.addEventListener('click', keep, true)
+    }
+  }
+  document.addEventListener('click', keep, true)
+  window.addEventListener('badgeshowcase:app-started', function () {
+    started = true
+    replay()
+    // Long after the start everything is answered: stop looking at taps at all.
+    setTimeout(function () {
+      if (kept.length === 0) document.removeEventListener('click', keep, true)
+    }, 10000)
+  })
 
   function load() {
     for (var i = 0; i < chunks.length; i += 1) {
@@ -27,6 +91,11 @@
     script.type = 'module'
     script.crossOrigin = ''
     script.src = entry
+    // Offline, or the code gone: kept links are followed as plain links; taps are no longer kept.
+    script.onerror = function () {
+      failed = true
+      replay()
+    }
     document.head.appendChild(script)
     setTimeout(function () {
       try {

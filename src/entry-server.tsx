@@ -3,6 +3,7 @@ import { StrictMode } from 'react'
 import { renderToString } from 'react-dom/server'
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router'
 import { configureBadgesApi } from './api/badges-api.ts'
+import { AppStarted } from './components/app-started.tsx'
 import { startClockAt } from './components/use-now.ts'
 import { readConfigFile, setRuntimeConfig } from './config/load.ts'
 import { setServerOrigin } from './config/page-origin.ts'
@@ -126,6 +127,7 @@ export async function render(input: RenderInput): Promise<Rendered | null> {
       <QueryClientProvider client={queryClient}>
         <StaticRouterProvider router={router} context={context} hydrate={false} />
       </QueryClientProvider>
+      <AppStarted />
     </StrictMode>
   )
 

@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
+import { AppStarted } from './components/app-started.tsx'
 import { startClockAt } from './components/use-now.ts'
 import { configureBadgesApi } from './api/badges-api.ts'
 import { basePath, loadRuntimeConfig } from './config/load.ts'
@@ -93,6 +94,7 @@ async function start() {
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
+      <AppStarted />
     </StrictMode>
   )
   const here = {
@@ -117,9 +119,10 @@ async function start() {
     })
   } else {
     // Anything the server could not know (the embed snippet's settings, another language or time
-    // zone): this browser renders for itself, replacing what the server sent. In pieces too.
-    const fresh = createRoot(root)
-    startTransition(() => fresh.render(app))
+    // zone): this browser renders for itself, replacing what the server sent. (Not as a
+    // transition: inside a portal's frame that left the first view pending while the frame was
+    // busy; the page is blank until this render anyway.)
+    createRoot(root).render(app)
   }
 }
 
