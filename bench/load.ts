@@ -9,7 +9,8 @@ import { redisServerPath, startRedis, type TestRedis } from '../server/live/redi
 // p99, and how many upstream calls (OAuth token included) a thousand member page views cost.
 
 const root = path.resolve(import.meta.dirname, '..')
-const PORT = 4293
+// Clear of run.ts's servers (4290 to 4294), which are still up while this section runs.
+const PORT = Number(process.env.BENCH_LOAD_PORT ?? 4300)
 const STAND_IN = `http://127.0.0.1:${PORT}`
 const WORKERS = 10
 const DURATION_MS = 5_000
