@@ -17,6 +17,9 @@ import './index.css'
 
 // No top-level await: with one, the bundler splits the entry into extra chunks the page must load.
 async function start() {
+  // Evaluating the script is one long task already; starting the app (settings, router, first
+  // render) is another, after the browser has had a turn, rather than the same one made longer.
+  await new Promise((resolve) => setTimeout(resolve, 0))
   const { config, problems } = await loadRuntimeConfig()
   // In a portal's frame (the embed script's): the bridge to the portal, fetched alongside the
   // language, and only there.
