@@ -39,19 +39,31 @@
     if (target.hasAttribute('download') || (target.target && target.target !== '_self')) return
     event.preventDefault()
     event.stopPropagation()
-    kept.push({ element: target, at: Date.now() })
+    kept.push({ element: target, place: tappable().indexOf(target), at: Date.now() })
+    // After the start, a part still waiting for its code: played as soon as it is taken over.
+    if (started && kept.length === 1) replay()
+  }
+  function tappable() {
+    return Array.prototype.slice.call(root.querySelectorAll('a[href], button'))
+  }
+  // The element, or the one in its place with the same words if the app drew that part afresh.
+  function now(tap) {
+    if (tap.element.isConnected) return tap.element
+    var twin = tappable()[tap.place]
+    return twin && twin.textContent === tap.element.textContent ? twin : null
   }
   // In order; a tap whose element still is not answered after 5 s (or whose code failed to load)
   // goes as the page alone would take it: a link is followed, a button pressed.
   function replay() {
     while (kept.length > 0) {
       var tap = kept[0]
+      var element = now(tap)
       var late = failed || (started && Date.now() - tap.at > 5000)
-      if (!late && !(started && answers(tap.element))) break
+      if (!late && !(started && element && answers(element))) break
       kept.shift()
-      if (tap.element.isConnected && !(late && tap.element.tagName === 'A')) {
+      if (element && !(late && element.tagName === 'A')) {
         clickPastKeep(function () {
-          tap.element.click()
+          element.click()
         })
       } else if (tap.element.tagName === 'A') {
         window.location.assign(tap.element.href)
