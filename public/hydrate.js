@@ -32,7 +32,8 @@
   function keep(event) {
     var target = event.target instanceof Element && event.target.closest('a[href], button')
     if (failed || !target || !root || !root.contains(target)) return
-    if (kept.length === 0 && answers(target)) return
+    // Before the start, React may already mark an element it has not yet put on screen as its own.
+    if (started && kept.length === 0 && answers(target)) return
     // A new tab, a download, another window: the browser's own business, as always.
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)
       return
