@@ -30,6 +30,16 @@ const SinceLastVisit = lazy(() =>
 const NEXT_ROW =
   'flex h-[3.75rem] min-w-0 shrink-0 items-center gap-2 rounded-lg border-line px-2 sm:ms-auto sm:border-s'
 
+/** "Next up" with no badge to name: where to look instead, or that nothing is open. */
+function NoNextUp({ text }: { text: string }) {
+  return (
+    <span className="flex min-w-0 flex-col">
+      <span className="text-xs text-ink-muted">{t('summary.next')}</span>
+      <span className="truncate text-sm font-semibold text-ink">{text}</span>
+    </span>
+  )
+}
+
 const judged = (badges: CustomerBadge[], truths: Map<string, BadgeTruth | null>): Judged[] =>
   badges.flatMap((badge) => {
     const truth = truths.get(badge.id)
@@ -189,21 +199,11 @@ export function StandingSummary({ customer }: { customer: Customer }) {
         ) : availableList.hasNextPage ? (
           // Only part of the list is judged: what is further down may well be open.
           <Link to={customerPath(customer, 'available')} className={`${NEXT_ROW} hover:bg-sunken`}>
-            <span className="flex min-w-0 flex-col">
-              <span className="text-xs text-ink-muted">{t('summary.next')}</span>
-              <span className="truncate text-sm font-semibold text-ink">
-                {t('summary.next-see-all')}
-              </span>
-            </span>
+            <NoNextUp text={t('summary.next-see-all')} />
           </Link>
         ) : (
           <p className={NEXT_ROW}>
-            <span className="flex min-w-0 flex-col">
-              <span className="text-xs text-ink-muted">{t('summary.next')}</span>
-              <span className="truncate text-sm font-semibold text-ink">
-                {t('summary.next-none')}
-              </span>
-            </span>
+            <NoNextUp text={t('summary.next-none')} />
           </p>
         )}
       </section>
