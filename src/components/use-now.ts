@@ -4,15 +4,21 @@ import { useSyncExternalStore } from 'react'
 // so renders stay pure and all cards agree on what "now" is.
 
 const TICK_MS = 60_000
-let now = Date.now()
+// The server's clock less the browser's, for a page the server rendered: its clock is the page's.
+let offset = 0
+const read = () => Date.now() + offset
+let now = read()
 const listeners = new Set<() => void>()
 let timer: ReturnType<typeof setInterval> | undefined
 
 function subscribe(listener: () => void) {
   listeners.add(listener)
-  if (timer === undefined) now = Date.now()
+  // Back after a while with nothing on the page reading it: caught up. Not within the minute, so
+  // taking over the server's page (which subscribes) changes nothing it shows: a change then would
+  // make React draw again, afresh, the parts it has not yet taken over.
+  if (timer === undefined && read() - now >= TICK_MS) now = read()
   timer ??= setInterval(() => {
-    now = Date.now()
+    now = read()
     for (const notify of listeners) notify()
   }, TICK_MS)
   return () => {
@@ -26,10 +32,12 @@ function subscribe(listener: () => void) {
 
 /**
  * Starts the clock at the server's "now" for a page the server rendered, so the first render reads
- * the very time the server's did and hydration finds the same text; it moves on once subscribed.
- * The server sets it before each render too.
+ * the very time the server's did and hydration finds the same text; it moves on from there, with
+ * the server's clock (in demo mode the emulator's clock may have been moved on). The server sets it
+ * before each render too.
  */
 export function startClockAt(ms: number) {
+  offset = ms - Date.now()
   now = ms
 }
 
