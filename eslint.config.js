@@ -63,6 +63,28 @@ export default tseslint.config(
     },
   },
   {
+    // A Suspense boundary the server renders is taken over after the rest of the page, and
+    // public/hydrate.js holds taps until each says it has: every boundary is a Part, every lazy
+    // component a latePart (src/components/part.tsx), or a tap there can wait seconds.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: [
+      'src/**/*.test.{ts,tsx}',
+      'src/test/**',
+      'src/components/part.tsx',
+      'src/entry-server.tsx',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[source.value='react'] > ImportSpecifier[imported.name=/^(Suspense|lazy)$/]",
+          message: 'Use Part or latePart from src/components/part.tsx.',
+        },
+      ],
+    },
+  },
+  {
     // The contract is shared with the browser bundle: it stays free of any import.
     files: ['server/contract.ts'],
     rules: {

@@ -109,6 +109,56 @@ test.describe('demo mode', () => {
     await expect.poll(() => decodeQr(qr)).not.toBe(encoded)
   })
 
+  test('"Show at a counter" tapped before the code has come opens once it has', async ({
+    page,
+  }) => {
+    // The page as the server sent it: the proof actions are there, the app's code is not yet.
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+      await released
+      await route.continue()
+    })
+    await page.goto(`${server.url}/customers/62090013/badges/6650b1c00000000000000002`, {
+      waitUntil: 'commit',
+    })
+    await page.getByRole('button', { name: 'Show at a counter' }).click()
+    const panel = page.getByRole('region', { name: 'Show this code at the counter' })
+    await expect(panel).toHaveCount(0)
+    release()
+    // Played once the page and the proof actions (a part of their own) are both the app's.
+    await expect(panel.getByRole('img', { name: /QR code/ })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Show at a counter' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    )
+  })
+
+  test('a tap on the proof actions while their own code is on the way is kept for them', async ({
+    page,
+  }) => {
+    // The app runs; the proof actions, a part whose code comes after the rest, are still the
+    // server's (React drops a click there until it has taken them over).
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/assets\/proof-actions-[^/]+\.js$/, async (route) => {
+      await released
+      await route.continue()
+    })
+    await page.addInitScript(() =>
+      window.addEventListener('badgeshowcase:app-started', () =>
+        Object.assign(window, { __started: true }),
+      ),
+    )
+    await page.goto(`${server.url}/customers/62090013/badges/6650b1c00000000000000002`)
+    await page.waitForFunction(() => (window as { __started?: boolean }).__started === true)
+    await page.getByRole('button', { name: 'Show at a counter' }).click()
+    const panel = page.getByRole('region', { name: 'Show this code at the counter' })
+    await expect(panel).toHaveCount(0)
+    release()
+    await expect(panel.getByRole('img', { name: /QR code/ })).toBeVisible()
+  })
+
   test('a revoked badge offers no proof; the plain share link remains', async ({ page }) => {
     await page.goto(`${server.url}${detail}`)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('First Sip')

@@ -151,6 +151,27 @@ test('a tap before the code has arrived is kept and played once the app runs; no
   expect(problems).toEqual([])
 })
 
+test('a badge the pointer rests on before the code has arrived starts loading once it runs', async ({
+  page,
+}) => {
+  const release = await holdScript(page)
+  await page.goto(EARNED, { waitUntil: 'commit' })
+  const card = page.getByRole('listitem').getByRole('link', { name: 'Reviewer' })
+  const id = await card.getAttribute('data-badge-link')
+  const detailRequests: string[] = []
+  page.on('request', (request) => {
+    const url = request.url()
+    if (/\/(management|badgeMeta)\//.test(url) && url.includes(`/${id}`)) detailRequests.push(url)
+  })
+  await card.hover()
+  release()
+  // The pointer does not move again: the app learns of it from the page as it is.
+  await expect.poll(() => detailRequests.length).toBe(2)
+  await card.click()
+  await expect(page.getByRole('heading', { name: 'Reviewer', level: 1 })).toBeVisible()
+  expect(detailRequests).toHaveLength(2)
+})
+
 test('the code cannot load (offline): a tapped badge still opens, as a page of its own', async ({
   page,
 }) => {

@@ -18,22 +18,27 @@
   var chunks = (me.getAttribute('data-chunks') || '').split(' ').filter(Boolean)
   var root = document.getElementById('root')
 
-  // Taps before the app answers them: kept in order, played again once it does. React answers an
-  // element once it has taken it over (its nodes then carry React's own properties); a part of
-  // the page whose code comes later (a lazy part) is taken over after the rest, and React drops a
-  // click on it until then, so each kept tap waits for its own element.
+  // Taps before the app answers them: kept in order, played again once it does. React takes the
+  // page over in steps: the page, then each Suspense boundary the server rendered (marked in the
+  // HTML by a <!--$--> comment), and it drops a click on a part it has not taken over yet. The app
+  // says when it has started and when each boundary has (src/components/app-started.tsx), so the
+  // page answers once both have come: every tap before that is kept.
+  var boundaries = 0
+  if (root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT)
+    while (walker.nextNode()) if (walker.currentNode.data === '$') boundaries += 1
+  }
   var kept = []
   var started = false
+  var partsStarted = 0
   var failed = false
-  var answers = function (element) {
-    for (var key in element) if (key.indexOf('__reactProps$') === 0) return true
-    return false
+  var answering = function () {
+    return started && partsStarted >= boundaries
   }
   function keep(event) {
     var target = event.target instanceof Element && event.target.closest('a[href], button')
     if (failed || !target || !root || !root.contains(target)) return
-    // Before the start, React may already mark an element it has not yet put on screen as its own.
-    if (started && kept.length === 0 && answers(target)) return
+    if (answering() && kept.length === 0) return
     // A new tab, a download, another window: the browser's own business, as always.
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)
       return
@@ -41,8 +46,7 @@
     event.preventDefault()
     event.stopPropagation()
     kept.push({ element: target, place: tappable().indexOf(target), at: Date.now() })
-    // After the start, a part still waiting for its code: played as soon as it is taken over.
-    if (started && kept.length === 1) replay()
+    if (kept.length === 1) setTimeout(replay, 5000)
   }
   function tappable() {
     return Array.prototype.slice.call(root.querySelectorAll('a[href], button'))
@@ -53,16 +57,19 @@
     var twin = tappable()[tap.place]
     return twin && twin.textContent === tap.element.textContent ? twin : null
   }
-  // In order; a tap whose element still is not answered after 5 s (or whose code failed to load)
+  // In order, once the page answers; a tap still waiting after 5 s (or whose code failed to load)
   // goes as the page alone would take it: a link is followed, a button pressed.
   function replay() {
     while (kept.length > 0) {
       var tap = kept[0]
-      var element = now(tap)
-      var late = failed || (started && Date.now() - tap.at > 5000)
-      if (!late && !(started && element && answers(element))) break
+      var late = failed || Date.now() - tap.at >= 5000
+      if (!late && !answering()) {
+        setTimeout(replay, 5000 - (Date.now() - tap.at))
+        return
+      }
       kept.shift()
-      if (element && !(late && element.tagName === 'A')) {
+      var element = now(tap)
+      if (element && !(late && !answering() && element.tagName === 'A')) {
         clickPastKeep(function () {
           element.click()
         })
@@ -71,7 +78,6 @@
         return
       }
     }
-    if (kept.length > 0) requestAnimationFrame(replay)
   }
   // A replayed click is the app's to handle, not ours to keep again.
   function clickPastKeep(click) {
@@ -82,14 +88,26 @@
       document.addEventListener('click', keep, true)
     }
   }
+  // The page answers: kept taps are played, and the pointer resting on a link (or the focus on
+  // one) is told to the app, which missed it (a badge starts loading when a member rests on it).
+  function answered() {
+    if (!answering()) return
+    replay()
+    var rested = root.querySelector('a[href]:hover')
+    if (rested) rested.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }))
+    var focused = document.activeElement
+    if (focused && focused !== document.body && root.contains(focused))
+      focused.dispatchEvent(new FocusEvent('focusin', { bubbles: true }))
+    if (kept.length === 0) document.removeEventListener('click', keep, true)
+  }
   document.addEventListener('click', keep, true)
   window.addEventListener('badgeshowcase:app-started', function () {
     started = true
-    replay()
-    // Long after the start everything is answered: stop looking at taps at all.
-    setTimeout(function () {
-      if (kept.length === 0) document.removeEventListener('click', keep, true)
-    }, 10000)
+    answered()
+  })
+  window.addEventListener('badgeshowcase:part-started', function () {
+    partsStarted += 1
+    answered()
   })
 
   function load() {

@@ -6,10 +6,10 @@ import { initialAssets, type View } from './bundle-size.ts'
 // also holds the issue's target of 1.10x the stack's floor on the wire).
 
 // The JS budget is a guard against growth, not the target: the showcase's first view (summary,
-// truth rule, member records, the digest and proof hooks) needs 120.6 kB today (earned; available
-// 119.8, detail 118.8)
-// against the target's ~102.5 kB, a miss that `npm run bench` reports.
-const BUDGETS = { js: 121_000, css: 15_000 }
+// truth rule, member records, the digest and proof hooks, each part saying when it answers taps)
+// needs 121.1 kB today (earned; available 120.3, detail 119.4) against the target's ~102.5 kB, a
+// miss that `npm run bench` reports.
+const BUDGETS = { js: 121_500, css: 15_000 }
 const dist = path.resolve(import.meta.dirname, '..', 'dist')
 
 let failed = false
@@ -21,7 +21,7 @@ for (const view of ['earned', 'available', 'detail'] satisfies View[]) {
     const ok = brotli <= budget && files.length > 0
     failed ||= !ok
     console.log(
-      `${ok ? 'ok  ' : brotli > budget ? 'OVER' : 'NONE'} ${view} ${kind.toUpperCase()}: ${(brotli / 1000).toFixed(1)} kB brotli of ${(budget / 1000).toFixed(0)} kB (${files.join(', ') || 'no files found'})`,
+      `${ok ? 'ok  ' : brotli > budget ? 'OVER' : 'NONE'} ${view} ${kind.toUpperCase()}: ${(brotli / 1000).toFixed(1)} kB brotli of ${(budget / 1000).toFixed(1)} kB (${files.join(', ') || 'no files found'})`,
     )
   }
 }

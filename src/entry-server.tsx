@@ -1,9 +1,10 @@
 import { dehydrate, type Query, type QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { StrictMode } from 'react'
+import { createElement, StrictMode, Suspense } from 'react'
 import { renderToString } from 'react-dom/server'
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router'
 import { configureBadgesApi } from './api/badges-api.ts'
 import { AppStarted } from './components/app-started.tsx'
+import { lateParts } from './components/part.tsx'
 import { startClockAt } from './components/use-now.ts'
 import { readConfigFile, setRuntimeConfig } from './config/load.ts'
 import { setServerOrigin } from './config/page-origin.ts'
@@ -91,6 +92,23 @@ const MAX_PASSES = 4
  * The first view as HTML, or null when the server cannot render what the browser will (a setting
  * the server cannot reproduce, a redirect, an error, data too slow): the page is then sent as before.
  */
+// The parts whose code the browser loads later are rendered with their content on every page, the
+// first after a start included. React's lazy resolves only once a render has tried it, so each is
+// tried once, off any page, and its code awaited. (A route's own code loads with its first page, so
+// its parts are found then.)
+const latePartsLoaded = new Map<ReturnType<typeof lateParts>[number], Promise<unknown>>()
+function loadLateParts() {
+  for (const part of lateParts()) {
+    if (latePartsLoaded.has(part)) continue
+    renderToString(<Suspense fallback={null}>{createElement(part.Component)}</Suspense>)
+    latePartsLoaded.set(
+      part,
+      part.load().then(() => new Promise((resolve) => setTimeout(resolve, 0))),
+    )
+  }
+  return Promise.all(latePartsLoaded.values())
+}
+
 export async function render(input: RenderInput): Promise<Rendered | null> {
   const file = readConfigFile(input.configJson)
   const config: RuntimeConfig = { ...defaultConfig, ...file.settings }
@@ -121,6 +139,7 @@ export async function render(input: RenderInput): Promise<Rendered | null> {
   if (context instanceof Response || context.errors !== null || context.statusCode !== 200) {
     return null
   }
+  await loadLateParts()
   const router = createStaticRouter(handler.dataRoutes, context)
   const app = (
     <StrictMode>

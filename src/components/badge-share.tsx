@@ -1,11 +1,11 @@
-import { lazy, Suspense } from 'react'
 import { type Customer } from '../badges/member.ts'
 import { runtimeConfig } from '../config/load.ts'
 import { t } from '../i18n/i18n.ts'
+import { latePart, Part } from './part.tsx'
 import { ShareButton } from './share-button.tsx'
 
 // Its code failing to load (offline) leaves the plain share, never a broken page.
-const ProofActions = lazy(() =>
+const ProofActions = latePart(() =>
   import('./proof-actions.tsx').then(
     (module) => ({ default: module.ProofActions }),
     () => ({ default: ({ title }: { title: string }) => <ShareButton title={title} /> }),
@@ -30,7 +30,7 @@ export function BadgeShare({
 }) {
   if (!held || !runtimeConfig().config.proofs) return <ShareButton title={title} />
   return (
-    <Suspense
+    <Part
       fallback={
         <p className="flex">
           <button type="button" disabled className="button-secondary px-0">
@@ -40,6 +40,6 @@ export function BadgeShare({
       }
     >
       <ProofActions title={title} badgeId={badgeId} customer={customer} />
-    </Suspense>
+    </Part>
   )
 }

@@ -1,8 +1,9 @@
 import { QueryErrorResetBoundary } from '@tanstack/react-query'
-import { Component, type ReactNode, Suspense, useSyncExternalStore } from 'react'
+import { Component, type ReactNode, useSyncExternalStore } from 'react'
 import { useLocation } from 'react-router'
 import { memberTokenVersion, subscribeMemberToken } from '../config/member-token.ts'
 import { ErrorPanel } from './error-panel.tsx'
+import { Part } from './part.tsx'
 
 type BoundaryProps = { onReset: () => void; headingLevel: 1 | 2; children: ReactNode }
 
@@ -60,7 +61,7 @@ export function QueryBoundary({
           onReset={reset}
           headingLevel={headingLevel}
         >
-          <Suspense fallback={fallback}>{children}</Suspense>
+          <Part fallback={fallback}>{children}</Part>
         </ErrorBoundary>
       )}
     </QueryErrorResetBoundary>

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useEffect } from 'react'
+import { useEffect } from 'react'
 import { Link } from 'react-router'
 import { type Customer, customerPath } from '../badges/member.ts'
 import { expiringSoon, type Judged, type NextUp, nextUp, stillToEarn } from '../badges/standing.ts'
@@ -10,6 +10,7 @@ import { formatNumber, t } from '../i18n/i18n.ts'
 import { badgeQueries, defaultLists } from '../queries/badges.ts'
 import { encodeSegment } from '../badges/encode.ts'
 import { BadgeImage } from './badge-image.tsx'
+import { latePart, Part } from './part.tsx'
 import { SUMMARY_MIN_SIZE, SUMMARY_SIZE } from './skeletons.tsx'
 import { formatDate, formatRelative } from './format.ts'
 import { truthLabel } from './truth-text.ts'
@@ -18,7 +19,7 @@ import { useNow } from './use-now.ts'
 
 // Only a returning member with news sees it: kept out of the first view's script. Its code
 // failing to load (offline) costs the digest, never the view.
-const SinceLastVisit = lazy(() =>
+const SinceLastVisit = latePart(() =>
   import('./since-last-visit.tsx').then(
     (module) => ({ default: module.SinceLastVisit }),
     () => ({ default: () => null }),
@@ -134,7 +135,7 @@ export function StandingSummary({ customer }: { customer: Customer }) {
       : customerPath(customer, 'earned')
   return (
     <>
-      <Suspense fallback={null}>
+      <Part fallback={null}>
         {/* One per member: another member's lists start their own visit. */}
         <SinceLastVisit
           key={`${customer.by ?? ''}:${customer.id}`}
@@ -144,7 +145,7 @@ export function StandingSummary({ customer }: { customer: Customer }) {
           complete={!earnedList.hasNextPage}
           now={now}
         />
-      </Suspense>
+      </Part>
       <section
         aria-label={t('summary.label')}
         className={`${SUMMARY_MIN_SIZE} flex flex-col gap-2 rounded-card border border-line bg-surface p-2 shadow-sm sm:flex-row sm:items-center`}
