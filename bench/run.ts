@@ -342,7 +342,8 @@ async function network() {
       return {
         view: name,
         requests: requests.length,
-        startSpreadMs: Math.max(...starts) - Math.min(...starts),
+        // No request at all (the page carried its data): no spread to speak of.
+        startSpreadMs: starts.length === 0 ? null : Math.max(...starts) - Math.min(...starts),
         paths: requests.map((r) => r.url),
       }
     }
@@ -554,7 +555,10 @@ function report(results: FullRun & { scaleRun?: ScaleRun }) {
     '',
     '| view | API requests | spread of their start times |',
     '| --- | --- | --- |',
-    ...nw.views.map((view) => `| ${view.view} | ${view.requests} | ${view.startSpreadMs} ms |`),
+    ...nw.views.map(
+      (view) =>
+        `| ${view.view} | ${view.requests} | ${view.startSpreadMs === null ? 'none made' : `${view.startSpreadMs} ms`} |`,
+    ),
     '',
     `Back to a view within its fresh time: ${mark(nw.backWithinFreshTime === 0, `${nw.backWithinFreshTime} requests`)}. A detail opened after hovering its card: ${mark(nw.prefetchedDetail === 0, `${nw.prefetchedDetail} requests`)}.`,
     '',
