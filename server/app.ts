@@ -226,6 +226,20 @@ export function createApp({
       } else if (route !== null) {
         html = withFirstView(html, await firstView(api, route, readManifest(distDir), now()))
       } else if (mode === 'live') {
+        // The member is the browser's to know, but the view is in the path: its code comes with
+        // the page, not after the entry script has run. (The root opens the member's earned
+        // badges unless the fragment asks otherwise.)
+        const view = routeOf(
+          c.req.path.slice(basePath.length - 1).replace(/\/index\.html$/, '/'),
+          new URL(c.req.url).searchParams,
+        )?.view
+        if (view !== undefined) {
+          html = withFirstView(html, {
+            data: {},
+            chunks: viewChunks(readManifest(distDir), view),
+            images: [],
+          })
+        }
         // Async: it starts the view's requests as soon as it arrives, without holding up the page.
         html = html.replace('</head>', '  <script async src="early.js"></script>\n  </head>')
       }

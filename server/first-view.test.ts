@@ -82,6 +82,18 @@ test('live mode: the server never sees the member, so the page carries no data',
   expect(html).not.toContain('first-view-data')
   // The browser knows the member: early.js starts the requests there.
   expect(html).toContain('<script async src="early.js"></script>')
+  // The view is in the path: its code comes with the page. No image: they are the member's.
+  expect(html).toContain('<link rel="modulepreload" crossorigin href="./assets/earned-2.js" />')
+  expect(html).toContain('<link rel="modulepreload" crossorigin href="./assets/shared-3.js" />')
+  expect(html).not.toContain('as="image"')
+  const detail = await (
+    await app('live').request('/customers/62090013/badges/6650b1c00000000000000003')
+  ).text()
+  expect(detail).toContain('./assets/badge-detail-4.js')
+  expect(detail).not.toContain('./assets/earned-2.js')
+  // Not a view: nothing named.
+  const other = await (await app('live').request('/somewhere/else')).text()
+  expect(other).not.toContain('modulepreload')
 })
 
 test('routes: the views, the root as the demo member, and nothing else', () => {
