@@ -101,9 +101,13 @@ function loadLateParts() {
   for (const part of lateParts()) {
     if (latePartsLoaded.has(part)) continue
     renderToString(<Suspense fallback={null}>{createElement(part.Component)}</Suspense>)
+    // A part whose code fails to load renders its fallback, as in the browser; pages still render.
     latePartsLoaded.set(
       part,
-      part.load().then(() => new Promise((resolve) => setTimeout(resolve, 0))),
+      part
+        .load()
+        .catch(() => undefined)
+        .then(() => new Promise((resolve) => setTimeout(resolve, 0))),
     )
   }
   return Promise.all(latePartsLoaded.values())
@@ -190,6 +194,7 @@ export async function render(input: RenderInput): Promise<Rendered | null> {
       state: {
         locale,
         now: input.now,
+        clockAhead: input.now - Date.now(),
         origin,
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         config,

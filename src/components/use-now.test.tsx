@@ -20,7 +20,7 @@ test("the server's time holds when the page is taken over, then moves on from it
   vi.useFakeTimers({ now: Date.parse('2026-11-26T05:00:00Z') })
   // The server's clock runs 31 days ahead (its emulator's clock was moved on).
   const server = Date.parse('2026-12-27T05:00:00Z')
-  startClockAt(server)
+  startClockAt(server, server - Date.now())
   let renders = 0
   render(
     <Profiler id="clock" onRender={() => (renders += 1)}>
@@ -33,4 +33,11 @@ test("the server's time holds when the page is taken over, then moves on from it
   expect(renders).toBe(1)
   act(() => vi.advanceTimersByTime(30_000))
   expect(screen.getByText(String(server + 60_000))).toBeInTheDocument()
+})
+
+test('a server page shown again from the cache long after it was made catches up at once', () => {
+  vi.useFakeTimers({ now: Date.parse('2026-11-26T05:00:00Z') })
+  startClockAt(Date.parse('2026-11-25T05:00:00Z'), 0)
+  render(<Clock />)
+  expect(screen.getByText(String(Date.parse('2026-11-26T05:00:00Z')))).toBeInTheDocument()
 })

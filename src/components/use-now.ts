@@ -4,7 +4,8 @@ import { useSyncExternalStore } from 'react'
 // so renders stay pure and all cards agree on what "now" is.
 
 const TICK_MS = 60_000
-// The server's clock less the browser's, for a page the server rendered: its clock is the page's.
+// How far the server's clock runs ahead of real time, for a page the server rendered (the demo's
+// clock may have been moved on): the page keeps the server's clock.
 let offset = 0
 const read = () => Date.now() + offset
 let now = read()
@@ -32,12 +33,14 @@ function subscribe(listener: () => void) {
 
 /**
  * Starts the clock at the server's "now" for a page the server rendered, so the first render reads
- * the very time the server's did and hydration finds the same text; it moves on from there, with
- * the server's clock (in demo mode the emulator's clock may have been moved on). The server sets it
- * before each render too.
+ * the very time the server's did and hydration finds the same text. It moves on at the next tick,
+ * with the server's clock (`ahead`: how far it runs ahead of real time), not when the first view
+ * subscribes: a change then would make React draw again, afresh, the parts it has not yet taken
+ * over. (A page over a minute old, shown again from the browser's cache, catches up at once.) The
+ * server sets it before each render as well.
  */
-export function startClockAt(ms: number) {
-  offset = ms - Date.now()
+export function startClockAt(ms: number, ahead = 0) {
+  offset = ahead
   now = ms
 }
 
