@@ -19,26 +19,42 @@
   var root = document.getElementById('root')
 
   // Taps before the app answers them: kept in order, played again once it does. React takes the
-  // page over in steps: the page, then each Suspense boundary the server rendered (marked in the
-  // HTML by a <!--$--> comment), and it drops a click on a part it has not taken over yet. The app
-  // says when it has started and when each boundary has (src/components/app-started.tsx), so the
-  // page answers once both have come: every tap before that is kept.
-  var boundaries = 0
-  if (root) {
-    var walker = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT)
-    while (walker.nextNode()) if (walker.currentNode.data === '$') boundaries += 1
-  }
+  // page over in steps: the page itself, then each part the server rendered in a Suspense boundary
+  // (between <!--$--> and <!--/$--> in the HTML), and it drops a click inside a part it has not
+  // taken over yet. The app says when it has started; each part's marker (a <template data-part>
+  // first in its content, src/components/part.tsx) says when that part answers.
   var kept = []
   var started = false
-  var partsStarted = 0
   var failed = false
-  var answering = function () {
-    return started && partsStarted >= boundaries
+  var done = false
+  // The part an element is in: the nearest opening before it, at its level or an ancestor's, that
+  // is not closed before it.
+  function partOf(element) {
+    for (var node = element; node && node !== root; node = node.parentNode) {
+      var depth = 0
+      for (var sibling = node.previousSibling; sibling; sibling = sibling.previousSibling) {
+        if (sibling.nodeType !== 8) continue
+        if (sibling.data === '/$') depth += 1
+        else if (/^\$[!?]?$/.test(sibling.data)) {
+          if (depth === 0) return sibling
+          depth -= 1
+        }
+      }
+    }
+    return null
+  }
+  function answers(element) {
+    if (!started) return false
+    var part = partOf(element)
+    var marker = part && part.nextElementSibling
+    if (!marker || !marker.hasAttribute('data-part')) return true
+    return marker.hasAttribute('data-answering')
   }
   function keep(event) {
     var target = event.target instanceof Element && event.target.closest('a[href], button')
-    if (failed || !target || !root || !root.contains(target)) return
-    if (answering() && kept.length === 0) return
+    if (done || failed || !target || !root || !root.contains(target)) return
+    // Answered, and no earlier tap still waiting: the app's own, as usual.
+    if (kept.length === 0 && answers(target)) return
     // A new tab, a download, another window: the browser's own business, as always.
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)
       return
@@ -46,30 +62,36 @@
     event.preventDefault()
     event.stopPropagation()
     kept.push({ element: target, place: tappable().indexOf(target), at: Date.now() })
-    if (kept.length === 1) setTimeout(replay, 5000)
+    setTimeout(replay, 5000)
   }
   function tappable() {
     return Array.prototype.slice.call(root.querySelectorAll('a[href], button'))
   }
-  // The element, or the one in its place with the same words if the app drew that part afresh.
+  // The element, or, if the app drew that part afresh, the one like it (same kind, same words): the
+  // only one, else the one in its place.
   function now(tap) {
     if (tap.element.isConnected) return tap.element
-    var twin = tappable()[tap.place]
-    return twin && twin.textContent === tap.element.textContent ? twin : null
+    var all = tappable()
+    var like = all.filter(function (candidate) {
+      return (
+        candidate.tagName === tap.element.tagName &&
+        candidate.textContent === tap.element.textContent
+      )
+    })
+    if (like.length === 1) return like[0]
+    return like.indexOf(all[tap.place]) >= 0 ? all[tap.place] : null
   }
-  // In order, once the page answers; a tap still waiting after 5 s (or whose code failed to load)
-  // goes as the page alone would take it: a link is followed, a button pressed.
+  // In order, each once its element answers (the app or a part says so: right after React has put
+  // it on screen). A tap still waiting after 5 s, or whose code failed to load, goes as the page
+  // alone would take it: a link is followed, a button pressed.
   function replay() {
     while (kept.length > 0) {
       var tap = kept[0]
-      var late = failed || Date.now() - tap.at >= 5000
-      if (!late && !answering()) {
-        setTimeout(replay, 5000 - (Date.now() - tap.at))
-        return
-      }
-      kept.shift()
       var element = now(tap)
-      if (element && !(late && !answering() && element.tagName === 'A')) {
+      var answered = element !== null && answers(element)
+      if (!answered && !failed && Date.now() - tap.at < 5000) break
+      kept.shift()
+      if (element && (answered || element.tagName !== 'A')) {
         clickPastKeep(function () {
           element.click()
         })
@@ -78,6 +100,7 @@
         return
       }
     }
+    finish()
   }
   // A replayed click is the app's to handle, not ours to keep again.
   function clickPastKeep(click) {
@@ -88,27 +111,49 @@
       document.addEventListener('click', keep, true)
     }
   }
-  // The page answers: kept taps are played, and the pointer resting on a link (or the focus on
-  // one) is told to the app, which missed it (a badge starts loading when a member rests on it).
-  function answered() {
-    if (!answering()) return
-    replay()
+  // The pointer resting on a link, or the focus on an element, before the app could see it: told
+  // to it once that element answers (a badge starts loading when a member rests on it).
+  var told = []
+  function tell() {
     var rested = root.querySelector('a[href]:hover')
-    if (rested) rested.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }))
+    if (rested && told.indexOf(rested) < 0 && answers(rested)) {
+      told.push(rested)
+      rested.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }))
+    }
     var focused = document.activeElement
-    if (focused && focused !== document.body && root.contains(focused))
+    if (focused && root.contains(focused) && told.indexOf(focused) < 0 && answers(focused)) {
+      told.push(focused)
       focused.dispatchEvent(new FocusEvent('focusin', { bubbles: true }))
-    if (kept.length === 0) document.removeEventListener('click', keep, true)
+    }
+  }
+  // Every part answers and nothing waits: the page is the app's alone from here.
+  function finish() {
+    if (done || !started || kept.length > 0) return
+    var markers = root.querySelectorAll('template[data-part]')
+    for (var i = 0; i < markers.length; i += 1)
+      if (!markers[i].hasAttribute('data-answering')) return
+    done = true
+    document.removeEventListener('click', keep, true)
+  }
+  function step() {
+    if (done) return
+    tell()
+    replay()
   }
   document.addEventListener('click', keep, true)
   window.addEventListener('badgeshowcase:app-started', function () {
     started = true
-    answered()
+    step()
+    // A part that never answers (taken away before React reached it): after a while, the page is
+    // the app's anyway.
+    setTimeout(function () {
+      if (kept.length === 0) {
+        done = true
+        document.removeEventListener('click', keep, true)
+      }
+    }, 10000)
   })
-  window.addEventListener('badgeshowcase:part-started', function () {
-    partsStarted += 1
-    answered()
-  })
+  window.addEventListener('badgeshowcase:part-started', step)
 
   function load() {
     for (var i = 0; i < chunks.length; i += 1) {

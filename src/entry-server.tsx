@@ -194,7 +194,6 @@ export async function render(input: RenderInput): Promise<Rendered | null> {
       state: {
         locale,
         now: input.now,
-        clockAhead: input.now - Date.now(),
         origin,
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         config,

@@ -109,7 +109,7 @@ async function start() {
   if (rendered !== null && root.firstChild !== null && rendersAsServer(rendered, here)) {
     // The server's HTML is on screen: take it over as it is. The first render must be the server's,
     // so it reads the server's clock and waits for the route's code (preloaded with the page).
-    startClockAt(rendered.now, rendered.clockAhead)
+    startClockAt(rendered.now)
     await routerReady(router)
     // As a transition, the hydration yields to the browser every few milliseconds (a default
     // update runs in one piece): a tap or a scroll during it is answered, and no task runs long.

@@ -8,8 +8,6 @@ export type ServerRenderState = {
   locale: Locale
   /** The time the server rendered at: the browser's first render reads the same. */
   now: number
-  /** The server's clock less real time (the demo's clock may have been moved on), kept from then. */
-  clockAhead: number
   /** Image addresses are resolved against it; another origin means another render. */
   origin: string
   /** Dates are formatted in it; a browser elsewhere renders for itself. */

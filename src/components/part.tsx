@@ -1,11 +1,11 @@
-import { type ComponentType, lazy, type ReactNode, Suspense, useEffect } from 'react'
+import { type ComponentType, lazy, type ReactNode, Suspense, useEffect, useRef } from 'react'
 
 /**
  * A part of the page React may take over after the rest: a Suspense boundary. The server renders
  * it with its content, and the browser hydrates that content in a pass of its own; until then React
- * drops a click inside it. So each part says when it is on screen and answering, and
- * public/hydrate.js, which counts the server's boundaries in the HTML, plays the taps it kept only
- * once every part has. Every Suspense boundary in the app is one of these.
+ * drops a click inside it. So each part carries a marker (an inert <template>, first in its
+ * content) that says once the part is on screen and answering, and public/hydrate.js holds a tap
+ * inside a part until its marker says so. Every Suspense boundary in the app is one of these.
  */
 export function Part({ fallback, children }: { fallback: ReactNode; children: ReactNode }) {
   return (
@@ -16,12 +16,14 @@ export function Part({ fallback, children }: { fallback: ReactNode; children: Re
   )
 }
 
-// An effect inside a boundary runs once that boundary is on screen.
+// An effect inside a boundary runs once that boundary is on screen and answering.
 function PartStarted() {
+  const marker = useRef<HTMLTemplateElement>(null)
   useEffect(() => {
+    marker.current?.setAttribute('data-answering', '')
     window.dispatchEvent(new Event('badgeshowcase:part-started'))
   }, [])
-  return null
+  return <template ref={marker} data-part="" />
 }
 
 type Late = { Component: ComponentType<never>; load: () => Promise<unknown> }

@@ -4,24 +4,30 @@ import { useSyncExternalStore } from 'react'
 // so renders stay pure and all cards agree on what "now" is.
 
 const TICK_MS = 60_000
-// How far the server's clock runs ahead of real time, for a page the server rendered (the demo's
-// clock may have been moved on): the page keeps the server's clock.
-let offset = 0
-const read = () => Date.now() + offset
-let now = read()
+/** A page the server rendered moves on to the browser's clock this long after it is taken over. */
+const CATCH_UP_MS = 10_000
+let now = Date.now()
+// Set for a page the server rendered, until its first view subscribes.
+let fromServer = false
 const listeners = new Set<() => void>()
 let timer: ReturnType<typeof setInterval> | undefined
 
+function tick() {
+  now = Date.now()
+  for (const notify of listeners) notify()
+}
+
 function subscribe(listener: () => void) {
   listeners.add(listener)
-  // Back after a while with nothing on the page reading it: caught up. Not within the minute, so
-  // taking over the server's page (which subscribes) changes nothing it shows: a change then would
-  // make React draw again, afresh, the parts it has not yet taken over.
-  if (timer === undefined && read() - now >= TICK_MS) now = read()
-  timer ??= setInterval(() => {
-    now = read()
-    for (const notify of listeners) notify()
-  }, TICK_MS)
+  if (timer === undefined) {
+    // The server's page being taken over: a change now would make React draw again, afresh, the
+    // parts it has not yet taken over (and a tap there would be lost). It catches up a little later.
+    if (fromServer) setTimeout(tick, CATCH_UP_MS)
+    // Back after a while with nothing on the page reading it: caught up at once.
+    else now = Date.now()
+    fromServer = false
+    timer = setInterval(tick, TICK_MS)
+  }
   return () => {
     listeners.delete(listener)
     if (listeners.size === 0) {
@@ -33,15 +39,13 @@ function subscribe(listener: () => void) {
 
 /**
  * Starts the clock at the server's "now" for a page the server rendered, so the first render reads
- * the very time the server's did and hydration finds the same text. It moves on at the next tick,
- * with the server's clock (`ahead`: how far it runs ahead of real time), not when the first view
- * subscribes: a change then would make React draw again, afresh, the parts it has not yet taken
- * over. (A page over a minute old, shown again from the browser's cache, catches up at once.) The
- * server sets it before each render as well.
+ * the very time the server's did and hydration finds the same text; it moves on to the browser's
+ * clock shortly after (a page shown again from the cache, or from a demo server whose clock was
+ * moved on, may be far off). The server sets it before each render as well.
  */
-export function startClockAt(ms: number, ahead = 0) {
-  offset = ahead
+export function startClockAt(ms: number) {
   now = ms
+  fromServer = true
 }
 
 export function useNow(): number {
