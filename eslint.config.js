@@ -81,6 +81,10 @@ export default tseslint.config(
             "ImportDeclaration[source.value='react'] > ImportSpecifier[imported.name=/^(Suspense|lazy)$/]",
           message: 'Use Part or latePart from src/components/part.tsx.',
         },
+        {
+          selector: "MemberExpression[object.name='React'][property.name=/^(Suspense|lazy)$/]",
+          message: 'Use Part or latePart from src/components/part.tsx.',
+        },
       ],
     },
   },
