@@ -3,7 +3,8 @@
  * on its way. The member token is in the URL fragment, which the server never sees, so this runs
  * in the browser; the app takes the answers (src/api/preloaded.ts), each once, and only for the
  * very request and token it was made with. Anything unexpected: it does nothing, and the app asks
- * as it always does. Keep it tiny, and in step with src/api/client.ts and src/routes/*-loader.ts.
+ * as it always does. It also starts the browser's formatting (below). Keep it tiny, and in step with
+ * src/api/client.ts and src/routes/loaders.ts.
  */
 ;(function () {
   'use strict'
@@ -66,5 +67,14 @@
     })
   } catch {
     // Nothing started: the app makes its requests itself.
+  }
+  // The browser's date and number formatting costs tens of milliseconds on its first use on a
+  // phone (its locale data), in one piece. The app's first render needs it; started here, while
+  // the main script is still on its way, that piece is not part of the render's long task.
+  try {
+    new Intl.NumberFormat().format(0)
+    Intl.DateTimeFormat().resolvedOptions()
+  } catch {
+    // Nothing lost: the app starts it itself.
   }
 })()
