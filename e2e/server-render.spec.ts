@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
+import { detailRequests } from './detail-requests.ts'
 
 // Demo mode: the server renders the first view (server/server-render.ts), so a member sees their
 // badges before any script has run, and the browser takes that page over (hydrates) as it is: no
@@ -158,18 +159,14 @@ test('a badge the pointer rests on before the code has arrived starts loading on
   await page.goto(EARNED, { waitUntil: 'commit' })
   const card = page.getByRole('listitem').getByRole('link', { name: 'Reviewer' })
   const id = await card.getAttribute('data-badge-link')
-  const detailRequests: string[] = []
-  page.on('request', (request) => {
-    const url = request.url()
-    if (/\/(management|badgeMeta)\//.test(url) && url.includes(`/${id}`)) detailRequests.push(url)
-  })
+  const requests = detailRequests(page, id)
   await card.hover()
   release()
   // The pointer does not move again: the app learns of it from the page as it is.
-  await expect.poll(() => detailRequests.length).toBe(2)
+  await expect.poll(() => requests.length).toBe(2)
   await card.click()
   await expect(page.getByRole('heading', { name: 'Reviewer', level: 1 })).toBeVisible()
-  expect(detailRequests).toHaveLength(2)
+  expect(requests).toHaveLength(2)
 })
 
 test('the code cannot load (offline): a tapped badge still opens, as a page of its own', async ({

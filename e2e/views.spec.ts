@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from './axe.ts'
+import { detailRequests } from './detail-requests.ts'
 
 test('available: the image for each state, how to earn, rewards, limits and group completion', async ({
   page,
@@ -140,17 +141,13 @@ test('hovering a card loads its detail, so opening it makes no new request', asy
   await page.goto('/customers/62090013/earned')
   const link = page.getByRole('listitem').getByRole('link', { name: 'Reviewer' })
   const id = await link.getAttribute('data-badge-link')
-  const detailRequests: string[] = []
-  page.on('request', (request) => {
-    const url = request.url()
-    if (/\/(management|badgeMeta)\//.test(url) && url.includes(`/${id}`)) detailRequests.push(url)
-  })
+  const requests = detailRequests(page, id)
   await link.hover()
-  await expect.poll(() => detailRequests.length).toBe(2)
+  await expect.poll(() => requests.length).toBe(2)
   await link.click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reviewer')
   await expect(page.getByText('Your story with this badge')).toBeVisible()
-  expect(detailRequests).toHaveLength(2)
+  expect(requests).toHaveLength(2)
 })
 
 test('keyboard: tab to a badge and open it with Enter, with a visible focus ring', async ({
