@@ -191,7 +191,7 @@ export function StandingSummary({ customer }: { customer: Customer }) {
                 {next.badge.name?.trim() || t('badge.unnamed')}
               </span>
               <span
-                className={`truncate text-xs font-medium ${next.why.kind === 'left' || next.why.kind === 'ends' ? 'text-warn' : 'text-positive'}`}
+                className={`text-xs font-medium text-pretty ${next.why.kind === 'left' || next.why.kind === 'ends' ? 'text-warn' : 'text-positive'}`}
               >
                 {why(next, now)}
               </span>
