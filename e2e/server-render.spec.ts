@@ -152,6 +152,34 @@ test('a tap before the code has arrived is kept and played once the app runs; no
   expect(problems).toEqual([])
 })
 
+test('a box ticked before the code has arrived takes effect once it runs', async ({ page }) => {
+  const release = await holdScript(page)
+  await page.goto(EARNED, { waitUntil: 'commit' })
+  const main = page.getByRole('main')
+  await main.getByText('Sort and filter').click()
+  await main.getByLabel('Show expired').click()
+  // Held back until the app can take it: a tick the list does not follow would be untrue.
+  await expect(main.getByLabel('Show expired')).not.toBeChecked()
+  release()
+  await expect(page).toHaveURL(/expired=1/)
+  await expect(main.getByLabel('Show expired')).toBeChecked()
+  await expect(main.getByRole('listitem').filter({ hasText: 'Big Spender' })).toContainText(
+    /Expired /,
+  )
+})
+
+test('a sort chosen before the code has arrived takes effect once it runs', async ({ page }) => {
+  const release = await holdScript(page)
+  await page.goto(EARNED, { waitUntil: 'commit' })
+  const main = page.getByRole('main')
+  await main.getByText('Sort and filter').click()
+  await main.getByLabel('Sort by').selectOption('last-earned')
+  release()
+  await expect(page).toHaveURL(/sort=last-earned/)
+  await expect(main.getByLabel('Sort by')).toHaveValue('last-earned')
+  await expect(main.getByRole('heading', { level: 2 })).toHaveText(['Most recent first'])
+})
+
 test('a badge the pointer rests on before the code has arrived starts loading once it runs', async ({
   page,
 }) => {

@@ -23,6 +23,8 @@
   // (between <!--$--> and <!--/$--> in the HTML), and it drops a click inside a part it has not
   // taken over yet. The app says when it has started; each part's marker (a <template data-part>
   // first in its content, src/components/part.tsx) says when that part answers.
+  // What a tap presses: a link, a button, a tick box or a radio button (held back, its tick too).
+  var PRESSABLE = 'a[href], button, input[type="checkbox"], input[type="radio"]'
   var kept = []
   var started = false
   var failed = false
@@ -51,7 +53,7 @@
     return marker.hasAttribute('data-answering')
   }
   function keep(event) {
-    var target = event.target instanceof Element && event.target.closest('a[href], button')
+    var target = event.target instanceof Element && event.target.closest(PRESSABLE)
     if (done || failed || !target || !root || !root.contains(target)) return
     // Answered, and no earlier tap still waiting: the app's own, as usual.
     if (kept.length === 0 && answers(target)) return
@@ -65,10 +67,25 @@
     setTimeout(replay, 5000)
   }
   function tappable() {
-    return Array.prototype.slice.call(root.querySelectorAll('a[href], button'))
+    return Array.prototype.slice.call(root.querySelectorAll(PRESSABLE + ', select'))
+  }
+  // A choice in a list box before the app answers: it cannot be held back, so it is noted and told
+  // to the app once the box answers (the app may have set the box back to its own value meanwhile).
+  function choose(event) {
+    var target = event.target
+    if (done || failed || !(target instanceof HTMLSelectElement) || !root.contains(target)) return
+    if (kept.length === 0 && answers(target)) return
+    event.stopPropagation()
+    kept.push({
+      element: target,
+      place: tappable().indexOf(target),
+      at: Date.now(),
+      value: target.value,
+    })
+    setTimeout(replay, 5000)
   }
   // The element, or, if the app drew that part afresh, the one like it (same kind, same words): the
-  // only one, else the one in its place.
+  // only one, else the one in its place. (Tick boxes and list boxes have no words: their place.)
   function now(tap) {
     if (tap.element.isConnected) return tap.element
     var all = tappable()
@@ -91,7 +108,12 @@
       var answered = element !== null && answers(element)
       if (!answered && !failed && Date.now() - tap.at < 5000) break
       kept.shift()
-      if (element && (answered || element.tagName !== 'A')) {
+      if (element && tap.value !== undefined) {
+        element.value = tap.value
+        clickPastKeep(function () {
+          element.dispatchEvent(new Event('change', { bubbles: true }))
+        })
+      } else if (element && (answered || element.tagName !== 'A')) {
         clickPastKeep(function () {
           element.click()
         })
@@ -102,13 +124,22 @@
     }
     finish()
   }
-  // A replayed click is the app's to handle, not ours to keep again.
+  function afterFrames(then) {
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        setTimeout(then, 0)
+      })
+    })
+  }
+  // A replayed click or choice is the app's to handle, not ours to keep again.
   function clickPastKeep(click) {
     document.removeEventListener('click', keep, true)
+    document.removeEventListener('change', choose, true)
     try {
       click()
     } finally {
       document.addEventListener('click', keep, true)
+      document.addEventListener('change', choose, true)
     }
   }
   // The pointer resting on a link, or the focus on an element, before the app could see it: told
@@ -134,6 +165,7 @@
       if (!markers[i].hasAttribute('data-answering')) return
     done = true
     document.removeEventListener('click', keep, true)
+    document.removeEventListener('change', choose, true)
   }
   function step() {
     if (done) return
@@ -141,6 +173,7 @@
     replay()
   }
   document.addEventListener('click', keep, true)
+  document.addEventListener('change', choose, true)
   window.addEventListener('badgeshowcase:app-started', function () {
     started = true
     step()
@@ -150,6 +183,7 @@
       if (kept.length === 0) {
         done = true
         document.removeEventListener('click', keep, true)
+        document.removeEventListener('change', choose, true)
       }
     }, 10000)
   })
@@ -215,13 +249,7 @@
   // Then two frames, so the one that shows the art is on screen too. A hidden tab has no frames
   // until it is shown (and needs no code before then); past three seconds the code comes anyway.
   var ready = Promise.all([shown, decoded]).then(function () {
-    return new Promise(function (resolve) {
-      requestAnimationFrame(function () {
-        requestAnimationFrame(function () {
-          setTimeout(resolve, 0)
-        })
-      })
-    })
+    return new Promise(afterFrames)
   })
   Promise.race([ready, delay(3000)]).then(load)
 })()
