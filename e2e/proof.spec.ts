@@ -4,6 +4,7 @@ import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import { hostOrigin, live } from '../playwright.config.ts'
 import { expectNoAxeViolations } from './axe.ts'
+import { ENTRY_SCRIPT, hold } from './hold.ts'
 import { startControlledDemo, startShowcase } from './own-server.ts'
 
 // Badge proof links end to end, on servers of these tests' own (their clocks move and badges are
@@ -113,12 +114,7 @@ test.describe('demo mode', () => {
     page,
   }) => {
     // The page as the server sent it: the proof actions are there, the app's code is not yet.
-    let release = () => {}
-    const released = new Promise<void>((resolve) => (release = resolve))
-    await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-      await released
-      await route.continue()
-    })
+    const release = await hold(page, ENTRY_SCRIPT)
     await page.goto(`${server.url}/customers/62090013/badges/6650b1c00000000000000002`, {
       waitUntil: 'commit',
     })
@@ -139,12 +135,7 @@ test.describe('demo mode', () => {
   }) => {
     // The app runs; the proof actions, a part whose code comes after the rest, are still the
     // server's (React drops a click there until it has taken them over).
-    let release = () => {}
-    const released = new Promise<void>((resolve) => (release = resolve))
-    await page.route(/\/assets\/proof-actions-[^/]+\.js$/, async (route) => {
-      await released
-      await route.continue()
-    })
+    const release = await hold(page, /\/assets\/proof-actions-[^/]+\.js$/)
     await page.addInitScript(() =>
       window.addEventListener('badgeshowcase:app-started', () =>
         Object.assign(window, { __started: true }),

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test'
 import { detailRequests } from './detail-requests.ts'
+import { ENTRY_SCRIPT, hold } from './hold.ts'
 
 // Demo mode: the server renders the first view (server/server-render.ts), so a member sees their
 // badges before any script has run, and the browser takes that page over (hydrates) as it is: no
@@ -31,15 +32,7 @@ async function watch(page: Page) {
 }
 
 /** Holds the app's entry script until released, so the test sees the page as the server sent it. */
-async function holdScript(page: Page) {
-  let release = () => {}
-  const released = new Promise<void>((resolve) => (release = resolve))
-  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-    await released
-    await route.continue()
-  })
-  return release
-}
+const holdScript = (page: Page) => hold(page, ENTRY_SCRIPT)
 
 /** True once React has taken over this element (hydration keeps the server's node). */
 const hydrated = (page: Page, selector: string) =>

@@ -23,12 +23,15 @@
   // (between <!--$--> and <!--/$--> in the HTML), and it drops a click inside a part it has not
   // taken over yet. The app says when it has started; each part's marker (a <template data-part>
   // first in its content, src/components/part.tsx) says when that part answers.
+
   // What a tap presses: a link, a button, a tick box or a radio button (held back, its tick too).
   var PRESSABLE = 'a[href], button, input[type="checkbox"], input[type="radio"]'
   var kept = []
   var started = false
   var failed = false
   var done = false
+  // Set while a kept tap or choice is played: the app's to handle, not ours to keep again.
+  var replaying = false
   // The part an element is in: the nearest opening before it, at its level or an ancestor's, that
   // is not closed before it.
   function partOf(element) {
@@ -54,7 +57,7 @@
   }
   function keep(event) {
     var target = event.target instanceof Element && event.target.closest(PRESSABLE)
-    if (done || failed || !target || !root || !root.contains(target)) return
+    if (done || failed || replaying || !target || !root || !root.contains(target)) return
     // Answered, and no earlier tap still waiting: the app's own, as usual.
     if (kept.length === 0 && answers(target)) return
     // A new tab, a download, another window: the browser's own business, as always.
@@ -73,7 +76,8 @@
   // to the app once the box answers (the app may have set the box back to its own value meanwhile).
   function choose(event) {
     var target = event.target
-    if (done || failed || !(target instanceof HTMLSelectElement) || !root.contains(target)) return
+    if (done || failed || replaying) return
+    if (!(target instanceof HTMLSelectElement) || !root.contains(target)) return
     if (kept.length === 0 && answers(target)) return
     event.stopPropagation()
     kept.push({
@@ -110,11 +114,11 @@
       kept.shift()
       if (element && tap.value !== undefined) {
         element.value = tap.value
-        clickPastKeep(function () {
+        asTheApps(function () {
           element.dispatchEvent(new Event('change', { bubbles: true }))
         })
       } else if (element && (answered || element.tagName !== 'A')) {
-        clickPastKeep(function () {
+        asTheApps(function () {
           element.click()
         })
       } else if (tap.element.tagName === 'A') {
@@ -124,22 +128,12 @@
     }
     finish()
   }
-  function afterFrames(then) {
-    requestAnimationFrame(function () {
-      requestAnimationFrame(function () {
-        setTimeout(then, 0)
-      })
-    })
-  }
-  // A replayed click or choice is the app's to handle, not ours to keep again.
-  function clickPastKeep(click) {
-    document.removeEventListener('click', keep, true)
-    document.removeEventListener('change', choose, true)
+  function asTheApps(play) {
+    replaying = true
     try {
-      click()
+      play()
     } finally {
-      document.addEventListener('click', keep, true)
-      document.addEventListener('change', choose, true)
+      replaying = false
     }
   }
   // The pointer resting on a link, or the focus on an element, before the app could see it: told
@@ -163,6 +157,9 @@
     var markers = root.querySelectorAll('template[data-part]')
     for (var i = 0; i < markers.length; i += 1)
       if (!markers[i].hasAttribute('data-answering')) return
+    stop()
+  }
+  function stop() {
     done = true
     document.removeEventListener('click', keep, true)
     document.removeEventListener('change', choose, true)
@@ -180,11 +177,7 @@
     // A part that never answers (taken away before React reached it): after a while, the page is
     // the app's anyway.
     setTimeout(function () {
-      if (kept.length === 0) {
-        done = true
-        document.removeEventListener('click', keep, true)
-        document.removeEventListener('change', choose, true)
-      }
+      if (kept.length === 0) stop()
     }, 10000)
   })
   window.addEventListener('badgeshowcase:part-started', step)
@@ -246,6 +239,13 @@
   }
   var decoded = Promise.race([Promise.all(waits), delay(1000)])
 
+  function afterFrames(then) {
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        setTimeout(then, 0)
+      })
+    })
+  }
   // Then two frames, so the one that shows the art is on screen too. A hidden tab has no frames
   // until it is shown (and needs no code before then); past three seconds the code comes anyway.
   var ready = Promise.all([shown, decoded]).then(function () {

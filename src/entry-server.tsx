@@ -88,10 +88,6 @@ async function settled(queryClient: QueryClient, deadline: number): Promise<bool
 
 const MAX_PASSES = 4
 
-/**
- * The first view as HTML, or null when the server cannot render what the browser will (a setting
- * the server cannot reproduce, a redirect, an error, data too slow): the page is then sent as before.
- */
 // The parts whose code the browser loads later are rendered with their content on every page, the
 // first after a start included. React's lazy resolves only once a render has tried it, so each is
 // tried once, off any page, and its code awaited. (A route's own code loads with its first page, so
@@ -113,6 +109,10 @@ function loadLateParts() {
   return Promise.all(latePartsLoaded.values())
 }
 
+/**
+ * The first view as HTML, or null when the server cannot render what the browser will (a setting
+ * the server cannot reproduce, a redirect, an error, data too slow): the page is then sent as before.
+ */
 export async function render(input: RenderInput): Promise<Rendered | null> {
   const file = readConfigFile(input.configJson)
   const config: RuntimeConfig = { ...defaultConfig, ...file.settings }
