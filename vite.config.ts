@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react'
 import { type Connect, type Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import { precompress } from './scripts/precompress.ts'
+import { reactRouterProduction } from './scripts/react-router-production.ts'
 import { createApi } from './server/api.ts'
 
 /** `npm run dev` (and `vite preview`) answer /api_gateway/* exactly as `npm start` does. */
@@ -22,12 +23,14 @@ function badgesApi(): Plugin {
   }
 }
 
-export default defineConfig(({ command, isSsrBuild }) => ({
+export default defineConfig(({ command, mode, isSsrBuild }) => ({
   // Relative in the build, resolved against index.html's <base href>, so one build can be hosted
   // at any path.
   base: command === 'build' ? './' : '/',
   // The server's render (dist-server/) is never sent to browsers: nothing to precompress.
   plugins: [react(), tailwindcss(), badgesApi(), ...(isSsrBuild ? [] : [precompress()])],
+  // The browser's build only: the server's render keeps the package's own resolution.
+  resolve: { alias: mode === 'production' && !isSsrBuild ? [reactRouterProduction] : [] },
   server: { port: 5173 },
   build: {
     target: 'es2022',

@@ -16,6 +16,7 @@ import { readManifest, viewChunks } from '../server/first-view.ts'
 import { initialAssets, type Sizes, sizesOf } from '../scripts/bundle-size.ts'
 import { findChromium, quietChromiumFlags } from '../scripts/find-chromium.ts'
 import { precompressDir } from '../scripts/precompress.ts'
+import { reactRouterProduction } from '../scripts/react-router-production.ts'
 import { loadReport, proxyLoad } from './load.ts'
 import { scale, type ScaleRow, taskBudget } from './scale.ts'
 
@@ -145,6 +146,8 @@ async function bundle() {
     configFile: false,
     logLevel: 'silent',
     plugins: [react()],
+    // Built as the showcase is: React Router's production files (scripts/react-router-production.ts).
+    resolve: { alias: [reactRouterProduction] },
     build: { outDir: floorOut, emptyOutDir: true, target: 'es2022' },
   })
   // Served the same way as the showcase: the same precompression, the same server code.

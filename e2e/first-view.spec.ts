@@ -12,8 +12,9 @@ function watch(page: Page) {
     const url = new URL(request.url())
     if (url.pathname.includes('/api_gateway/')) apiRequests.push(`${url.pathname}${url.search}`)
   })
+  // Warnings too: a brand's console shows no library's notes meant for developers.
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text())
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
   })
   page.on('pageerror', (error) => problems.push(error.message))
   return { apiRequests, problems }

@@ -7,9 +7,9 @@ import { initialAssets, type View } from './bundle-size.ts'
 
 // The JS budget is a guard against growth, not the target: the showcase's first view (summary,
 // truth rule, member records, the digest and proof hooks, each part saying when it answers taps)
-// needs 121.1 kB today (earned; available 120.3, detail 119.4) against the target's ~102.5 kB, a
+// needs 120.5 kB today (earned; available 119.7, detail 118.8) against the target's ~102.5 kB, a
 // miss that `npm run bench` reports.
-const BUDGETS = { js: 121_500, css: 15_000 }
+const BUDGETS = { js: 121_000, css: 15_000 }
 const dist = path.resolve(import.meta.dirname, '..', 'dist')
 
 let failed = false
