@@ -173,6 +173,25 @@ test('a sort chosen before the code has arrived takes effect once it runs', asyn
   await expect(main.getByRole('heading', { level: 2 })).toHaveText(['Most recent first'])
 })
 
+test('two choices before the code has arrived both take effect, in order', async ({ page }) => {
+  const release = await holdScript(page)
+  await page.goto(EARNED, { waitUntil: 'commit' })
+  const main = page.getByRole('main')
+  await main.getByText('Sort and filter').click()
+  await main.getByLabel('Show expired').click()
+  await main.getByLabel('Sort by').selectOption('last-earned')
+  release()
+  await expect(page).toHaveURL(/sort=last-earned/)
+  // The second choice kept the first: the address, the controls and the list all say both.
+  expect(new URL(page.url()).searchParams.get('expired')).toBe('1')
+  await expect(main.getByLabel('Show expired')).toBeChecked()
+  await expect(main.getByLabel('Sort by')).toHaveValue('last-earned')
+  await expect(main.getByRole('heading', { level: 2 })).toHaveText(['Most recent first'])
+  await expect(main.getByRole('listitem').filter({ hasText: 'Big Spender' })).toContainText(
+    /Expired /,
+  )
+})
+
 test('a badge the pointer rests on before the code has arrived starts loading once it runs', async ({
   page,
 }) => {

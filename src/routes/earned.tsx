@@ -31,6 +31,11 @@ function EarnedFilters({ customer }: { customer: Customer }) {
   const [search, setSearch] = useSearchParams()
   const panelId = useId()
   const disclosure = useRef<HTMLDetailsElement>(null)
+  const chosen = useRef<URLSearchParams | null>(null)
+  // Once the address has them (or moved on by other means), it is the base again.
+  useEffect(() => {
+    chosen.current = null
+  }, [search])
   // The panel floats over the badges: a press anywhere else, or Escape, puts it away.
   useEffect(() => {
     const close = (event: Event) => {
@@ -63,9 +68,13 @@ function EarnedFilters({ customer }: { customer: Customer }) {
   const active = hasFilters(search)
 
   const update = (key: string, value: string | null) => {
-    const next = new URLSearchParams(search)
+    // From the last choice made, not the address this render read: a second choice before the
+    // first has reached the address (two quick ones, or two kept from before the app ran) must
+    // not undo it.
+    const next = new URLSearchParams(chosen.current ?? search)
     if (value === null) next.delete(key)
     else next.set(key, value)
+    chosen.current = next
     setSearch(next, { replace: true, preventScrollReset: true })
   }
   const onSort = (event: ChangeEvent<HTMLSelectElement>) =>
