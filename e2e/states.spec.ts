@@ -207,3 +207,36 @@ test('a list with no route match for the API never shows the app HTML as data', 
   await page.goto('/customers/62090013/earned')
   await expect(page.getByRole('alert')).toContainText('Unreadable answer')
 })
+
+test.describe('a narrow phone in French', () => {
+  test.use({ locale: 'fr-FR', viewport: { width: 320, height: 740 } })
+
+  test('the summary arriving after the list moves nothing below it', async ({ page }) => {
+    await page.addInitScript(() => {
+      const shifts: number[] = []
+      Object.assign(window, { __shifts: shifts })
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          shifts.push((entry as unknown as { value: number }).value)
+      }).observe({ type: 'layout-shift', buffered: true })
+    })
+    // The member's own records settle the summary: held, so it comes after the list, as it does
+    // in live mode. Its labels take two lines at this width ("badges obtenus", "expirent bientôt").
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/api_gateway/v1/badges/management/**', async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto('/customers/62090013/earned')
+    const main = page.getByRole('main')
+    await expect(main.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+    await expect(main.getByRole('region', { name: 'Vos badges en un coup d’œil' })).toBeHidden()
+    release()
+    const summary = main.getByRole('region', { name: 'Vos badges en un coup d’œil' })
+    await expect(summary).toContainText('expirent bientôt')
+    expect(
+      await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts),
+    ).toEqual([])
+  })
+})

@@ -20,10 +20,12 @@ export function ListSkeleton({ label }: { label: string }) {
 
 /**
  * The summary's room (standing-summary.tsx): its placeholder takes exactly this, and the summary
- * at least this (more only if a language's labels cannot fit, rather than cut them off).
+ * at least this (more only if a language's labels cannot fit, rather than cut them off). On a
+ * phone each count's label has room for two lines whatever it says, as narrow phones and longer
+ * languages need it: the summary often arrives after the list, which must not move then.
  */
-export const SUMMARY_SIZE = 'h-[8.375rem] sm:h-[4.875rem]'
-export const SUMMARY_MIN_SIZE = 'min-h-[8.375rem] sm:min-h-[4.875rem]'
+export const SUMMARY_SIZE = 'h-[9.3125rem] sm:h-[4.875rem]'
+export const SUMMARY_MIN_SIZE = 'min-h-[9.3125rem] sm:min-h-[4.875rem]'
 
 /** The whole page before its first view's code has arrived: header, tabs and a list. */
 export function AppSkeleton() {

@@ -81,7 +81,8 @@ function Stat({
   return (
     <Link
       to={to}
-      className="flex min-h-11 flex-col justify-center rounded-lg px-1 py-1 hover:bg-sunken sm:px-2"
+      // On a phone, room for a label of two lines, however long this one is (skeletons.tsx).
+      className="flex min-h-11 flex-col justify-center rounded-lg px-1 py-1 hover:bg-sunken max-sm:min-h-[3.9375rem] sm:px-2"
     >
       <span className="text-xl leading-tight font-bold text-ink tabular-nums">
         {formatNumber(count)}
