@@ -152,4 +152,55 @@ test.describe('live mode', () => {
     expect(page.url()).not.toContain(token)
     expect(problems).toEqual([])
   })
+
+  test('available: early.js starts both lists, and the view paints once, whole, with nothing moving', async ({
+    page,
+  }) => {
+    const token = await new SignJWT({ sub: 'tom.sawyer@example.com', idType: 'email' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('10m')
+      .sign(new TextEncoder().encode(live.tokenSecret))
+    const { apiRequests, problems } = watch(page)
+    await page.addInitScript(() => {
+      const shifts: number[] = []
+      Object.assign(window, { __shifts: shifts })
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries())
+          shifts.push((entry as unknown as { value: number }).value)
+      }).observe({ type: 'layout-shift', buffered: true })
+    })
+    // The earned list answers last, well after the available one: the view waits for it.
+    let releaseEarned: () => void = () => undefined
+    const earnedHeld = new Promise<void>((resolve) => {
+      releaseEarned = resolve
+    })
+    await page.route(
+      (url) =>
+        url.pathname.includes('/customer/') && url.searchParams.get('badgeType') === 'EARNED',
+      async (route) => {
+        await earnedHeld
+        await route.continue()
+      },
+    )
+    await page.goto(`/customers/tom.sawyer%40example.com/available?by=email#member_token=${token}`)
+    const main = page.getByRole('main')
+    await expect(page.getByRole('link', { name: 'Available (12)' })).toBeVisible()
+    await expect(main.getByRole('status', { name: 'Loading badges you can earn' })).toBeVisible()
+    await expect(main.getByRole('heading', { name: 'Night Owl' })).toHaveCount(0)
+    releaseEarned()
+    // One paint with the cards and each group's count, the same counts the earned list gives.
+    await expect(main.getByRole('heading', { name: 'Night Owl' })).toBeVisible()
+    await expect(
+      main.getByRole('region', { name: 'Coffee Club' }).getByText('2 of 4 earned'),
+    ).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Earned (7)' })).toBeVisible()
+    // Both lists were asked once, by early.js, and the app took both answers.
+    expect(apiRequests.filter((url) => url.includes('badgeType=AVAILABLE'))).toHaveLength(1)
+    expect(apiRequests.filter((url) => url.includes('badgeType=EARNED'))).toHaveLength(1)
+    await expect(main.getByRole('region', { name: 'Your badges at a glance' })).toBeVisible()
+    expect(
+      await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts),
+    ).toEqual([])
+    expect(problems).toEqual([])
+  })
 })

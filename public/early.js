@@ -48,7 +48,9 @@
       if (search.get('expired') === '1') query.set('includeExpired', 'true')
       paths.push(list(query) + '&sortOn=' + (sorts[search.get('sort')] || 'RANK'))
     } else if (view === 'available') {
+      // The earned list too: the available view's first paint waits for both (src/routes/available.tsx).
       paths.push(list('badgeType=AVAILABLE') + '&sortOn=RANK')
+      paths.push(list('badgeType=EARNED') + '&sortOn=RANK')
     } else {
       var id = encodeURIComponent(badgeId)
       paths.push('badgeMeta/' + id)

@@ -14,12 +14,17 @@ import { useNow } from '../components/use-now.ts'
 import { useAvailableTruths } from '../components/use-truths.ts'
 import { t } from '../i18n/i18n.ts'
 import { badgeQueries, defaultLists } from '../queries/badges.ts'
+import { useFirstAnswer } from '../queries/first-answer.ts'
 import { pageTitle } from '../config/brand.ts'
 
 function AvailableBadges({ customer }: { customer: Customer }) {
   const now = useNow()
   const available = useSuspenseInfiniteQuery(badgeQueries.list(customer, defaultLists.available))
-  // Which of these the member holds, and the groups' completion; the page works without it.
+  // Which of these the member holds, and the groups' completion; the page works without it. Its
+  // first answer is awaited (started alongside this list): painted before it, the cards of badges
+  // the member holds would wait on their line, and each group's "n of m earned" would push the
+  // cards below it down when it arrived.
+  useFirstAnswer(badgeQueries.list(customer, defaultLists.earned).queryKey)
   const earned = useInfiniteQuery(badgeQueries.list(customer, defaultLists.earned))
   const { badges, total, skipped } = available.data
   const truths = useAvailableTruths(customer, badges, earned.data?.badges, now)

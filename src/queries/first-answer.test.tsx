@@ -1,0 +1,76 @@
+/** @vitest-environment jsdom */
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
+import { act, render, screen } from '@testing-library/react'
+import { Suspense } from 'react'
+import { expect, test } from 'vitest'
+import { useFirstAnswer } from './first-answer.ts'
+
+// A view that waits for a query's first answer paints once it has it, and never waits for more:
+// not for the retries after a failed attempt, and not for a query nobody started.
+
+function View() {
+  useFirstAnswer(['list'])
+  const { data, failureCount } = useQuery({
+    queryKey: ['list'],
+    queryFn: () => 'asked again',
+    staleTime: Infinity,
+  })
+  return <p>{data ?? `no answer yet, failures: ${failureCount}`}</p>
+}
+
+function deferred() {
+  let resolve: (value: string) => void = () => undefined
+  let reject: (error: Error) => void = () => undefined
+  const promise = new Promise<string>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  return { promise, resolve, reject }
+}
+
+/** The answer lands, and React Query tells its listeners (on a timer): all within act(). */
+const settle = (land: () => void) =>
+  act(async () => {
+    land()
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  })
+
+// Awaited: a render that suspends inside act() is only retried if act() is awaited.
+async function show(client: QueryClient) {
+  await act(async () => {
+    render(
+      <QueryClientProvider client={client}>
+        <Suspense fallback={<p>waiting</p>}>
+          <View />
+        </Suspense>
+      </QueryClientProvider>,
+    )
+  })
+}
+
+test('the view waits for the first answer, then paints with it', async () => {
+  const client = new QueryClient()
+  const answer = deferred()
+  void client.prefetchQuery({ queryKey: ['list'], queryFn: () => answer.promise })
+  await show(client)
+  expect(screen.getByText('waiting')).toBeInTheDocument()
+  await settle(() => answer.resolve('the list'))
+  expect(screen.getByText('the list')).toBeInTheDocument()
+})
+
+test('a first attempt that fails ends the wait; the retries go on without holding the view', async () => {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: 3, retryDelay: 60_000 } } })
+  const first = deferred()
+  void client.prefetchQuery({ queryKey: ['list'], queryFn: () => first.promise })
+  await show(client)
+  expect(screen.getByText('waiting')).toBeInTheDocument()
+  await settle(() => first.reject(new Error('502')))
+  expect(screen.getByText('no answer yet, failures: 1')).toBeInTheDocument()
+  expect(client.getQueryState(['list'])?.fetchStatus).toBe('fetching')
+  client.clear()
+})
+
+test('a query nobody started holds nothing', async () => {
+  await show(new QueryClient({ defaultOptions: { queries: { enabled: false } } }))
+  expect(screen.getByText('no answer yet, failures: 0')).toBeInTheDocument()
+})
