@@ -127,3 +127,22 @@ test('a cycle of several days counts its days, in the plural each language uses'
     setLocale('en', root)
   }
 })
+
+test('in Arabic, two of a unit is its dual alone, with no numeral before it', () => {
+  const every = (length: number) =>
+    limit({ kind: 'fixed-window', max: 2, window: { unit: 'DAYS', length }, used: 1 })
+  const rolling = limit({ kind: 'rolling-window', max: 1, window: { unit: 'WEEKS', length: 2 } })
+  const root = { lang: '', dir: '' } as unknown as HTMLElement
+  try {
+    setLocale('ar', root, ar)
+    // "every two days", "this cycle (two days)", "in any two weeks": not "٢ يومين".
+    expect(limitText(every(2)).rule).toContain('كل يومين')
+    expect(limitText(every(2)).progress).toContain('(يومين)')
+    expect(limitText(rolling).rule).toContain('خلال أي أسبوعين')
+    expect(limitText(every(2)).rule).not.toMatch(/[٠-٩]\s*يومين/)
+    // Three and more keep their numeral, with the unit in the plural that agrees with it.
+    expect(limitText(every(3)).rule).toContain(`كل ${new Intl.NumberFormat('ar').format(3)} أيام`)
+  } finally {
+    setLocale('en', root)
+  }
+})

@@ -14,12 +14,12 @@ function window(span: Span, rolling: boolean): string {
   const kind = rolling ? 'rolling' : 'every'
   return span.length === 1
     ? t(`window.${kind}.1`, { unit: unitName(span) })
-    : t(`window.${kind}.n`, { length: span.length, units: unitName(span) })
+    : t(`window.${kind}.n`, { duration: duration(span) })
 }
 
 /** "1 week", "3 months": an amount of time. */
 function duration(span: Span): string {
-  return t('duration', { length: span.length, units: unitName(span) })
+  return t('duration', { count: span.length, length: span.length, units: unitName(span) })
 }
 
 export function times(n: number): string {
@@ -28,11 +28,8 @@ export function times(n: number): string {
 
 function cycleName(span: Span): string {
   if (span.length === 1) return t(`cycle.${span.unit}.1`)
-  // The unit agrees with the count: "3 jours", "٣ أيام".
-  return t('cycle.n', {
-    length: span.length,
-    units: t(`unit.${span.unit}`, { count: span.length }),
-  })
+  // The unit agrees with the count: "3 jours", "٣ أيام", "يومين".
+  return t('cycle.n', { duration: duration(span) })
 }
 
 export type LimitText = { rule: string; progress: string | null }
