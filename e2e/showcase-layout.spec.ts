@@ -157,6 +157,30 @@ for (const size of [phone, desktop]) {
   })
 }
 
+// The narrowest phones in use, in the longer languages too: a label that grows with the language
+// (the demo's own header included) must give way inside the screen, never widen the page.
+for (const locale of ['en-US', 'fr-FR', 'ar']) {
+  test.describe(`at 320 px in ${locale}`, () => {
+    test.use({ viewport: { width: 320, height: 700 }, locale })
+
+    test('no view scrolls sideways', async ({ page }) => {
+      for (const view of views) {
+        await page.goto(view.path)
+        await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible()
+        await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
+        await settled(page)
+        const widths = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }))
+        expect(widths.scroll, `${view.name} is no wider than the screen`).toBeLessThanOrEqual(
+          widths.client,
+        )
+      }
+    })
+  })
+}
+
 test.describe('on a phone', () => {
   test.use({ viewport: phone })
 

@@ -74,7 +74,8 @@ export function DemoSwitcher() {
   const [search] = useSearchParams()
   const current = personaFor(customer, search.get('by'))
   return (
-    <label className="flex items-center gap-2 text-sm text-ink">
+    // Never wider than the header: on a narrow phone the list box gives way, not the page.
+    <label className="flex max-w-full min-w-0 items-center gap-2 text-sm text-ink">
       <span className="rounded-full bg-ink px-2 py-0.5 text-xs font-semibold text-surface">
         {t('app.demo')}
       </span>
@@ -82,7 +83,7 @@ export function DemoSwitcher() {
       <select
         value={current?.path ?? ''}
         onChange={(event) => void navigate(event.target.value)}
-        className="min-h-11 max-w-56 rounded-lg border border-line-strong bg-surface px-2 text-ink"
+        className="min-h-11 max-w-56 min-w-0 rounded-lg border border-line-strong bg-surface px-2 text-ink"
       >
         {current === undefined && <option value="">{t('demo.personas')}</option>}
         {Object.values(personas).map((persona) => (

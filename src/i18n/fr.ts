@@ -6,7 +6,7 @@ export const fr: Messages = {
   'app.tabs': 'Badges',
   'app.tab.earned': 'Obtenus',
   'app.tab.available': 'À obtenir',
-  'app.demo': 'Données de démonstration',
+  'app.demo': 'Données démo',
   'app.loading': 'Chargement des badges',
   'app.config.heading': 'Certains réglages de cette vitrine n’ont pas pu être utilisés',
   'app.config.fallback': 'la valeur par défaut est utilisée.',
