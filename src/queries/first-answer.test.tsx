@@ -8,12 +8,17 @@ import { useFirstAnswer } from './first-answer.ts'
 // A view that waits for a query's first answer paints once it has it, and never waits for more:
 // not for the retries after a failed attempt, and not for a query nobody started.
 
+/** What the list's next fetch answers, as the test decides. */
+let nextAnswer: () => Promise<string> = () => Promise.resolve('asked again')
+
 function View() {
   useFirstAnswer(['list'])
   const { data, failureCount } = useQuery({
     queryKey: ['list'],
-    queryFn: () => 'asked again',
+    queryFn: () => nextAnswer(),
     staleTime: Infinity,
+    // A failed list is not asked again just because the view appeared.
+    retryOnMount: false,
   })
   return <p>{data ?? `no answer yet, failures: ${failureCount}`}</p>
 }
@@ -73,4 +78,45 @@ test('a first attempt that fails ends the wait; the retries go on without holdin
 test('a query nobody started holds nothing', async () => {
   await show(new QueryClient({ defaultOptions: { queries: { enabled: false } } }))
   expect(screen.getByText('no answer yet, failures: 0')).toBeInTheDocument()
+})
+
+test('a list that failed before and is fetched again does not take the view back to waiting', async () => {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const first = deferred()
+  void client.prefetchQuery({ queryKey: ['list'], queryFn: () => first.promise })
+  await show(client)
+  await settle(() => first.reject(new Error('502')))
+  expect(screen.getByText('no answer yet, failures: 1')).toBeInTheDocument()
+  // Fetched again (a fresh member token, the window in focus again): a new fetch counts no
+  // failures yet, but the view stays as it is while it runs.
+  const again = deferred()
+  nextAnswer = () => again.promise
+  await settle(() => void client.refetchQueries({ queryKey: ['list'] }))
+  expect(client.getQueryState(['list'])?.fetchStatus).toBe('fetching')
+  expect(screen.queryByText('waiting')).not.toBeInTheDocument()
+  await settle(() => again.resolve('the list'))
+  expect(screen.getByText('the list')).toBeInTheDocument()
+})
+
+test('a list taken out of the cache on its way ends the wait', async () => {
+  const client = new QueryClient()
+  void client.prefetchQuery({ queryKey: ['list'], queryFn: () => deferred().promise })
+  await show(client)
+  expect(screen.getByText('waiting')).toBeInTheDocument()
+  await settle(() => client.removeQueries({ queryKey: ['list'] }))
+  expect(screen.queryByText('waiting')).not.toBeInTheDocument()
+})
+
+test('a view opened while a list that failed before is fetched again does not wait for it', async () => {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  await client.prefetchQuery({
+    queryKey: ['list'],
+    queryFn: () => Promise.reject(new Error('502')),
+  })
+  const again = deferred()
+  void client.prefetchQuery({ queryKey: ['list'], queryFn: () => again.promise })
+  expect(client.getQueryState(['list'])?.fetchStatus).toBe('fetching')
+  await show(client)
+  expect(screen.queryByText('waiting')).not.toBeInTheDocument()
+  await settle(() => again.resolve('the list'))
 })

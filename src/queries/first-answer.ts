@@ -3,33 +3,42 @@ import { use } from 'react'
 
 const waits = new WeakMap<Query, Promise<void>>()
 
-const waiting = (query: Query) =>
-  query.state.data === undefined &&
-  query.state.fetchStatus === 'fetching' &&
-  query.state.fetchFailureCount === 0
+// The very first fetch: React Query starts every fetch with no failures counted, so a query that
+// failed before, or had an answer, is told apart by what it has been through.
+const waiting = ({ state }: Query) =>
+  state.data === undefined &&
+  state.fetchStatus === 'fetching' &&
+  state.fetchFailureCount === 0 &&
+  state.dataUpdateCount === 0 &&
+  state.errorUpdateCount === 0
 
 /**
  * Suspends while a query that the view's first paint depends on has its first request on the
  * way, so the view paints once, whole, instead of painting and then moving as the answer lands.
  * Unlike a suspense query it never throws the query's failure: the wait ends at the first failed
  * attempt (the retries go on without holding the view), and the view reads the query as usual.
- * A query nobody started, or one already answered, holds nothing.
+ * A query nobody started, one already answered, or one that failed before (fetched again later,
+ * by a fresh token or a refocused window) holds nothing: a view on screen never goes back to
+ * its skeleton for it.
  */
 export function useFirstAnswer(queryKey: QueryKey) {
   const cache = useQueryClient().getQueryCache()
   const query = cache.find({ queryKey, exact: true })
-  if (query === undefined || !waiting(query)) return
+  if (query === undefined) return
   let answered = waits.get(query)
   if (answered === undefined) {
+    if (!waiting(query)) return
     answered = new Promise<void>((resolve) => {
       const stop = cache.subscribe(() => {
-        if (waiting(query)) return
+        // Taken out of the cache on its way (its fetch then never reports): nothing to wait for.
+        if (waiting(query) && cache.get(query.queryHash) === query) return
         stop()
-        waits.delete(query)
         resolve()
       })
     })
     waits.set(query, answered)
   }
+  // Read on every render once made, settled or not (at once, then): a component that suspended
+  // on use() must call it again when it resumes.
   use(answered)
 }
