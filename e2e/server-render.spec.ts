@@ -192,6 +192,26 @@ test('two choices before the code has arrived both take effect, in order', async
   )
 })
 
+test('a choice overtaken by another member, before the code arrived, does not follow to that member', async ({
+  page,
+}) => {
+  const release = await holdScript(page)
+  await page.goto(EARNED, { waitUntil: 'commit' })
+  const main = page.getByRole('main')
+  await main.getByText('Sort and filter').click()
+  await main.getByLabel('Show expired').click()
+  await page.getByLabel('Demo member').selectOption({ label: 'A VIP with 300+ badges' })
+  release()
+  await expect(page).toHaveURL(/\/customers\/381921157\/earned$/)
+  await expect(page.getByText('50 of 326 badges loaded')).toBeVisible()
+  // The next choice there starts from the VIP's own address, not from Tom's tick.
+  await main.getByText('Sort and filter').click()
+  await main.getByLabel('Sort by').selectOption('last-earned')
+  await expect(page).toHaveURL(/sort=last-earned/)
+  expect(new URL(page.url()).searchParams.get('expired')).toBeNull()
+  await expect(main.getByLabel('Show expired')).not.toBeChecked()
+})
+
 test('a badge the pointer rests on before the code has arrived starts loading once it runs', async ({
   page,
 }) => {

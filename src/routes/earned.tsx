@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useSuspenseInfiniteQuery } from '@tanstack/react-query'
 import { type ChangeEvent, useEffect, useId, useRef } from 'react'
-import { Link, useSearchParams } from 'react-router'
+import { Link, useLocation, useSearchParams } from 'react-router'
 import { type Customer, customerPath } from '../badges/member.ts'
 import { groupBadges, UNGROUPED } from '../badges/order.ts'
 import { BadgeCard } from '../components/badge-card.tsx'
@@ -32,10 +32,12 @@ function EarnedFilters({ customer }: { customer: Customer }) {
   const panelId = useId()
   const disclosure = useRef<HTMLDetailsElement>(null)
   const chosen = useRef<URLSearchParams | null>(null)
-  // Once the address has them (or moved on by other means), it is the base again.
+  // Once a navigation has landed (this choice, or any other that overtook it, even to the same
+  // address), the address is the base again.
+  const { key } = useLocation()
   useEffect(() => {
     chosen.current = null
-  }, [search])
+  }, [key])
   // The panel floats over the badges: a press anywhere else, or Escape, puts it away.
   useEffect(() => {
     const close = (event: Event) => {
