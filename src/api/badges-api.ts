@@ -12,14 +12,26 @@ const withToken = (): Record<string, string> => {
   return token ? { Authorization: `Bearer ${token}` } : {}
 }
 
-// The first view's requests may already have their answers, sent with the page.
+/** The answer, unless the request is given up first (the client's timeout, or React Query's). */
+function unlessAborted(answer: Promise<Response>, signal: AbortSignal | null | undefined) {
+  if (!signal) return answer
+  return new Promise<Response>((resolve, reject) => {
+    const abort = () => reject(signal.reason)
+    if (signal.aborted) return abort()
+    signal.addEventListener('abort', abort, { once: true })
+    answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort))
+  })
+}
+
+// The first view's requests may already have their answers, sent with the page. An answer
+// early.js started obeys the request's timeout like any other: a stalled one is reported as slow.
 const fetchOrPreloaded: typeof fetch = (input, init) => {
   const headers = new Headers(init?.headers)
   const preloaded =
     typeof input === 'string'
       ? takePreloaded(input, headers.get('X-CAP-CUSTOMER-IDENTIFIER'), headers.get('Authorization'))
       : null
-  return preloaded ?? globalThis.fetch(input, init)
+  return preloaded ? unlessAborted(preloaded, init?.signal) : globalThis.fetch(input, init)
 }
 
 let client: BadgesClient = createBadgesClient({ headers: withToken, fetch: fetchOrPreloaded })
