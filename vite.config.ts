@@ -30,7 +30,7 @@ export default defineConfig(({ command, mode, isSsrBuild }) => ({
   // The server's render (dist-server/) is never sent to browsers: nothing to precompress.
   plugins: [react(), tailwindcss(), badgesApi(), ...(isSsrBuild ? [] : [precompress()])],
   // The browser's build only: the server's render keeps the package's own resolution.
-  resolve: { alias: mode === 'production' && !isSsrBuild ? [reactRouterProduction] : [] },
+  resolve: { alias: mode === 'production' && !isSsrBuild ? reactRouterProduction : [] },
   server: { port: 5173 },
   build: {
     target: 'es2022',

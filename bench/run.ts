@@ -147,7 +147,7 @@ async function bundle() {
     logLevel: 'silent',
     plugins: [react()],
     // Built as the showcase is: React Router's production files (scripts/react-router-production.ts).
-    resolve: { alias: [reactRouterProduction] },
+    resolve: { alias: reactRouterProduction },
     build: { outDir: floorOut, emptyOutDir: true, target: 'es2022' },
   })
   // Served the same way as the showcase: the same precompression, the same server code.
