@@ -75,8 +75,10 @@ async function start() {
     queryClient.setQueryData(queryKey, state.data, { updatedAt: state.dataUpdatedAt })
   }
   // A fresh token from the host: everything that has no data yet is fetched again with it, whether
-  // it failed or is still on its way with the old token (refetching cancels that request; a query
-  // being fetched again reads as pending, not failed, so "failed" alone would miss it).
+  // it failed or is still on its way with the old token (a query being fetched again reads as
+  // pending, not failed, so "failed" alone would miss it). React Query lets a request still on its
+  // way with no data yet run on rather than cancel it; if the old token is refused, the client
+  // asks again with the new one (badges-api.ts).
   subscribeMemberToken(
     () => void queryClient.refetchQueries({ predicate: (query) => query.state.data === undefined }),
   )
