@@ -1,23 +1,16 @@
 import { expect, test } from '@playwright/test'
-import { SignJWT } from 'jose'
 import { live } from '../playwright.config.ts'
+import { signMemberToken } from './member-token.ts'
 
 // The SPA in live mode: the showcase's server in front of the emulator playing a Capillary cluster
 // (OAuth), the member bound by a token signed as a member portal's backend would.
 
 test.use({ baseURL: `http://127.0.0.1:${live.port}` })
 
-function sign(claims: Record<string, string>, expiresIn = '10m') {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
-    .setExpirationTime(expiresIn)
-    .sign(new TextEncoder().encode(live.tokenSecret))
-}
-
 test("the signed-in member's badges, through the proxy, with the token kept out of the address", async ({
   page,
 }) => {
-  const token = await sign({ sub: 'tom.sawyer@example.com', idType: 'email' })
+  const token = await signMemberToken({ sub: 'tom.sawyer@example.com', idType: 'email' })
   await page.goto(`/#member_token=${token}`)
   await expect(page).toHaveURL(/\/customers\/tom\.sawyer%40example\.com\/earned\?by=email$/)
   await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
@@ -28,7 +21,7 @@ test("the signed-in member's badges, through the proxy, with the token kept out 
 })
 
 test('another member is not allowed, and no token is not connected', async ({ page }) => {
-  const token = await sign({ sub: '62090013' })
+  const token = await signMemberToken({ sub: '62090013' })
   await page.goto(`/customers/381921157/earned#member_token=${token}`)
   await expect(page.getByRole('alert')).toContainText('Not allowed')
   await page.goto('/customers/62090013/earned')
@@ -36,10 +29,10 @@ test('another member is not allowed, and no token is not connected', async ({ pa
 })
 
 test('an expired token recovers when the host hands over a fresh one', async ({ page }) => {
-  const expired = await sign({ sub: '62090013' }, '-5m')
+  const expired = await signMemberToken({ sub: '62090013' }, '-5m')
   await page.goto(`/customers/62090013/earned#member_token=${expired}`)
   await expect(page.getByRole('alert')).toContainText('Not connected')
-  const fresh = await sign({ sub: '62090013' })
+  const fresh = await signMemberToken({ sub: '62090013' })
   await page.evaluate((value) => {
     ;(
       window as unknown as { BadgeShowcase: { setMemberToken(token: string): void } }

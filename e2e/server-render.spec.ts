@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test'
 import { detailRequests } from './detail-requests.ts'
 import { ENTRY_SCRIPT, hold } from './hold.ts'
+import { recordShifts, shifts } from './shifts.ts'
 
 // Demo mode: the server renders the first view (server/server-render.ts), so a member sees their
 // badges before any script has run, and the browser takes that page over (hydrates) as it is: no
@@ -16,18 +17,7 @@ async function watch(page: Page) {
     if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
   })
   page.on('pageerror', (error) => problems.push(error.message))
-  await page.addInitScript(() => {
-    const shifts: number[] = []
-    Object.assign(window, { __shifts: shifts })
-    new PerformanceObserver((list) => {
-      // What CLS counts: shifts within half a second of the member's own input are left out.
-      for (const entry of list.getEntries() as unknown as Array<{
-        value: number
-        hadRecentInput: boolean
-      }>)
-        if (!entry.hadRecentInput) shifts.push(entry.value)
-    }).observe({ type: 'layout-shift', buffered: true })
-  })
+  await recordShifts(page)
   return problems
 }
 
@@ -122,8 +112,7 @@ test('the server page is hydrated as it is: same nodes, no error, no shift; then
   await page.getByRole('link', { name: /^Available/ }).click()
   await expect(page.getByRole('heading', { name: 'Badges you can earn', level: 1 })).toBeVisible()
   expect(await page.evaluate(() => (window as { __samePage?: boolean }).__samePage)).toBe(true)
-  const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)
-  expect(shifts).toEqual([])
+  expect(await shifts(page)).toEqual([])
   expect(problems).toEqual([])
 })
 
@@ -277,8 +266,7 @@ test.describe('Arabic', () => {
     await page.goto(EARNED)
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
     await hydrated(page, 'main h1')
-    const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)
-    expect(shifts).toEqual([])
+    expect(await shifts(page)).toEqual([])
     expect(problems).toEqual([])
   })
 })

@@ -54,6 +54,15 @@ const views: { name: string; path: string; ready: (page: Page) => Promise<void> 
   },
 ]
 
+/** The page scrolls no way but down. */
+async function expectNoWiderThanScreen(page: Page, name: string) {
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }))
+  expect(widths.scroll, `${name} is no wider than the screen`).toBeLessThanOrEqual(widths.client)
+}
+
 /** Wait until no card waits for its state, so the layout is the final one. */
 async function settled(page: Page) {
   await expect(page.locator('li.badge-card .animate-pulse')).toHaveCount(0)
@@ -131,13 +140,7 @@ for (const size of [phone, desktop]) {
         await page.goto(view.path)
         await view.ready(page)
         await settled(page)
-        const widths = await page.evaluate(() => ({
-          scroll: document.documentElement.scrollWidth,
-          client: document.documentElement.clientWidth,
-        }))
-        expect(widths.scroll, `${view.name} is no wider than the screen`).toBeLessThanOrEqual(
-          widths.client,
-        )
+        await expectNoWiderThanScreen(page, view.name)
         const dates = await datesOnCards(page)
         const broken = dates.filter((date) => date.lines !== 1)
         expect(broken, `${view.name}: dates on cards on one line`).toEqual([])
@@ -169,13 +172,7 @@ for (const locale of ['en-US', 'fr-FR', 'ar']) {
         await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible()
         await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
         await settled(page)
-        const widths = await page.evaluate(() => ({
-          scroll: document.documentElement.scrollWidth,
-          client: document.documentElement.clientWidth,
-        }))
-        expect(widths.scroll, `${view.name} is no wider than the screen`).toBeLessThanOrEqual(
-          widths.client,
-        )
+        await expectNoWiderThanScreen(page, view.name)
       }
     })
   })

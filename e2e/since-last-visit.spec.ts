@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test'
-import { SignJWT } from 'jose'
 import { live } from '../playwright.config.ts'
+import { signMemberToken } from './member-token.ts'
 import { expectNoAxeViolations } from './axe.ts'
 import { startControlledDemo } from './own-server.ts'
 
@@ -151,10 +151,7 @@ test('a month on: the repeat badge whose window was used is open to the member a
 test('live mode: the member of the token, kept under a hashed key, never the token', async ({
   page,
 }) => {
-  const token = await new SignJWT({ sub: 'tom.sawyer@example.com', idType: 'email' })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setExpirationTime('10m')
-    .sign(new TextEncoder().encode(live.tokenSecret))
+  const token = await signMemberToken({ sub: 'tom.sawyer@example.com', idType: 'email' })
   const signIn = `http://127.0.0.1:${live.port}/#member_token=${token}`
   await page.goto(signIn)
   await expect(page.getByRole('region', { name: 'Your badges at a glance' })).toBeVisible()

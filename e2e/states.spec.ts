@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test'
 import { expectNoAxeViolations } from './axe.ts'
 import { withoutFirstViewData } from './without-first-view-data.ts'
+import { recordShifts, shifts } from './shifts.ts'
 
 // Every state a view can be in, reached through the emulator's members or by intercepting the
 // Badges API in the browser (so pages come without the first view's data, as in live mode).
@@ -212,14 +213,7 @@ test.describe('a narrow phone in French', () => {
   test.use({ locale: 'fr-FR', viewport: { width: 320, height: 740 } })
 
   test('the summary arriving after the list moves nothing below it', async ({ page }) => {
-    await page.addInitScript(() => {
-      const shifts: number[] = []
-      Object.assign(window, { __shifts: shifts })
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries())
-          shifts.push((entry as unknown as { value: number }).value)
-      }).observe({ type: 'layout-shift', buffered: true })
-    })
+    await recordShifts(page)
     // The member's own records settle the summary: held, so it comes after the list, as it does
     // in live mode. Its labels take two lines at this width ("badges obtenus", "expirent bientôt").
     let release: () => void = () => undefined
@@ -235,8 +229,6 @@ test.describe('a narrow phone in French', () => {
     release()
     const summary = main.getByRole('region', { name: 'Vos badges en un coup d’œil' })
     await expect(summary).toContainText('expirent bientôt')
-    expect(
-      await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts),
-    ).toEqual([])
+    expect(await shifts(page)).toEqual([])
   })
 })
