@@ -1,6 +1,8 @@
 import { expect, type Page, test } from '@playwright/test'
-import { SignJWT } from 'jose'
 import { live } from '../playwright.config.ts'
+import { ENTRY_SCRIPT, hold } from './hold.ts'
+import { signMemberToken } from './member-token.ts'
+import { recordShifts, shifts } from './shifts.ts'
 
 // Demo mode: the first view's data arrives with the page, so the view asks the network only for
 // what it does not need for its first paint (the other tab's count).
@@ -70,14 +72,7 @@ test('detail: the badge comes with the page and does not wait for the tab counts
   page,
 }) => {
   const { apiRequests, problems } = watch(page)
-  await page.addInitScript(() => {
-    const shifts: number[] = []
-    Object.assign(window, { __shifts: shifts })
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        shifts.push((entry as unknown as { value: number }).value)
-    }).observe({ type: 'layout-shift', buffered: true })
-  })
+  await recordShifts(page)
   // Both lists held back: the detail must paint without them.
   let releaseLists: () => void = () => undefined
   const listsHeld = new Promise<void>((resolve) => {
@@ -100,9 +95,7 @@ test('detail: the badge comes with the page and does not wait for the tab counts
   await expect(page.getByRole('link', { name: 'Earned (7)' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Available (12)' })).toBeVisible()
   // The counts arrived into room kept for them: nothing moved.
-  expect(await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)).toEqual(
-    [],
-  )
+  expect(await shifts(page)).toEqual([])
   expect(problems).toEqual([])
 })
 
@@ -126,20 +119,10 @@ test.describe('live mode', () => {
   test("early.js starts the view's requests before the app's script has run, and the app uses them", async ({
     page,
   }) => {
-    const token = await new SignJWT({ sub: 'tom.sawyer@example.com', idType: 'email' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setExpirationTime('10m')
-      .sign(new TextEncoder().encode(live.tokenSecret))
+    const token = await signMemberToken({ sub: 'tom.sawyer@example.com', idType: 'email' })
     const { apiRequests, problems } = watch(page)
     // The app's script held back: whatever reaches the API meanwhile was started by early.js.
-    let releaseApp: () => void = () => undefined
-    const appHeld = new Promise<void>((resolve) => {
-      releaseApp = resolve
-    })
-    await page.route('**/assets/index-*.js', async (route) => {
-      await appHeld
-      await route.continue()
-    })
+    const releaseApp = await hold(page, ENTRY_SCRIPT)
     await page.goto(`/customers/tom.sawyer%40example.com/earned?by=email#member_token=${token}`, {
       waitUntil: 'commit',
     })
@@ -157,22 +140,34 @@ test.describe('live mode', () => {
     expect(problems).toEqual([])
   })
 
+  test("early.js runs before the app's script even when it arrives after it", async ({ page }) => {
+    const token = await signMemberToken({ sub: 'tom.sawyer@example.com', idType: 'email' })
+    const { apiRequests, problems } = watch(page)
+    // early.js held until the app's script has arrived: a fast connection with early.js behind.
+    const releaseEarly = await hold(page, /\/early\.js$/)
+    const appArrived = page.waitForResponse(ENTRY_SCRIPT)
+    await page.goto(`/customers/tom.sawyer%40example.com/earned?by=email#member_token=${token}`, {
+      waitUntil: 'commit',
+    })
+    await appArrived
+    releaseEarly()
+    await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+    // It still saw the member token (the app takes it out of the address when it starts), so it
+    // started the list, and the app used that answer instead of asking again.
+    const early = await page.evaluate(
+      () => (window as { __badgeShowcaseEarly?: unknown[] }).__badgeShowcaseEarly?.length ?? 0,
+    )
+    expect(early).toBe(1)
+    expect(apiRequests.filter((url) => url.includes('badgeType=EARNED'))).toHaveLength(1)
+    expect(problems).toEqual([])
+  })
+
   test('available: early.js starts both lists, and the view paints once, whole, with nothing moving', async ({
     page,
   }) => {
-    const token = await new SignJWT({ sub: 'tom.sawyer@example.com', idType: 'email' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setExpirationTime('10m')
-      .sign(new TextEncoder().encode(live.tokenSecret))
+    const token = await signMemberToken({ sub: 'tom.sawyer@example.com', idType: 'email' })
     const { apiRequests, problems } = watch(page)
-    await page.addInitScript(() => {
-      const shifts: number[] = []
-      Object.assign(window, { __shifts: shifts })
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries())
-          shifts.push((entry as unknown as { value: number }).value)
-      }).observe({ type: 'layout-shift', buffered: true })
-    })
+    await recordShifts(page)
     // The earned list answers last, well after the available one: the view waits for it.
     let releaseEarned: () => void = () => undefined
     const earnedHeld = new Promise<void>((resolve) => {
@@ -211,9 +206,7 @@ test.describe('live mode', () => {
     expect(apiRequests.filter((url) => url.includes('badgeType=AVAILABLE'))).toHaveLength(1)
     expect(apiRequests.filter((url) => url.includes('badgeType=EARNED'))).toHaveLength(1)
     await expect(main.getByRole('region', { name: 'Your badges at a glance' })).toBeVisible()
-    expect(
-      await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts),
-    ).toEqual([])
+    expect(await shifts(page)).toEqual([])
     expect(problems).toEqual([])
   })
 })

@@ -240,8 +240,14 @@ export function createApp({
             images: [],
           })
         }
-        // Async: it starts the view's requests as soon as it arrives, without holding up the page.
-        html = html.replace('</head>', '  <script async src="early.js"></script>\n  </head>')
+        // Deferred and just ahead of the app's script, so it always runs first. As an async script
+        // it ran after the app's whenever that arrived first (a fast connection, a busy phone): the
+        // app had by then taken the token out of the address, and early.js started nothing. Tiny,
+        // and asked for first, so the app does not wait for it in turn.
+        const early = '<script defer fetchpriority="high" src="early.js"></script>'
+        html = html.includes('<script type="module"')
+          ? html.replace('<script type="module"', `${early}\n    <script type="module"`)
+          : html.replace('</head>', `  ${early}\n  </head>`)
       }
       return c.html(html)
     })

@@ -19,7 +19,7 @@ function app(mode: 'demo' | 'live') {
   writeFileSync(path.join(dist, '.vite', 'manifest.json'), JSON.stringify(manifest))
   writeFileSync(
     path.join(dist, 'index.html'),
-    '<!doctype html><html><head><base href="/" /></head><body><div id="root"></div></body></html>',
+    '<!doctype html><html><head><base href="/" /><script type="module" crossorigin src="./assets/index-1.js"></script></head><body><div id="root"></div></body></html>',
   )
   return createApp({ api: createApi(), distDir: dist, log: () => undefined, mode })
 }
@@ -80,8 +80,11 @@ test('an identifier kind travels as the header the SPA sends, and keys the answe
 test('live mode: the server never sees the member, so the page carries no data', async () => {
   const html = await (await app('live').request('/customers/62090013/earned')).text()
   expect(html).not.toContain('first-view-data')
-  // The browser knows the member: early.js starts the requests there.
-  expect(html).toContain('<script async src="early.js"></script>')
+  // The browser knows the member: early.js starts the requests there, and always runs before the
+  // app's script (deferred, and ahead of it), whichever of the two arrives first.
+  const early = html.indexOf('<script defer fetchpriority="high" src="early.js"></script>')
+  expect(early).toBeGreaterThan(-1)
+  expect(early).toBeLessThan(html.indexOf('<script type="module"'))
   // The view is in the path: its code comes with the page. No image: they are the member's.
   expect(html).toContain('<link rel="modulepreload" crossorigin href="./assets/earned-2.js" />')
   expect(html).toContain('<link rel="modulepreload" crossorigin href="./assets/shared-3.js" />')
