@@ -7,7 +7,7 @@ import { initialAssets, type View } from './bundle-size.ts'
 
 // The JS budget is a guard against growth, not the target: the showcase's first view (summary,
 // truth rule, member records, the digest and proof hooks, each part saying when it answers taps)
-// needs 120.5 kB today (earned; available 119.7, detail 118.8) against the target's ~102.5 kB, a
+// needs 120.8 kB today (earned; available 120.0, detail 119.1) against the target's ~102.5 kB, a
 // miss that `npm run bench` reports.
 const BUDGETS = { js: 121_000, css: 15_000 }
 const dist = path.resolve(import.meta.dirname, '..', 'dist')

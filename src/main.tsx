@@ -11,9 +11,13 @@ import { matchLocale } from './config/runtime.ts'
 import { applyTheme } from './config/theme.ts'
 import { currentLocale, setLocale, t } from './i18n/i18n.ts'
 import { createQueryClient } from './query-client.ts'
+import { answersLanded } from './queries/first-answer.ts'
 import { createAppRouter, viewModules } from './router.tsx'
 import { rendersAsServer, serverRenderState } from './server-render-state.ts'
 import './index.css'
+
+/** The longest the first render waits for answers already on their way (see below). */
+const FIRST_ANSWERS_MS = 50
 
 // No top-level await: with one, the bundler splits the entry into extra chunks the page must load.
 async function start() {
@@ -126,7 +130,13 @@ async function start() {
     // Anything the server could not know (the embed snippet's settings, another language or time
     // zone): this browser renders for itself, replacing what the server sent. (Not as a
     // transition: inside a portal's frame that left the first view pending while the frame was
-    // busy; the page is blank until this render anyway.)
+    // busy; the page is blank until this render anyway.) Answers already here land first, if they
+    // can within a few tens of milliseconds: the view is then drawn with them, not as a skeleton
+    // React would keep for 300 ms (in Chromium at 4× CPU, live LCP 1148 → 996 ms, median of 6).
+    await Promise.race([
+      routerReady(router).then(() => answersLanded(queryClient, FIRST_ANSWERS_MS)),
+      new Promise((resolve) => setTimeout(resolve, FIRST_ANSWERS_MS)),
+    ])
     createRoot(root).render(app)
   }
 }

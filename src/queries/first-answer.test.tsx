@@ -2,8 +2,8 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { act, render, screen } from '@testing-library/react'
 import { Suspense } from 'react'
-import { expect, test } from 'vitest'
-import { useFirstAnswer } from './first-answer.ts'
+import { expect, test, vi } from 'vitest'
+import { answersLanded, useFirstAnswer } from './first-answer.ts'
 
 // A view that waits for a query's first answer paints once it has it, and never waits for more:
 // not for the retries after a failed attempt, and not for a query nobody started.
@@ -119,4 +119,39 @@ test('a view opened while a list that failed before is fetched again does not wa
   await show(client)
   expect(screen.queryByText('waiting')).not.toBeInTheDocument()
   await settle(() => again.resolve('the list'))
+})
+
+test('the first render waits for answers on their way, and no longer than it says', async () => {
+  vi.useFakeTimers()
+  try {
+    const client = new QueryClient()
+    // Nothing on its way: at once.
+    let done = false
+    void answersLanded(client, 50).then(() => (done = true))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(done).toBe(true)
+
+    // An answer that lands within the wait ends it when it lands.
+    const soon = deferred()
+    void client.prefetchQuery({ queryKey: ['soon'], queryFn: () => soon.promise })
+    done = false
+    void answersLanded(client, 50).then(() => (done = true))
+    await vi.advanceTimersByTimeAsync(10)
+    expect(done).toBe(false)
+    soon.resolve('here')
+    await vi.advanceTimersByTimeAsync(1)
+    expect(done).toBe(true)
+
+    // One that does not: the wait ends at its limit, and the answer comes as it always did.
+    void client.prefetchQuery({ queryKey: ['late'], queryFn: () => deferred().promise })
+    done = false
+    void answersLanded(client, 50).then(() => (done = true))
+    await vi.advanceTimersByTimeAsync(49)
+    expect(done).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(done).toBe(true)
+    client.clear()
+  } finally {
+    vi.useRealTimers()
+  }
 })

@@ -1,4 +1,4 @@
-import { type Query, type QueryKey, useQueryClient } from '@tanstack/react-query'
+import { type Query, type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query'
 import { use } from 'react'
 
 const waits = new WeakMap<Query, Promise<void>>()
@@ -41,4 +41,25 @@ export function useFirstAnswer(queryKey: QueryKey) {
   // Read on every render once made, settled or not (at once, then): a component that suspended
   // on use() must call it again when it resumes.
   use(answered)
+}
+
+/**
+ * Resolves once no query is on its way, or after `atMostMs`, whichever comes first. The app's
+ * first render waits for it (briefly): answers already in the browser (early.js's, the page's own)
+ * then land before it, and the view is drawn with them at once. Drawn as a skeleton first, React
+ * would keep that for at least 300 ms before showing the view (its Suspense reveal throttle).
+ */
+export function answersLanded(queryClient: QueryClient, atMostMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (queryClient.isFetching() === 0) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      stop()
+      resolve()
+    }
+    const timer = setTimeout(done, atMostMs)
+    const stop = queryClient.getQueryCache().subscribe(() => {
+      if (queryClient.isFetching() === 0) done()
+    })
+  })
 }
