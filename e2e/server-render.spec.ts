@@ -24,6 +24,15 @@ async function watch(page: Page) {
 /** Holds the app's entry script until released, so the test sees the page as the server sent it. */
 const holdScript = (page: Page) => hold(page, ENTRY_SCRIPT)
 
+/** The earned page as the server sent it, its code held, with "Sort and filter" opened. */
+async function filtersBeforeCode(page: Page) {
+  const release = await holdScript(page)
+  await page.goto(EARNED, { waitUntil: 'commit' })
+  const main = page.getByRole('main')
+  await main.getByText('Sort and filter').click()
+  return { release, main }
+}
+
 /** True once React has taken over this element (hydration keeps the server's node). */
 const hydrated = (page: Page, selector: string) =>
   page.waitForFunction((target) => {
@@ -135,10 +144,7 @@ test('a tap before the code has arrived is kept and played once the app runs; no
 })
 
 test('a box ticked before the code has arrived takes effect once it runs', async ({ page }) => {
-  const release = await holdScript(page)
-  await page.goto(EARNED, { waitUntil: 'commit' })
-  const main = page.getByRole('main')
-  await main.getByText('Sort and filter').click()
+  const { release, main } = await filtersBeforeCode(page)
   await main.getByLabel('Show expired').click()
   // Held back until the app can take it: a tick the list does not follow would be untrue.
   await expect(main.getByLabel('Show expired')).not.toBeChecked()
@@ -151,10 +157,7 @@ test('a box ticked before the code has arrived takes effect once it runs', async
 })
 
 test('a sort chosen before the code has arrived takes effect once it runs', async ({ page }) => {
-  const release = await holdScript(page)
-  await page.goto(EARNED, { waitUntil: 'commit' })
-  const main = page.getByRole('main')
-  await main.getByText('Sort and filter').click()
+  const { release, main } = await filtersBeforeCode(page)
   await main.getByLabel('Sort by').selectOption('last-earned')
   release()
   await expect(page).toHaveURL(/sort=last-earned/)
@@ -163,10 +166,7 @@ test('a sort chosen before the code has arrived takes effect once it runs', asyn
 })
 
 test('two choices before the code has arrived both take effect, in order', async ({ page }) => {
-  const release = await holdScript(page)
-  await page.goto(EARNED, { waitUntil: 'commit' })
-  const main = page.getByRole('main')
-  await main.getByText('Sort and filter').click()
+  const { release, main } = await filtersBeforeCode(page)
   await main.getByLabel('Show expired').click()
   await main.getByLabel('Sort by').selectOption('last-earned')
   release()
@@ -184,10 +184,7 @@ test('two choices before the code has arrived both take effect, in order', async
 test('a choice overtaken by another member, before the code arrived, does not follow to that member', async ({
   page,
 }) => {
-  const release = await holdScript(page)
-  await page.goto(EARNED, { waitUntil: 'commit' })
-  const main = page.getByRole('main')
-  await main.getByText('Sort and filter').click()
+  const { release, main } = await filtersBeforeCode(page)
   await main.getByLabel('Show expired').click()
   await page.getByLabel('Demo member').selectOption({ label: 'A VIP with 300+ badges' })
   release()
