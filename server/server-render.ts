@@ -6,10 +6,13 @@ import { type render as renderFirstView, type Rendered } from '../src/entry-serv
 import { DEFAULT_CUSTOMER } from '../src/config/demo.ts'
 import { SERVER_RENDER_BLOCK_ID } from '../src/server-render-state.ts'
 
-// Demo mode: the first view rendered on the server (src/entry-server.tsx, built by
-// `npm run build` into dist-server/), so the page shows the member's badges before any script has
-// run; the browser hydrates it from the data in the page (src/main.tsx). Live mode cannot: the
-// member token is in the URL fragment, which the server never sees.
+// The first view rendered on the server (src/entry-server.tsx, built by `npm run build` into
+// dist-server/), so the member's badges show before the app's script has run; the browser hydrates
+// it from the data that came with it (src/main.tsx).
+// - Demo mode: rendered into the page itself.
+// - Live mode: the member token is in the URL fragment, which the server never sees with the page.
+//   public/early.js asks for the render (GET first-view, the token in its Authorization header, as
+//   on every API request: never in an address, a log or a cookie) and puts it in the page.
 
 /** Where `npm run build` puts the server's render (outside dist/, so it is never served). */
 export const SERVER_ENTRY = path.join('dist-server', 'entry-server.js')
@@ -26,6 +29,10 @@ export type PageRender = (request: {
   basename: string
   configJson: unknown
   acceptLanguage: string | null
+  /** Live mode: the fragment's settings, the browser's time zone, and the member's token. */
+  fragment?: string
+  timeZone?: string
+  authorization?: string
 }) => Promise<Rendered | null>
 
 /**
@@ -58,17 +65,17 @@ export function serverRenderer(
     return module.render
   })
   loading.catch(() => undefined)
-  return async ({ url, basename, configJson, acceptLanguage }) => {
+  return async ({ authorization, ...request }) => {
     const render = await loading
-    return render({
-      url,
-      basename,
-      configJson,
-      acceptLanguage,
-      now: now(),
-      fetch: inProcess,
-      budgetMs: RENDER_BUDGET_MS,
-    })
+    const asMember: typeof fetch =
+      authorization === undefined
+        ? inProcess
+        : (input, init) => {
+            const headers = new Headers(init?.headers)
+            headers.set('Authorization', authorization)
+            return inProcess(input, { ...init, headers })
+          }
+    return render({ ...request, now: now(), fetch: asMember, budgetMs: RENDER_BUDGET_MS })
   }
 }
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { dehydrate, type Query, type QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { createElement, StrictMode, Suspense } from 'react'
 import { renderToString } from 'react-dom/server'
@@ -8,7 +9,15 @@ import { lateParts } from './components/part.tsx'
 import { startClockAt } from './components/use-now.ts'
 import { readConfigFile, setRuntimeConfig } from './config/load.ts'
 import { setServerOrigin } from './config/page-origin.ts'
-import { defaultConfig, type Locale, matchLocale, type RuntimeConfig } from './config/runtime.ts'
+import {
+  defaultConfig,
+  fragmentSettings,
+  type Locale,
+  matchLocale,
+  readSettings,
+  type RuntimeConfig,
+} from './config/runtime.ts'
+import { setFormatTimeZone } from './components/format.ts'
 import { ar } from './i18n/ar.ts'
 import { type Messages } from './i18n/en.ts'
 import { fr } from './i18n/fr.ts'
@@ -29,8 +38,14 @@ export type RenderInput = {
   /** config.json's content, as the browser would read it. */
   configJson: unknown
   acceptLanguage: string | null
+  /**
+   * Live mode: the embed snippet's settings from the page's URL fragment (the member token left
+   * out), as the browser reads them; and the browser's time zone, which dates are written in.
+   */
+  fragment?: string
+  timeZone?: string
   now: number
-  /** The server's API in process. */
+  /** The server's API in process (live mode: with the member's token on every request). */
   fetch: typeof fetch
   /** How long the data may take; past it the page is sent without the render. */
   budgetMs: number
@@ -88,6 +103,24 @@ async function settled(queryClient: QueryClient, deadline: number): Promise<bool
 
 const MAX_PASSES = 4
 
+/** The page as the browser's router names it: the path under the mount path, and the query. */
+function routerPage(url: string, basename: string): string {
+  const { pathname, search } = new URL(url)
+  return `${pathname.slice(basename.length) || '/'}${search}`
+}
+
+/**
+ * The time zone's one name (Asia/Kolkata and asia/kolkata are Asia/Calcutta), or null for none:
+ * formatters are kept per zone, so per name, not per spelling.
+ */
+function canonicalTimeZone(zone: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone
+  } catch {
+    return null
+  }
+}
+
 // The parts whose code the browser loads later are rendered with their content on every page, the
 // first after a start included. React's lazy resolves only once a render has tried it, so each is
 // tried once, off any page, and its code awaited. (A route's own code loads with its first page, so
@@ -109,17 +142,43 @@ function loadLateParts() {
   return Promise.all(latePartsLoaded.values())
 }
 
+// The API client is one per process, and renders interleave while they wait for data: each request
+// goes out through the fetch of the render it belongs to (live mode: that member's token), whichever
+// render set the client up last.
+const renderFetch = new AsyncLocalStorage<typeof fetch>()
+const fetchOfThisRender: typeof fetch = (input, init) => {
+  const own = renderFetch.getStore()
+  if (own === undefined) return Promise.reject(new Error('a request outside any render'))
+  return own(input, init)
+}
+
 /**
  * The first view as HTML, or null when the server cannot render what the browser will (a setting
  * the server cannot reproduce, a redirect, an error, data too slow): the page is then sent as before.
  */
-export async function render(input: RenderInput): Promise<Rendered | null> {
+export function render(input: RenderInput): Promise<Rendered | null> {
+  return renderFetch.run(input.fetch, () => renderPage(input))
+}
+
+async function renderPage(input: RenderInput): Promise<Rendered | null> {
   const file = readConfigFile(input.configJson)
-  const config: RuntimeConfig = { ...defaultConfig, ...file.settings }
+  const settings = fragmentSettings(input.fragment ?? '')
+  // The token is never part of a render: it stays in the request's header, not in the page.
+  delete settings.memberToken
+  const snippet = readSettings(settings, 'the embed snippet')
+  const config: RuntimeConfig = { ...defaultConfig, ...file.settings, ...snippet.settings }
+  // (The browser also counts a frame without the embed script's settings as embedded: that page
+  // then renders for itself.)
+  config.embedded = config.parentOrigin !== null
+  // The browser's time zone, as it names it (the state says it back; main.tsx compares), and the
+  // zone's one name for the formatters.
+  const timeZone = input.timeZone
+  const formatZone = timeZone === undefined ? undefined : canonicalTimeZone(timeZone)
+  if (formatZone === null) return null
   // The brand's colour, corners and font are set by script (the CSP allows no inline style): a page
   // rendered without them would change look when they arrive.
   if (config.accent !== null || config.radius !== null || config.font !== null) return null
-  const loaded = { config, problems: file.problems }
+  const loaded = { config, problems: [...file.problems, ...snippet.problems] }
   const locale = renderLocale(config, input.acceptLanguage)
   const origin = new URL(input.url).origin
   const queryClient = createQueryClient()
@@ -127,7 +186,7 @@ export async function render(input: RenderInput): Promise<Rendered | null> {
   queryClient.setDefaultOptions({
     queries: { ...queryClient.getDefaultOptions().queries, retry: false },
   })
-  configureBadgesApi({ baseUrl: '', fetch: input.fetch })
+  configureBadgesApi({ baseUrl: '', fetch: fetchOfThisRender })
   const html = htmlStandIn()
   // The app reads these from modules; one process renders many pages, so each render sets them
   // right before it runs (renderToString is synchronous: no other render can come in between).
@@ -136,6 +195,7 @@ export async function render(input: RenderInput): Promise<Rendered | null> {
     setLocale(locale, html, catalogs[locale])
     startClockAt(input.now)
     setServerOrigin(origin)
+    setFormatTimeZone(formatZone)
   }
   prepare()
   const handler = createStaticHandler(appRoutes(queryClient), { basename: input.basename || '/' })
@@ -195,8 +255,9 @@ export async function render(input: RenderInput): Promise<Rendered | null> {
         locale,
         now: input.now,
         origin,
-        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        timeZone: timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
         config,
+        ...(input.fragment !== undefined && { page: routerPage(input.url, input.basename) }),
         queries: dehydrate(queryClient),
       },
     }

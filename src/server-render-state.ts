@@ -14,6 +14,11 @@ export type ServerRenderState = {
   timeZone: string
   /** The settings rendered with; a browser with others (an embed snippet's) renders for itself. */
   config: RuntimeConfig
+  /**
+   * The page rendered, as the router names it (path under the mount path, and query); live mode
+   * only, where the root's render is of the view early.js worked out it opens.
+   */
+  page?: string
   /** The queries the render read, as React Query dehydrates them. */
   queries: DehydratedState
 }
@@ -41,6 +46,8 @@ export function rendersAsServer(
     state.locale === here.locale &&
     state.origin === here.origin &&
     state.timeZone === here.timeZone &&
-    JSON.stringify(state.config) === JSON.stringify(here.config)
+    // The member token is not a setting the page shows, and never part of a render (live mode).
+    JSON.stringify({ ...state.config, memberToken: null }) ===
+      JSON.stringify({ ...here.config, memberToken: null })
   )
 }

@@ -7,22 +7,34 @@ const DAY = 86_400_000
 // Dates and relative times never break across lines: their spaces are non-breaking.
 const keepTogether = (text: string) => text.replace(/\s/g, '\u00a0')
 
-// Made once per language: making a formatter costs far more than using one, and a list of badges
+// The member's time zone: the browser's own. The server's render is told the browser's (live mode,
+// src/entry-server.tsx) or writes in its own (demo mode; a browser elsewhere renders for itself).
+let timeZone: string | undefined
+
+/** For the server's render: the time zone its dates are written in (undefined: the process's). */
+export function setFormatTimeZone(zone: string | undefined) {
+  timeZone = zone
+}
+
+// Made once per language (and time zone): making a formatter costs far more than using one, and a list of badges
 // formats hundreds of dates and numbers in one render.
 function perLocale<T>(make: (locale: string) => T): () => T {
   const made = new Map<string, T>()
   return () => {
     const locale = currentLocale()
-    let formatter = made.get(locale)
+    const key = `${locale} ${timeZone}`
+    let formatter = made.get(key)
     if (formatter === undefined) {
       formatter = make(locale)
-      made.set(locale, formatter)
+      made.set(key, formatter)
     }
     return formatter
   }
 }
 
-const dates = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }))
+const dates = perLocale(
+  (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }),
+)
 const relatives = perLocale((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }))
 
 export function formatDate(ms: number): string {
