@@ -122,7 +122,11 @@
           element.click()
         })
       } else if (tap.element.tagName === 'A') {
-        window.location.assign(tap.element.href)
+        // With the page's fragment (live mode: the member token and the portal's settings, which
+        // the app has not taken yet and no server ever sees), else the next page has no member.
+        var href = tap.element.href
+        if (location.hash && href.indexOf('#') < 0) href += location.hash
+        window.location.assign(href)
         return
       }
     }
