@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { live } from '../playwright.config.ts'
+import { hostOrigin, live } from '../playwright.config.ts'
 import { ENTRY_SCRIPT, hold } from './hold.ts'
 import { signMemberToken } from './member-token.ts'
 import { recordShifts, shifts } from './shifts.ts'
@@ -15,11 +15,15 @@ function watch(page: Page) {
     if (url.pathname.includes('/api_gateway/')) apiRequests.push(`${url.pathname}${url.search}`)
   })
   // Warnings too: a brand's console shows no library's notes meant for developers. (Chromium's
-  // own note on a preload not yet used depends on the machine's speed, not on the page.)
+  // own note on a preload not yet used depends on the machine's speed, not on the page; and the
+  // embed script's frame allows sharing, which Chromium on Linux does not know.)
   page.on('console', (message) => {
     const text = message.text()
     if (message.type() === 'error') problems.push(text)
-    else if (message.type() === 'warning' && !/was preloaded using link preload/.test(text))
+    else if (
+      message.type() === 'warning' &&
+      !/was preloaded using link preload|Unrecognized feature: 'web-share'/.test(text)
+    )
       problems.push(text)
   })
   page.on('pageerror', (error) => problems.push(error.message))
@@ -113,14 +117,20 @@ test('a filtered earned list and the bare root get their own first view', async 
   expect(problems).toEqual([])
 })
 
+/** The server renders nothing for early.js (as when it cannot): the page goes as it did without. */
+async function withoutRender(page: Page) {
+  await page.route(/\/first-view$/, (route) => route.fulfill({ status: 204 }))
+}
+
 test.describe('live mode', () => {
   test.use({ baseURL: `http://127.0.0.1:${live.port}` })
 
-  test("early.js starts the view's requests before the app's script has run, and the app uses them", async ({
+  test("without a render, early.js starts the view's requests before the app's script has run, and the app uses them", async ({
     page,
   }) => {
     const token = await signMemberToken({ sub: 'tom.sawyer@example.com', idType: 'email' })
     const { apiRequests, problems } = watch(page)
+    await withoutRender(page)
     // The app's script held back: whatever reaches the API meanwhile was started by early.js.
     const releaseApp = await hold(page, ENTRY_SCRIPT)
     await page.goto(`/customers/tom.sawyer%40example.com/earned?by=email#member_token=${token}`, {
@@ -140,33 +150,42 @@ test.describe('live mode', () => {
     expect(problems).toEqual([])
   })
 
-  test("early.js runs before the app's script even when it arrives after it", async ({ page }) => {
+  test("in a portal's frame, early.js runs before the app's script even when it arrives after it", async ({
+    page,
+  }) => {
     const token = await signMemberToken({ sub: 'tom.sawyer@example.com', idType: 'email' })
     const { apiRequests, problems } = watch(page)
-    // early.js held until the app's script has arrived: a fast connection with early.js behind.
+    // The frame's page carries the app's script (the frame keeps its own router and talks to its
+    // portal); early.js held until that script has arrived: a fast connection with early.js behind.
     const releaseEarly = await hold(page, /\/early\.js$/)
     const appArrived = page.waitForResponse(ENTRY_SCRIPT)
-    await page.goto(`/customers/tom.sawyer%40example.com/earned?by=email#member_token=${token}`, {
-      waitUntil: 'commit',
-    })
+    const options = { customer: 'tom.sawyer@example.com', by: 'email', memberToken: token }
+    await page.goto(
+      `${hostOrigin}/host.html?${new URLSearchParams({ app: `http://127.0.0.1:${live.port}`, options: JSON.stringify(options) })}`,
+      { waitUntil: 'commit' },
+    )
     await appArrived
     releaseEarly()
-    await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+    const frame = page.frameLocator('#badges iframe')
+    await expect(frame.getByRole('heading', { name: 'First Sip' })).toBeVisible()
     // It still saw the member token (the app takes it out of the address when it starts), so it
     // started the list, and the app used that answer instead of asking again.
-    const early = await page.evaluate(
-      () => (window as { __badgeShowcaseEarly?: unknown[] }).__badgeShowcaseEarly?.length ?? 0,
-    )
+    const early = await frame
+      .locator('html')
+      .evaluate(
+        () => (window as { __badgeShowcaseEarly?: unknown[] }).__badgeShowcaseEarly?.length ?? 0,
+      )
     expect(early).toBe(1)
     expect(apiRequests.filter((url) => url.includes('badgeType=EARNED'))).toHaveLength(1)
     expect(problems).toEqual([])
   })
 
-  test('available: early.js starts both lists, and the view paints once, whole, with nothing moving', async ({
+  test('available without a render: early.js starts both lists, and the view paints once, whole, with nothing moving', async ({
     page,
   }) => {
     const token = await signMemberToken({ sub: 'tom.sawyer@example.com', idType: 'email' })
     const { apiRequests, problems } = watch(page)
+    await withoutRender(page)
     await recordShifts(page)
     // The earned list answers last, well after the available one: the view waits for it.
     let releaseEarned: () => void = () => undefined
@@ -209,4 +228,96 @@ test.describe('live mode', () => {
     expect(await shifts(page)).toEqual([])
     expect(problems).toEqual([])
   })
+
+  test("a page of its own: the server renders the member's view for early.js before the app's code, and the app takes it over as it is", async ({
+    page,
+  }) => {
+    const token = await signMemberToken({ sub: 'tom.sawyer@example.com', idType: 'email' })
+    const { apiRequests, problems } = watch(page)
+    await recordShifts(page)
+    await appStartedFlag(page)
+    const releaseApp = await hold(page, ENTRY_SCRIPT)
+    await page.goto(`/customers/tom.sawyer%40example.com/earned?by=email#member_token=${token}`)
+    // On screen with none of the app's code run: the list, both tabs' counts, the view's title.
+    const main = page.getByRole('main')
+    await expect(main.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Earned (7)' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Available (12)' })).toBeVisible()
+    await expect(page).toHaveTitle(/^Earned badges/)
+    // The server asked the API in process, with the token from early.js's request: the browser
+    // asked it nothing, and the token is in no part of the page.
+    expect(apiRequests).toEqual([])
+    expect(await page.locator('#server-render').textContent()).not.toContain(token)
+    expect(await page.locator('#root').innerHTML()).not.toContain(token)
+    await page.getByRole('heading', { level: 1 }).evaluate((h1) => h1.setAttribute('data-mark', ''))
+
+    releaseApp()
+    await expect.poll(() => page.evaluate(() => (window as Started).appStarted)).toBe(true)
+    await expect(page).not.toHaveURL(/member_token/)
+    // Taken over, not drawn afresh: the server's heading is still the one on screen.
+    await expect(page.locator('h1[data-mark]')).toHaveCount(1)
+    // The app answers, and asks only for what it did not have.
+    await page.getByRole('link', { name: 'Available (12)' }).click()
+    await expect(main.getByRole('heading', { name: 'Night Owl' })).toBeVisible()
+    expect(apiRequests.filter((url) => url.includes('badgeType=EARNED'))).toEqual([])
+    expect(await shifts(page)).toEqual([])
+    expect(problems).toEqual([])
+  })
+
+  test('should the code fail to load, a tapped badge opens as a plain link, still signed in', async ({
+    page,
+  }) => {
+    const token = await signMemberToken({ sub: 'tom.sawyer@example.com', idType: 'email' })
+    await page.route(ENTRY_SCRIPT, (route) => route.abort())
+    await page.goto(`/customers/tom.sawyer%40example.com/earned?by=email#member_token=${token}`)
+    const main = page.getByRole('main')
+    await main
+      .getByRole('link', { name: /First Sip/ })
+      .first()
+      .click()
+    // The next page is rendered for the same member (the token went along in the fragment).
+    await expect(page).toHaveURL(/\/badges\/[^/#]+\?by=email#member_token=/)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('First Sip')
+  })
+
+  test.describe('far from the server', () => {
+    test.use({ timezoneId: 'Pacific/Kiritimati' })
+
+    test("the root, with the portal's settings: rendered as the member will see it, in their language and time zone", async ({
+      page,
+    }) => {
+      const token = await signMemberToken({ sub: '62090013' })
+      const { problems } = watch(page)
+      await appStartedFlag(page)
+      const releaseApp = await hold(page, ENTRY_SCRIPT)
+      await page.goto(`/#member_token=${token}&view=available&locale=fr`)
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Badges à obtenir')
+      await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
+      const state = JSON.parse((await page.locator('#server-render').textContent()) ?? '{}') as {
+        timeZone?: string
+      }
+      expect(state.timeZone).toBe('Pacific/Kiritimati')
+      await page
+        .getByRole('heading', { level: 1 })
+        .evaluate((h1) => h1.setAttribute('data-mark', ''))
+
+      releaseApp()
+      await expect.poll(() => page.evaluate(() => (window as Started).appStarted)).toBe(true)
+      await expect(page).toHaveURL(/\/customers\/62090013\/available$/)
+      // The same dates and words as the browser's own render would have: taken over as it is.
+      await expect(page.locator('h1[data-mark]')).toHaveCount(1)
+      expect(problems).toEqual([])
+    })
+  })
 })
+
+type Started = { appStarted?: boolean }
+
+/** Notes when the app has started (it says so once it has taken the page over). */
+async function appStartedFlag(page: Page) {
+  await page.addInitScript(() => {
+    window.addEventListener('badgeshowcase:app-started', () => {
+      ;(window as Started).appStarted = true
+    })
+  })
+}

@@ -1,75 +1,207 @@
 /*
- * Badge Showcase, live mode: starts the first view's API requests while the main script is still
- * on its way. The member token is in the URL fragment, which the server never sees, so this runs
- * in the browser; the app takes the answers (src/api/preloaded.ts), each once, and only for the
- * very request and token it was made with. Anything unexpected: it does nothing, and the app asks
- * as it always does. It also starts the browser's formatting (below). Keep it tiny, and in step with
- * src/api/client.ts and src/routes/loaders.ts.
+ * Badge Showcase, live mode: the first view sooner. The member token is in the URL fragment, which
+ * the server never sees with the page, so this runs in the browser, before the app's script:
+ * - A page of its own (the server named the app's code here, data-entry): it asks the server for
+ *   the view rendered for the member (GET first-view, the token in its Authorization header as on
+ *   every API request), puts it on screen, and hands over to hydrate.js, which loads the app once
+ *   the badges show. No render (none possible, refused, too slow): the requests below, and the app
+ *   at once.
+ * - A page in a portal's frame: the app's script comes with the page, and this starts the first
+ *   view's API requests while it is on its way; the app takes the answers (src/api/preloaded.ts),
+ *   each once, and only for the very request and token it was made with.
+ * Anything unexpected: it does nothing more, and the app asks as it always does. It also starts
+ * the browser's formatting (below). Keep it tiny, and in step with src/api/client.ts,
+ * src/routes/loaders.ts and src/badges/member.ts.
  */
 ;(function () {
   'use strict'
+  var me = document.currentScript
+  var entry = me && me.getAttribute('data-entry')
+  var chunks = ((me && me.getAttribute('data-chunks')) || '').split(' ').filter(Boolean)
+  var appLoading = false
+
+  // The app's code and the view's: once, and only where the page does not carry it itself.
+  function loadApp() {
+    if (!entry || appLoading) return
+    appLoading = true
+    for (var i = 0; i < chunks.length; i += 1) {
+      var link = document.createElement('link')
+      link.rel = 'modulepreload'
+      link.crossOrigin = ''
+      link.href = chunks[i]
+      document.head.appendChild(link)
+    }
+    var script = document.createElement('script')
+    script.type = 'module'
+    script.crossOrigin = ''
+    script.src = entry
+    document.head.appendChild(script)
+  }
+
+  var plan = null
   try {
     var fragment = new URLSearchParams(location.hash.slice(1))
     var token = fragment.get('member_token')
-    // No token: demo mode (the page carries its data) or not signed in. Another API: not ours.
-    if (!token || fragment.get('api')) return
     var base = new URL(document.baseURI).pathname.replace(/\/+$/, '')
-    if (location.pathname.indexOf(base) !== 0) return
     var path = location.pathname.slice(base.length) || '/'
     var search = new URLSearchParams(location.search)
-    var customer, by, view, badgeId
     var match = /^\/customers\/([^/]+)\/(earned|available|badges\/([^/]+))\/?$/.exec(path)
-    if (match) {
-      customer = decodeURIComponent(match[1])
-      by = (search.get('by') || '').trim() || null
-      view = match[3] ? 'detail' : match[2]
-      badgeId = match[3] && decodeURIComponent(match[3])
-    } else if (path === '/') {
-      // The root opens the token's member (src/router.tsx).
-      var claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')))
-      if (typeof claims.sub !== 'string') return
-      customer = claims.sub
-      by = typeof claims.idType === 'string' ? claims.idType : null
-      view = fragment.get('view') === 'available' ? 'available' : 'earned'
-      search = new URLSearchParams()
-    } else return
-    if (by !== null && !/^[A-Za-z]{1,32}$/.test(by)) return
-
-    // Query parameters in sorted order: the app's key for a request sorts them the same way.
-    var list = function (query) {
-      return 'customer/' + encodeURIComponent(customer) + '?' + query + '&limit=50&page=0'
+    // No token: demo mode (the page carries its data) or not signed in. Another API: not ours.
+    if (token && !fragment.get('api') && location.pathname.indexOf(base) === 0) {
+      plan = { token: token, base: base, search: search, page: path + location.search }
+      if (match) {
+        plan.customer = decodeURIComponent(match[1])
+        plan.by = (search.get('by') || '').trim() || null
+        plan.view = match[3] ? 'detail' : match[2]
+        plan.badgeId = match[3] && decodeURIComponent(match[3])
+      } else if (path === '/') {
+        // The root opens the token's member (src/routes/loaders.ts, startLoader).
+        var claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')))
+        plan.customer = claims.sub
+        plan.by = typeof claims.idType === 'string' ? claims.idType : null
+        // (The app reads the setting without regard to case, and so does this.)
+        plan.view =
+          (fragment.get('view') || '').toLowerCase() === 'available' ? 'available' : 'earned'
+        plan.search = new URLSearchParams()
+        plan.page =
+          '/customers/' +
+          encodeURIComponent(plan.customer) +
+          '/' +
+          plan.view +
+          (plan.by ? '?by=' + plan.by : '')
+      }
+      if (typeof plan.customer !== 'string' || (plan.by && !/^[A-Za-z]{1,32}$/.test(plan.by))) {
+        plan = null
+      }
     }
-    var paths = []
-    if (view === 'earned') {
-      var sorts = { 'last-earned': 'LAST_EARNED_ON_DATE', 'last-event': 'LAST_EARNED_EVENT_DATE' }
-      var query = new URLSearchParams({ badgeType: 'EARNED' })
-      var group = (search.get('group') || '').trim()
-      if (group) query.set('groupId', group)
-      if (search.get('expired') === '1') query.set('includeExpired', 'true')
-      paths.push(list(query) + '&sortOn=' + (sorts[search.get('sort')] || 'RANK'))
-    } else if (view === 'available') {
-      // The earned list too: the available view's first paint waits for both (src/routes/available.tsx).
-      paths.push(list('badgeType=AVAILABLE') + '&sortOn=RANK')
-      paths.push(list('badgeType=EARNED') + '&sortOn=RANK')
-    } else {
-      var id = encodeURIComponent(badgeId)
-      paths.push('badgeMeta/' + id)
-      paths.push(
-        'management/' + encodeURIComponent(customer) + '/badge/' + id + '?includeStatistics=true',
-      )
-    }
-    var headers = { Accept: 'application/json', Authorization: 'Bearer ' + token }
-    if (by) headers['X-CAP-CUSTOMER-IDENTIFIER'] = by
-    window.__badgeShowcaseEarly = paths.map(function (tail) {
-      var apiPath = '/api_gateway/v1/badges/' + tail
-      var response = fetch(base + apiPath, { headers: headers })
-      // Unused (the app did not start, or asked otherwise): not an error in the console.
-      response.catch(function () {})
-      return { key: (by || '') + '|' + apiPath, token: token, response: response }
-    })
   } catch {
-    // Nothing started: the app makes its requests itself.
+    plan = null
   }
+
+  // The first view's API requests, as the app will make them.
+  function startRequests() {
+    try {
+      var customer = plan.customer
+      var search = plan.search
+      // Query parameters in sorted order: the app's key for a request sorts them the same way.
+      var list = function (query) {
+        return 'customer/' + encodeURIComponent(customer) + '?' + query + '&limit=50&page=0'
+      }
+      var paths = []
+      if (plan.view === 'earned') {
+        var sorts = { 'last-earned': 'LAST_EARNED_ON_DATE', 'last-event': 'LAST_EARNED_EVENT_DATE' }
+        var query = new URLSearchParams({ badgeType: 'EARNED' })
+        var group = (search.get('group') || '').trim()
+        if (group) query.set('groupId', group)
+        if (search.get('expired') === '1') query.set('includeExpired', 'true')
+        paths.push(list(query) + '&sortOn=' + (sorts[search.get('sort')] || 'RANK'))
+      } else if (plan.view === 'available') {
+        // The earned list too: the available view's first paint waits for both (available.tsx).
+        paths.push(list('badgeType=AVAILABLE') + '&sortOn=RANK')
+        paths.push(list('badgeType=EARNED') + '&sortOn=RANK')
+      } else {
+        var id = encodeURIComponent(plan.badgeId)
+        paths.push('badgeMeta/' + id)
+        paths.push(
+          'management/' + encodeURIComponent(customer) + '/badge/' + id + '?includeStatistics=true',
+        )
+      }
+      var headers = { Accept: 'application/json', Authorization: 'Bearer ' + plan.token }
+      if (plan.by) headers['X-CAP-CUSTOMER-IDENTIFIER'] = plan.by
+      window.__badgeShowcaseEarly = paths.map(function (tail) {
+        var apiPath = '/api_gateway/v1/badges/' + tail
+        var response = fetch(plan.base + apiPath, { headers: headers })
+        // Unused (the app did not start, or asked otherwise): not an error in the console.
+        response.catch(function () {})
+        return { key: (plan.by || '') + '|' + apiPath, token: plan.token, response: response }
+      })
+    } catch {
+      // Nothing started: the app makes its requests itself.
+    }
+  }
+
+  // Without a render: the requests, then the app (which takes their answers).
+  var given = false
+  function withoutRender() {
+    if (given) return
+    given = true
+    if (plan && plan.view) startRequests()
+    loadApp()
+  }
+
+  // The view as the server rendered it, on screen; hydrate.js loads the app once it shows.
+  function show(rendered) {
+    var root = document.getElementById('root')
+    var attributes = rendered.htmlAttributes || {}
+    if (
+      given ||
+      !root ||
+      root.firstChild ||
+      typeof rendered.html !== 'string' ||
+      typeof rendered.head !== 'string' ||
+      typeof rendered.state !== 'object' ||
+      !Array.isArray(rendered.chunks)
+    ) {
+      return withoutRender()
+    }
+    given = true
+    ;['lang', 'dir', 'data-theme'].forEach(function (name) {
+      if (typeof attributes[name] === 'string') {
+        document.documentElement.setAttribute(name, attributes[name])
+      }
+    })
+    // The head React hoisted: the view's title, and its first images' preloads.
+    var head = document.createElement('template')
+    head.innerHTML = rendered.head
+    Array.prototype.forEach.call(head.content.children, function (element) {
+      if (element.tagName === 'TITLE') document.title = element.textContent
+      else if (element.tagName === 'LINK' && element.rel === 'preload') {
+        document.head.appendChild(element.cloneNode())
+      }
+    })
+    root.innerHTML = rendered.html
+    // The data it was rendered with, for the hydration (src/server-render-state.ts): a data
+    // block, never run.
+    var state = document.createElement('script')
+    state.type = 'application/json'
+    state.id = 'server-render'
+    state.textContent = JSON.stringify(rendered.state)
+    document.body.appendChild(state)
+    var hydrate = document.createElement('script')
+    hydrate.src = 'hydrate.js'
+    hydrate.setAttribute('data-entry', entry)
+    hydrate.setAttribute('data-chunks', rendered.chunks.join(' '))
+    document.body.appendChild(hydrate)
+  }
+
+  if (plan && plan.view && entry && window.parent === window) {
+    var settings = new URLSearchParams(location.hash.slice(1))
+    settings.delete('member_token')
+    var headers = {
+      Accept: 'application/json',
+      Authorization: 'Bearer ' + plan.token,
+      'X-Showcase-Page': plan.page,
+      'X-Showcase-Settings': settings.toString(),
+    }
+    try {
+      headers['X-Showcase-Time-Zone'] = Intl.DateTimeFormat().resolvedOptions().timeZone
+    } catch {
+      // The server's own zone; a browser elsewhere then renders for itself.
+    }
+    fetch(plan.base + '/first-view', { headers: headers })
+      .then(function (response) {
+        return response.status === 200 ? response.json() : null
+      })
+      .then(function (rendered) {
+        if (rendered && typeof rendered === 'object') show(rendered)
+        else withoutRender()
+      }, withoutRender)
+    // A render still not here after a few seconds: the app renders for itself.
+    setTimeout(withoutRender, 4000)
+  } else {
+    withoutRender()
+  }
+
   // The browser's date and number formatting costs tens of milliseconds on its first use on a
   // phone (its locale data), in one piece. The app's first render needs it; started here, while
   // the main script is still on its way, that piece is not part of the render's long task.

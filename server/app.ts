@@ -10,8 +10,16 @@ import { CONTENT_TYPE, metrics as processMetrics, type Metrics } from './metrics
 import { routeLabel } from './route-label.ts'
 
 export type AppEnv = { Variables: { requestId: string } }
-import { dynamicCompression } from './compression.ts'
-import { firstView, readManifest, routeOf, viewChunks, withFirstView } from './first-view.ts'
+import { appendVary, dynamicCompression } from './compression.ts'
+import {
+  escapeAttribute,
+  firstView,
+  livePageRoute,
+  readManifest,
+  routeOf,
+  viewChunks,
+  withFirstView,
+} from './first-view.ts'
 import { staticFiles } from './static-files.ts'
 import { jsonForPage, type PageRender, withServerRender } from './server-render.ts'
 
@@ -40,9 +48,27 @@ export type AppOptions = {
   now?: () => number
   /** Whether proof links are on (SHOWCASE_PROOF_KEY), told to the app in config.json. */
   proofs?: boolean
-  /** Demo mode: renders the first view into the page (server-render.ts); null sends it unrendered. */
+  /**
+   * Renders the first view (server-render.ts): into the page in demo mode, for early.js in live
+   * mode (GET first-view); null sends pages unrendered.
+   */
   serverRender?: PageRender | null
+  /**
+   * Live mode: whether a request's Authorization is a valid token of the member a page is about,
+   * checked before its render (member-token.ts, mayRenderFor).
+   */
+  mayRender?: (
+    authorization: string | undefined,
+    customer: string,
+    by: string | null,
+  ) => Promise<boolean>
 }
+
+/**
+ * Live renders in progress at once, at most. Each holds up to a second for its data and a few tens
+ * of milliseconds of the server's processor; past this, a page renders in the browser as it did.
+ */
+const LIVE_RENDERS_AT_ONCE = 16
 
 /** config.json's settings in the page, so the app starts without asking for them. */
 function withRuntimeConfig(html: string, settings: unknown): string {
@@ -135,6 +161,7 @@ export function createApp({
   serveSourceMaps = false,
   now = Date.now,
   serverRender = null,
+  mayRender = async () => true,
   proofs = false,
 }: AppOptions) {
   const app = new Hono<AppEnv>()
@@ -182,6 +209,44 @@ export function createApp({
       c.header('Cache-Control', 'no-cache')
       return c.json(serverSettings)
     })
+    // Live mode: the first view rendered for the member early.js names (server-render.ts), the
+    // token in the request's Authorization header. No render (a route it does not render, no token,
+    // one the API refuses, data too slow): 204, and the browser renders for itself.
+    if (mode === 'live' && serverRender !== null) {
+      let rendering = 0
+      app.get('/first-view', dynamicCompression(), async (c) => {
+        c.header('Cache-Control', 'no-store')
+        const authorization = c.req.header('Authorization')
+        const page = c.req.header('X-Showcase-Page') ?? ''
+        const route = page.startsWith('/') && !page.startsWith('//') ? livePageRoute(page) : null
+        // A render costs the server far more than a refusal: none for a request not signed in as
+        // the page's member, and no more than a few at once (the browser then renders for itself).
+        if (route === null || rendering >= LIVE_RENDERS_AT_ONCE) return c.body(null, 204)
+        if (!(await mayRender(authorization, route.customer, route.by))) return c.body(null, 204)
+        const configJson = await pageSettings()
+        rendering += 1
+        const rendered = await serverRender({
+          url: new URL(`${basePath.replace(/\/$/, '')}${page}`, pageUrl(c)).href,
+          basename: basePath.replace(/\/$/, ''),
+          configJson,
+          acceptLanguage: c.req.header('Accept-Language') ?? null,
+          fragment: c.req.header('X-Showcase-Settings') ?? '',
+          timeZone: c.req.header('X-Showcase-Time-Zone'),
+          authorization,
+        })
+          .catch((error: unknown) => {
+            logger.warn('the first view could not be rendered', {
+              requestId: c.get('requestId'),
+              ...errorFields(error),
+            })
+            return null
+          })
+          .finally(() => (rendering -= 1))
+        if (rendered === null) return c.body(null, 204)
+        const chunks = viewChunks(readManifest(distDir), route.view).map((file) => `./${file}`)
+        return c.json({ ...rendered, chunks })
+      })
+    }
     app.get('*', dynamicCompression(), async (c) => {
       // A missing file is a 404; any other path is a deep link into the SPA.
       if (path.extname(c.req.path) !== '' && !c.req.path.endsWith('/index.html')) {
@@ -233,21 +298,34 @@ export function createApp({
           c.req.path.slice(basePath.length - 1).replace(/\/index\.html$/, '/'),
           new URL(c.req.url).searchParams,
         )?.view
-        if (view !== undefined) {
-          html = withFirstView(html, {
-            data: {},
-            chunks: viewChunks(readManifest(distDir), view),
-            images: [],
-          })
+        const chunks = view === undefined ? [] : viewChunks(readManifest(distDir), view)
+        const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html)
+        // A page of its own (not in a frame, which keeps its own router and talks to its portal):
+        // early.js asks for the view rendered and loads the app's code once it is on screen, as
+        // hydrate.js does for a demo page; without a render, at once.
+        const rendering =
+          serverRender !== null &&
+          view !== undefined &&
+          entry !== null &&
+          c.req.header('Sec-Fetch-Dest') !== 'iframe'
+        if (!rendering && chunks.length > 0) {
+          html = withFirstView(html, { data: {}, chunks, images: [] })
         }
         // Deferred and just ahead of the app's script, so it always runs first. As an async script
         // it ran after the app's whenever that arrived first (a fast connection, a busy phone): the
         // app had by then taken the token out of the address, and early.js started nothing. Tiny,
         // and asked for first, so the app does not wait for it in turn.
-        const early = '<script defer fetchpriority="high" src="early.js"></script>'
-        html = html.includes('<script type="module"')
-          ? html.replace('<script type="module"', `${early}\n    <script type="module"`)
-          : html.replace('</head>', `  ${early}\n  </head>`)
+        const early = rendering
+          ? `<script defer fetchpriority="high" src="early.js" data-entry="${escapeAttribute(entry[1] ?? '')}" data-chunks="${escapeAttribute(chunks.map((file) => `./${file}`).join(' '))}"></script>`
+          : '<script defer fetchpriority="high" src="early.js"></script>'
+        html =
+          rendering && entry !== null
+            ? html.replace(entry[0], () => early)
+            : html.includes('<script type="module"')
+              ? html.replace('<script type="module"', `${early}\n    <script type="module"`)
+              : html.replace('</head>', `  ${early}\n  </head>`)
+        // Whether the page is the one early.js renders into depends on where it is shown.
+        if (serverRender !== null) appendVary(c, 'Sec-Fetch-Dest')
       }
       return c.html(html)
     })

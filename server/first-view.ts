@@ -64,6 +64,16 @@ export function routeOf(relativePath: string, search: URLSearchParams): Route | 
   return { view: 'detail', customer, by, badgeId }
 }
 
+/**
+ * Live mode: the view a page (its path under the mount path, and its query) opens, for its render
+ * (GET first-view). Not the root: it opens the member the token names, which early.js works out.
+ */
+export function livePageRoute(page: string): Route | null {
+  const url = new URL(page, 'http://page.invalid')
+  if (url.origin !== 'http://page.invalid' || url.pathname === '/') return null
+  return routeOf(url.pathname, url.searchParams)
+}
+
 /** A request exactly as the SPA's client makes it (src/api/client.ts). */
 function apiPath(segments: string[], query: Record<string, string | number | boolean | undefined>) {
   const search = new URLSearchParams()
@@ -251,7 +261,7 @@ export async function firstView(
   return { data, chunks: viewChunks(manifest, route.view), images }
 }
 
-const escapeAttribute = (value: string) =>
+export const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 
 /** The page with the first view's hints in its head and its data before the body's end. */

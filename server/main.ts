@@ -12,6 +12,7 @@ import { createReadiness } from './health.ts'
 import { createLogger } from './log.ts'
 import { SERVER_ENTRY, serverRenderer } from './server-render.ts'
 import { type UpstreamEvent } from './live/events.ts'
+import { createMemberVerifier, mayRenderFor } from './live/member-token.ts'
 import { cacheHealth, closeSharedStores } from './live/shared-cache.ts'
 import { meteredFetch, metrics } from './metrics.ts'
 
@@ -124,9 +125,10 @@ const api = createApi({
 const app = createApp({
   api,
   distDir,
-  // Demo mode only: in live mode the member is known only to the browser.
-  serverRender:
-    mode === 'demo' && config.serverRender ? serverRenderer(root, api, clock.now) : null,
+  // Demo mode: into the page. Live mode: for early.js, which has the member's token.
+  serverRender: config.serverRender ? serverRenderer(root, api, clock.now) : null,
+  // Live mode: a render only for a valid token of the page's member (the proxy checks each request).
+  ...(live && { mayRender: mayRenderFor(createMemberVerifier(live.member, live.tokenClaims)) }),
   logger,
   mode,
   readiness,

@@ -29,6 +29,7 @@ const exact = new Set([
   '/readyz',
   '/metrics',
   '/config.json',
+  '/first-view',
   '/embed.js',
   '/favicon.svg',
   '/proofs',

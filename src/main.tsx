@@ -114,31 +114,35 @@ async function start() {
   }
   if (rendered !== null && root.firstChild !== null && rendersAsServer(rendered, here)) {
     // The server's HTML is on screen: take it over as it is. The first render must be the server's,
-    // so it reads the server's clock and waits for the route's code (preloaded with the page).
-    startClockAt(rendered.now)
+    // so it waits for the route's code (preloaded with the page) and reads the server's clock.
     await routerReady(router)
-    // As a transition, the hydration yields to the browser every few milliseconds (a default
-    // update runs in one piece): a tap or a scroll during it is answered, and no task runs long.
-    startTransition(() => {
-      hydrateRoot(root, app, {
-        // A page that does not match is rendered again by the browser; say so, it is a bug.
-        onRecoverableError: (error) =>
-          console.error('Badge Showcase: the server-rendered page did not match.', error),
+    // (Live mode's root opens a view the page's render had to work out: the same one, or not.)
+    const { pathname, search } = router.state.location
+    if (rendered.page === undefined || rendered.page === `${pathname}${search}`) {
+      startClockAt(rendered.now)
+      // As a transition, the hydration yields to the browser every few milliseconds (a default
+      // update runs in one piece): a tap or a scroll during it is answered, and no task runs long.
+      startTransition(() => {
+        hydrateRoot(root, app, {
+          // A page that does not match is rendered again by the browser; say so, it is a bug.
+          onRecoverableError: (error) =>
+            console.error('Badge Showcase: the server-rendered page did not match.', error),
+        })
       })
-    })
-  } else {
-    // Anything the server could not know (the embed snippet's settings, another language or time
-    // zone): this browser renders for itself, replacing what the server sent. (Not as a
-    // transition: inside a portal's frame that left the first view pending while the frame was
-    // busy; the page is blank until this render anyway.) Answers already here land first, if they
-    // can within a few tens of milliseconds: the view is then drawn with them, not as a skeleton
-    // React would keep for 300 ms (in Chromium at 4× CPU, live LCP 1148 → 996 ms, median of 6).
-    await Promise.race([
-      routerReady(router).then(() => answersLanded(queryClient, FIRST_ANSWERS_MS)),
-      new Promise((resolve) => setTimeout(resolve, FIRST_ANSWERS_MS)),
-    ])
-    createRoot(root).render(app)
+      return
+    }
   }
+  // Anything the server could not know (the embed snippet's settings, another language or time
+  // zone): this browser renders for itself, replacing what the server sent. (Not as a transition:
+  // inside a portal's frame that left the first view pending while the frame was busy; the page is
+  // blank until this render anyway.) Answers already here land first, if they can within a few
+  // tens of milliseconds: the view is then drawn with them, not as a skeleton React would keep
+  // for 300 ms (in Chromium at 4× CPU, live LCP 1148 → 996 ms, median of 6).
+  await Promise.race([
+    routerReady(router).then(() => answersLanded(queryClient, FIRST_ANSWERS_MS)),
+    new Promise((resolve) => setTimeout(resolve, FIRST_ANSWERS_MS)),
+  ])
+  createRoot(root).render(app)
 }
 
 /** Resolves once the router has run its first loaders and loaded the route's code. */

@@ -3,7 +3,7 @@ import { type AddressInfo } from 'node:net'
 import { generateKeyPair, SignJWT } from 'jose'
 import { describe, expect, test } from 'vitest'
 import { type TokenClaims } from '../config.ts'
-import { asciiLowerCase, createMemberVerifier, isSameMember } from './member-token.ts'
+import { asciiLowerCase, createMemberVerifier, isSameMember, mayRenderFor } from './member-token.ts'
 
 // Member tokens as strict as the README says: aud and iss when configured, a bounded lifetime, no
 // token issued in the future, and email addresses compared without Unicode case folding.
@@ -149,4 +149,21 @@ test('an endless JWKS is cut off: the token is refused and the portal stops send
     server.closeAllConnections()
     await new Promise((resolve) => server.close(resolve))
   }
+})
+
+test("a first view is rendered only for a valid token of the page's member", async () => {
+  const mayRender = mayRenderFor(
+    createMemberVerifier({ kind: 'secret', secret: SECRET }, claims, () => NOW_S * 1000),
+  )
+  const lifetime = { iat: NOW_S, exp: NOW_S + 900 }
+  const byId = `Bearer ${await sign({ sub: '62090013', ...lifetime })}`
+  const byEmail = `Bearer ${await sign({ sub: 'Tom@Example.com', idType: 'email', ...lifetime })}`
+  expect(await mayRender(byId, '62090013', null)).toBe(true)
+  expect(await mayRender(byId, '381921157', null)).toBe(false)
+  expect(await mayRender(byId, '62090013', 'email')).toBe(false)
+  // The identifier kind is read as the proxy reads the header: without regard to case.
+  expect(await mayRender(byEmail, 'tom@example.com', 'EMAIL')).toBe(true)
+  expect(await mayRender(byEmail, 'tom@example.com', 'nickname')).toBe(false)
+  expect(await mayRender(undefined, '62090013', null)).toBe(false)
+  expect(await mayRender(`${byId}x`, '62090013', null)).toBe(false)
 })

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, customFetch, type JWTPayload, jwtVerify } from 'jose'
 import { type MemberAuth, type TokenClaims } from '../config.ts'
-import { type IdentifierKind, identifierKinds } from '../contract.ts'
+import { type IdentifierKind, identifierKind, identifierKinds } from '../contract.ts'
 import { readLimited } from './upstream-body.ts'
 
 // The member a browser may see, from a short-lived JWT the member portal's backend signs:
@@ -84,6 +84,25 @@ export function createMemberVerifier(
     if (typeof payload.sub !== 'string' || payload.sub === '')
       return { ok: false, reason: 'the member token has no sub' }
     return { ok: true, member: { id: payload.sub, idType: kind } }
+  }
+}
+
+/**
+ * For the first view's render (GET first-view): whether the Authorization is a valid token of the
+ * member the page is about, checked before the render costs anything. (The proxy checks each of the
+ * render's requests again.)
+ */
+export function mayRenderFor(verify: ReturnType<typeof createMemberVerifier>) {
+  return async (
+    authorization: string | undefined,
+    customer: string,
+    by: string | null,
+  ): Promise<boolean> => {
+    const verdict = await verify(authorization)
+    if (!verdict.ok) return false
+    if (verdict.member === 'any') return true
+    const kind = by === null ? null : identifierKind(by)
+    return (by === null || kind !== null) && isSameMember(verdict.member, customer, kind)
   }
 }
 
