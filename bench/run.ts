@@ -197,7 +197,9 @@ async function wireOnce(target: Target): Promise<Wire> {
         if (own !== null && !own.has(file)) return
         kind = 'js'
       } else if (request.type === 'Stylesheet') kind = 'css'
-      else if (request.url.includes('/api_gateway/')) kind = 'api'
+      // (Live mode's rendered first view is the view's data, rendered.)
+      else if (request.url.includes('/api_gateway/') || /\/first-view$/.test(request.url))
+        kind = 'api'
       else if (request.type === 'Image') kind = 'images'
       wire[kind] += event.encodedDataLength
       wire.total += event.encodedDataLength
@@ -241,8 +243,10 @@ async function waterfallOnce(target: Target): Promise<Waterfall> {
       const data = new RegExp(dataSource)
       const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
       const entry = resources.find((r) => /\/assets\/index-[^/]+\.js$/.test(r.name))
+      // The view's API requests, or live mode's request for the view rendered.
       const requests = resources.filter(
-        (r) => r.name.includes('/api_gateway/') && data.test(r.name),
+        (r) =>
+          (r.name.includes('/api_gateway/') && data.test(r.name)) || /\/first-view$/.test(r.name),
       )
       const navigation = performance.getEntriesByType(
         'navigation',
