@@ -55,19 +55,35 @@
     if (!marker || !marker.hasAttribute('data-part')) return true
     return marker.hasAttribute('data-answering')
   }
+  // A link followed as a plain link keeps the page's fragment (live mode: the member token and the
+  // portal's settings, which the app has not taken and no server ever sees), else the next page
+  // has no member.
+  function withFragment(href) {
+    return location.hash && href.indexOf('#') < 0 ? href + location.hash : href
+  }
   function keep(event) {
     var target = event.target instanceof Element && event.target.closest(PRESSABLE)
+    // The code failed to load: links are plain links, with the fragment.
+    if (failed && target && target.tagName === 'A' && root.contains(target) && plain(event)) {
+      event.preventDefault()
+      window.location.assign(withFragment(target.href))
+      return
+    }
     if (done || failed || replaying || !target || !root || !root.contains(target)) return
     // Answered, and no earlier tap still waiting: the app's own, as usual.
     if (kept.length === 0 && answers(target)) return
-    // A new tab, a download, another window: the browser's own business, as always.
-    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)
-      return
-    if (target.hasAttribute('download') || (target.target && target.target !== '_self')) return
+    if (!plain(event)) return
     event.preventDefault()
     event.stopPropagation()
     kept.push({ element: target, place: tappable().indexOf(target), at: Date.now() })
     setTimeout(replay, 5000)
+  }
+  // A new tab, a download, another window: the browser's own business, as always.
+  function plain(event) {
+    var target = event.target.closest('a[href]') || event.target.closest(PRESSABLE)
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)
+      return false
+    return !(target.hasAttribute('download') || (target.target && target.target !== '_self'))
   }
   function tappable() {
     return Array.prototype.slice.call(root.querySelectorAll(PRESSABLE + ', select'))
@@ -122,11 +138,7 @@
           element.click()
         })
       } else if (tap.element.tagName === 'A') {
-        // With the page's fragment (live mode: the member token and the portal's settings, which
-        // the app has not taken yet and no server ever sees), else the next page has no member.
-        var href = tap.element.href
-        if (location.hash && href.indexOf('#') < 0) href += location.hash
-        window.location.assign(href)
+        window.location.assign(withFragment(tap.element.href))
         return
       }
     }
