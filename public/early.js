@@ -1,12 +1,12 @@
 /*
  * Badge Showcase, live mode: the first view sooner. The member token is in the URL fragment, which
  * the server never sees with the page, so this runs in the browser, before the app's script:
- * - A page of its own (the server named the app's code here, data-entry): it asks the server for
- *   the view rendered for the member (GET first-view, the token in its Authorization header as on
+ * - A view's page (the server named the app's code here, data-entry): it asks the server for the
+ *   view rendered for the member (GET first-view, the token in its Authorization header as on
  *   every API request), puts it on screen, and hands over to hydrate.js, which loads the app once
  *   the badges show. No render (none possible, refused, too slow): the requests below, and the app
  *   at once.
- * - A page in a portal's frame: the app's script comes with the page, and this starts the first
+ * - A page that carries the app's script (the server's render turned off): this starts the first
  *   view's API requests while it is on its way; the app takes the answers (src/api/preloaded.ts),
  *   each once, and only for the very request and token it was made with.
  * Anything unexpected: it does nothing more, and the app asks as it always does. It also starts
@@ -54,7 +54,9 @@
         plan.by = (search.get('by') || '').trim() || null
         plan.view = match[3] ? 'detail' : match[2]
         plan.badgeId = match[3] && decodeURIComponent(match[3])
-      } else if (path === '/') {
+      } else if (path === '/' && !(window.parent !== window && fragment.get('route'))) {
+        // (In a portal's frame, a route from the portal's address opens instead: the app works
+        // that one out, src/config/embed.ts.)
         // The root opens the token's member (src/routes/loaders.ts, startLoader).
         var claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')))
         plan.customer = claims.sub
@@ -167,14 +169,28 @@
     state.id = 'server-render'
     state.textContent = JSON.stringify(rendered.state)
     document.body.appendChild(state)
+    // Until hydrate.js keeps taps (a moment: it was fetched ahead), a link tapped is followed as a
+    // plain link, with the fragment: the next page is rendered for the same member.
+    function follow(event) {
+      var link = event.target instanceof Element && event.target.closest('a[href]')
+      if (!link || !root.contains(link) || event.defaultPrevented || event.button !== 0) return
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
+      if (link.hasAttribute('download') || (link.target && link.target !== '_self')) return
+      event.preventDefault()
+      location.assign(link.href.indexOf('#') < 0 ? link.href + location.hash : link.href)
+    }
+    document.addEventListener('click', follow, true)
     var hydrate = document.createElement('script')
     hydrate.src = 'hydrate.js'
     hydrate.setAttribute('data-entry', entry)
     hydrate.setAttribute('data-chunks', rendered.chunks.join(' '))
+    hydrate.onload = function () {
+      document.removeEventListener('click', follow, true)
+    }
     document.body.appendChild(hydrate)
   }
 
-  if (plan && plan.view && entry && window.parent === window) {
+  if (plan && plan.view && entry) {
     var settings = new URLSearchParams(location.hash.slice(1))
     settings.delete('member_token')
     var headers = {
@@ -188,6 +204,12 @@
     } catch {
       // The server's own zone; a browser elsewhere then renders for itself.
     }
+    // hydrate.js takes the page over once the render is on screen: fetched meanwhile.
+    var ahead = document.createElement('link')
+    ahead.rel = 'preload'
+    ahead.as = 'script'
+    ahead.href = 'hydrate.js'
+    document.head.appendChild(ahead)
     fetch(plan.base + '/first-view', { headers: headers })
       .then(function (response) {
         return response.status === 200 ? response.json() : null
