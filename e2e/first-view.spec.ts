@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test'
 import { hostOrigin, live } from '../playwright.config.ts'
 import { ENTRY_SCRIPT, hold } from './hold.ts'
 import { signMemberToken } from './member-token.ts'
+import { startShowcase } from './own-server.ts'
 import { recordShifts, shifts } from './shifts.ts'
 
 // Demo mode: the first view's data arrives with the page, so the view asks the network only for
@@ -150,33 +151,75 @@ test.describe('live mode', () => {
     expect(problems).toEqual([])
   })
 
-  test("in a portal's frame, early.js runs before the app's script even when it arrives after it", async ({
+  test("with the server's render off, early.js runs before the app's script even when it arrives after it", async ({
+    page,
+  }) => {
+    // SHOWCASE_SSR=false: the page carries the app's script, and early.js starts the view's
+    // requests while it downloads.
+    const server = await startShowcase({
+      CAPILLARY_API_URL: `http://127.0.0.1:${live.standInPort}`,
+      CAPILLARY_OAUTH_KEY: live.oauthKey,
+      CAPILLARY_OAUTH_SECRET: live.oauthSecret,
+      SHOWCASE_TOKEN_SECRET: live.tokenSecret,
+      SHOWCASE_SSR: 'false',
+    })
+    try {
+      const token = await signMemberToken({ sub: 'tom.sawyer@example.com', idType: 'email' })
+      const { apiRequests, problems } = watch(page)
+      // early.js held until the app's script has arrived: a fast connection with early.js behind.
+      const releaseEarly = await hold(page, /\/early\.js$/)
+      const appArrived = page.waitForResponse(ENTRY_SCRIPT)
+      await page.goto(
+        `${server.url}/customers/tom.sawyer%40example.com/earned?by=email#member_token=${token}`,
+        { waitUntil: 'commit' },
+      )
+      await appArrived
+      releaseEarly()
+      await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+      // It still saw the member token (the app takes it out of the address when it starts), so it
+      // started the list, and the app used that answer instead of asking again.
+      const early = await page.evaluate(
+        () => (window as { __badgeShowcaseEarly?: unknown[] }).__badgeShowcaseEarly?.length ?? 0,
+      )
+      expect(early).toBe(1)
+      expect(apiRequests.filter((url) => url.includes('badgeType=EARNED'))).toHaveLength(1)
+      expect(problems).toEqual([])
+    } finally {
+      await server.stop()
+    }
+  })
+
+  test("in a portal's frame: the view is rendered before the app's code, and the app takes it over as it is", async ({
     page,
   }) => {
     const token = await signMemberToken({ sub: 'tom.sawyer@example.com', idType: 'email' })
     const { apiRequests, problems } = watch(page)
-    // The frame's page carries the app's script (the frame keeps its own router and talks to its
-    // portal); early.js held until that script has arrived: a fast connection with early.js behind.
-    const releaseEarly = await hold(page, /\/early\.js$/)
-    const appArrived = page.waitForResponse(ENTRY_SCRIPT)
+    await appStartedFlag(page)
+    const releaseApp = await hold(page, ENTRY_SCRIPT)
     const options = { customer: 'tom.sawyer@example.com', by: 'email', memberToken: token }
     await page.goto(
       `${hostOrigin}/host.html?${new URLSearchParams({ app: `http://127.0.0.1:${live.port}`, options: JSON.stringify(options) })}`,
-      { waitUntil: 'commit' },
     )
-    await appArrived
-    releaseEarly()
     const frame = page.frameLocator('#badges iframe')
     await expect(frame.getByRole('heading', { name: 'First Sip' })).toBeVisible()
-    // It still saw the member token (the app takes it out of the address when it starts), so it
-    // started the list, and the app used that answer instead of asking again.
-    const early = await frame
-      .locator('html')
-      .evaluate(
-        () => (window as { __badgeShowcaseEarly?: unknown[] }).__badgeShowcaseEarly?.length ?? 0,
-      )
-    expect(early).toBe(1)
-    expect(apiRequests.filter((url) => url.includes('badgeType=EARNED'))).toHaveLength(1)
+    await expect(frame.getByRole('link', { name: 'Available (12)' })).toBeVisible()
+    expect(apiRequests).toEqual([])
+    await frame
+      .getByRole('heading', { level: 1 })
+      .evaluate((h1) => h1.setAttribute('data-mark', ''))
+    releaseApp()
+    await expect
+      .poll(() => frame.locator('html').evaluate(() => (window as Started).appStarted))
+      .toBe(true)
+    await expect(frame.locator('h1[data-mark]')).toHaveCount(1)
+    // The frame's own router: a tap opens the badge, and the portal's address follows.
+    await frame
+      .getByRole('main')
+      .getByRole('link', { name: /First Sip/ })
+      .first()
+      .click()
+    await expect(frame.getByRole('heading', { level: 1 })).toHaveText('First Sip')
+    await expect(page).toHaveURL(/[?&]badges=\/badges\//)
     expect(problems).toEqual([])
   })
 

@@ -10,7 +10,7 @@ import { CONTENT_TYPE, metrics as processMetrics, type Metrics } from './metrics
 import { routeLabel } from './route-label.ts'
 
 export type AppEnv = { Variables: { requestId: string } }
-import { appendVary, dynamicCompression } from './compression.ts'
+import { dynamicCompression } from './compression.ts'
 import {
   escapeAttribute,
   firstView,
@@ -300,14 +300,9 @@ export function createApp({
         )?.view
         const chunks = view === undefined ? [] : viewChunks(readManifest(distDir), view)
         const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html)
-        // A page of its own (not in a frame, which keeps its own router and talks to its portal):
-        // early.js asks for the view rendered and loads the app's code once it is on screen, as
-        // hydrate.js does for a demo page; without a render, at once.
-        const rendering =
-          serverRender !== null &&
-          view !== undefined &&
-          entry !== null &&
-          c.req.header('Sec-Fetch-Dest') !== 'iframe'
+        // A view's page: early.js asks for the view rendered and loads the app's code once it is
+        // on screen, as hydrate.js does for a demo page; without a render, at once.
+        const rendering = serverRender !== null && view !== undefined && entry !== null
         if (!rendering && chunks.length > 0) {
           html = withFirstView(html, { data: {}, chunks, images: [] })
         }
@@ -324,8 +319,6 @@ export function createApp({
             : html.includes('<script type="module"')
               ? html.replace('<script type="module"', `${early}\n    <script type="module"`)
               : html.replace('</head>', `  ${early}\n  </head>`)
-        // Whether the page is the one early.js renders into depends on where it is shown.
-        if (serverRender !== null) appendVary(c, 'Sec-Fetch-Dest')
       }
       return c.html(html)
     })
