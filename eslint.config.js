@@ -44,6 +44,24 @@ export default tseslint.config(
     },
   },
   {
+    // The server's render entry is built into dist-server/, never into the browser bundle: it may
+    // use Node's own modules (each render's requests in their own async context), not the server.
+    files: ['src/entry-server.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '!**/server/contract.ts'],
+              message: 'src/ must not import the server (only its plain contract).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // One direction of imports (DESIGN §5): components are presentational and reach the data only
     // through src/queries and the rules in src/badges, never the fetch layer or a route.
     files: ['src/components/**/*.{ts,tsx}'],
