@@ -97,6 +97,24 @@ test('the code comes once the badges are on screen, and a broken first image hol
   await expect(page.getByRole('heading', { name: 'First Sip', level: 1 })).toBeVisible()
 })
 
+test('art that fails before the code has arrived shows no broken-image mark; the app then draws the next art', async ({
+  page,
+}) => {
+  const releaseApp = await hold(page, ENTRY_SCRIPT)
+  await page.route(/first-sip-earned\.svg$/, (route) => route.abort())
+  await page.goto(EARNED)
+  const art = page
+    .getByRole('main')
+    .getByRole('img', { name: /^First Sip/ })
+    .first()
+  // In the page from the server, the dead art takes its room, unseen (no mark, no alt text).
+  await expect(art).toBeHidden()
+  releaseApp()
+  // The app's own fallback, in the same place.
+  await expect(art).toBeVisible()
+  await expect(art).not.toHaveAttribute('src', /first-sip-earned\.svg$/)
+})
+
 test('the server page is hydrated as it is: same nodes, no error, no shift; then it works', async ({
   page,
 }) => {

@@ -187,6 +187,28 @@
   }
   document.addEventListener('click', keep, true)
   document.addEventListener('change', choose, true)
+
+  // Badge art that fails before the app answers (a dead address) would show the browser's
+  // broken-image mark until then: hidden, and the app draws the next art in its place (a new
+  // element). Art already done is checked by decoding it (SVG art has no natural size to read).
+  function hideBroken(image) {
+    image.style.visibility = 'hidden'
+  }
+  document.addEventListener(
+    'error',
+    function (event) {
+      var image = event.target
+      if (image instanceof HTMLImageElement && root.contains(image)) hideBroken(image)
+    },
+    true,
+  )
+  Array.prototype.forEach.call(root.querySelectorAll('img'), function (image) {
+    if (image.complete) {
+      image.decode().then(null, function () {
+        hideBroken(image)
+      })
+    }
+  })
   window.addEventListener('badgeshowcase:app-started', function () {
     started = true
     step()

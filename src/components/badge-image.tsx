@@ -97,7 +97,10 @@ export function BadgeImage({
       ref={(element) => {
         if (element?.complete) element.decode().catch(() => setFailed((count) => count + 1))
       }}
-      className={`shrink-0 object-contain ${className} ${choice.greyscale || muted ? 'opacity-80 grayscale' : ''}`}
+      // (Transparent text: an image that failed before the app has taken a server-rendered page
+      // over shows no alt text in its place; public/hydrate.js hides the broken-image mark, and the
+      // app then draws the next art.)
+      className={`shrink-0 object-contain text-transparent ${className} ${choice.greyscale || muted ? 'opacity-80 grayscale' : ''}`}
     />
   )
   // Art the showcase greyed itself carries no lock of its own: add the one every locked badge has.
