@@ -323,6 +323,28 @@ test.describe('live mode', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('First Sip')
   })
 
+  test("a link to another site, tapped before the app runs, never carries the member's token", async ({
+    page,
+  }) => {
+    const token = await signMemberToken({ sub: 'tom.sawyer@example.com', idType: 'email' })
+    await hold(page, ENTRY_SCRIPT)
+    await page.route('https://elsewhere.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<p>Elsewhere</p>' }),
+    )
+    await page.goto(`/customers/tom.sawyer%40example.com/earned?by=email#member_token=${token}`)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Earned badges')
+    // (A brand's reward or share link would be such a link.)
+    await page.getByRole('main').evaluate((main) => {
+      const link = document.createElement('a')
+      link.href = 'https://elsewhere.example/reward'
+      link.textContent = 'Elsewhere'
+      main.prepend(link)
+    })
+    await page.getByRole('link', { name: 'Elsewhere' }).click()
+    // The other site's address exactly: no fragment, so no token.
+    await expect(page).toHaveURL('https://elsewhere.example/reward', { timeout: 10_000 })
+  })
+
   test.describe('far from the server', () => {
     test.use({ timezoneId: 'Pacific/Kiritimati' })
 

@@ -176,8 +176,12 @@
       if (!link || !root.contains(link) || event.defaultPrevented || event.button !== 0) return
       if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
       if (link.hasAttribute('download') || (link.target && link.target !== '_self')) return
+      // Only the showcase's own pages: never the token to another site's.
+      var url = new URL(link.href)
+      if (url.origin !== location.origin || url.pathname.indexOf(plan.base) !== 0) return
+      if (link.href.indexOf('#') >= 0) return
       event.preventDefault()
-      location.assign(link.href.indexOf('#') < 0 ? link.href + location.hash : link.href)
+      location.assign(link.href + location.hash)
     }
     document.addEventListener('click', follow, true)
     var hydrate = document.createElement('script')

@@ -59,7 +59,13 @@
   // portal's settings, which the app has not taken and no server ever sees), else the next page
   // has no member.
   function withFragment(href) {
-    return location.hash && href.indexOf('#') < 0 ? href + location.hash : href
+    return location.hash && href.indexOf('#') < 0 && ours(href) ? href + location.hash : href
+  }
+  // Only to the showcase's own pages: never the token to another site's.
+  function ours(href) {
+    var url = new URL(href, document.baseURI)
+    var base = new URL(document.baseURI)
+    return url.origin === base.origin && url.pathname.indexOf(base.pathname) === 0
   }
   function keep(event) {
     var target = event.target instanceof Element && event.target.closest(PRESSABLE)
