@@ -8,6 +8,7 @@ import { recordShifts, shifts } from './shifts.ts'
 // console error or warning, no mismatch, nothing moves, and everything works afterwards.
 
 const EARNED = '/customers/62090013/earned'
+const AVAILABLE = '/customers/62090013/available'
 const BADGE = '6650b1c00000000000000003'
 
 /** Console errors and warnings, uncaught errors, and every layout shift, from the first byte. */
@@ -95,6 +96,25 @@ test('the code comes once the badges are on screen, and a broken first image hol
     .getByRole('link', { name: /First Sip/ })
     .click()
   await expect(page.getByRole('heading', { name: 'First Sip', level: 1 })).toBeVisible()
+})
+
+test('the skip link goes to the content on this page, before the code has arrived and after', async ({
+  page,
+}) => {
+  const releaseApp = await hold(page, ENTRY_SCRIPT)
+  await page.goto(AVAILABLE)
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  releaseApp()
+  await expect(page.getByRole('main')).toBeFocused()
+  // (The page's <base> made "#content" the root's address: it opened the earned list instead.)
+  await expect(page).toHaveURL(/\/customers\/62090013\/available$/)
+  // Once the app runs: the same.
+  await page.getByRole('link', { name: 'Skip to content' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('main')).toBeFocused()
+  await expect(page).toHaveURL(/\/customers\/62090013\/available$/)
 })
 
 test('art that fails before the code has arrived shows no broken-image mark; the app then draws the next art', async ({

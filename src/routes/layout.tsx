@@ -51,6 +51,13 @@ export function Layout() {
     <div className={`bg-canvas text-ink ${runtimeConfig().config.embedded ? '' : 'min-h-dvh'}`}>
       <a
         href="#content"
+        // The page's <base> makes "#content" another page (the root): focus the content instead.
+        onClick={(event) => {
+          event.preventDefault()
+          const content = document.getElementById('content')
+          content?.focus()
+          content?.scrollIntoView()
+        }}
         className="sr-only rounded bg-surface px-3 py-2 focus:not-sr-only focus:absolute focus:start-2 focus:top-2"
       >
         {t('app.skip')}
@@ -85,7 +92,7 @@ export function Layout() {
         )}
       </header>
       <ConfigProblems />
-      <main id="content" className="mx-auto max-w-5xl px-4 py-4 sm:py-6">
+      <main id="content" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-4 outline-none sm:py-6">
         <Outlet />
       </main>
       <ScrollRestoration />
