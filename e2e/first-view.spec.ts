@@ -345,6 +345,31 @@ test.describe('live mode', () => {
     await expect(page).toHaveURL('https://elsewhere.example/reward', { timeout: 10_000 })
   })
 
+  test('should the code fail to load, the skip link does not cost the member their token', async ({
+    page,
+  }) => {
+    const token = await signMemberToken({ sub: 'tom.sawyer@example.com', idType: 'email' })
+    await page.route(ENTRY_SCRIPT, (route) => route.abort())
+    const failed = page.waitForEvent('requestfailed', (request) =>
+      ENTRY_SCRIPT.test(new URL(request.url()).pathname),
+    )
+    await page.goto(`/customers/tom.sawyer%40example.com/earned?by=email#member_token=${token}`)
+    await failed
+    // The skip link goes to the content, on this page: the fragment, where the token is, stays.
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('main')).toBeFocused()
+    await expect(page).toHaveURL(/\/earned\?by=email#member_token=/)
+    // A badge then opens as a page of its own, for the same member.
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /First Sip/ })
+      .first()
+      .click()
+    await expect(page).toHaveURL(/\/badges\/[^/#]+\?by=email#member_token=/)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('First Sip')
+  })
+
   test.describe('far from the server', () => {
     test.use({ timezoneId: 'Pacific/Kiritimati' })
 

@@ -131,6 +131,20 @@
     loadApp()
   }
 
+  // A link to a part of this page (the skip link; its href resolves against <base>, another page):
+  // focused and shown, the fragment (the token) left as it is.
+  function inPage(link, event) {
+    var href = link.getAttribute('href') || ''
+    if (href.charAt(0) !== '#') return false
+    event.preventDefault()
+    var target = document.getElementById(href.slice(1))
+    if (target) {
+      target.focus()
+      target.scrollIntoView()
+    }
+    return true
+  }
+
   // The view as the server rendered it, on screen; hydrate.js loads the app once it shows.
   function show(rendered) {
     var root = document.getElementById('root')
@@ -176,6 +190,8 @@
       if (!link || !root.contains(link) || event.defaultPrevented || event.button !== 0) return
       if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
       if (link.hasAttribute('download') || (link.target && link.target !== '_self')) return
+      // A link within the page (the skip link): its target, without touching the fragment.
+      if (inPage(link, event)) return
       // Only the showcase's own pages: never the token to another site's.
       var url = new URL(link.href)
       if (url.origin !== location.origin || url.pathname.indexOf(plan.base) !== 0) return
@@ -191,6 +207,14 @@
     hydrate.onload = function () {
       document.removeEventListener('click', follow, true)
     }
+    // hydrate.js did not load: the app takes the page over all the same (its render is there).
+    hydrate.onerror = function () {
+      document.removeEventListener('click', follow, true)
+      loadApp()
+    }
+    // In a portal's frame the app talks to the portal (its height, its back button): it starts at
+    // once rather than after the first paint.
+    if (window.parent !== window) hydrate.setAttribute('data-at-once', '')
     document.body.appendChild(hydrate)
   }
 

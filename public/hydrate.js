@@ -12,6 +12,9 @@
  */
 ;(function () {
   'use strict'
+  // The fragment as the page came with it (live mode: the member token), before the app takes it
+  // out of the address: a link followed as a plain link later still needs it.
+  var fragment = location.hash
   var me = document.currentScript
   var entry = me && me.getAttribute('data-entry')
   if (!entry) return
@@ -58,8 +61,19 @@
   // A link followed as a plain link keeps the page's fragment (live mode: the member token and the
   // portal's settings, which the app has not taken and no server ever sees), else the next page
   // has no member.
+  // A link to a part of this page (its href resolves against <base>, another page): focused.
+  function inPage(link) {
+    var href = link.getAttribute('href') || ''
+    if (href.charAt(0) !== '#') return false
+    var part = document.getElementById(href.slice(1))
+    if (part) {
+      part.focus()
+      part.scrollIntoView()
+    }
+    return true
+  }
   function withFragment(href) {
-    return location.hash && href.indexOf('#') < 0 && ours(href) ? href + location.hash : href
+    return fragment && href.indexOf('#') < 0 && ours(href) ? href + fragment : href
   }
   // Only to the showcase's own pages: never the token to another site's.
   function ours(href) {
@@ -69,10 +83,11 @@
   }
   function keep(event) {
     var target = event.target instanceof Element && event.target.closest(PRESSABLE)
-    // The code failed to load: links are plain links, with the fragment.
+    // The code failed to load: links are plain links, with the fragment; one to a part of this
+    // page (the skip link) focuses it.
     if (failed && target && target.tagName === 'A' && root.contains(target) && plain(event)) {
       event.preventDefault()
-      window.location.assign(withFragment(target.href))
+      if (!inPage(target)) window.location.assign(withFragment(target.href))
       return
     }
     if (done || failed || replaying || !target || !root || !root.contains(target)) return
@@ -144,6 +159,7 @@
           element.click()
         })
       } else if (tap.element.tagName === 'A') {
+        if (inPage(tap.element)) continue
         window.location.assign(withFragment(tap.element.href))
         return
       }
@@ -185,6 +201,7 @@
     done = true
     document.removeEventListener('click', keep, true)
     document.removeEventListener('change', choose, true)
+    document.removeEventListener('error', hideIfArt, true)
   }
   function step() {
     if (done) return
@@ -200,15 +217,14 @@
   function hideBroken(image) {
     image.style.visibility = 'hidden'
   }
-  document.addEventListener(
-    'error',
-    function (event) {
-      var image = event.target
-      if (image instanceof HTMLImageElement && root.contains(image)) hideBroken(image)
-    },
-    true,
-  )
-  Array.prototype.forEach.call(root.querySelectorAll('img'), function (image) {
+  function hideIfArt(event) {
+    var image = event.target
+    if (image instanceof HTMLImageElement && image.matches('#root img[data-art]')) {
+      hideBroken(image)
+    }
+  }
+  document.addEventListener('error', hideIfArt, true)
+  Array.prototype.forEach.call(root.querySelectorAll('img[data-art]'), function (image) {
     if (image.complete) {
       image.decode().then(null, function () {
         hideBroken(image)
@@ -295,5 +311,7 @@
   var ready = Promise.all([shown, decoded]).then(function () {
     return new Promise(afterFrames)
   })
-  Promise.race([ready, delay(3000)]).then(load)
+  // (In a portal's frame, early.js asks for the code at once: the app answers the portal.)
+  if (me.hasAttribute('data-at-once')) load()
+  else Promise.race([ready, delay(3000)]).then(load)
 })()

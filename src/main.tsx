@@ -117,8 +117,7 @@ async function start() {
     // so it waits for the route's code (preloaded with the page) and reads the server's clock.
     await routerReady(router)
     // (Live mode's root opens a view the page's render had to work out: the same one, or not.)
-    const { pathname, search } = router.state.location
-    if (rendered.page === undefined || rendered.page === `${pathname}${search}`) {
+    if (rendered.page === undefined || rendered.page === routerPage(router)) {
       startClockAt(rendered.now)
       // As a transition, the hydration yields to the browser every few milliseconds (a default
       // update runs in one piece): a tap or a scroll during it is answered, and no task runs long.
@@ -143,6 +142,14 @@ async function start() {
     new Promise((resolve) => setTimeout(resolve, FIRST_ANSWERS_MS)),
   ])
   createRoot(root).render(app)
+}
+
+/** Where the router is, as the server's render names a page: under the mount path, with the query. */
+function routerPage(router: ReturnType<typeof createAppRouter>): string {
+  const { pathname, search } = router.state.location
+  const base = basePath()
+  const path = pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : pathname
+  return `${path || '/'}${search}`
 }
 
 /** Resolves once the router has run its first loaders and loaded the route's code. */

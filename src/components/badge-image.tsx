@@ -86,6 +86,8 @@ export function BadgeImage({
       key={choice.url}
       src={choice.url}
       alt={alt}
+      // (Badge art, for public/hydrate.js: hidden should it fail before the app is here.)
+      data-art=""
       width={size}
       height={size}
       loading={priority ? 'eager' : 'lazy'}
