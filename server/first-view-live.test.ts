@@ -8,6 +8,7 @@ import { type ServerRenderState } from '../src/server-render-state.ts'
 import { createApi } from './api.ts'
 import { VIP_MEMBER } from './emulator/vip-data.ts'
 import { createApp } from './app.ts'
+import { builtApp, ENTRY } from './test/built-app.ts'
 import { type PageRender, SERVER_ENTRY, serverRenderer } from './server-render.ts'
 
 // Live mode: the server renders the first view for public/early.js, which has the member token
@@ -15,7 +16,6 @@ import { type PageRender, SERVER_ENTRY, serverRenderer } from './server-render.t
 // Authorization header (GET first-view).
 
 const CUSTOMER = '62090013'
-const ENTRY = '<script type="module" crossorigin src="./assets/index-1.js"></script>'
 const TOKEN = 'header.payload.signature'
 
 function setUp(options: { signedIn?: boolean; withRender?: boolean } = {}) {
@@ -26,22 +26,7 @@ function setUp(options: { signedIn?: boolean; withRender?: boolean } = {}) {
     asked.push(request)
     return render({ ...request, now: Date.now(), fetch: inProcess, budgetMs: 5_000 })
   }
-  const dist = mkdtempSync(path.join(tmpdir(), 'showcase-live-render-'))
-  mkdirSync(path.join(dist, '.vite'))
-  writeFileSync(
-    path.join(dist, '.vite', 'manifest.json'),
-    JSON.stringify({
-      'index.html': { file: 'assets/index-1.js' },
-      'src/routes/earned.tsx': { file: 'assets/earned-2.js', imports: ['index.html', '_g-3.js'] },
-      '_g-3.js': { file: 'assets/group-section-3.js' },
-    }),
-  )
-  writeFileSync(
-    path.join(dist, 'index.html'),
-    '<!doctype html><html lang="en"><head><base href="/" /><title>Badge Showcase</title>' +
-      ENTRY +
-      '</head><body><div id="root"></div></body></html>',
-  )
+  const dist = builtApp()
   const app = createApp({
     api,
     distDir: dist,

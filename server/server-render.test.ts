@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { render } from '../src/entry-server.tsx'
@@ -8,6 +7,7 @@ import { groupBadges } from '../src/badges/order.ts'
 import { type ServerRenderState } from '../src/server-render-state.ts'
 import { createApi } from './api.ts'
 import { createApp } from './app.ts'
+import { builtApp, ENTRY } from './test/built-app.ts'
 import { type PageRender } from './server-render.ts'
 
 // The server's render of the first view, from the source (the built dist-server/ runs the same
@@ -16,29 +16,13 @@ import { type PageRender } from './server-render.ts'
 const CUSTOMER = '62090013'
 const BADGE = '6650b1c00000000000000003'
 
-const ENTRY = '<script type="module" crossorigin src="./assets/index-1.js"></script>'
-
 function setUp(options: { withRender?: boolean; config?: unknown } = {}) {
   const api = createApi()
   const inProcess: typeof fetch = (input, init) => Promise.resolve(api.request(String(input), init))
   const pageRender: PageRender = (request) =>
     render({ ...request, now: Date.now(), fetch: inProcess, budgetMs: 5_000 })
-  const dist = mkdtempSync(path.join(tmpdir(), 'showcase-server-render-'))
-  mkdirSync(path.join(dist, '.vite'))
-  writeFileSync(
-    path.join(dist, '.vite', 'manifest.json'),
-    JSON.stringify({
-      'index.html': { file: 'assets/index-1.js' },
-      'src/routes/earned.tsx': { file: 'assets/earned-2.js', imports: ['index.html', '_g-3.js'] },
-      '_g-3.js': { file: 'assets/group-section-3.js' },
-    }),
-  )
-  writeFileSync(
-    path.join(dist, 'index.html'),
-    '<!doctype html><html lang="en"><head><base href="/" /><title>Badge Showcase</title>' +
-      ENTRY +
-      '<link rel="preload" href="config.json" as="fetch" crossorigin="anonymous" /></head>' +
-      '<body><div id="root"></div></body></html>',
+  const dist = builtApp(
+    '<link rel="preload" href="config.json" as="fetch" crossorigin="anonymous" />',
   )
   if (options.config !== undefined) {
     writeFileSync(path.join(dist, 'config.json'), JSON.stringify(options.config))
