@@ -246,6 +246,8 @@
         if (rendered && typeof rendered === 'object') show(rendered)
         else withoutRender()
       }, withoutRender)
+      // Whatever went wrong putting it on screen: the app comes all the same.
+      .catch(loadApp)
     // A render still not here after a few seconds: the app renders for itself.
     setTimeout(withoutRender, 4000)
   } else {
