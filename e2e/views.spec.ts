@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from './axe.ts'
 import { detailRequests } from './detail-requests.ts'
+import { recordShifts, shifts } from './shifts.ts'
 
 test('available: the image for each state, how to earn, rewards, limits and group completion', async ({
   page,
@@ -170,4 +171,31 @@ test('keyboard: tab to a badge and open it with Enter, with a visible focus ring
   expect(outline).toBe('solid')
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('First Sip')
+})
+
+test("a badge's page paints once, with its definition and the member's record both there", async ({
+  page,
+}) => {
+  await recordShifts(page)
+  await page.goto('/customers/62090013/earned')
+  // The member's record of the badge held until the definition has come: the hero waits for it
+  // (painted without it, its sentences grew when it came and moved everything below).
+  let release: () => void = () => undefined
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api_gateway/v1/badges/management/**', async (route) => {
+    await held
+    await route.continue()
+  })
+  const definition = page.waitForResponse(/\/badgeMeta\//)
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /First Sip/ })
+    .first()
+    .click()
+  await definition
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveCount(0)
+  release()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('First Sip')
+  await expect(page.getByText('Part of Coffee Club')).toBeVisible()
+  expect(await shifts(page)).toEqual([])
 })

@@ -298,8 +298,12 @@ export function BadgeDetailPage() {
         </Link>
       </ErrorPanel>
     )
-  // Until one side has data there is nothing to show but the skeleton: never an empty page.
-  if (member.data === undefined && meta.data === undefined) return <DetailSkeleton />
+  // One paint with both answers: the hero's sentences read the member's record, and painted with
+  // the definition alone they grew when the record came, moving everything below (seen when the
+  // record took over half a second). A failed first attempt ends the wait for that side.
+  const waiting = (query: { data: unknown; failureCount: number }) =>
+    query.data === undefined && query.failureCount === 0
+  if (waiting(member) || waiting(meta)) return <DetailSkeleton />
   const problems = (
     <>
       {meta.isError && (
