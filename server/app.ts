@@ -12,7 +12,6 @@ import { routeLabel } from './route-label.ts'
 export type AppEnv = { Variables: { requestId: string } }
 import { dynamicCompression } from './compression.ts'
 import {
-  escapeAttribute,
   firstView,
   livePageRoute,
   readManifest,
@@ -21,7 +20,13 @@ import {
   withFirstView,
 } from './first-view.ts'
 import { staticFiles } from './static-files.ts'
-import { jsonForPage, type PageRender, withServerRender } from './server-render.ts'
+import {
+  codeAttributes,
+  ENTRY_SCRIPT_TAG,
+  jsonForPage,
+  type PageRender,
+  withServerRender,
+} from './server-render.ts'
 
 export type AppOptions = {
   /** The Hono app answering /api_gateway/* (see api.ts). */
@@ -299,19 +304,19 @@ export function createApp({
           new URL(c.req.url).searchParams,
         )?.view
         const chunks = view === undefined ? [] : viewChunks(readManifest(distDir), view)
-        const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html)
+        const entry = ENTRY_SCRIPT_TAG.exec(html)
         // A view's page: early.js asks for the view rendered and loads the app's code once it is
         // on screen, as hydrate.js does for a demo page; without a render, at once.
         const rendering = serverRender !== null && view !== undefined && entry !== null
         if (!rendering && chunks.length > 0) {
           html = withFirstView(html, { data: {}, chunks, images: [] })
         }
-        // Deferred and just ahead of the app's script, so it always runs first. As an async script
-        // it ran after the app's whenever that arrived first (a fast connection, a busy phone): the
-        // app had by then taken the token out of the address, and early.js started nothing. Tiny,
-        // and asked for first, so the app does not wait for it in turn.
+        // In place of the app's script when it loads the app itself; else deferred and just ahead
+        // of it, so it always runs first. (As an async script it ran after the app's whenever that
+        // arrived first: the app had by then taken the token out of the address, and early.js
+        // started nothing.) Tiny, and asked for first, so the app does not wait for it in turn.
         const early = rendering
-          ? `<script defer fetchpriority="high" src="early.js" data-entry="${escapeAttribute(entry[1] ?? '')}" data-chunks="${escapeAttribute(chunks.map((file) => `./${file}`).join(' '))}"></script>`
+          ? `<script defer fetchpriority="high" src="early.js" ${codeAttributes(entry[1] ?? '', chunks)}></script>`
           : '<script defer fetchpriority="high" src="early.js"></script>'
         html =
           rendering && entry !== null

@@ -261,7 +261,7 @@ export async function firstView(
   return { data, chunks: viewChunks(manifest, route.view), images }
 }
 
-export const escapeAttribute = (value: string) =>
+const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 
 /** The page with the first view's hints in its head and its data before the body's end. */

@@ -82,6 +82,16 @@ export function serverRenderer(
 const escapeHtml = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
+/** The app's entry script as the build puts it in index.html; its address is the first group. */
+export const ENTRY_SCRIPT_TAG = /<script type="module" crossorigin src="([^"]+)"><\/script>/
+
+/**
+ * The app's code named on the script that loads it later (hydrate.js on a demo page, early.js on
+ * a live one): the entry, and the view's chunks.
+ */
+export const codeAttributes = (entry: string, chunks: string[]) =>
+  `data-entry="${escapeHtml(entry)}" data-chunks="${escapeHtml(chunks.map((file) => `./${file}`).join(' '))}"`
+
 /** JSON that cannot end its data block ("</script>" in a badge name stays text). */
 export const jsonForPage = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
 
@@ -107,9 +117,9 @@ export function withServerRender(html: string, rendered: Rendered, chunks: strin
       .replace('<div id="root"></div>', () => `<div id="root">${rendered.html}</div>`)
       .replace('</body>', () => `${block}\n  </body>`)
       .replace(
-        /<script type="module" crossorigin src="([^"]+)"><\/script>/,
+        ENTRY_SCRIPT_TAG,
         (_, entry: string) =>
-          `<script defer src="hydrate.js" data-entry="${escapeHtml(entry)}" data-chunks="${escapeHtml(chunks.map((file) => `./${file}`).join(' '))}"></script>`,
+          `<script defer src="hydrate.js" ${codeAttributes(entry, chunks)}></script>`,
       )
   )
 }
