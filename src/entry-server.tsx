@@ -24,7 +24,7 @@ import { fr } from './i18n/fr.ts'
 import { setLocale } from './i18n/i18n.ts'
 import { createQueryClient } from './query-client.ts'
 import { appRoutes } from './router.tsx'
-import { type ServerRenderState } from './server-render-state.ts'
+import { pageUnder, type ServerRenderState } from './server-render-state.ts'
 
 // The server's render of the first view (demo mode, server/server-render.ts): the same routes,
 // loaders and queries as the browser's, run against the API in process, rendered to HTML the
@@ -103,12 +103,6 @@ async function settled(queryClient: QueryClient, deadline: number): Promise<bool
 
 const MAX_PASSES = 4
 
-/** The page as the browser's router names it: the path under the mount path, and the query. */
-function routerPage(url: string, basename: string): string {
-  const { pathname, search } = new URL(url)
-  return `${pathname.slice(basename.length) || '/'}${search}`
-}
-
 /**
  * The time zone's one name (Asia/Kolkata and asia/kolkata are Asia/Calcutta), or null for none:
  * formatters are kept per zone, so per name, not per spelling.
@@ -180,7 +174,8 @@ async function renderPage(input: RenderInput): Promise<Rendered | null> {
   if (config.accent !== null || config.radius !== null || config.font !== null) return null
   const loaded = { config, problems: [...file.problems, ...snippet.problems] }
   const locale = renderLocale(config, input.acceptLanguage)
-  const origin = new URL(input.url).origin
+  const pageUrl = new URL(input.url)
+  const origin = pageUrl.origin
   const queryClient = createQueryClient()
   // A failure is the browser's to retry and explain; the server only renders what succeeded.
   queryClient.setDefaultOptions({
@@ -257,7 +252,9 @@ async function renderPage(input: RenderInput): Promise<Rendered | null> {
         origin,
         timeZone: timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
         config,
-        ...(input.fragment !== undefined && { page: routerPage(input.url, input.basename) }),
+        ...(input.fragment !== undefined && {
+          page: pageUnder(input.basename, pageUrl.pathname, pageUrl.search),
+        }),
         queries: dehydrate(queryClient),
       },
     }

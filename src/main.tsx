@@ -13,7 +13,7 @@ import { currentLocale, setLocale, t } from './i18n/i18n.ts'
 import { createQueryClient } from './query-client.ts'
 import { answersLanded } from './queries/first-answer.ts'
 import { createAppRouter, viewModules } from './router.tsx'
-import { rendersAsServer, serverRenderState } from './server-render-state.ts'
+import { pageUnder, rendersAsServer, serverRenderState } from './server-render-state.ts'
 import './index.css'
 
 /** The longest the first render waits for answers already on their way (see below). */
@@ -117,7 +117,8 @@ async function start() {
     // so it waits for the route's code (preloaded with the page) and reads the server's clock.
     await routerReady(router)
     // (Live mode's root opens a view the page's render had to work out: the same one, or not.)
-    if (rendered.page === undefined || rendered.page === routerPage(router)) {
+    const { pathname, search } = router.state.location
+    if (rendered.page === undefined || rendered.page === pageUnder(basePath(), pathname, search)) {
       startClockAt(rendered.now)
       // As a transition, the hydration yields to the browser every few milliseconds (a default
       // update runs in one piece): a tap or a scroll during it is answered, and no task runs long.
@@ -142,14 +143,6 @@ async function start() {
     new Promise((resolve) => setTimeout(resolve, FIRST_ANSWERS_MS)),
   ])
   createRoot(root).render(app)
-}
-
-/** Where the router is, as the server's render names a page: under the mount path, with the query. */
-function routerPage(router: ReturnType<typeof createAppRouter>): string {
-  const { pathname, search } = router.state.location
-  const base = basePath()
-  const path = pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : pathname
-  return `${path || '/'}${search}`
 }
 
 /** Resolves once the router has run its first loaders and loaded the route's code. */

@@ -25,6 +25,16 @@ export type ServerRenderState = {
 
 export const SERVER_RENDER_BLOCK_ID = 'server-render'
 
+/**
+ * A page as the state names it (`page`): the path under the mount path, and the query. The
+ * server's render and the browser's router are compared by it, so both sides use this one.
+ */
+export function pageUnder(base: string, pathname: string, search: string): string {
+  const path =
+    pathname === base || pathname.startsWith(`${base}/`) ? pathname.slice(base.length) : pathname
+  return `${path || '/'}${search}`
+}
+
 /** The server's render state from the page, or null for a page the server did not render. */
 export function serverRenderState(): ServerRenderState | null {
   const block = document.getElementById(SERVER_RENDER_BLOCK_ID)

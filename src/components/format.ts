@@ -16,8 +16,8 @@ export function setFormatTimeZone(zone: string | undefined) {
   timeZone = zone
 }
 
-// Made once per language (and time zone): making a formatter costs far more than using one, and a list of badges
-// formats hundreds of dates and numbers in one render.
+// Made once per language (and time zone): making a formatter costs far more than using one, and a
+// list of badges formats hundreds of dates and numbers in one render.
 function perLocale<T>(make: (locale: string) => T): () => T {
   const made = new Map<string, T>()
   return () => {
