@@ -3,14 +3,28 @@ import { use } from 'react'
 
 const waits = new WeakMap<Query, Promise<void>>()
 
-// The very first fetch: React Query starts every fetch with no failures counted, so a query that
-// failed before, or had an answer, is told apart by what it has been through.
+type Progress = {
+  data: unknown
+  fetchStatus: string
+  failureCount: number
+  dataUpdatedAt: number
+  errorUpdateCount: number
+}
+
+/**
+ * Whether a query has its very first request on the way: no answer yet, no attempt failed. React
+ * Query starts every fetch with no failures counted, so a query that failed before, or had an
+ * answer, is told apart by what it has been through. (A query's state or a useQuery result.)
+ */
+export const firstAnswerPending = (query: Progress) =>
+  query.data === undefined &&
+  query.fetchStatus === 'fetching' &&
+  query.failureCount === 0 &&
+  query.dataUpdatedAt === 0 &&
+  query.errorUpdateCount === 0
+
 const waiting = ({ state }: Query) =>
-  state.data === undefined &&
-  state.fetchStatus === 'fetching' &&
-  state.fetchFailureCount === 0 &&
-  state.dataUpdateCount === 0 &&
-  state.errorUpdateCount === 0
+  firstAnswerPending({ ...state, failureCount: state.fetchFailureCount })
 
 /**
  * Suspends while a query that the view's first paint depends on has its first request on the

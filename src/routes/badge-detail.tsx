@@ -20,6 +20,7 @@ import { Timeline } from '../components/timeline.tsx'
 import { useNow } from '../components/use-now.ts'
 import { t } from '../i18n/i18n.ts'
 import { benefitText, earnExpiryText, issueExpiryText, limitText } from '../components/wording.ts'
+import { firstAnswerPending } from '../queries/first-answer.ts'
 import { badgeQueries } from '../queries/badges.ts'
 import { pageTitle } from '../config/brand.ts'
 import { type Customer, customerPath } from '../badges/member.ts'
@@ -298,12 +299,12 @@ export function BadgeDetailPage() {
         </Link>
       </ErrorPanel>
     )
-  // One paint with both answers: the hero's sentences read the member's record, and painted with
+  // Until one side has data there is nothing to show but the skeleton: never an empty page. And one
+  // paint with both first answers: the hero's sentences read the member's record, and painted with
   // the definition alone they grew when the record came, moving everything below (seen when the
   // record took over half a second). A failed first attempt ends the wait for that side.
-  const waiting = (query: { data: unknown; failureCount: number }) =>
-    query.data === undefined && query.failureCount === 0
-  if (waiting(member) || waiting(meta)) return <DetailSkeleton />
+  if (member.data === undefined && meta.data === undefined) return <DetailSkeleton />
+  if (firstAnswerPending(member) || firstAnswerPending(meta)) return <DetailSkeleton />
   const problems = (
     <>
       {meta.isError && (
