@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { type AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -22,6 +23,19 @@ export async function freePort(): Promise<number> {
   return port
 }
 
+/**
+ * `npm start`'s own command (package.json), run by this Node without npm in between, so a signal
+ * the test sends reaches the server as an operator's supervisor would send it.
+ */
+function startArguments(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: { start: string }
+  }
+  const [program, ...rest] = manifest.scripts.start.split(/\s+/)
+  if (program !== 'node') throw new Error(`npm start runs ${program}, not node: update this helper`)
+  return rest
+}
+
 export type OwnServer = {
   child: ChildProcess
   port: number
@@ -34,15 +48,11 @@ export type OwnServer = {
 /** Starts the server and resolves once it listens. */
 export async function startShowcase(env: Record<string, string>): Promise<OwnServer> {
   const port = await freePort()
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts'],
-    {
-      cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+  const child = spawn(process.execPath, startArguments(), {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const records: Record<string, unknown>[] = []
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n').filter(Boolean)) records.push(JSON.parse(line))
