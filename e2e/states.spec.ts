@@ -47,6 +47,31 @@ test('a failing server is retried with backoff, then explained, and "Try again" 
   await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
 })
 
+test("on a slow phone a fast failure is still retried: the time counted is the request's, not the app starting", async ({
+  page,
+}) => {
+  // The phone's processor 20 times slower: the answer comes at once, but the app is busy starting
+  // when it lands, long past the 1 s under which a failure counts as fast and is tried again.
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 })
+  let calls = 0
+  await page.route(
+    (url) => earnedList(url),
+    (route) => {
+      calls += 1
+      return route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: '{"data":null,"errors":[]}',
+      })
+    },
+  )
+  await page.goto('/customers/62090013/earned')
+  await expect(page.getByRole('alert')).toContainText('The badges service', { timeout: 60_000 })
+  await expect.poll(() => calls, { timeout: 30_000 }).toBeGreaterThanOrEqual(3)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+})
+
 test('a gateway timeout (504) reads as slow, without retries that would make it slower', async ({
   page,
 }) => {

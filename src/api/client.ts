@@ -32,6 +32,23 @@ type CallOptions = { signal?: AbortSignal }
 // by the server's 504 first; see query-client.ts for the bound on the whole wait.
 export const DEFAULT_TIMEOUT_MS = 11_000
 
+/**
+ * How long a request took by the browser's own timing of it (Resource Timing): until its answer
+ * was in, not until this code ran again. A phone busy starting the app runs it late, and counting
+ * that wait as the server's would make a fast failure look slow and skip its retry. Null where
+ * there is no such timing (the server's render, a full timing buffer, an answer from early.js).
+ */
+function requestDuration(url: string, startedAt: number): number | null {
+  if (typeof document === 'undefined' || typeof performance.getEntriesByName !== 'function') {
+    return null
+  }
+  const name = new URL(url, document.baseURI).href
+  const entry = performance
+    .getEntriesByName(name, 'resource')
+    .find((candidate) => candidate.startTime >= startedAt)
+  return entry !== undefined && entry.duration > 0 ? Math.round(entry.duration) : null
+}
+
 export function createBadgesClient({
   baseUrl = '',
   fetch: fetchImpl = (...args) => globalThis.fetch(...args),
@@ -76,7 +93,8 @@ export function createBadgesClient({
     const timeout = AbortSignal.timeout(timeoutMs)
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
     const started = Date.now()
-    const elapsed = () => Date.now() - started
+    const startedAt = globalThis.performance?.now() ?? 0
+    const elapsed = () => requestDuration(url, startedAt) ?? Date.now() - started
     let body: string
     let status: number
     try {
