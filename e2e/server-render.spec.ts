@@ -1,6 +1,8 @@
+import { createServer } from 'node:http'
 import { expect, type Page, test } from '@playwright/test'
 import { detailRequests } from './detail-requests.ts'
 import { ENTRY_SCRIPT, hold } from './hold.ts'
+import { listen } from './own-server.ts'
 import { recordShifts, shifts } from './shifts.ts'
 
 // Demo mode: the server renders the first view (server/server-render.ts), so a member sees their
@@ -161,6 +163,59 @@ test('the server page is hydrated as it is: same nodes, no error, no shift; then
   expect(await page.evaluate(() => (window as { __samePage?: boolean }).__samePage)).toBe(true)
   expect(await shifts(page)).toEqual([])
   expect(problems).toEqual([])
+})
+
+test('a page that arrives in two pieces paints once, whole: never half a view that then moves', async ({
+  page,
+  baseURL,
+}) => {
+  // A connection that stalls halfway through the view (a phone's network, or a phone busy
+  // parsing): the server's page is sent up to the "Sort and filter" button's label, then the
+  // rest a moment later. Everything else passes through as it is.
+  const server = createServer((request, response) => {
+    void (async () => {
+      const upstream = await fetch(new URL(request.url ?? '/', baseURL), {
+        headers: { Accept: request.headers.accept ?? '*/*', 'Accept-Encoding': 'identity' },
+      })
+      const body = Buffer.from(await upstream.arrayBuffer())
+      const headers = Object.fromEntries(
+        [...upstream.headers].filter(
+          ([name]) => !/^(content-(length|encoding)|transfer-encoding)$/.test(name),
+        ),
+      )
+      response.writeHead(upstream.status, headers)
+      const html = body.toString()
+      const cut = html.indexOf('Sort and filter</span>')
+      if (request.url !== EARNED || cut < 0) return response.end(body)
+      response.write(html.slice(0, cut))
+      await new Promise((resolve) => setTimeout(resolve, 700))
+      response.end(html.slice(cut))
+    })()
+  })
+  const port = await listen(server)
+  try {
+    await recordShifts(page)
+    // What the first frame painted had: the view's last line, or not yet.
+    await page.addInitScript(() =>
+      requestAnimationFrame(() =>
+        Object.assign(window, {
+          __firstFrameWhole: document
+            .getElementById('root')
+            ?.textContent?.includes('badges loaded'),
+        }),
+      ),
+    )
+    await page.goto(`http://127.0.0.1:${port}${EARNED}`)
+    await expect(page.getByRole('main').getByRole('heading', { name: 'First Sip' })).toBeVisible()
+    await expect(page.getByText('Sort and filter')).toBeVisible()
+    expect(
+      await page.evaluate(() => (window as { __firstFrameWhole?: boolean }).__firstFrameWhole),
+    ).toBe(true)
+    expect(await shifts(page)).toEqual([])
+  } finally {
+    server.closeAllConnections()
+    server.close()
+  }
 })
 
 test('a tap before the code has arrived is kept and played once the app runs; none is lost', async ({

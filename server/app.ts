@@ -292,7 +292,12 @@ export function createApp({
             })
       if (route !== null && rendered !== null) {
         // The view is in the page; its code comes once it is on screen, for the hydration.
-        html = withServerRender(html, rendered, viewChunks(readManifest(distDir), route.view))
+        html = withServerRender(
+          html,
+          rendered,
+          viewChunks(readManifest(distDir), route.view),
+          `${c.req.path}${new URL(c.req.url).search}`,
+        )
       } else if (route !== null) {
         html = withFirstView(html, await firstView(api, route, readManifest(distDir), now()))
       } else if (mode === 'live') {

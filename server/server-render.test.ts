@@ -41,7 +41,8 @@ async function page(app: ReturnType<typeof createApp>, url: string, language = '
   return response.text()
 }
 
-const rootOf = (html: string) => /<div id="root">([\s\S]*)<\/div>\s*<script/.exec(html)?.[1] ?? ''
+const rootOf = (html: string) =>
+  /<div id="root">([\s\S]*)<\/div><template id="view-end"><\/template>/.exec(html)?.[1] ?? ''
 
 function stateOf(html: string): ServerRenderState | null {
   const json = /<script type="application\/json" id="server-render">(.*?)<\/script>/s.exec(html)
@@ -73,6 +74,10 @@ test('earned: the page shows the first badges, their names and images, as the em
   // The tab counts and the view's title are there too, so nothing moves when the script runs.
   expect(body).toContain(`(${badges.length})`)
   expect(html).toContain('<title>Earned badges · Badge Showcase</title>')
+  // The first paint waits for the whole view: the marker after it, named by this page's address.
+  expect(html).toContain(
+    `<link rel="expect" href="/customers/${CUSTOMER}/earned#view-end" blocking="render">`,
+  )
   // What the browser hydrates from: the same lists, the server's clock, no preloaded config.json.
   const state = stateOf(html)
   expect(state?.locale).toBe('en')

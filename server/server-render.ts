@@ -86,6 +86,9 @@ export function serverRenderer(
   }
 }
 
+/** The marker after the rendered view that the first paint waits for. */
+const VIEW_END_ID = 'view-end'
+
 const escapeHtml = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
@@ -107,8 +110,21 @@ export const jsonForPage = (value: unknown) => JSON.stringify(value).replace(/</
  * Its code (the entry and the view's chunks) is loaded by public/hydrate.js once the view is on
  * screen, rather than alongside it: the page needs no script to show, and the art and styles it
  * does need get the connection to themselves.
+ *
+ * The browser paints the view once all of #root is in (`<link rel="expect" blocking="render">`):
+ * a phone busy parsing, or a page arriving in pieces, would otherwise paint half a view, a button
+ * without its label, and move it when the rest came. The link names an empty marker right after
+ * #root, not #root itself: Chromium lets the paint go once the named element is in the page, not
+ * once it is whole. `address` is the page's path and query as the browser asked for it: the link
+ * must name an element of this very page, and `#…` alone would name one of the <base>'s page.
+ * (Browsers without rel=expect paint as they parse, as before.)
  */
-export function withServerRender(html: string, rendered: Rendered, chunks: string[]): string {
+export function withServerRender(
+  html: string,
+  rendered: Rendered,
+  chunks: string[],
+  address: string,
+): string {
   const attributes = Object.entries(rendered.htmlAttributes)
     .map(([name, value]) => `${name}="${escapeHtml(value)}"`)
     .join(' ')
@@ -120,8 +136,15 @@ export function withServerRender(html: string, rendered: Rendered, chunks: strin
       .replace(/\s*<title>[^<]*<\/title>/, (title) =>
         rendered.head.includes('<title>') ? '' : title,
       )
-      .replace('</head>', () => `  ${rendered.head}\n  </head>`)
-      .replace('<div id="root"></div>', () => `<div id="root">${rendered.html}</div>`)
+      .replace(
+        '</head>',
+        () =>
+          `  <link rel="expect" href="${escapeHtml(address)}#${VIEW_END_ID}" blocking="render">\n  ${rendered.head}\n  </head>`,
+      )
+      .replace(
+        '<div id="root"></div>',
+        () => `<div id="root">${rendered.html}</div><template id="${VIEW_END_ID}"></template>`,
+      )
       .replace('</body>', () => `${block}\n  </body>`)
       .replace(
         ENTRY_SCRIPT_TAG,
