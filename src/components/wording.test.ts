@@ -128,6 +128,30 @@ test('a cycle of several days counts its days, in the plural each language uses'
   }
 })
 
+test('in French, a window agrees with its unit: "une semaine glissante", "toutes les 2 semaines"', () => {
+  const rule = (
+    kind: 'rolling-window' | 'fixed-window',
+    unit: 'DAYS' | 'WEEKS' | 'MONTHS',
+    length: number,
+  ) => limitText(limit({ kind, max: 2, window: { unit, length }, used: null })).rule
+  const root = { lang: '', dir: '' } as unknown as HTMLElement
+  try {
+    setLocale('fr', root, fr)
+    expect(rule('rolling-window', 'WEEKS', 1)).toContain('sur une semaine glissante')
+    expect(rule('rolling-window', 'WEEKS', 2)).toContain('sur 2 semaines glissantes')
+    expect(rule('rolling-window', 'DAYS', 1)).toContain('sur un jour glissant')
+    expect(rule('rolling-window', 'MONTHS', 3)).toContain('sur 3 mois glissants')
+    expect(rule('fixed-window', 'WEEKS', 2)).toContain('toutes les 2 semaines')
+    expect(rule('fixed-window', 'DAYS', 3)).toContain('tous les 3 jours')
+    expect(rule('fixed-window', 'MONTHS', 1)).toContain('par mois')
+    for (const unit of ['DAYS', 'WEEKS', 'MONTHS'] as const) {
+      expect(rule('rolling-window', unit, 1)).not.toContain('(e)')
+    }
+  } finally {
+    setLocale('en', root)
+  }
+})
+
 test('in Arabic, two of a unit is its dual alone, with no numeral before it', () => {
   const every = (length: number) =>
     limit({ kind: 'fixed-window', max: 2, window: { unit: 'DAYS', length }, used: 1 })

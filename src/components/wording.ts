@@ -13,8 +13,8 @@ function unitName({ unit, length }: Span): string {
 function window(span: Span, rolling: boolean): string {
   const kind = rolling ? 'rolling' : 'every'
   return span.length === 1
-    ? t(`window.${kind}.1`, { unit: unitName(span) })
-    : t(`window.${kind}.n`, { duration: duration(span) })
+    ? t(`window.${kind}.${span.unit}.1`)
+    : t(`window.${kind}.${span.unit}.n`, { duration: duration(span) })
 }
 
 /** "1 week", "3 months": an amount of time. */
