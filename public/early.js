@@ -17,6 +17,26 @@
   'use strict'
   var me = document.currentScript
   var entry = me && me.getAttribute('data-entry')
+
+  // The member token out of the address bar at once (a screenshot, a copied or shared link, the
+  // browser's history), not when the app starts after the first paint. The fragment the page came
+  // with stays in memory, for this script, hydrate.js and the app (src/config/load.ts).
+  var original = location.hash
+  try {
+    var inAddress = new URLSearchParams(original.slice(1))
+    if (inAddress.has('member_token')) {
+      window.__badgeShowcaseFragment = original
+      inAddress.delete('member_token')
+      var rest = inAddress.toString()
+      history.replaceState(
+        history.state,
+        '',
+        location.pathname + location.search + (rest ? '#' + rest : ''),
+      )
+    }
+  } catch {
+    // Left in the address: the app takes it out when it starts.
+  }
   var chunks = ((me && me.getAttribute('data-chunks')) || '').split(' ').filter(Boolean)
   var appLoading = false
 
@@ -40,7 +60,7 @@
 
   var plan = null
   try {
-    var fragment = new URLSearchParams(location.hash.slice(1))
+    var fragment = new URLSearchParams(original.slice(1))
     var token = fragment.get('member_token')
     var base = new URL(document.baseURI).pathname.replace(/\/+$/, '')
     var path = location.pathname.slice(base.length) || '/'
@@ -197,7 +217,7 @@
       if (url.origin !== location.origin || url.pathname.indexOf(plan.base) !== 0) return
       if (link.href.indexOf('#') >= 0) return
       event.preventDefault()
-      location.assign(link.href + location.hash)
+      location.assign(link.href + original)
     }
     document.addEventListener('click', follow, true)
     var hydrate = document.createElement('script')
@@ -219,7 +239,7 @@
   }
 
   if (plan && plan.view && entry) {
-    var settings = new URLSearchParams(location.hash.slice(1))
+    var settings = new URLSearchParams(original.slice(1))
     settings.delete('member_token')
     var headers = {
       Accept: 'application/json',

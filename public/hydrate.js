@@ -12,9 +12,9 @@
  */
 ;(function () {
   'use strict'
-  // The fragment as the page came with it (live mode: the member token), before the app takes it
-  // out of the address: a link followed as a plain link later still needs it.
-  var fragment = location.hash
+  // The fragment as the page came with it (live mode: the member token, which early.js has taken
+  // out of the address): a link followed as a plain link later still needs it.
+  var fragment = window.__badgeShowcaseFragment || location.hash
   var me = document.currentScript
   var entry = me && me.getAttribute('data-entry')
   if (!entry) return

@@ -74,12 +74,23 @@ async function configFile(): Promise<{
 }
 
 /**
+ * The fragment the page came with. In live mode public/early.js takes the member token out of the
+ * address as soon as the page arrives and hands the fragment over here, once.
+ */
+function pageFragment(): string {
+  const page = window as { __badgeShowcaseFragment?: unknown }
+  const handed = page.__badgeShowcaseFragment
+  delete page.__badgeShowcaseFragment
+  return typeof handed === 'string' ? handed : window.location.hash
+}
+
+/**
  * Settings from config.json, then the embed snippet's: the iframe's URL fragment, removed from the
  * address at once. Nothing is kept across loads: the embed script gives the frame its settings
  * each time it creates it, and a link opened in a tab cannot leave settings behind for later ones.
  */
 export async function loadRuntimeConfig(): Promise<LoadedConfig> {
-  const fromFragment = fragmentSettings(window.location.hash)
+  const fromFragment = fragmentSettings(pageFragment())
   if (Object.keys(fromFragment).length > 0) {
     const rest = new URLSearchParams(window.location.hash.replace(/^#/, ''))
     for (const key of [...rest.keys()]) if (key in fragmentParams) rest.delete(key)
