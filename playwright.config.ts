@@ -43,7 +43,7 @@ export default defineConfig({
   webServer: [
     {
       // The real server over a fresh build, exactly what `npm start` runs.
-      command: 'npm run build --silent && tsx server/main.ts',
+      command: 'npm run build --silent && node --import tsx server/main.ts',
       url: `${baseURL}/api_gateway/v1/badges/customer/62090013?limit=1`,
       env: {
         PORT: String(PORT),
@@ -68,7 +68,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: 'tsx server/main.ts',
+      command: 'node --import tsx server/main.ts',
       url: `http://127.0.0.1:${live.port}/healthz`,
       env: {
         PORT: String(live.port),
@@ -108,7 +108,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: 'tsx server/main.ts',
+      command: 'node --import tsx server/main.ts',
       url: `${subPathURL}config.json`,
       env: { PORT: String(PORT + 9), HOST: '127.0.0.1', SHOWCASE_BASE_PATH: '/rewards/badges/' },
       reuseExistingServer: !process.env.CI,

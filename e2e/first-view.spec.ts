@@ -197,10 +197,14 @@ test.describe('live mode', () => {
     await appStartedFlag(page)
     const releaseApp = await hold(page, ENTRY_SCRIPT)
     const options = { customer: 'tom.sawyer@example.com', by: 'email', memberToken: token }
+    const asked = page.waitForRequest((request) => request.url().endsWith('/first-view'))
     await page.goto(
       `${hostOrigin}/host.html?${new URLSearchParams({ app: `http://127.0.0.1:${live.port}`, options: JSON.stringify(options) })}`,
     )
     const frame = page.frameLocator('#badges iframe')
+    // In a frame, so rendered as the app draws a frame (no full-window height), with the embed
+    // script's settings or without them.
+    expect((await asked).headers()['x-showcase-framed']).toBe('1')
     await expect(frame.getByRole('heading', { name: 'First Sip' })).toBeVisible()
     await expect(frame.getByRole('link', { name: 'Available (12)' })).toBeVisible()
     expect(apiRequests).toEqual([])
@@ -221,6 +225,35 @@ test.describe('live mode', () => {
     await expect(frame.getByRole('heading', { level: 1 })).toHaveText('First Sip')
     await expect(page).toHaveURL(/[?&]badges=\/badges\//)
     expect(problems).toEqual([])
+  })
+
+  test("the root opens config.json's view: early.js asks for that view's render", async ({
+    page,
+  }) => {
+    const token = await signMemberToken({ sub: 'tom.sawyer@example.com', idType: 'email' })
+    // The brand's config.json says to open the available badges (the server puts it in the page;
+    // here the page is changed on its way, so the server's own render settings stay as they are).
+    await page.route(
+      (url) => url.pathname === '/',
+      async (route) => {
+        const response = await route.fetch()
+        const html = (await response.text()).replace(
+          /(<script type="application\/json" id="runtime-config">).*?(<\/script>)/s,
+          '$1{"view":"Available"}$2',
+        )
+        await route.fulfill({ response, body: html })
+      },
+    )
+    const asked = page.waitForRequest((request) => request.url().endsWith('/first-view'))
+    await hold(page, ENTRY_SCRIPT)
+    await page.goto(`/#member_token=${token}`)
+    expect((await asked).headers()['x-showcase-page']).toBe(
+      '/customers/tom.sawyer%40example.com/available?by=email',
+    )
+    // Before the app's code: the view the app will open, not the earned one.
+    await expect(
+      page.getByRole('main').getByRole('heading', { name: 'Badges you can earn', level: 1 }),
+    ).toBeVisible()
   })
 
   test('available without a render: early.js starts both lists, and the view paints once, whole, with nothing moving', async ({

@@ -58,6 +58,22 @@
     document.head.appendChild(script)
   }
 
+  function oneView(value) {
+    var view = String(value || '').toLowerCase()
+    return view === 'earned' || view === 'available' ? view : null
+  }
+
+  // A setting of config.json, as the server put it in the page (#runtime-config), or null.
+  function configured(name) {
+    try {
+      var block = document.getElementById('runtime-config')
+      var settings = block && JSON.parse(block.textContent)
+      return settings && typeof settings[name] === 'string' ? settings[name] : null
+    } catch {
+      return null
+    }
+  }
+
   var plan = null
   try {
     var fragment = new URLSearchParams(original.slice(1))
@@ -81,9 +97,10 @@
         var claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')))
         plan.customer = claims.sub
         plan.by = typeof claims.idType === 'string' ? claims.idType : null
-        // (The app reads the setting without regard to case, and so does this.)
-        plan.view =
-          (fragment.get('view') || '').toLowerCase() === 'available' ? 'available' : 'earned'
+        // The view the app opens there: the embed snippet's, else config.json's (the server puts
+        // it in the page), else earned; read without regard to case, an unknown one skipped, as
+        // the app does (src/config/load.ts).
+        plan.view = oneView(fragment.get('view')) || oneView(configured('view')) || 'earned'
         plan.search = new URLSearchParams()
         plan.page =
           '/customers/' +
@@ -247,6 +264,8 @@
       'X-Showcase-Page': plan.page,
       'X-Showcase-Settings': settings.toString(),
     }
+    // A frame counts as embedded with or without the embed script's settings (src/config/load.ts).
+    if (window.parent !== window) headers['X-Showcase-Framed'] = '1'
     try {
       headers['X-Showcase-Time-Zone'] = Intl.DateTimeFormat().resolvedOptions().timeZone
     } catch {

@@ -237,6 +237,7 @@ export function createApp({
           acceptLanguage: c.req.header('Accept-Language') ?? null,
           fragment: c.req.header('X-Showcase-Settings') ?? '',
           timeZone: c.req.header('X-Showcase-Time-Zone'),
+          framed: c.req.header('X-Showcase-Framed') === '1',
           authorization,
         })
           .catch((error: unknown) => {

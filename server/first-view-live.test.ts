@@ -98,6 +98,22 @@ test("GET first-view: the member's view, in the browser's language and time zone
   expect(JSON.stringify(body)).not.toContain(TOKEN)
 })
 
+test('a page in a frame is rendered as embedded, as the browser counts it, with or without the embed settings', async () => {
+  const { app } = setUp()
+  const render = async (headers: Record<string, string>) =>
+    (await (await firstView(app, `/customers/${CUSTOMER}/earned`, headers)).json()) as {
+      html: string
+      state: ServerRenderState
+    }
+  // A page of its own fills the window; a frame is as tall as its content (the portal sizes it).
+  const own = await render({})
+  expect(own.state.config.embedded).toBe(false)
+  expect(own.html).toContain('min-h-dvh')
+  const framed = await render({ 'X-Showcase-Framed': '1' })
+  expect(framed.state.config.embedded).toBe(true)
+  expect(framed.html).not.toContain('min-h-dvh')
+})
+
 test('no render for a request not signed in, a page that is not a view, or an unknown time zone', async () => {
   const { app, asked } = setUp()
   for (const page of ['/', '//evil.example/x', 'https://evil.example/', '/customers/x', '/other']) {

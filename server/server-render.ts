@@ -29,9 +29,10 @@ export type PageRender = (request: {
   basename: string
   configJson: unknown
   acceptLanguage: string | null
-  /** Live mode: the fragment's settings, the browser's time zone, and the member's token. */
+  /** Live mode: the fragment's settings, the browser's time zone, whether the page is in a frame, and the member's token. */
   fragment?: string
   timeZone?: string
+  framed?: boolean
   authorization?: string
 }) => Promise<Rendered | null>
 

@@ -44,6 +44,8 @@ export type RenderInput = {
    */
   fragment?: string
   timeZone?: string
+  /** Live mode: the page is in a frame, which the browser counts as embedded whatever its settings. */
+  framed?: boolean
   now: number
   /** The server's API in process (live mode: with the member's token on every request). */
   fetch: typeof fetch
@@ -161,9 +163,8 @@ async function renderPage(input: RenderInput): Promise<Rendered | null> {
   delete settings.memberToken
   const snippet = readSettings(settings, 'the embed snippet')
   const config: RuntimeConfig = { ...defaultConfig, ...file.settings, ...snippet.settings }
-  // (The browser also counts a frame without the embed script's settings as embedded: that page
-  // then renders for itself.)
-  config.embedded = config.parentOrigin !== null
+  // As the browser counts it: the embed script's frame, or any frame early.js says it is in.
+  config.embedded = config.parentOrigin !== null || input.framed === true
   // The browser's time zone, as it names it (the state says it back; main.tsx compares), and the
   // zone's one name for the formatters.
   const timeZone = input.timeZone
