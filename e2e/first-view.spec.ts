@@ -358,6 +358,10 @@ test.describe('live mode', () => {
     await expect(page).toHaveURL(/\/badges\/[^/#]+\?by=email$/)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('First Sip')
     await expect(page.getByText('Part of Coffee Club')).toBeVisible()
+    // Back: the list again, still signed in (its entry in the history kept the token).
+    await page.goBack()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Earned badges')
+    await expect(main.getByRole('heading', { name: 'First Sip' })).toBeVisible()
   })
 
   test("a link to another site, tapped before the app runs, never carries the member's token", async ({

@@ -69,7 +69,6 @@ test("on a slow phone a fast failure is still retried: the time counted is the r
   await page.goto('/customers/62090013/earned')
   await expect(page.getByRole('alert')).toContainText('The badges service', { timeout: 60_000 })
   await expect.poll(() => calls, { timeout: 30_000 }).toBeGreaterThanOrEqual(3)
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
 })
 
 test('a gateway timeout (504) reads as slow, without retries that would make it slower', async ({

@@ -27,12 +27,10 @@
     if (inAddress.has('member_token')) {
       window.__badgeShowcaseFragment = original
       inAddress.delete('member_token')
-      var rest = inAddress.toString()
-      history.replaceState(
-        history.state,
-        '',
-        location.pathname + location.search + (rest ? '#' + rest : ''),
-      )
+      // (Through a URL: a path starting with '//' written as it is would name another host.)
+      var address = new URL(location.href)
+      address.hash = inAddress.toString()
+      history.replaceState(history.state, '', address.href)
     }
   } catch {
     // Left in the address: the app takes it out when it starts.
@@ -234,6 +232,14 @@
       if (url.origin !== location.origin || url.pathname.indexOf(plan.base) !== 0) return
       if (link.href.indexOf('#') >= 0) return
       event.preventDefault()
+      // This page's entry gets the fragment back for the way back (see hydrate.js, leaveFor).
+      try {
+        var here = new URL(location.href)
+        here.hash = original
+        history.replaceState(history.state, '', here.href)
+      } catch {
+        // The way back then opens without the member.
+      }
       location.assign(link.href + original)
     }
     document.addEventListener('click', follow, true)

@@ -14,7 +14,8 @@
   'use strict'
   // The fragment as the page came with it (live mode: the member token, which early.js has taken
   // out of the address): a link followed as a plain link later still needs it.
-  var fragment = window.__badgeShowcaseFragment || location.hash
+  var handed = window.__badgeShowcaseFragment
+  var fragment = typeof handed === 'string' ? handed : location.hash
   var me = document.currentScript
   var entry = me && me.getAttribute('data-entry')
   if (!entry) return
@@ -75,6 +76,23 @@
   function withFragment(href) {
     return fragment && href.indexOf('#') < 0 && ours(href) ? href + fragment : href
   }
+  // Leaves for another of the showcase's pages as a plain link. This page's entry in the history
+  // gets its fragment back first (early.js took the token out of the address): Back reloads it in a
+  // portal's frame, and without the token it would not know the member. (The next page's address
+  // carries it anyway, until that page's early.js takes it out.)
+  function leaveFor(href) {
+    var next = withFragment(href)
+    if (next !== href && location.hash !== fragment) {
+      try {
+        var here = new URL(location.href)
+        here.hash = fragment
+        history.replaceState(history.state, '', here.href)
+      } catch {
+        // The way back then opens without the member; the way forward is unchanged.
+      }
+    }
+    window.location.assign(next)
+  }
   // Only to the showcase's own pages: never the token to another site's.
   function ours(href) {
     var url = new URL(href, document.baseURI)
@@ -87,7 +105,7 @@
     // page (the skip link) focuses it.
     if (failed && target && target.tagName === 'A' && root.contains(target) && plain(event)) {
       event.preventDefault()
-      if (!inPage(target)) window.location.assign(withFragment(target.href))
+      if (!inPage(target)) leaveFor(target.href)
       return
     }
     if (done || failed || replaying || !target || !root || !root.contains(target)) return
@@ -160,7 +178,7 @@
         })
       } else if (tap.element.tagName === 'A') {
         if (inPage(tap.element)) continue
-        window.location.assign(withFragment(tap.element.href))
+        leaveFor(tap.element.href)
         return
       }
     }

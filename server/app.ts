@@ -297,7 +297,8 @@ export function createApp({
           html,
           rendered,
           viewChunks(readManifest(distDir), route.view),
-          `${c.req.path}${new URL(c.req.url).search}`,
+          // As the browser has it: Hono's path is decoded ('%7E' reads '~'), the link would not match.
+          `${new URL(c.req.url).pathname}${new URL(c.req.url).search}`,
         )
       } else if (route !== null) {
         html = withFirstView(html, await firstView(api, route, readManifest(distDir), now()))

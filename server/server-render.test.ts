@@ -153,6 +153,18 @@ test('pages the server cannot render as the browser will are sent as before', as
   expect(off).toContain('id="first-view-data"')
 })
 
+test("the first paint's wait names this very page, as the browser spells its address", async () => {
+  const { app } = setUp()
+  // An escaped path (62090013, its first digits escaped) and a query: the link must match the
+  // page's own address exactly, or the browser ignores it.
+  const address = '/customers/%36%32090013/earned?sort=last-earned&x=%7E%22'
+  const html = await page(app, address)
+  expect(html).toContain(
+    '<link rel="expect" href="/customers/%36%32090013/earned?sort=last-earned&amp;x=%7E%22#view-end" blocking="render">',
+  )
+  expect(html).toContain('</div><template id="view-end"></template>')
+})
+
 test('a badge name cannot end the data block', async () => {
   const { app } = setUp()
   const html = await page(app, `/customers/${CUSTOMER}/earned`)

@@ -50,6 +50,8 @@ export function serverRenderer(
   root: string,
   api: Hono,
   now: () => number = Date.now,
+  /** Demo mode: the warm-up may render the emulator's badges (its cards then run warm too). */
+  warmUpOverApi = false,
 ): PageRender | null {
   const file = path.join(root, SERVER_ENTRY)
   if (!existsSync(file)) return null
@@ -57,7 +59,8 @@ export function serverRenderer(
     Promise.resolve(api.request(typeof input === 'string' ? input : String(input), init))
   // Loaded and run once at start, so the first member's page does not pay for the cold start
   // (loading the module, the first render) and miss the budget. Its data never leaves the process:
-  // in live mode the API is the brand's cluster, and no member is asked for before one comes.
+  // the emulator's in demo mode; in live mode, where the API is the brand's cluster and no member
+  // is asked for before one comes, an empty list.
   const loading = import(pathToFileURL(file).href).then((module: { render: Render }) => {
     void module
       .render({
@@ -66,7 +69,7 @@ export function serverRenderer(
         configJson: {},
         acceptLanguage: null,
         now: now(),
-        fetch: noBadges,
+        fetch: warmUpOverApi ? inProcess : noBadges,
         budgetMs: 10_000,
       })
       .catch(() => undefined)

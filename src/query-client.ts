@@ -2,10 +2,11 @@ import { QueryClient } from '@tanstack/react-query'
 import { DEFAULT_TIMEOUT_MS } from './api/client.ts'
 import { isApiError } from './api/errors.ts'
 
-// The member hears of a failure within 15 s, whatever the failure: only failures that came back
-// fast are retried, twice at most with short pauses, and a slow answer (the server's 504 or the
-// client's own timeout) is never retried, since trying again would double the wait. Worst case:
-// two fast failures, both pauses, then one attempt that runs to the client's timeout.
+// The member hears of a failure within 15 s of network time, whatever the failure (a phone busy
+// elsewhere adds its own delay): only failures that came back fast are retried, twice at most with
+// short pauses, and a slow answer (the server's 504 or the client's own timeout) is never retried,
+// since trying again would double the wait. Worst case: two fast failures, both pauses, then one
+// attempt that runs to the client's timeout.
 export const MAX_RETRIES = 2
 export const FAST_FAILURE_MS = 1_000
 const MAX_DELAY_MS = 1_000

@@ -38,3 +38,26 @@ test('nothing from one load is remembered for the next in this tab', async () =>
   const { config } = await loadRuntimeConfig()
   expect(config).toMatchObject({ locale: null, theme: 'system', parentOrigin: null })
 })
+
+test('the fragment early.js handed over is read once, though it has left the address', async () => {
+  // Live mode: early.js took the token out of the address as the page arrived, and kept the page's
+  // fragment for the app.
+  window.history.replaceState(null, '', '/customers/1/earned#locale=fr')
+  Object.assign(window, { __badgeShowcaseFragment: '#member_token=a.b.c&locale=fr' })
+  const { config } = await loadRuntimeConfig()
+  expect(config).toMatchObject({ memberToken: 'a.b.c', locale: 'fr' })
+  expect(window.location.hash).toBe('')
+  expect('__badgeShowcaseFragment' in window).toBe(false)
+  // Anything but text (an element named so, say) is not a fragment: the address speaks.
+  window.history.replaceState(null, '', '/customers/1/earned#locale=ar')
+  Object.assign(window, { __badgeShowcaseFragment: document.createElement('div') })
+  expect((await loadRuntimeConfig()).config).toMatchObject({ memberToken: null, locale: 'ar' })
+})
+
+test('an address whose path starts with two slashes still starts the app', async () => {
+  // Written as it is, '//evil.example/x' would name another host, and the browser refuses that.
+  window.history.replaceState(null, '', 'http://localhost:3000//evil.example/x#locale=fr')
+  const { config } = await loadRuntimeConfig()
+  expect(config.locale).toBe('fr')
+  expect(window.location.href).toBe('http://localhost:3000//evil.example/x')
+})

@@ -94,12 +94,11 @@ export async function loadRuntimeConfig(): Promise<LoadedConfig> {
   if (Object.keys(fromFragment).length > 0) {
     const rest = new URLSearchParams(window.location.hash.replace(/^#/, ''))
     for (const key of [...rest.keys()]) if (key in fragmentParams) rest.delete(key)
-    const hash = rest.toString()
-    window.history.replaceState(
-      window.history.state,
-      '',
-      `${window.location.pathname}${window.location.search}${hash ? `#${hash}` : ''}`,
-    )
+    // Through a URL: a path starting with '//' written as it is would name another host, and the
+    // browser would refuse it (and the app would not start).
+    const address = new URL(window.location.href)
+    address.hash = rest.toString()
+    window.history.replaceState(window.history.state, '', address.href)
   }
   const file = await configFile()
   const snippet = readSettings(fromFragment, 'the embed snippet')
