@@ -1,6 +1,7 @@
 /** @vitest-environment jsdom */
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
-import { loadRuntimeConfig } from './load.ts'
+import { loadRuntimeConfig, reloadAsOpened } from './load.ts'
+import { setMemberToken } from './member-token.ts'
 
 // No config.json beside index.html: only the fragment speaks.
 beforeEach(() => {
@@ -60,4 +61,25 @@ test('an address whose path starts with two slashes still starts the app', async
   const { config } = await loadRuntimeConfig()
   expect(config.locale).toBe('fr')
   expect(window.location.href).toBe('http://localhost:3000//evil.example/x')
+})
+
+test('a reload goes back to the page as it was opened: its member and its frame settings', async () => {
+  window.history.replaceState(
+    null,
+    '',
+    '/customers/1/earned?by=email#member_token=a.b.c&locale=fr&parent=https%3A%2F%2Fportal.example',
+  )
+  await loadRuntimeConfig()
+  expect(window.location.hash).toBe('')
+  // The host has handed over a fresh token since.
+  setMemberToken('d.e.f')
+  const reload = vi.fn()
+  vi.stubGlobal('location', { ...window.location, reload, href: window.location.href })
+  reloadAsOpened()
+  expect(reload).toHaveBeenCalledOnce()
+  vi.unstubAllGlobals()
+  expect(window.location.pathname + window.location.search).toBe('/customers/1/earned?by=email')
+  expect(new URLSearchParams(window.location.hash.slice(1)).get('member_token')).toBe('d.e.f')
+  expect(new URLSearchParams(window.location.hash.slice(1)).get('locale')).toBe('fr')
+  setMemberToken(null)
 })

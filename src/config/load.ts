@@ -6,6 +6,7 @@ import {
   readSettings,
   type RuntimeConfig,
 } from './runtime.ts'
+import { memberToken } from './member-token.ts'
 
 export type LoadedConfig = { config: RuntimeConfig; problems: ConfigProblem[] }
 
@@ -84,13 +85,35 @@ function pageFragment(): string {
   return typeof handed === 'string' ? handed : window.location.hash
 }
 
+/** The settings the page was opened with, in its fragment (see reloadAsOpened). */
+let openedWith = new URLSearchParams()
+
+/**
+ * Reloads the page as it was opened: the fragment the app took out of the address goes back first
+ * (the embed snippet's settings, and the member token, the current one if the host has handed over
+ * a fresh one since), or the reloaded page would know neither its member nor its frame's settings.
+ */
+export function reloadAsOpened() {
+  const fragment = new URLSearchParams(openedWith)
+  const token = memberToken()
+  if (fragment.has('member_token') && token !== null) fragment.set('member_token', token)
+  if (fragment.size > 0) {
+    const address = new URL(window.location.href)
+    address.hash = fragment.toString()
+    window.history.replaceState(window.history.state, '', address.href)
+  }
+  window.location.reload()
+}
+
 /**
  * Settings from config.json, then the embed snippet's: the iframe's URL fragment, removed from the
  * address at once. Nothing is kept across loads: the embed script gives the frame its settings
  * each time it creates it, and a link opened in a tab cannot leave settings behind for later ones.
  */
 export async function loadRuntimeConfig(): Promise<LoadedConfig> {
-  const fromFragment = fragmentSettings(pageFragment())
+  const fragment = pageFragment()
+  openedWith = new URLSearchParams(fragment.replace(/^#/, ''))
+  const fromFragment = fragmentSettings(fragment)
   if (Object.keys(fromFragment).length > 0) {
     const rest = new URLSearchParams(window.location.hash.replace(/^#/, ''))
     for (const key of [...rest.keys()]) if (key in fragmentParams) rest.delete(key)

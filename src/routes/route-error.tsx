@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router'
 import { ErrorPanel } from '../components/error-panel.tsx'
+import { reloadAsOpened } from '../config/load.ts'
 import { t } from '../i18n/i18n.ts'
 
 /** The last line of defence of every route: a failure in plain words, never a blank page. */
@@ -20,7 +21,7 @@ export function RouteError() {
     )
   }
   return (
-    <ErrorPanel error={error} onRetry={() => window.location.reload()} headingLevel={1}>
+    <ErrorPanel error={error} onRetry={reloadAsOpened} headingLevel={1}>
       <Link to="/" className="button-secondary">
         {t('error.home')}
       </Link>
