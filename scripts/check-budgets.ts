@@ -6,10 +6,11 @@ import { initialAssets, type View } from './bundle-size.ts'
 // also holds the issue's target of 1.10x the stack's floor on the wire).
 
 // The JS budget is a guard against growth, not the target: the showcase's first view (summary,
-// truth rule, member records, the digest and proof hooks, each part saying when it answers taps)
-// needs 120.8 kB today (earned; available 120.0, detail 119.1) against the target's ~102.5 kB, a
+// truth rule, member records, the digest and proof hooks, each part saying when it answers taps,
+// the request timing that keeps a busy phone's retries, the token handed over by early.js)
+// needs 121.2 kB today (earned; available 120.4, detail 119.5) against the target's ~102.5 kB, a
 // miss that `npm run bench` reports.
-const BUDGETS = { js: 121_000, css: 15_000 }
+const BUDGETS = { js: 121_500, css: 15_000 }
 const dist = path.resolve(import.meta.dirname, '..', 'dist')
 
 let failed = false

@@ -32,24 +32,6 @@ type CallOptions = { signal?: AbortSignal }
 // by the server's 504 first; see query-client.ts for the bound on the whole wait.
 export const DEFAULT_TIMEOUT_MS = 11_000
 
-let timingsKept = false
-
-/**
- * The browser keeps 250 timings by default, and badge art fills that in a long session: the list
- * grows instead (to a few thousand small entries at most), so a request's own is still there.
- */
-function keepTimings() {
-  if (timingsKept || typeof document === 'undefined') return
-  if (typeof performance.setResourceTimingBufferSize !== 'function') return
-  timingsKept = true
-  let size = 250
-  performance.addEventListener('resourcetimingbufferfull', () => {
-    if (size >= 4000) return
-    size *= 2
-    performance.setResourceTimingBufferSize(size)
-  })
-}
-
 /**
  * How long a request took by the browser's own timing of it (Resource Timing): until its answer
  * was in, not until this code ran again. A phone busy starting the app runs it late, and counting
@@ -58,15 +40,16 @@ function keepTimings() {
  * early.js).
  */
 function requestDuration(url: string, startedAt: number): number | null {
-  if (typeof document === 'undefined' || typeof performance.getEntriesByName !== 'function') {
-    return null
-  }
-  const name = new URL(url, document.baseURI).href
+  if (typeof document === 'undefined') return null
   const entry = performance
-    .getEntriesByName(name, 'resource')
+    .getEntriesByName(new URL(url, document.baseURI).href, 'resource')
     .find((candidate) => candidate.startTime >= startedAt)
   return entry !== undefined && entry.duration > 0 ? Math.round(entry.duration) : null
 }
+
+// The browser keeps 250 timings by default, and badge art fills that in a long session: room for
+// more, so a request's own is still there.
+if (typeof document !== 'undefined') performance.setResourceTimingBufferSize?.(2_000)
 
 export function createBadgesClient({
   baseUrl = '',
@@ -113,7 +96,6 @@ export function createBadgesClient({
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
     const started = Date.now()
     const startedAt = globalThis.performance?.now() ?? 0
-    keepTimings()
     const elapsed = () => requestDuration(url, startedAt) ?? Date.now() - started
     let body: string
     let status: number
