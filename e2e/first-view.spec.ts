@@ -349,15 +349,7 @@ test.describe('live mode', () => {
     await page.route(ENTRY_SCRIPT, (route) => route.abort())
     await page.goto(`/customers/tom.sawyer%40example.com/earned?by=email#member_token=${token}`)
     const main = page.getByRole('main')
-    await main
-      .getByRole('link', { name: /First Sip/ })
-      .first()
-      .click()
-    // The next page is rendered for the same member: the token went along in the fragment (and
-    // left that page's address in turn), or the page would not know them.
-    await expect(page).toHaveURL(/\/badges\/[^/#]+\?by=email$/)
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('First Sip')
-    await expect(page.getByText('Part of Coffee Club')).toBeVisible()
+    await opensFirstSipForTheMember(page)
     // Back: the list again, still signed in (its entry in the history kept the token).
     await page.goBack()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Earned badges')
@@ -402,14 +394,7 @@ test.describe('live mode', () => {
     await expect(page.getByRole('main')).toBeFocused()
     await expect(page).toHaveURL(/\/customers\/tom\.sawyer%40example\.com\/earned\?by=email$/)
     // A badge then opens as a page of its own, for the same member.
-    await page
-      .getByRole('main')
-      .getByRole('link', { name: /First Sip/ })
-      .first()
-      .click()
-    await expect(page).toHaveURL(/\/badges\/[^/#]+\?by=email$/)
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('First Sip')
-    await expect(page.getByText('Part of Coffee Club')).toBeVisible()
+    await opensFirstSipForTheMember(page)
   })
 
   test.describe('far from the server', () => {
@@ -442,6 +427,22 @@ test.describe('live mode', () => {
     })
   })
 })
+
+/**
+ * Taps First Sip on a page whose code failed: it opens as a page of its own, rendered for the same
+ * member (the token went along in the fragment, and left that page's address in turn), or the
+ * page would not know them.
+ */
+async function opensFirstSipForTheMember(page: Page) {
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /First Sip/ })
+    .first()
+    .click()
+  await expect(page).toHaveURL(/\/badges\/[^/#]+\?by=email$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('First Sip')
+  await expect(page.getByText('Part of Coffee Club')).toBeVisible()
+}
 
 type Started = { appStarted?: boolean }
 

@@ -11,7 +11,7 @@
  *   each once, and only for the very request and token it was made with.
  * Anything unexpected: it does nothing more, and the app asks as it always does. It also starts
  * the browser's formatting (below). Keep it tiny, and in step with src/api/client.ts,
- * src/routes/loaders.ts and src/badges/member.ts.
+ * src/routes/loaders.ts, src/badges/member.ts and src/config/load.ts (the fragment, the view).
  */
 ;(function () {
   'use strict'

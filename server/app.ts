@@ -146,6 +146,12 @@ function observeRequests(logger: Logger, metrics: Metrics, basePath: string) {
 }
 
 /** The page's address as the browser asked for it (https behind a balancer that says so). */
+/** A request's path and query as the browser spelled them. */
+function addressOf(url: string): string {
+  const { pathname, search } = new URL(url)
+  return `${pathname}${search}`
+}
+
 function pageUrl(c: Context): string {
   const url = new URL(c.req.url)
   if (c.req.header('X-Forwarded-Proto') === 'https') url.protocol = 'https:'
@@ -298,7 +304,7 @@ export function createApp({
           rendered,
           viewChunks(readManifest(distDir), route.view),
           // As the browser has it: Hono's path is decoded ('%7E' reads '~'), the link would not match.
-          `${new URL(c.req.url).pathname}${new URL(c.req.url).search}`,
+          addressOf(c.req.url),
         )
       } else if (route !== null) {
         html = withFirstView(html, await firstView(api, route, readManifest(distDir), now()))
