@@ -67,6 +67,36 @@ describe('lifetime', () => {
   })
 })
 
+describe('a token checked once, sent again', () => {
+  test('is still refused once it expires', async () => {
+    let nowMs = NOW_S * 1000
+    const verify = createMemberVerifier({ kind: 'secret', secret: SECRET }, claims, () => nowMs)
+    const token = await sign({ sub: '62090013', exp: NOW_S + 10 })
+    expect((await verify(`Bearer ${token}`)).ok).toBe(true)
+    nowMs += 20_000
+    expect((await verify(`Bearer ${token}`)).ok).toBe(true)
+    // Past exp and the 30 s clock tolerance, well within the time a checked token is reused.
+    nowMs += 21_000
+    expect(await verify(`Bearer ${token}`)).toEqual({
+      ok: false,
+      reason: 'the member token is invalid or expired',
+    })
+  })
+
+  test('with its signature changed, is refused', async () => {
+    const verify = createMemberVerifier(
+      { kind: 'secret', secret: SECRET },
+      claims,
+      () => NOW_S * 1000,
+    )
+    const token = await sign({ sub: '62090013', exp: NOW_S + 900 })
+    expect((await verify(`Bearer ${token}`)).ok).toBe(true)
+    const last = token.at(-1) === 'A' ? 'B' : 'A'
+    expect((await verify(`Bearer ${token.slice(0, -1)}${last}`)).ok).toBe(false)
+    expect((await verify(`Bearer ${token}`)).ok).toBe(true)
+  })
+})
+
 describe('audience and issuer', () => {
   const verify = verifier({ audience: 'badge-showcase', issuer: 'https://portal.example' })
   const base = { sub: '1', exp: NOW_S + 900 }

@@ -11,6 +11,14 @@ export type Member = { id: string; idType: IdentifierKind | null }
 export type Verdict = { ok: true; member: Member | 'any' } | { ok: false; reason: string }
 
 const CLOCK_TOLERANCE_S = 30
+/**
+ * A token whose signature and claims were checked is taken again without checking its signature,
+ * for this long at most and never past its expiry: a member's page sends the same token with every
+ * request, and the check is most of the proxy's own time. (Not longer: a portal that drops a key
+ * from its JWKS expects its tokens to stop working within minutes, as jose's key cache does.)
+ */
+export const VERIFIED_REUSE_MS = 60_000
+const VERIFIED_MAX = 5_000
 /** A JWKS is a few keys; a portal that sends more is not read further. */
 export const MAX_JWKS_BYTES = 256 * 1024
 
@@ -53,12 +61,26 @@ export function createMemberVerifier(
     verify = (jwt) => jwtVerify(jwt, keys, { ...options, currentDate: new Date(now()) })
   }
 
+  // The exact token text, so only the very token that was checked is taken again.
+  const verified = new Map<string, { payload: JWTPayload; until: number }>()
+  const checked = async (jwt: string): Promise<JWTPayload> => {
+    const known = verified.get(jwt)
+    if (known !== undefined && now() < known.until) return known.payload
+    verified.delete(jwt)
+    const { payload } = await verify(jwt)
+    // (Bounded: the oldest goes first.)
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value ?? '')
+    const expires = ((payload.exp ?? 0) + CLOCK_TOLERANCE_S) * 1000
+    verified.set(jwt, { payload, until: Math.min(now() + VERIFIED_REUSE_MS, expires) })
+    return payload
+  }
+
   return async (authorization: string | undefined): Promise<Verdict> => {
     const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/.exec(authorization?.trim() ?? '')
     if (match?.[1] === undefined) return { ok: false, reason: 'a member token is required' }
     let payload: JWTPayload
     try {
-      ;({ payload } = await verify(match[1]))
+      payload = await checked(match[1])
     } catch {
       return { ok: false, reason: 'the member token is invalid or expired' }
     }
