@@ -455,8 +455,13 @@ describe("Capillary's internal fields do not reach members", () => {
     )
   })
 
-  test('a name written with escapes is removed too, and an answer without them comes back as it is', () => {
+  test('a name written with escapes or given twice is removed, and an answer without them comes back as it is', () => {
     expect(stripFields('{"org\\u0049d":1,"a":"\\\\"}', INTERNAL_FIELDS)).toBe('{"a":"\\\\"}')
+    // A name given twice, and an answer that is a list.
+    expect(stripFields('{"orgId":1,"a":1,"orgId":2}', INTERNAL_FIELDS)).toBe('{"a":1}')
+    expect(stripFields('[{"orgId":1},{"a":{"createdBy":[1]}}]', INTERNAL_FIELDS)).toBe(
+      '[{},{"a":{}}]',
+    )
     const clean = '{ "data" : [ {"id":"b1"} ] }'
     expect(stripFields(clean, INTERNAL_FIELDS)).toBe(clean)
   })
