@@ -425,6 +425,25 @@ test.describe('live mode', () => {
       await expect(page.locator('h1[data-mark]')).toHaveCount(1)
       expect(problems).toEqual([])
     })
+
+    test('a browser without Temporal: the render is asked for in the same time zone', async ({
+      page,
+    }) => {
+      // early.js names the zone with Temporal where there is one (no locale data to load first),
+      // else with the browser's date formatting.
+      await page.addInitScript(() => {
+        delete (globalThis as { Temporal?: unknown }).Temporal
+      })
+      const token = await signMemberToken({ sub: '62090013' })
+      const asked = page.waitForRequest((request) => request.url().endsWith('/first-view'))
+      await hold(page, ENTRY_SCRIPT)
+      await page.goto(`/customers/62090013/earned#member_token=${token}`)
+      expect((await asked).headers()['x-showcase-time-zone']).toBe('Pacific/Kiritimati')
+      await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+      expect(
+        await page.evaluate(() => typeof (globalThis as { Temporal?: unknown }).Temporal),
+      ).toBe('undefined')
+    })
   })
 })
 
