@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { Agent, get } from 'node:http'
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { Agent, get } from 'node:http'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
 import { serve } from '@hono/node-server'
@@ -435,7 +435,7 @@ async function server(token: string) {
   ).json()) as { data: { accessToken: string } }
   // One request at a time: at ten connections, on two cores, p50 measures the queue behind the
   // load generator. Timed here rather than by autocannon, whose percentiles are whole
-  // milliseconds: the difference of two would say 1 or 2 ms for anything between 0 and 3.
+  // milliseconds: the difference of two could be a millisecond off either way.
   const directHeaders = { 'X-CAP-API-OAUTH-TOKEN': upstreamToken.data.accessToken }
   const proxiedHeaders = { Authorization: `Bearer ${token}` }
   const directRuns: Latency[] = []

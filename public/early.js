@@ -116,8 +116,8 @@
   }
 
   // The browser's time zone, for the render. Temporal names it at once; the formatting's own
-  // answer (older browsers) first loads its locale data, 80 to 160 ms at 4x CPU, and the render's
-  // request would wait for it.
+  // answer (browsers without Temporal) first loads its locale data, 80 to 160 ms at 4x CPU, and the
+  // render's request would wait for it.
   function timeZone() {
     try {
       if (typeof Temporal === 'object') return Temporal.Now.timeZoneId()

@@ -15,8 +15,8 @@ const CLOCK_TOLERANCE_S = 30
  * A token whose signature and claims were checked is taken again without checking its signature,
  * for this long at most and never past the point it would be refused (its expiry, plus the clock
  * tolerance): a member's page sends the same token with every request, and the check was a fifth
- * of the proxy's own time. (Not longer: a key dropped from a portal's JWKS still opens pages until
- * jose's key cache (10 minutes) and this let go of it.)
+ * of the proxy's own time. Not longer: a key dropped from a portal's JWKS still opens pages until
+ * both jose's key cache (10 minutes) and this have let go of it.
  */
 export const VERIFIED_REUSE_MS = 60_000
 const VERIFIED_MAX = 5_000
