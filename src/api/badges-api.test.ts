@@ -79,6 +79,16 @@ test('a token that arrived while the request was on its way is used without aski
   expect(asked).toBe(0)
 })
 
+test('on its own (no host), a token set while the request was on its way is used', async () => {
+  // A page of the brand's own renews the token through BadgeShowcase.setMemberToken: a request
+  // already out with the old one, refused, goes again with the new one rather than failing.
+  configureBadgesApi({ baseUrl })
+  const pending = badgesApi.badgeMeta('b1')
+  setMemberToken('fresh.token.x')
+  expect((await pending).name).toBe('First Sip')
+  expect(seen).toEqual(['Bearer expired.token.x', 'Bearer fresh.token.x'])
+})
+
 test('on its own (no host), a refused token fails at once', async () => {
   configureBadgesApi({ baseUrl })
   await expect(badgesApi.badgeMeta('b1')).rejects.toMatchObject({ reason: 'not-connected' })

@@ -68,9 +68,11 @@ async function withFreshToken<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call()
   } catch (error) {
-    if (!isApiError(error) || error.reason !== 'not-connected' || freshToken === null) throw error
-    // A token arrived while this request was on its way: try with it, without asking again.
-    if (memberTokenVersion() === version && !(await freshToken())) throw error
+    if (!isApiError(error) || error.reason !== 'not-connected') throw error
+    // A token arrived while this request was on its way (from a portal, or a page of the brand's
+    // own through BadgeShowcase.setMemberToken): try with it, without asking again.
+    if (memberTokenVersion() !== version) return call()
+    if (freshToken === null || !(await freshToken())) throw error
     return call()
   }
 }
