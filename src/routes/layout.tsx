@@ -1,8 +1,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { NavLink, Outlet, ScrollRestoration, useParams } from 'react-router'
+import { NavLink, Outlet, useParams } from 'react-router'
 import { type Customer } from '../badges/member.ts'
 import { ConfigProblems } from '../components/config-problems.tsx'
 import { DemoSwitcher } from '../components/demo-switcher.tsx'
+import { KeepPlace } from '../components/keep-place.tsx'
 import { runtimeConfig } from '../config/load.ts'
 import { brandName, memberLabel, showsBrandRow } from '../config/brand.ts'
 import { usePageChange } from '../components/use-page-change.ts'
@@ -95,7 +96,7 @@ export function Layout() {
       <main id="content" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-4 outline-none sm:py-6">
         <Outlet />
       </main>
-      <ScrollRestoration />
+      <KeepPlace />
     </div>
   )
 }
