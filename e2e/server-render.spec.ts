@@ -314,9 +314,18 @@ async function farDownBeforeCode(page: Page) {
   await page.goto('/customers/381921157/earned?expired=1', { waitUntil: 'commit' })
   const card = page.getByRole('main').getByRole('link', { name: 'Gourmet Epicure Silver' })
   await card.scrollIntoViewIfNeeded()
-  const place = await page.evaluate(() => window.scrollY)
+  const place = await scrollY(page)
   expect(place).toBeGreaterThan(500)
-  return { release, card, place }
+  /** The tapped badge opens; Back returns to the list where the member was. */
+  const opensAndComesBack = async () => {
+    await expect(
+      page.getByRole('heading', { name: 'Gourmet Epicure Silver', level: 1 }),
+    ).toBeVisible()
+    await page.getByRole('button', { name: 'Back to badges' }).click()
+    await expect(card).toBeInViewport()
+    await expect.poll(() => scrollY(page)).toBe(place)
+  }
+  return { release, card, place, opensAndComesBack }
 }
 
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY)
@@ -324,32 +333,22 @@ const scrollY = (page: Page) => page.evaluate(() => window.scrollY)
 test('a member who scrolled before the code arrived stays where they are when the app takes over', async ({
   page,
 }) => {
-  const { release, card, place } = await farDownBeforeCode(page)
+  const { release, card, place, opensAndComesBack } = await farDownBeforeCode(page)
   release()
   await hydrated(page, `a[data-badge-link="${await card.getAttribute('data-badge-link')}"]`)
   // The router's first render used to scroll the page to the top, under the member's thumb.
   expect(await scrollY(page)).toBe(place)
   await card.click()
-  await expect(
-    page.getByRole('heading', { name: 'Gourmet Epicure Silver', level: 1 }),
-  ).toBeVisible()
-  await page.getByRole('button', { name: 'Back to badges' }).click()
-  await expect(card).toBeInViewport()
-  await expect.poll(() => scrollY(page)).toBe(place)
+  await opensAndComesBack()
 })
 
 test('a badge tapped far down the list before the code arrived opens, and Back returns to it', async ({
   page,
 }) => {
-  const { release, card, place } = await farDownBeforeCode(page)
+  const { release, card, opensAndComesBack } = await farDownBeforeCode(page)
   await card.click()
   release()
-  await expect(
-    page.getByRole('heading', { name: 'Gourmet Epicure Silver', level: 1 }),
-  ).toBeVisible()
-  await page.getByRole('button', { name: 'Back to badges' }).click()
-  await expect(card).toBeInViewport()
-  await expect.poll(() => scrollY(page)).toBe(place)
+  await opensAndComesBack()
 })
 
 test('the code cannot load (offline): a tapped badge still opens, as a page of its own', async ({
