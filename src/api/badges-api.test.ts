@@ -89,6 +89,23 @@ test('on its own (no host), a token set while the request was on its way is used
   expect(seen).toEqual(['Bearer expired.token.x', 'Bearer fresh.token.x'])
 })
 
+test('the same token set again while the request was on its way: the host is asked, not the refused token sent again', async () => {
+  let asked = 0
+  configureBadgesApi({
+    baseUrl,
+    freshToken: async () => {
+      asked += 1
+      setMemberToken('fresh.token.x')
+      return true
+    },
+  })
+  const pending = badgesApi.badgeMeta('b1')
+  setMemberToken('expired.token.x')
+  expect((await pending).name).toBe('First Sip')
+  expect(asked).toBe(1)
+  expect(seen).toEqual(['Bearer expired.token.x', 'Bearer fresh.token.x'])
+})
+
 test('on its own (no host), a refused token fails at once', async () => {
   configureBadgesApi({ baseUrl })
   await expect(badgesApi.badgeMeta('b1')).rejects.toMatchObject({ reason: 'not-connected' })

@@ -1,4 +1,4 @@
-import { memberToken, memberTokenVersion } from '../config/member-token.ts'
+import { anotherTokenThan, memberToken } from '../config/member-token.ts'
 import { type BadgesClient, type BadgesClientOptions, createBadgesClient } from './client.ts'
 import { takePreloaded } from './preloaded.ts'
 import { isApiError } from './errors.ts'
@@ -64,14 +64,14 @@ export async function askFreshToken(): Promise<boolean> {
 
 /** A call refused with 401 is tried once more with a fresh token, if one can be had. */
 async function withFreshToken<T>(call: () => Promise<T>): Promise<T> {
-  const version = memberTokenVersion()
+  const sent = memberToken()
   try {
     return await call()
   } catch (error) {
     if (!isApiError(error) || error.reason !== 'not-connected') throw error
-    // A token arrived while this request was on its way (from a portal, or a page of the brand's
-    // own through BadgeShowcase.setMemberToken): try with it, without asking again.
-    if (memberTokenVersion() !== version) return call()
+    // Another token arrived while this request was on its way (from a portal, or a page of the
+    // brand's own through BadgeShowcase.setMemberToken): try with it, without asking again.
+    if (anotherTokenThan(sent)) return call()
     if (freshToken === null || !(await freshToken())) throw error
     return call()
   }

@@ -86,3 +86,36 @@ test('refused for an expired token, it asks the host for a fresh one and tries o
   expect(fetch).toHaveBeenCalledTimes(2)
   configureBadgesApi({})
 })
+
+test('the same token set again while minting: the host is asked rather than the refused token sent again', async () => {
+  setMemberToken('old.token.x')
+  const sent: Array<string | null> = []
+  const fetch = vi.fn(async (_url: URL, init: RequestInit) => {
+    const token = new Headers(init.headers).get('Authorization')
+    sent.push(token)
+    // The host page hands over the token it already gave, while this request is on its way.
+    if (token === 'Bearer old.token.x') setMemberToken('old.token.x')
+    const fresh = token === 'Bearer fresh.token.x'
+    return new Response(
+      JSON.stringify(
+        fresh
+          ? { url: `${base}tok`, qr: `${base}tok/qr.svg`, expiresAt: '2026-11-25T14:05:00.000Z' }
+          : { error: 'Not signed in: the member token is invalid or expired' },
+      ),
+      { status: fresh ? 201 : 401 },
+    )
+  })
+  vi.stubGlobal('fetch', fetch)
+  let asked = 0
+  configureBadgesApi({
+    freshToken: async () => {
+      asked += 1
+      setMemberToken('fresh.token.x')
+      return true
+    },
+  })
+  expect((await mintProof(ask)).url).toBe(`${base}tok`)
+  expect(asked).toBe(1)
+  expect(sent).toEqual(['Bearer old.token.x', 'Bearer fresh.token.x'])
+  configureBadgesApi({})
+})

@@ -1,5 +1,5 @@
 import { type Customer } from '../badges/member.ts'
-import { memberToken, memberTokenVersion } from '../config/member-token.ts'
+import { anotherTokenThan, memberToken } from '../config/member-token.ts'
 import { askFreshToken } from './badges-api.ts'
 
 // Badge proof links, made by the showcase's own server (server/proof/) for the member: the same
@@ -34,13 +34,13 @@ type MintRequest = {
 
 /** A link made with the member's token; refused for an expired one, once more with a fresh one. */
 export async function mintProof(request: MintRequest): Promise<ProofLink> {
-  const version = memberTokenVersion()
+  const sent = memberToken()
   try {
     return await mintOnce(request)
   } catch (error) {
     if (!(error instanceof ProofError) || error.status !== 401) throw error
-    // A token may have arrived meanwhile: use it without asking the host again.
-    if (memberTokenVersion() === version && !(await askFreshToken())) throw error
+    // Another token may have arrived meanwhile: use it without asking the host again.
+    if (!anotherTokenThan(sent) && !(await askFreshToken())) throw error
     return mintOnce(request)
   }
 }

@@ -22,6 +22,14 @@ export function setMemberToken(next: string | null) {
   for (const listener of listeners) listener()
 }
 
+/**
+ * True when a token other than `sent` has been set since (a request refused with `sent` may go
+ * again with it). The same token set again, or none, is no news: refused once, refused again.
+ */
+export function anotherTokenThan(sent: string | null): boolean {
+  return token !== null && token !== sent
+}
+
 export function subscribeMemberToken(listener: () => void) {
   listeners.add(listener)
   return () => void listeners.delete(listener)
