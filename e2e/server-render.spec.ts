@@ -351,6 +351,42 @@ test('a badge tapped far down the list before the code arrived opens, and Back r
   await opensAndComesBack()
 })
 
+test('reloaded, then scrolled elsewhere before the code arrived: the app keeps the new place, not the old', async ({
+  page,
+}) => {
+  await page.goto('/customers/381921157/earned?expired=1')
+  const card = page.getByRole('main').getByRole('link', { name: 'Gourmet Epicure Silver' })
+  await hydrated(page, `a[data-badge-link="${await card.getAttribute('data-badge-link')}"]`)
+  await card.scrollIntoViewIfNeeded()
+  const before = await scrollY(page)
+  const release = await holdScript(page)
+  await page.reload({ waitUntil: 'commit' })
+  // The browser puts the reloaded page back where it was; then the member moves on.
+  await expect.poll(() => scrollY(page)).toBe(before)
+  await page.mouse.move(200, 300)
+  await page.mouse.wheel(0, -Math.round(before / 2))
+  // (Read once it has settled: the same twice, a frame apart.)
+  const settled = () =>
+    page.evaluate(async () => {
+      const first = window.scrollY
+      await new Promise(requestAnimationFrame)
+      return window.scrollY === first ? first : null
+    })
+  await expect.poll(settled).toBeLessThan(before)
+  const place = await scrollY(page)
+  expect(place).not.toBe(before)
+  release()
+  await hydrated(page, `a[data-badge-link="${await card.getAttribute('data-badge-link')}"]`)
+  // Every part answering, and two frames more: the router has had its say.
+  await page.waitForFunction(
+    () => document.querySelectorAll('template[data-part]:not([data-answering])').length === 0,
+  )
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  )
+  expect(await scrollY(page)).toBe(place)
+})
+
 test('the code cannot load (offline): a tapped badge still opens, as a page of its own', async ({
   page,
 }) => {

@@ -3,6 +3,7 @@ import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
 import { AppStarted } from './components/app-started.tsx'
+import { keepPlaceAt } from './components/keep-place.tsx'
 import { startClockAt } from './components/use-now.ts'
 import { configureBadgesApi } from './api/badges-api.ts'
 import { basePath, loadRuntimeConfig } from './config/load.ts'
@@ -120,6 +121,8 @@ async function start() {
     const { pathname, search } = router.state.location
     if (rendered.page === undefined || rendered.page === pageUnder(basePath(), pathname, search)) {
       startClockAt(rendered.now)
+      // The member may have scrolled the server's page already: the router leaves it there.
+      keepPlaceAt(router.state.location.key)
       // As a transition, the hydration yields to the browser every few milliseconds (a default
       // update runs in one piece): a tap or a scroll during it is answered, and no task runs long.
       startTransition(() => {
