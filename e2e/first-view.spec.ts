@@ -445,6 +445,26 @@ test.describe('live mode', () => {
       ).toBe('undefined')
     })
   })
+
+  test.describe('in a zone the browser names two ways', () => {
+    // Chromium names GMT "UTC" through Temporal (as early.js asks for the render) and "+00:00"
+    // through its date formatting.
+    test.use({ timezoneId: 'GMT' })
+
+    test('the render is taken over as it is, not drawn again', async ({ page }) => {
+      const token = await signMemberToken({ sub: '62090013' })
+      const { problems } = watch(page)
+      await appStartedFlag(page)
+      const releaseApp = await hold(page, ENTRY_SCRIPT)
+      await page.goto(`/customers/62090013/earned#member_token=${token}`)
+      const heading = page.getByRole('heading', { level: 1 })
+      await heading.evaluate((h1) => h1.setAttribute('data-mark', ''))
+      releaseApp()
+      await expect.poll(() => page.evaluate(() => (window as Started).appStarted)).toBe(true)
+      await expect(page.locator('h1[data-mark]')).toHaveCount(1)
+      expect(problems).toEqual([])
+    })
+  })
 })
 
 /**

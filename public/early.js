@@ -117,10 +117,11 @@
 
   // The browser's time zone, for the render. Temporal names it at once; the formatting's own
   // answer (browsers without Temporal) first loads its locale data, 80 to 160 ms at 4x CPU, and the
-  // render's request would wait for it.
+  // render's request would wait for it. src/main.tsx names it the same way to compare.
   function timeZone() {
     try {
-      if (typeof Temporal === 'object') return Temporal.Now.timeZoneId()
+      var zone = typeof Temporal === 'object' ? Temporal.Now.timeZoneId() : null
+      if (typeof zone === 'string') return zone
     } catch {
       // The formatting's answer below.
     }

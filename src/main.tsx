@@ -111,7 +111,7 @@ async function start() {
     locale: currentLocale(),
     config,
     origin: window.location.origin,
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: browserTimeZone(),
   }
   if (rendered !== null && root.firstChild !== null && rendersAsServer(rendered, here)) {
     // The server's HTML is on screen: take it over as it is. The first render must be the server's,
@@ -146,6 +146,22 @@ async function start() {
     new Promise((resolve) => setTimeout(resolve, FIRST_ANSWERS_MS)),
   ])
   createRoot(root).render(app)
+}
+
+/**
+ * The browser's time zone, named as public/early.js names it when it asks for the server's render:
+ * with Temporal where there is one. (The two names can differ for the same zone: Chromium's GMT is
+ * "UTC" to Temporal and "+00:00" to the date formatting, and the render would be drawn again.)
+ */
+function browserTimeZone(): string {
+  try {
+    const temporal = (globalThis as { Temporal?: { Now: { timeZoneId(): unknown } } }).Temporal
+    const zone = temporal?.Now.timeZoneId()
+    if (typeof zone === 'string') return zone
+  } catch {
+    // The date formatting's name below.
+  }
+  return Intl.DateTimeFormat().resolvedOptions().timeZone
 }
 
 /** Resolves once the router has run its first loaders and loaded the route's code. */
