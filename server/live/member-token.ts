@@ -112,8 +112,8 @@ export function createMemberVerifier(
 
 /**
  * For the first view's render (GET first-view): whether the Authorization is a valid token of the
- * member the page is about, checked before the render costs anything. (The proxy checks each of the
- * render's requests again.)
+ * member the page is about, checked before the render costs anything. (The proxy checks the token
+ * on each of the render's requests again: its claims every time, its signature once a minute.)
  */
 export function mayRenderFor(verify: ReturnType<typeof createMemberVerifier>) {
   return async (
