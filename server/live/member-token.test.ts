@@ -1,9 +1,17 @@
 import { createServer } from 'node:http'
 import { type AddressInfo } from 'node:net'
-import { generateKeyPair, SignJWT } from 'jose'
-import { describe, expect, test } from 'vitest'
+import type * as Jose from 'jose'
+import { generateKeyPair, jwtVerify, SignJWT } from 'jose'
+import { describe, expect, test, vi } from 'vitest'
 import { type TokenClaims } from '../config.ts'
 import { asciiLowerCase, createMemberVerifier, isSameMember, mayRenderFor } from './member-token.ts'
+
+// Each signature check counted (and made as jose makes it).
+vi.mock('jose', async (original) => {
+  const jose = await original<typeof Jose>()
+  return { ...jose, jwtVerify: vi.fn(jose.jwtVerify) }
+})
+const signatureChecks = () => vi.mocked(jwtVerify).mock.calls.length
 
 // Member tokens as strict as the README says: aud and iss when configured, a bounded lifetime, no
 // token issued in the future, and email addresses compared without Unicode case folding.
@@ -81,6 +89,41 @@ describe('a token checked once, sent again', () => {
       ok: false,
       reason: 'the member token is invalid or expired',
     })
+  })
+
+  test('is taken again for a minute, then its signature is checked again', async () => {
+    let nowMs = NOW_S * 1000
+    const verify = createMemberVerifier({ kind: 'secret', secret: SECRET }, claims, () => nowMs)
+    const token = `Bearer ${await sign({ sub: '62090013', exp: NOW_S + 900 })}`
+    const before = signatureChecks()
+    expect((await verify(token)).ok).toBe(true)
+    nowMs += 59_000
+    expect((await verify(token)).ok).toBe(true)
+    expect(signatureChecks() - before).toBe(1)
+    nowMs += 2_000
+    expect((await verify(token)).ok).toBe(true)
+    expect(signatureChecks() - before).toBe(2)
+  })
+
+  test('past 5,000 tokens, the first checked is checked again', async () => {
+    const verify = createMemberVerifier(
+      { kind: 'secret', secret: SECRET },
+      claims,
+      () => NOW_S * 1000,
+    )
+    const tokens = await Promise.all(
+      Array.from({ length: 5_001 }, (_, n) => sign({ sub: `member-${n}`, exp: NOW_S + 900 })),
+    )
+    for (const token of tokens.slice(0, 5_000)) await verify(`Bearer ${token}`)
+    const before = signatureChecks()
+    await verify(`Bearer ${tokens[0]}`)
+    expect(signatureChecks() - before).toBe(0)
+    // The 5,001st pushes out the first checked (taking it again does not make it younger).
+    await verify(`Bearer ${tokens[5_000]}`)
+    await verify(`Bearer ${tokens[1]}`)
+    expect(signatureChecks() - before).toBe(1)
+    await verify(`Bearer ${tokens[0]}`)
+    expect(signatureChecks() - before).toBe(2)
   })
 
   test('with its signature changed, is refused', async () => {
