@@ -406,6 +406,8 @@ async function oneAtATime(
       const started = performance.now()
       get(url, { headers, agent }, (response) => {
         response.resume()
+        // A response cut off halfway ends in 'aborted' and an error, never 'end'.
+        response.on('error', reject)
         response.on('end', () =>
           response.statusCode === 200
             ? resolve(performance.now() - started)
@@ -413,10 +415,13 @@ async function oneAtATime(
         )
       }).on('error', reject)
     })
-  for (let warm = 0; warm < 100; warm += 1) await once()
   const times: number[] = []
-  for (let request = 0; request < count; request += 1) times.push(await once())
-  agent.destroy()
+  try {
+    for (let warm = 0; warm < 100; warm += 1) await once()
+    for (let request = 0; request < count; request += 1) times.push(await once())
+  } finally {
+    agent.destroy()
+  }
   const sorted = times.sort((a, b) => a - b)
   const at = (p: number) => Math.round((sorted[Math.floor((count * p) / 100)] ?? NaN) * 100) / 100
   const total = times.reduce((sum, time) => sum + time, 0)
