@@ -387,6 +387,25 @@ test('reloaded, then scrolled elsewhere before the code arrived: the app keeps t
   expect(await scrollY(page)).toBe(place)
 })
 
+test('a badge opened from the list, reloaded: the page is taken over as the server drew it, and Back still returns to the list', async ({
+  page,
+}) => {
+  await page.goto(EARNED)
+  await hydrated(page, 'main h1')
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: /Regular/ })
+    .click()
+  await expect(page.getByRole('heading', { name: 'Regular', level: 1 })).toBeVisible()
+  // The badge page knows it was opened from the list (history state, which the server never sees).
+  const problems = await watch(page)
+  await page.reload()
+  await hydrated(page, 'main h1')
+  await page.getByRole('button', { name: 'Back to badges' }).click()
+  await expect(page).toHaveURL(new RegExp(`${EARNED}$`))
+  expect(problems).toEqual([])
+})
+
 test('the code cannot load (offline): a tapped badge still opens, as a page of its own', async ({
   page,
 }) => {

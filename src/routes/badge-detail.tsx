@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { type ReactNode, useId } from 'react'
+import { type ReactNode, useId, useSyncExternalStore } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { type FailureReason, readFailure } from '../badges/failure.ts'
 import { combineDetail } from '../badges/detail.ts'
@@ -34,12 +34,22 @@ const fatalForMember = new Set<FailureReason>([
   'not-allowed',
 ])
 
+// History state changes only with the location, which renders the page again anyway.
+const noChanges = () => () => {}
+
 function BackLink({ customer }: { customer: Customer }) {
   const location = useLocation()
   const navigate = useNavigate()
   const state: unknown = location.state
-  const fromList =
+  const opened =
     typeof state === 'object' && state !== null && 'fromList' in state && state.fromList === true
+  // Whether the member opened it from the list is history state, which the server never sees: a
+  // page it rendered (a reload) is taken over as drawn, with the plain link, and changes just after.
+  const fromList = useSyncExternalStore(
+    noChanges,
+    () => opened,
+    () => false,
+  )
   // Going back in history returns to the list with its filters and scroll position.
   return fromList ? (
     <button
