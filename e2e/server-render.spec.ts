@@ -249,6 +249,24 @@ test('a box ticked before the code has arrived takes effect once it runs', async
   )
 })
 
+test('on a slow line (the code later than 5 s), a box ticked and a sort chosen still take effect once it runs', async ({
+  page,
+}) => {
+  const { release, main } = await filtersBeforeCode(page)
+  await main.getByLabel('Show expired').click()
+  await main.getByLabel('Sort by').selectOption('last-earned')
+  // Past the 5 s after which a kept link is followed as a plain link: these need the app.
+  await page.waitForTimeout(5_500)
+  await expect(main.getByLabel('Show expired')).not.toBeChecked()
+  release()
+  await expect(page).toHaveURL(/expired=1/)
+  await expect(page).toHaveURL(/sort=last-earned/)
+  await expect(main.getByLabel('Show expired')).toBeChecked()
+  await expect(main.getByRole('listitem').filter({ hasText: 'Big Spender' })).toContainText(
+    /Expired /,
+  )
+})
+
 test('a sort chosen before the code has arrived takes effect once it runs', async ({ page }) => {
   const { release, main } = await filtersBeforeCode(page)
   await main.getByLabel('Sort by').selectOption('last-earned')

@@ -158,28 +158,32 @@
     return like.indexOf(all[tap.place]) >= 0 ? all[tap.place] : null
   }
   // In order, each once its element answers (the app or a part says so: right after React has put
-  // it on screen). A tap still waiting after 5 s, or whose code failed to load, goes as the page
-  // alone would take it: a link is followed, a button pressed.
+  // it on screen). A link still waiting after 5 s, or whose code failed to load, is followed as a
+  // plain link. A button, a tick box or a choice needs the app: it waits for it however long the
+  // code takes (pressed on the page alone it would do nothing, or show a tick the list does not
+  // follow), and is dropped if the code fails.
   function replay() {
     while (kept.length > 0) {
       var tap = kept[0]
       var element = now(tap)
       var answered = element !== null && answers(element)
-      if (!answered && !failed && Date.now() - tap.at < 5000) break
+      var link = tap.element.tagName === 'A'
+      if (!answered && !failed && !(link && Date.now() - tap.at >= 5000)) break
       kept.shift()
-      if (element && tap.value !== undefined) {
+      if (!answered) {
+        if (!link || inPage(tap.element)) continue
+        leaveFor(tap.element.href)
+        return
+      }
+      if (tap.value !== undefined) {
         element.value = tap.value
         asTheApps(function () {
           element.dispatchEvent(new Event('change', { bubbles: true }))
         })
-      } else if (element && (answered || element.tagName !== 'A')) {
+      } else {
         asTheApps(function () {
           element.click()
         })
-      } else if (tap.element.tagName === 'A') {
-        if (inPage(tap.element)) continue
-        leaveFor(tap.element.href)
-        return
       }
     }
     finish()
