@@ -34,19 +34,25 @@ beforeEach(() => {
   setMemberToken('expired.token.x')
 })
 
-test('a refused token: the host is asked once, and the request goes again with the fresh token', async () => {
-  let asked = 0
+/** A host page that hands over a fresh token whenever it is asked (and counts how often). */
+function hostWithAFreshToken() {
+  const host = { asked: 0 }
   configureBadgesApi({
     baseUrl,
     freshToken: async () => {
-      asked += 1
+      host.asked += 1
       setMemberToken('fresh.token.x')
       return true
     },
   })
+  return host
+}
+
+test('a refused token: the host is asked once, and the request goes again with the fresh token', async () => {
+  const host = hostWithAFreshToken()
   const meta = await badgesApi.badgeMeta('b1')
   expect(meta.name).toBe('First Sip')
-  expect(asked).toBe(1)
+  expect(host.asked).toBe(1)
   expect(seen).toEqual(['Bearer expired.token.x', 'Bearer fresh.token.x'])
 })
 
@@ -90,19 +96,11 @@ test('on its own (no host), a token set while the request was on its way is used
 })
 
 test('the same token set again while the request was on its way: the host is asked, not the refused token sent again', async () => {
-  let asked = 0
-  configureBadgesApi({
-    baseUrl,
-    freshToken: async () => {
-      asked += 1
-      setMemberToken('fresh.token.x')
-      return true
-    },
-  })
+  const host = hostWithAFreshToken()
   const pending = badgesApi.badgeMeta('b1')
   setMemberToken('expired.token.x')
   expect((await pending).name).toBe('First Sip')
-  expect(asked).toBe(1)
+  expect(host.asked).toBe(1)
   expect(seen).toEqual(['Bearer expired.token.x', 'Bearer fresh.token.x'])
 })
 

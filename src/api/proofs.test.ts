@@ -62,10 +62,12 @@ test("the server's refusal is the error's message; a link elsewhere is never acc
   await expect(mintProof(ask)).rejects.toBeInstanceOf(ProofError)
 })
 
-test('refused for an expired token, it asks the host for a fresh one and tries once more', async () => {
-  setMemberToken('old.token.x')
+/** The proof server as the live one answers an expired token: 401, and a link for the fresh one. */
+function answersOnlyTheFreshToken(onRequest: (token: string | null) => void = () => {}) {
   const fetch = vi.fn(async (_url: URL, init: RequestInit) => {
-    const fresh = new Headers(init.headers).get('Authorization') === 'Bearer fresh.token.x'
+    const token = new Headers(init.headers).get('Authorization')
+    onRequest(token)
+    const fresh = token === 'Bearer fresh.token.x'
     return new Response(
       JSON.stringify(
         fresh
@@ -76,6 +78,12 @@ test('refused for an expired token, it asks the host for a fresh one and tries o
     )
   })
   vi.stubGlobal('fetch', fetch)
+  return fetch
+}
+
+test('refused for an expired token, it asks the host for a fresh one and tries once more', async () => {
+  setMemberToken('old.token.x')
+  const fetch = answersOnlyTheFreshToken()
   configureBadgesApi({
     freshToken: async () => {
       setMemberToken('fresh.token.x')
@@ -90,22 +98,11 @@ test('refused for an expired token, it asks the host for a fresh one and tries o
 test('the same token set again while minting: the host is asked rather than the refused token sent again', async () => {
   setMemberToken('old.token.x')
   const sent: Array<string | null> = []
-  const fetch = vi.fn(async (_url: URL, init: RequestInit) => {
-    const token = new Headers(init.headers).get('Authorization')
+  answersOnlyTheFreshToken((token) => {
     sent.push(token)
     // The host page hands over the token it already gave, while this request is on its way.
     if (token === 'Bearer old.token.x') setMemberToken('old.token.x')
-    const fresh = token === 'Bearer fresh.token.x'
-    return new Response(
-      JSON.stringify(
-        fresh
-          ? { url: `${base}tok`, qr: `${base}tok/qr.svg`, expiresAt: '2026-11-25T14:05:00.000Z' }
-          : { error: 'Not signed in: the member token is invalid or expired' },
-      ),
-      { status: fresh ? 201 : 401 },
-    )
   })
-  vi.stubGlobal('fetch', fetch)
   let asked = 0
   configureBadgesApi({
     freshToken: async () => {
