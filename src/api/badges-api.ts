@@ -57,25 +57,28 @@ export function configureBadgesApi({
   freshToken = ask ?? null
 }
 
-/** Asks the host page for a fresh member token (see `freshToken`): true once one is set. */
-export async function askFreshToken(): Promise<boolean> {
-  return freshToken === null ? false : freshToken()
-}
-
-/** A call refused with 401 is tried once more with a fresh token, if one can be had. */
-async function withFreshToken<T>(call: () => Promise<T>): Promise<T> {
+/**
+ * A call refused for its member token is tried once more: with another token, if one arrived while
+ * it was on its way (from a portal, or a page of the brand's own through
+ * BadgeShowcase.setMemberToken), else with a fresh one from the host, if it has one. `refused`
+ * says which failures are a refused token.
+ */
+export async function withFreshToken<T>(
+  call: () => Promise<T>,
+  refused: (error: unknown) => boolean = isNotConnected,
+): Promise<T> {
   const sent = memberToken()
   try {
     return await call()
   } catch (error) {
-    if (!isApiError(error) || error.reason !== 'not-connected') throw error
-    // Another token arrived while this request was on its way (from a portal, or a page of the
-    // brand's own through BadgeShowcase.setMemberToken): try with it, without asking again.
+    if (!refused(error)) throw error
     if (anotherTokenThan(sent)) return call()
     if (freshToken === null || !(await freshToken())) throw error
     return call()
   }
 }
+
+const isNotConnected = (error: unknown) => isApiError(error) && error.reason === 'not-connected'
 
 export const badgesApi: BadgesClient = {
   customerBadges: (...args) => withFreshToken(() => client.customerBadges(...args)),

@@ -1,6 +1,6 @@
 import { type Customer } from '../badges/member.ts'
-import { anotherTokenThan, memberToken } from '../config/member-token.ts'
-import { askFreshToken } from './badges-api.ts'
+import { memberToken } from '../config/member-token.ts'
+import { withFreshToken } from './badges-api.ts'
 
 // Badge proof links, made by the showcase's own server (server/proof/) for the member: the same
 // member addressing and token as the Badges API requests, sent to POST <base>/proofs.
@@ -33,16 +33,11 @@ type MintRequest = {
 }
 
 /** A link made with the member's token; refused for an expired one, once more with a fresh one. */
-export async function mintProof(request: MintRequest): Promise<ProofLink> {
-  const sent = memberToken()
-  try {
-    return await mintOnce(request)
-  } catch (error) {
-    if (!(error instanceof ProofError) || error.status !== 401) throw error
-    // Another token may have arrived meanwhile: use it without asking the host again.
-    if (!anotherTokenThan(sent) && !(await askFreshToken())) throw error
-    return mintOnce(request)
-  }
+export function mintProof(request: MintRequest): Promise<ProofLink> {
+  return withFreshToken(
+    () => mintOnce(request),
+    (error) => error instanceof ProofError && error.status === 401,
+  )
 }
 
 async function mintOnce({ customer, badgeId, lifetime, locale }: MintRequest): Promise<ProofLink> {
