@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type Hono } from 'hono'
-import { type render as renderFirstView, type Rendered } from '../src/entry-server.tsx'
+import type { render as renderFirstView, Rendered } from '../src/entry-server.tsx'
 import { DEFAULT_CUSTOMER } from '../src/config/demo.ts'
 import { SERVER_RENDER_BLOCK_ID } from '../src/server-render-state.ts'
 
