@@ -3,6 +3,7 @@ import { live } from '../playwright.config.ts'
 import { signMemberToken } from './member-token.ts'
 import { expectNoAxeViolations } from './axe.ts'
 import { startControlledDemo } from './own-server.ts'
+import { recordShifts, shifts } from './shifts.ts'
 
 // A returning member's "Since your last visit", against a demo server of this spec's own whose
 // data the tests change between two visits (control.ts): a badge awarded, the clock moved on.
@@ -26,6 +27,14 @@ test.afterAll(async () => {
 })
 
 const digest = (page: Page) => page.getByRole('region', { name: 'Since your last visit' })
+/** The button at the end of the tabs that says how much changed, and opens the news. */
+const newsButton = (page: Page) => page.getByRole('button', { name: /since your last visit$/ })
+
+/** The news opened, as a member who saw the button would. */
+async function openNews(page: Page) {
+  await newsButton(page).click()
+  await expect(digest(page)).toBeVisible()
+}
 const earnedView = () => `${server.url}/customers/${MEMBER}/earned`
 
 async function arrive(page: Page) {
@@ -52,7 +61,7 @@ test('first visit: nothing; a badge awarded before the next: named once, as the 
   page,
 }) => {
   await arrive(page)
-  await expect(digest(page)).toHaveCount(0)
+  await expect(newsButton(page)).toHaveCount(0)
 
   // What the device keeps: one key that names no member, badge ids and numbers only.
   const stored = await page.evaluate(() => Object.entries(localStorage))
@@ -64,27 +73,37 @@ test('first visit: nothing; a badge awarded before the next: named once, as the 
 
   await server.award(MEMBER, NIGHT_OWL)
   await page.reload()
-  await expect(digest(page)).toBeVisible()
+  await expect(newsButton(page)).toHaveAccessibleName('1 change since your last visit')
+  await expect(newsButton(page)).toHaveText('1')
+  await openNews(page)
   expect(await lines(page)).toEqual(['Night Owl Earned'])
   // Truth before presence: the badge it names is on the earned list, behind the same link.
   const named = digest(page).getByRole('link', { name: 'Night Owl' })
   const card = page.locator('.card-link', { hasText: 'Night Owl' })
   await expect(card).toBeVisible()
   expect(await named.getAttribute('href')).toBe(await card.getAttribute('href'))
-  // Announced once, politely.
-  await expect(digest(page).getByRole('status')).toHaveText(
+  // Announced once, politely (the announcement is there with the button, open or not).
+  await expect(page.getByRole('status').filter({ hasText: 'Since your last visit' })).toHaveText(
     'Since your last visit: Night Owl, Earned',
   )
   await expectNoAxeViolations(page)
 
+  // Its link opens the badge, and the news closes behind it; Back finds the button where it was.
+  await named.click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Night Owl' })).toBeVisible()
+  await expect(digest(page)).toHaveCount(0)
+  await page.goBack()
+  await openNews(page)
+
   await digest(page).getByRole('button', { name: 'Dismiss' }).click()
   await expect(digest(page)).toHaveCount(0)
+  await expect(newsButton(page)).toHaveCount(0)
   await expect(page.getByRole('heading', { level: 1, name: 'Earned badges' })).toBeFocused()
 
   // Seen: the next visit has nothing new to say.
   await page.reload()
   await expect(page.locator('.card-link', { hasText: 'Night Owl' })).toBeVisible()
-  await expect(digest(page)).toHaveCount(0)
+  await expect(newsButton(page)).toHaveCount(0)
 })
 
 test.describe('on a phone, in Arabic, dark', () => {
@@ -100,29 +119,70 @@ test.describe('on a phone, in Arabic, dark', () => {
     // The settings leave the address once read: the next visit names them again.
     await page.goto('about:blank')
     await page.goto(`${earnedView()}#locale=ar&theme=dark`)
+    const button = page.getByRole('button', { name: 'تغيير واحد منذ زيارتك الأخيرة' })
+    await button.click()
     const news = page.getByRole('region', { name: 'منذ زيارتك الأخيرة' })
     await expect(news).toBeVisible()
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
     expect(
       (await news.getByRole('listitem').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ')),
     ).toEqual(['Trailblazer اكتُسبت'])
-    await expect(news.getByRole('status')).toHaveText('منذ زيارتك الأخيرة: Trailblazer, اكتُسبت')
+    await expect(page.getByRole('status').filter({ hasText: 'منذ' })).toHaveText(
+      'منذ زيارتك الأخيرة: Trailblazer, اكتُسبت',
+    )
     await expectNoAxeViolations(page)
-    await news.getByRole('button', { name: 'إغلاق' }).click()
+    // Escape closes it, back on its button.
+    await page.keyboard.press('Escape')
     await expect(news).toHaveCount(0)
+    await expect(button).toBeFocused()
+    await button.click()
+    await news.getByRole('button', { name: 'إغلاق' }).click()
+    await expect(button).toHaveCount(0)
   })
+})
+
+/** As if the member's last visit on this device came before they earned the badge. */
+async function forgetEarning(page: Page, badgeId: string) {
+  await page.evaluate((id) => {
+    for (const key of Object.keys(localStorage).filter((k) => k.startsWith('badge-showcase:'))) {
+      const marks = JSON.parse(localStorage.getItem(key) ?? '{}') as { b: Record<string, unknown> }
+      delete marks.b[id]
+      localStorage.setItem(key, JSON.stringify(marks))
+    }
+  }, badgeId)
+}
+
+test('a returning member with news: it arrives after the page is on screen, and moves nothing', async ({
+  page,
+}) => {
+  await recordShifts(page)
+  await arrive(page)
+  // A phone's pace: the news comes well after the badges (the marks are read once the app runs).
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+  const views = [earnedView(), `${server.url}/customers/${MEMBER}/available`]
+  for (const view of [...views, ...views]) {
+    await forgetEarning(page, FIRST_SIP)
+    await page.goto(view)
+    await expect(newsButton(page)).toHaveAccessibleName('1 change since your last visit')
+    // Every layout shift from the first byte on: none, the news's arrival included.
+    expect(await shifts(page)).toEqual([])
+  }
+  await openNews(page)
+  expect(await lines(page)).toEqual(['First Sip Earned'])
+  await expectNoAxeViolations(page)
 })
 
 test('time moves on: a badge that ran out shows as expired, and nothing else', async ({ page }) => {
   const now = (await server.advance(0)).now ?? Date.now()
   await page.clock.install({ time: now })
   await arrive(page)
-  await expect(digest(page)).toHaveCount(0)
+  await expect(newsButton(page)).toHaveCount(0)
   // Weekend Explorer is the member's until 12 days from the demo's start.
   const moved = await server.advance(13)
   await page.clock.setSystemTime(moved.now ?? now + 13 * DAY)
   await page.reload()
-  await expect(digest(page)).toBeVisible()
+  await openNews(page)
   const said = await lines(page)
   expect(said).toEqual(['Weekend Explorer Expired'])
   // It left the earned list: the digest is where the member hears of it.
@@ -139,7 +199,8 @@ test('a month on: the repeat badge whose window was used is open to the member a
   const moved = await server.advance(32)
   await page.clock.setSystemTime(moved.now ?? now + 32 * DAY)
   await page.reload()
-  await expect(digest(page)).toBeVisible()
+  await expect(newsButton(page)).toHaveAccessibleName('3 changes since your last visit')
+  await openNews(page)
   const said = await lines(page)
   expect(said).toEqual([
     'Regular Your limit reset: open to you again',
@@ -174,7 +235,7 @@ test('live mode: the member of the token, kept under a hashed key, never the tok
   })
   await page.goto('about:blank')
   await page.goto(signIn)
-  await expect(digest(page)).toBeVisible()
+  await openNews(page)
   expect(await lines(page)).toEqual(['First Sip Earned'])
   expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(token)
 })

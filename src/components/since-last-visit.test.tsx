@@ -1,6 +1,6 @@
 /** @vitest-environment jsdom */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { type Judged } from '../badges/standing.ts'
@@ -66,7 +66,14 @@ test('first visit: nothing shown, the marks kept; the next visit names what chan
   first.unmount()
 
   const second = await visit([held('a', 'First Sip'), held('b', 'Night Owl')])
-  const digest = await screen.findByRole('region', { name: 'Since your last visit' })
+  // Closed until asked: a button that says how much changed.
+  const news = await screen.findByRole('button', { name: '1 change since your last visit' })
+  expect(news).toHaveAttribute('aria-expanded', 'false')
+  expect(news).toHaveTextContent('1')
+  expect(screen.queryByRole('region')).toBeNull()
+  fireEvent.click(news)
+  const digest = screen.getByRole('region', { name: 'Since your last visit' })
+  expect(news).toHaveAttribute('aria-expanded', 'true')
   expect(digest).toHaveTextContent('Night OwlEarned')
   expect(screen.getByRole('link', { name: 'Night Owl' })).toHaveAttribute(
     'href',
@@ -77,11 +84,25 @@ test('first visit: nothing shown, the marks kept; the next visit names what chan
       'Since your last visit: Night Owl, Earned',
     ),
   )
+  // Escape closes it, back on its button; a press elsewhere on the page closes it too.
+  fireEvent.keyDown(document, { key: 'Escape' })
+  expect(screen.queryByRole('region')).toBeNull()
+  expect(news).toHaveFocus()
+  fireEvent.click(news)
+  expect(screen.getByRole('region')).toBeVisible()
+  fireEvent.pointerDown(screen.getByRole('heading', { name: 'Earned badges' }))
+  expect(screen.queryByRole('region')).toBeNull()
+  // Dismissed: the news and its button go, and the view's heading takes the focus.
+  fireEvent.click(news)
+  fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }))
+  expect(screen.queryByRole('button', { name: /since your last visit/ })).toBeNull()
+  expect(screen.getByRole('heading', { name: 'Earned badges' })).toHaveFocus()
   second.unmount()
 
   await visit([held('a', 'First Sip'), held('b', 'Night Owl')])
   await waitFor(async () => expect(await stored()).toContain('"b":[1'))
   expect(screen.queryByRole('region')).toBeNull()
+  expect(screen.queryByRole('button')).toBeNull()
 })
 
 test('storage that refuses to be written (full, blocked): no digest, no error', async () => {
@@ -94,6 +115,7 @@ test('storage that refuses to be written (full, blocked): no digest, no error', 
   await visit([held('a', 'First Sip'), held('b', 'Night Owl')])
   await waitFor(() => expect(setItem).toHaveBeenCalled())
   expect(screen.queryByRole('region')).toBeNull()
+  expect(screen.queryByRole('button')).toBeNull()
 })
 
 test('storage that cannot be read, or holds something unreadable: no digest, and it starts over', async () => {
@@ -110,4 +132,5 @@ test('storage that cannot be read, or holds something unreadable: no digest, and
   await visit([held('a', 'First Sip'), held('b', 'Night Owl')])
   await waitFor(async () => expect(await stored()).toContain('"b":[1'))
   expect(screen.queryByRole('region')).toBeNull()
+  expect(screen.queryByRole('button')).toBeNull()
 })

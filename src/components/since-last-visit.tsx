@@ -1,6 +1,7 @@
 import { useQueries } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
-import { Link } from 'react-router'
+import { createPortal } from 'react-dom'
+import { Link, useLocation } from 'react-router'
 import {
   type Change,
   type ChangeKind,
@@ -13,12 +14,17 @@ import {
 import { encodeSegment } from '../badges/encode.ts'
 import { type Customer, customerPath } from '../badges/member.ts'
 import { type Judged } from '../badges/standing.ts'
-import { t } from '../i18n/i18n.ts'
+import { formatNumber, t } from '../i18n/i18n.ts'
 import { badgeQueries } from '../queries/badges.ts'
 import { readVisit, visitKey, writeVisit } from './last-visit.ts'
+import { NEWS_SLOT_ID } from './news-slot.ts'
 
-// "Since your last visit", at the top of the showcase: loaded apart from the first view (it only
-// speaks to a returning member), from the truths the summary already judged.
+// "Since your last visit": a button at the end of the tabs that says how many things changed, and
+// opens them over the page. Loaded apart from the first view (it only speaks to a returning
+// member), from the truths the summary already judged. It is known only after the page is on
+// screen (the marks are on the device, the server cannot see them), so it goes into the room the
+// tab row keeps for it (NEWS_SLOT_ID) and opens only when asked: its arrival moves nothing and
+// takes no tap meant for a badge.
 
 /** This load's digest per member: the visit marks the news seen, so it is worked out once. */
 type Visit = { changes: Change[]; dismissed: boolean; announced: boolean }
@@ -86,7 +92,18 @@ export function SinceLastVisit({
   const state = useVisit(customer, first)
   const [dismissed, setDismissed] = useState(false)
   const headingId = useId()
+  const panelId = useId()
   const live = useRef<HTMLParagraphElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
+  const here = useRef<HTMLDivElement>(null)
+  // A link in it opens another page, and the news closes behind it (Back finds it closed too).
+  const { key: page } = useLocation()
+  const [open, setOpen] = useState(false)
+  const [openedOn, setOpenedOn] = useState(page)
+  if (openedOn !== page) {
+    setOpenedOn(page)
+    setOpen(false)
+  }
   const changes = state === null || state.visit.dismissed || dismissed ? [] : state.visit.changes
   const names = new Map(
     [...earned, ...available].map(({ badge }) => [badge.id, badge.name?.trim() || null]),
@@ -121,62 +138,106 @@ export function SinceLastVisit({
     return () => window.clearTimeout(timer)
   }, [state, announcement, changes.length])
 
+  // Open, it closes on Escape (back to its button) and on a press anywhere else.
+  useEffect(() => {
+    if (!open) return
+    const away = (event: PointerEvent) => {
+      if (!here.current?.contains(event.target as Node)) setOpen(false)
+    }
+    const escape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return
+      setOpen(false)
+      button.current?.focus()
+    }
+    document.addEventListener('pointerdown', away)
+    document.addEventListener('keydown', escape)
+    return () => {
+      document.removeEventListener('pointerdown', away)
+      document.removeEventListener('keydown', escape)
+    }
+  }, [open])
+
   if (changes.length === 0 || waiting) return null
   const dismiss = () => {
     const seen = state === null ? undefined : visits.get(state.key)
     if (seen) seen.dismissed = true
     setDismissed(true)
-    // The digest is gone: the view's heading is where the member carries on.
+    // The news is gone, its button with it: the view's heading is where the member carries on.
     const heading = document.querySelector<HTMLElement>('#content h1')
     if (heading) {
       heading.tabIndex = -1
       heading.focus()
     }
   }
-  return (
-    <section
-      aria-labelledby={headingId}
-      className="flex flex-col gap-2 rounded-card border border-line border-s-4 border-s-accent bg-surface p-3 shadow-sm"
-    >
-      <div className="flex items-center justify-between gap-2">
-        <h2 id={headingId} className="text-base font-semibold text-ink">
-          {t('digest.title')}
-        </h2>
-        <button type="button" onClick={dismiss} className="button-secondary -my-2 px-2 text-sm">
-          {t('digest.dismiss')}
-        </button>
-      </div>
-      <ul className="flex flex-col gap-1 text-sm">
-        {shown.map((change) => (
-          <li
-            key={`${change.kind}:${change.badgeId}`}
-            className="flex flex-wrap items-baseline gap-x-2"
-          >
-            <Link
-              to={customerPath(customer, `badges/${encodeSegment(change.badgeId)}`)}
-              dir="auto"
-              className="api-text font-semibold text-link underline"
+  const title = t('digest.open', { count: changes.length })
+  const news = (
+    <div ref={here}>
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={title}
+        title={title}
+        onClick={() => setOpen(!open)}
+        className="inline-flex size-11 items-center justify-center gap-0.5 rounded-control text-ink hover:bg-sunken aria-expanded:bg-sunken"
+      >
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5 fill-current">
+          <path d="M10 2a5 5 0 0 0-5 5v3.2L3.4 13a1 1 0 0 0 .9 1.5h11.4a1 1 0 0 0 .9-1.5L15 10.2V7a5 5 0 0 0-5-5Zm-2.2 13.5a2.3 2.3 0 0 0 4.4 0Z" />
+        </svg>
+        <span className="min-w-5 rounded-full bg-accent px-1 text-xs leading-5 font-bold text-on-accent tabular-nums">
+          {formatNumber(changes.length)}
+        </span>
+      </button>
+      <section
+        id={panelId}
+        hidden={!open}
+        aria-labelledby={headingId}
+        className="absolute end-4 top-full z-30 mt-1 flex w-[min(24rem,calc(100%-2rem))] flex-col gap-2 rounded-card border border-line border-s-4 border-s-accent bg-surface p-3 shadow-lg"
+      >
+        <div className="flex items-center justify-between gap-2">
+          <h2 id={headingId} className="text-base font-semibold text-ink">
+            {t('digest.title')}
+          </h2>
+          <button type="button" onClick={dismiss} className="button-secondary -my-2 px-2 text-sm">
+            {t('digest.dismiss')}
+          </button>
+        </div>
+        <ul className="flex flex-col gap-1 text-sm">
+          {shown.map((change) => (
+            <li
+              key={`${change.kind}:${change.badgeId}`}
+              className="flex flex-wrap items-baseline gap-x-2"
             >
-              {named(change.badgeId)}
-            </Link>
-            <span
-              className={
-                change.kind === 'expired' || change.kind === 'removed'
-                  ? 'text-ink-muted'
-                  : 'font-medium text-positive'
-              }
-            >
-              {labels[change.kind]()}
-            </span>
-          </li>
-        ))}
-      </ul>
-      {changes.length > SHOW_AT_MOST && (
-        <p className="text-sm text-ink-muted">
-          {t('digest.more', { count: changes.length - SHOW_AT_MOST })}
-        </p>
-      )}
+              <Link
+                to={customerPath(customer, `badges/${encodeSegment(change.badgeId)}`)}
+                dir="auto"
+                className="api-text font-semibold text-link underline"
+              >
+                {named(change.badgeId)}
+              </Link>
+              <span
+                className={
+                  change.kind === 'expired' || change.kind === 'removed'
+                    ? 'text-ink-muted'
+                    : 'font-medium text-positive'
+                }
+              >
+                {labels[change.kind]()}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {changes.length > SHOW_AT_MOST && (
+          <p className="text-sm text-ink-muted">
+            {t('digest.more', { count: changes.length - SHOW_AT_MOST })}
+          </p>
+        )}
+      </section>
       <p ref={live} role="status" className="sr-only" />
-    </section>
+    </div>
   )
+  // Where the tab row is not (a test of this part alone), in place.
+  const slot = document.getElementById(NEWS_SLOT_ID)
+  return slot === null ? news : createPortal(news, slot)
 }

@@ -266,6 +266,14 @@ export const ar: Messages = {
   'digest.removed': 'لم تعد لك',
   'digest.earn-again': 'يمكنك اكتسابها من جديد',
   'digest.window-reset': 'تجدّد حدّك: متاحة لك من جديد',
+  'digest.open': {
+    zero: 'لا تغييرات منذ زيارتك الأخيرة',
+    one: 'تغيير واحد منذ زيارتك الأخيرة',
+    two: 'تغييران منذ زيارتك الأخيرة',
+    few: '{count} تغييرات منذ زيارتك الأخيرة',
+    many: '{count} تغييراً منذ زيارتك الأخيرة',
+    other: '{count} تغيير منذ زيارتك الأخيرة',
+  },
   'digest.more': {
     zero: 'و{count} تغييرات أخرى',
     one: 'وتغيير {count} آخر',

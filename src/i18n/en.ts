@@ -242,6 +242,10 @@ export const en = {
   'digest.removed': 'No longer yours',
   'digest.earn-again': 'You can earn it again',
   'digest.window-reset': 'Your limit reset: open to you again',
+  'digest.open': {
+    one: '{count} change since your last visit',
+    other: '{count} changes since your last visit',
+  },
   'digest.more': { one: 'and {count} more change', other: 'and {count} more changes' },
   'reminder.add': 'Add a reminder',
   'reminder.summary.expires': 'Your badge “{name}” runs out on {date}',

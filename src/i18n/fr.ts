@@ -244,6 +244,10 @@ export const fr: Messages = {
   'digest.removed': 'Ne vous appartient plus',
   'digest.earn-again': 'Vous pouvez l’obtenir à nouveau',
   'digest.window-reset': 'Votre limite est remise à zéro : de nouveau à votre portée',
+  'digest.open': {
+    one: '{count} changement depuis votre dernière visite',
+    other: '{count} changements depuis votre dernière visite',
+  },
   'digest.more': { one: 'et {count} autre changement', other: 'et {count} autres changements' },
   'reminder.add': 'Ajouter un rappel',
   'reminder.summary.expires': 'Votre badge « {name} » expire le {date}',

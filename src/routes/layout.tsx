@@ -4,6 +4,7 @@ import { type Customer } from '../badges/member.ts'
 import { ConfigProblems } from '../components/config-problems.tsx'
 import { DemoSwitcher } from '../components/demo-switcher.tsx'
 import { KeepPlace } from '../components/keep-place.tsx'
+import { NEWS_SLOT_ID } from '../components/news-slot.ts'
 import { runtimeConfig } from '../config/load.ts'
 import { brandName, memberLabel, showsBrandRow } from '../config/brand.ts'
 import { usePageChange } from '../components/use-page-change.ts'
@@ -76,7 +77,7 @@ export function Layout() {
           </div>
         )}
         {customer && (
-          <nav aria-label={t('app.tabs')} className="mx-auto flex max-w-5xl gap-2 px-1">
+          <nav aria-label={t('app.tabs')} className="relative mx-auto flex max-w-5xl gap-2 px-1">
             <Tab
               customer={customer}
               to="earned"
@@ -89,6 +90,10 @@ export function Layout() {
               label={t('app.tab.available')}
               list={defaultLists.available}
             />
+            {/* Room kept for "Since your last visit" (the summary puts it here once it knows), so
+                its arrival moves no tab; it opens over the page below the row (the nav is its
+                frame). */}
+            <div id={NEWS_SLOT_ID} className="ms-auto me-3 size-11 shrink-0" />
           </nav>
         )}
       </header>
