@@ -138,6 +138,34 @@ test('back from a badge returns to the list with its filters and scroll position
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled - 50)
 })
 
+test('a double tap on a badge opens it once: Back returns to the list', async ({ page }) => {
+  // A phone's pace: the router is at the badge before its page is on screen, where the second tap
+  // lands on the same card again.
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+  await page.addInitScript(() =>
+    window.addEventListener('badgeshowcase:app-started', () =>
+      document.documentElement.setAttribute('data-test-started', ''),
+    ),
+  )
+  await page.goto('/customers/62090013/earned')
+  const main = page.getByRole('main')
+  await expect(page.locator('html[data-test-started]')).toHaveCount(1)
+  for (const name of ['First Sip', 'Regular', 'Weekend Explorer']) {
+    const box = await main.getByRole('link', { name }).boundingBox()
+    if (box === null) throw new Error(`${name} is not on screen`)
+    // Two taps 120 ms apart, as a thumb double-taps.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    await page.waitForTimeout(120)
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    await expect(main.getByRole('heading', { level: 1 })).toHaveText(name)
+    // One history entry for the badge: one Back is the list again.
+    await page.goBack()
+    await expect(page).toHaveURL(/\/customers\/62090013\/earned$/)
+    await expect(main.getByRole('heading', { level: 1 })).toHaveText('Earned badges')
+  }
+})
+
 test('hovering a card loads its detail, so opening it makes no new request', async ({ page }) => {
   await page.goto('/customers/62090013/earned')
   const link = page.getByRole('listitem').getByRole('link', { name: 'Reviewer' })

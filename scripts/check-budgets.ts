@@ -7,10 +7,11 @@ import { initialAssets, type View } from './bundle-size.ts'
 
 // The JS budget is a guard against growth, not the target: the showcase's first view (summary,
 // truth rule, member records, the digest and proof hooks, each part saying when it answers taps,
-// the request timing that keeps a busy phone's retries, the token handed over by early.js)
-// needs 121.2 kB today (earned; available 120.4, detail 119.5) against the target's ~102.5 kB, a
-// miss that `npm run bench` reports.
-const BUDGETS = { js: 121_500, css: 15_000 }
+// the request timing that keeps a busy phone's retries, the token handed over by early.js, one
+// history entry per double tap, the room the tab row keeps for "Since your last visit") needs
+// 121.6 kB today (earned; available 120.8, detail 119.9) against the target's ~102.5 kB, a miss
+// that `npm run bench` reports.
+const BUDGETS = { js: 122_000, css: 15_000 }
 const dist = path.resolve(import.meta.dirname, '..', 'dist')
 
 let failed = false

@@ -4,6 +4,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
 import { AppStarted } from './components/app-started.tsx'
 import { keepPlaceAt } from './components/keep-place.tsx'
+import { oneTapPerPlace } from './components/one-tap.ts'
 import { startClockAt } from './components/use-now.ts'
 import { configureBadgesApi } from './api/badges-api.ts'
 import { basePath, loadRuntimeConfig } from './config/load.ts'
@@ -96,6 +97,7 @@ async function start() {
   bridge?.openNamedRoute(config, basePath())
   const router = createAppRouter(queryClient, basePath(), inPortal)
   bridge?.connectApp({ config, problems, queryClient, router })
+  oneTapPerPlace(router)
   const root = document.getElementById('root')
   if (root === null) throw new Error('index.html has no #root element')
 

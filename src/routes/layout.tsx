@@ -8,6 +8,7 @@ import { NEWS_SLOT_ID } from '../components/news-slot.ts'
 import { runtimeConfig } from '../config/load.ts'
 import { brandName, memberLabel, showsBrandRow } from '../config/brand.ts'
 import { usePageChange } from '../components/use-page-change.ts'
+import { useShownPage } from '../components/one-tap.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
 import { customerPath } from '../badges/member.ts'
 import { useCustomer } from '../components/use-customer.ts'
@@ -49,6 +50,7 @@ export function Layout() {
   const customer = params.customer === undefined ? null : routeCustomer
   const member = customer && memberLabel()
   usePageChange()
+  useShownPage()
   return (
     <div className={`bg-canvas text-ink ${runtimeConfig().config.embedded ? '' : 'min-h-dvh'}`}>
       <a
