@@ -119,7 +119,9 @@ test.describe('on a phone, in Arabic, dark', () => {
     // The settings leave the address once read: the next visit names them again.
     await page.goto('about:blank')
     await page.goto(`${earnedView()}#locale=ar&theme=dark`)
-    const button = page.getByRole('button', { name: 'تغيير واحد منذ زيارتك الأخيرة' })
+    // The number on the bell is in its name (for voice control, "press 1" must find it).
+    const button = page.getByRole('button', { name: 'تغيير واحد (1) منذ زيارتك الأخيرة' })
+    await expect(button).toHaveText('1')
     await button.click()
     const news = page.getByRole('region', { name: 'منذ زيارتك الأخيرة' })
     await expect(news).toBeVisible()
@@ -146,8 +148,8 @@ async function forgetEarning(page: Page, badgeId: string) {
   await page.evaluate((id) => {
     for (const key of Object.keys(localStorage).filter((k) => k.startsWith('badge-showcase:'))) {
       const marks = JSON.parse(localStorage.getItem(key) ?? '{}') as { b: Record<string, unknown> }
-      delete marks.b[id]
-      localStorage.setItem(key, JSON.stringify(marks))
+      const b = Object.fromEntries(Object.entries(marks.b).filter(([badge]) => badge !== id))
+      localStorage.setItem(key, JSON.stringify({ ...marks, b }))
     }
   }, badgeId)
 }
@@ -172,6 +174,72 @@ test('a returning member with news: it arrives after the page is on screen, and 
   expect(await lines(page)).toEqual(['First Sip Earned'])
   await expectNoAxeViolations(page)
 })
+
+test('news left unread waits for the next visit; read, it is not told again', async ({ page }) => {
+  await arrive(page)
+  await forgetEarning(page, FIRST_SIP)
+  await page.reload()
+  await expect(newsButton(page)).toBeVisible()
+  // Not opened: the member has not seen it, so it is there again on the next visit.
+  await page.reload()
+  await expect(newsButton(page)).toHaveAccessibleName('1 change since your last visit')
+  await openNews(page)
+  expect(await lines(page)).toEqual(['First Sip Earned'])
+  // Opened: seen, even without a dismissal.
+  await page.reload()
+  await expect(page.getByRole('region', { name: 'Your badges at a glance' })).toBeVisible()
+  await expect
+    .poll(() => page.evaluate(() => JSON.stringify(localStorage)))
+    .toContain('6650b1c00000000000000001')
+  await expect(newsButton(page)).toHaveCount(0)
+})
+
+test('the keyboard: open news never covers the focus, and Escape elsewhere is not its own', async ({
+  page,
+}) => {
+  await arrive(page)
+  await forgetEarning(page, FIRST_SIP)
+  await page.reload()
+  await newsButton(page).focus()
+  await page.keyboard.press('Enter')
+  await expect(digest(page)).toBeVisible()
+  // Through the news and out of it: it closes as the focus leaves.
+  await page.keyboard.press('Tab')
+  await expect(digest(page).getByRole('button', { name: 'Dismiss' })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(digest(page).getByRole('link', { name: 'First Sip' })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(digest(page)).toHaveCount(0)
+  // Escape with the focus elsewhere leaves the focus where it is.
+  const sort = page.getByRole('main').locator('summary', { hasText: 'Sort and filter' })
+  await newsButton(page).click()
+  await sort.focus()
+  await expect(digest(page)).toHaveCount(0)
+  await page.keyboard.press('Escape')
+  await expect(sort).toBeFocused()
+})
+
+for (const locale of ['en', 'fr', 'ar'])
+  test(`a 320 px phone in ${locale}: the tabs and the news fit, nothing scrolls sideways`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 320, height: 640 })
+    await page.goto(`${earnedView()}#locale=${locale}`)
+    await expect.poll(() => page.evaluate(() => localStorage.length)).toBe(1)
+    await forgetEarning(page, FIRST_SIP)
+    await page.goto('about:blank')
+    await page.goto(`${earnedView()}#locale=${locale}`)
+    const bell = page.getByRole('navigation').getByRole('button')
+    await expect(bell).toHaveText('1')
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBe(0)
+    const row = await page.getByRole('navigation').boundingBox()
+    const box = await bell.boundingBox()
+    expect(box && row && box.x >= 0 && box.x + box.width <= 320).toBe(true)
+    // One line of tabs, as tall as the bell.
+    expect(row?.height).toBeLessThanOrEqual(45)
+  })
 
 test('time moves on: a badge that ran out shows as expired, and nothing else', async ({ page }) => {
   const now = (await server.advance(0)).now ?? Date.now()

@@ -134,3 +134,22 @@ test('storage that cannot be read, or holds something unreadable: no digest, and
   expect(screen.queryByRole('region')).toBeNull()
   expect(screen.queryByRole('button')).toBeNull()
 })
+
+test('more news than it lists: the bell counts all, and the announcement says how many more', async () => {
+  const first = await visit([held('a', 'First Sip')])
+  await waitFor(async () => expect(await stored()).not.toBeNull())
+  first.unmount()
+  const names = ['Night Owl', 'Regular', 'Reviewer', 'Trailblazer', 'Birthday Treat', 'Explorer']
+  await visit([held('a', 'First Sip'), ...names.map((name, i) => held(`n${i}`, name))])
+  const news = await screen.findByRole('button', { name: '6 changes since your last visit' })
+  expect(news).toHaveTextContent('6')
+  await waitFor(() =>
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Since your last visit: Night Owl, Earned; Regular, Earned; Reviewer, Earned; Trailblazer, Earned; Birthday Treat, Earned; and 1 more change',
+    ),
+  )
+  fireEvent.click(news)
+  const digest = screen.getByRole('region', { name: 'Since your last visit' })
+  expect(digest.querySelectorAll('li')).toHaveLength(5)
+  expect(digest).toHaveTextContent('and 1 more change')
+})

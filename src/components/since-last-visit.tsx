@@ -26,8 +26,11 @@ import { NEWS_SLOT_ID } from './news-slot.ts'
 // tab row keeps for it (NEWS_SLOT_ID) and opens only when asked: its arrival moves nothing and
 // takes no tap meant for a badge.
 
-/** This load's digest per member: the visit marks the news seen, so it is worked out once. */
-type Visit = { changes: Change[]; dismissed: boolean; announced: boolean }
+/**
+ * This load's digest per member, worked out once. `marks`: this visit's, stored once the member
+ * has seen the news (opened or dismissed it), so news left unread waits for the next visit.
+ */
+type Visit = { changes: Change[]; marks: string; dismissed: boolean; announced: boolean }
 const visits = new Map<string, Visit>()
 
 const SHOW_AT_MOST = 5
@@ -41,9 +44,11 @@ const labels: Record<ChangeKind, () => string> = {
 }
 
 /**
- * Works out what changed once per load: the marks of the last visit are read, this visit's are
- * stored at once (so the same news shows once, dismissed or not), and only when they could be
- * stored is there a digest. The first visit, or storage that is blocked or full, shows nothing.
+ * Works out what changed once per load: the marks of the last visit are read; with nothing new,
+ * this visit's are stored at once, and with news, once the member has seen it (markSeen), so the
+ * same news shows until it has been read, then never again. There is a digest only where storage
+ * takes a write (the last marks written back), else it could never be marked read. The first
+ * visit, or storage that is blocked or full, shows nothing.
  */
 function useVisit(customer: Customer, first: { snapshot: Snapshot; now: number }) {
   const [visit, setVisit] = useState<{ key: string; visit: Visit } | null>(null)
@@ -54,11 +59,12 @@ function useVisit(customer: Customer, first: { snapshot: Snapshot; now: number }
       .then((key) => {
         let seen = visits.get(key)
         if (seen === undefined) {
-          const previous = decodeSnapshot(readVisit(key))
-          const stored = writeVisit(key, encodeSnapshot(first.snapshot))
-          const changes =
-            previous !== null && stored ? diff(previous, first.snapshot, first.now) : []
-          seen = { changes, dismissed: false, announced: false }
+          const before = readVisit(key)
+          const previous = decodeSnapshot(before)
+          const marks = encodeSnapshot(first.snapshot)
+          const news = previous === null ? [] : diff(previous, first.snapshot, first.now)
+          const stored = writeVisit(key, news.length > 0 && before !== null ? before : marks)
+          seen = { changes: stored ? news : [], marks, dismissed: false, announced: false }
           visits.set(key, seen)
         }
         if (live) setVisit({ key, visit: seen })
@@ -72,6 +78,11 @@ function useVisit(customer: Customer, first: { snapshot: Snapshot; now: number }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [member])
   return visit
+}
+
+/** The member has seen the news: this visit's marks become the last visit's. */
+function markSeen(key: string, visit: Visit) {
+  writeVisit(key, visit.marks)
 }
 
 export function SinceLastVisit({
@@ -123,7 +134,12 @@ export function SinceLastVisit({
   const shown = changes.slice(0, SHOW_AT_MOST)
   const announcement = waiting
     ? ''
-    : `${t('digest.title')}: ${shown.map((change) => `${named(change.badgeId)}, ${labels[change.kind]()}`).join('; ')}`
+    : `${t('digest.title')}: ${[
+        ...shown.map((change) => `${named(change.badgeId)}, ${labels[change.kind]()}`),
+        ...(changes.length > SHOW_AT_MOST
+          ? [t('digest.more', { count: changes.length - SHOW_AT_MOST })]
+          : []),
+      ].join('; ')}`
 
   // Filled once it is on the page, so screen readers hear it; and once a load, not on every return
   // to the view.
@@ -138,21 +154,26 @@ export function SinceLastVisit({
     return () => window.clearTimeout(timer)
   }, [state, announcement, changes.length])
 
-  // Open, it closes on Escape (back to its button) and on a press anywhere else.
+  // Open, it closes on a press or a focus anywhere else (it would cover what has the focus), and
+  // on Escape while the focus is in it (back to its button).
   useEffect(() => {
     if (!open) return
-    const away = (event: PointerEvent) => {
+    const away = (event: Event) => {
       if (!here.current?.contains(event.target as Node)) setOpen(false)
     }
     const escape = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return
+      const focused = document.activeElement
+      if (event.key !== 'Escape' || (focused !== document.body && !here.current?.contains(focused)))
+        return
       setOpen(false)
       button.current?.focus()
     }
     document.addEventListener('pointerdown', away)
+    document.addEventListener('focusin', away)
     document.addEventListener('keydown', escape)
     return () => {
       document.removeEventListener('pointerdown', away)
+      document.removeEventListener('focusin', away)
       document.removeEventListener('keydown', escape)
     }
   }, [open])
@@ -160,7 +181,10 @@ export function SinceLastVisit({
   if (changes.length === 0 || waiting) return null
   const dismiss = () => {
     const seen = state === null ? undefined : visits.get(state.key)
-    if (seen) seen.dismissed = true
+    if (state !== null && seen !== undefined) {
+      seen.dismissed = true
+      markSeen(state.key, seen)
+    }
     setDismissed(true)
     // The news is gone, its button with it: the view's heading is where the member carries on.
     const heading = document.querySelector<HTMLElement>('#content h1')
@@ -179,7 +203,10 @@ export function SinceLastVisit({
         aria-controls={panelId}
         aria-label={title}
         title={title}
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          if (!open && state !== null) markSeen(state.key, state.visit)
+          setOpen(!open)
+        }}
         className="inline-flex size-11 items-center justify-center gap-0.5 rounded-control text-ink hover:bg-sunken aria-expanded:bg-sunken"
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5 fill-current">

@@ -32,7 +32,7 @@ function Tab({
     <NavLink
       to={customerPath(customer, to)}
       className={({ isActive }) =>
-        `inline-flex min-h-11 items-center gap-1 border-b-4 px-3 font-medium ${isActive ? 'border-accent-ink text-ink' : 'border-transparent text-ink-muted hover:text-ink'}`
+        `inline-flex min-h-11 items-center gap-1 border-b-4 px-3 font-medium max-[359px]:px-2 max-[359px]:text-sm ${isActive ? 'border-accent-ink text-ink' : 'border-transparent text-ink-muted hover:text-ink'}`
       }
     >
       {label}{' '}
@@ -79,7 +79,7 @@ export function Layout() {
           </div>
         )}
         {customer && (
-          <nav aria-label={t('app.tabs')} className="relative mx-auto flex max-w-5xl gap-2 px-1">
+          <nav aria-label={t('app.tabs')} className="relative mx-auto flex max-w-5xl gap-2 px-1 max-[359px]:gap-0 max-[359px]:px-0">
             <Tab
               customer={customer}
               to="earned"
@@ -94,8 +94,8 @@ export function Layout() {
             />
             {/* Room kept for "Since your last visit" (the summary puts it here once it knows), so
                 its arrival moves no tab; it opens over the page below the row (the nav is its
-                frame). */}
-            <div id={NEWS_SLOT_ID} className="ms-auto me-3 size-11 shrink-0" />
+                frame). Below 360 px the row gives up its gaps so the tabs and it fit 320 px. */}
+            <div id={NEWS_SLOT_ID} className="ms-auto me-3 size-11 shrink-0 max-[359px]:me-0" />
           </nav>
         )}
       </header>
