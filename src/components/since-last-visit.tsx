@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query'
-import { useEffect, useId, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { Link, useLocation } from 'react-router'
 import {
@@ -30,8 +30,17 @@ import { NEWS_SLOT_ID } from './news-slot.ts'
  * This load's digest per member, worked out once. `marks`: this visit's, stored once the member
  * has seen the news (opened or dismissed it), so news left unread waits for the next visit.
  */
-type Visit = { changes: Change[]; marks: string; dismissed: boolean; announced: boolean }
+type Visit = {
+  changes: Change[]
+  marks: string
+  /** The stored marks this load found (and wrote back, with news): until someone writes others. */
+  found: string | null
+  dismissed: boolean
+  announced: boolean
+}
 const visits = new Map<string, Visit>()
+/** Per member, the visit once its key is known: another view of the same load starts from it. */
+const known = new Map<string, { key: string; visit: Visit }>()
 
 const SHOW_AT_MOST = 5
 
@@ -51,8 +60,9 @@ const labels: Record<ChangeKind, () => string> = {
  * visit, or storage that is blocked or full, shows nothing.
  */
 function useVisit(customer: Customer, first: { snapshot: Snapshot; now: number }) {
-  const [visit, setVisit] = useState<{ key: string; visit: Visit } | null>(null)
   const member = `${customer.by ?? ''}\0${customer.id}`
+  // Known already (the member went from one list to the other): the bell stays as it was.
+  const [visit, setVisit] = useState(() => known.get(member) ?? null)
   useEffect(() => {
     let live = true
     visitKey(customer)
@@ -63,10 +73,12 @@ function useVisit(customer: Customer, first: { snapshot: Snapshot; now: number }
           const previous = decodeSnapshot(before)
           const marks = encodeSnapshot(first.snapshot)
           const news = previous === null ? [] : diff(previous, first.snapshot, first.now)
-          const stored = writeVisit(key, news.length > 0 && before !== null ? before : marks)
-          seen = { changes: stored ? news : [], marks, dismissed: false, announced: false }
+          const found = news.length > 0 ? before : marks
+          const stored = found !== null && writeVisit(key, found)
+          seen = { changes: stored ? news : [], marks, found, dismissed: false, announced: false }
           visits.set(key, seen)
         }
+        known.set(member, { key, visit: seen })
         if (live) setVisit({ key, visit: seen })
       })
       // No crypto.subtle (an insecure origin): no digest rather than a member named in clear.
@@ -80,9 +92,13 @@ function useVisit(customer: Customer, first: { snapshot: Snapshot; now: number }
   return visit
 }
 
-/** The member has seen the news: this visit's marks become the last visit's. */
+/**
+ * The member has seen the news: this visit's marks become the last visit's, unless a later load
+ * (another tab, a page left open since yesterday) has stored newer ones meanwhile.
+ */
 function markSeen(key: string, visit: Visit) {
-  writeVisit(key, visit.marks)
+  if (readVisit(key) !== visit.found || !writeVisit(key, visit.marks)) return
+  visit.found = visit.marks
 }
 
 export function SinceLastVisit({
@@ -132,14 +148,10 @@ export function SinceLastVisit({
   }
   const waiting = metas.some((meta) => meta.isPending)
   const shown = changes.slice(0, SHOW_AT_MOST)
-  const announcement = waiting
-    ? ''
-    : `${t('digest.title')}: ${[
-        ...shown.map((change) => `${named(change.badgeId)}, ${labels[change.kind]()}`),
-        ...(changes.length > SHOW_AT_MOST
-          ? [t('digest.more', { count: changes.length - SHOW_AT_MOST })]
-          : []),
-      ].join('; ')}`
+  const title = t('digest.open', { count: changes.length })
+  // What the bell says, as it arrives; the news itself is read when it is opened (which marks it
+  // seen: heard, it is not yet read).
+  const announcement = waiting ? '' : title
 
   // Filled once it is on the page, so screen readers hear it; and once a load, not on every return
   // to the view.
@@ -178,7 +190,14 @@ export function SinceLastVisit({
     }
   }, [open])
 
-  if (changes.length === 0 || waiting) return null
+  // In the tab row's room for it; where there is none (a test of this part alone), in place.
+  const place = (node: ReactNode) => {
+    const slot = document.getElementById(NEWS_SLOT_ID)
+    return slot === null ? node : createPortal(node, slot)
+  }
+  if (state === null || waiting) return null
+  // Decided, and nothing to say: a mark that says so (for tests and tools), and nothing to see.
+  if (changes.length === 0) return place(<span hidden data-news="0" />)
   const dismiss = () => {
     const seen = state === null ? undefined : visits.get(state.key)
     if (state !== null && seen !== undefined) {
@@ -193,9 +212,8 @@ export function SinceLastVisit({
       heading.focus()
     }
   }
-  const title = t('digest.open', { count: changes.length })
-  const news = (
-    <div ref={here}>
+  return place(
+    <div ref={here} data-news={changes.length}>
       <button
         ref={button}
         type="button"
@@ -262,9 +280,6 @@ export function SinceLastVisit({
         )}
       </section>
       <p ref={live} role="status" className="sr-only" />
-    </div>
+    </div>,
   )
-  // Where the tab row is not (a test of this part alone), in place.
-  const slot = document.getElementById(NEWS_SLOT_ID)
-  return slot === null ? news : createPortal(news, slot)
 }
