@@ -79,7 +79,10 @@ export function Layout() {
           </div>
         )}
         {customer && (
-          <nav aria-label={t('app.tabs')} className="relative mx-auto flex max-w-5xl gap-2 px-1 max-[359px]:gap-0 max-[359px]:px-0">
+          <nav
+            aria-label={t('app.tabs')}
+            className="relative mx-auto flex max-w-5xl gap-2 px-1 max-[359px]:gap-0 max-[359px]:px-0"
+          >
             <Tab
               customer={customer}
               to="earned"
