@@ -199,8 +199,8 @@ export function SinceLastVisit({
   // Decided, and nothing to say: a mark that says so (for tests and tools), and nothing to see.
   if (changes.length === 0) return place(<span hidden data-news="0" />)
   const dismiss = () => {
-    const seen = state === null ? undefined : visits.get(state.key)
-    if (state !== null && seen !== undefined) {
+    const seen = visits.get(state.key)
+    if (seen !== undefined) {
       seen.dismissed = true
       markSeen(state.key, seen)
     }
@@ -222,7 +222,7 @@ export function SinceLastVisit({
         aria-label={title}
         title={title}
         onClick={() => {
-          if (!open && state !== null) markSeen(state.key, state.visit)
+          if (!open) markSeen(state.key, state.visit)
           setOpen(!open)
         }}
         className="inline-flex size-11 items-center justify-center gap-0.5 rounded-control text-ink hover:bg-sunken aria-expanded:bg-sunken"

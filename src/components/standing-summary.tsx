@@ -18,7 +18,8 @@ import { useAvailableTruths, useEarnedTruths } from './use-truths.ts'
 import { useNow } from './use-now.ts'
 
 // Only a returning member with news sees it: kept out of the first view's script. Its code
-// failing to load (offline) costs the digest, never the view.
+// failing to load (offline) costs the digest, never the view. It shows in the room the tab row
+// keeps for it (a portal), not here: it is decided after the page is on screen.
 const SinceLastVisit = latePart(() =>
   import('./since-last-visit.tsx').then(
     (module) => ({ default: module.SinceLastVisit }),
