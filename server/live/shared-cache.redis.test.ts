@@ -1,7 +1,7 @@
 import { type Server } from 'node:http'
 import { type AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { createApi } from '../api.ts'
 import { createApp } from '../app.ts'
 import { readConfig } from '../config.ts'
@@ -43,8 +43,14 @@ beforeAll(async () => {
   if (executable !== null) redis = await startRedis(executable)
 }, 30_000)
 
+// Each test's instances end with it: the process-wide health counts every open store, and one left
+// from an earlier test, reconnecting on its own back-off, could still say "down" when this test's
+// have come back.
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close()
+})
+
 afterAll(async () => {
-  for (const store of stores) await store.close()
   for (const server of servers) {
     server.closeAllConnections()
     await new Promise((resolve) => server.close(resolve))
