@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { SignJWT } from 'jose'
 import { impostorOrigin, live, portalOrigin, subPathURL } from '../playwright.config.ts'
 import { expectNoAxeViolations } from './axe.ts'
+import { recordShifts } from './shifts.ts'
 
 const showcase = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4179)}`
 
@@ -50,6 +51,49 @@ test('the snippet on a portal of another origin: the iframe appears, themed, and
   await expect(
     page.frameLocator('#api-badges iframe').getByRole('heading', { name: 'Badges you can earn' }),
   ).toBeVisible()
+})
+
+test("in a portal's frame the first view is the server's, in the snippet's language and look, and nothing in it moves", async ({
+  page,
+}) => {
+  // The snippet's settings (Arabic, the portal's own header, its colour) are in the frame's URL
+  // fragment, which the server never sees with the page: early.js asks for the render with them.
+  // Rendered with the page itself, it was drawn again in Arabic: a shift of 0.24, or 1.0 when the
+  // header went away.
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) {
+      problems.push(message.text())
+    }
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+  await recordShifts(page)
+  const rendered = page.waitForResponse(
+    (response) => response.url() === `${showcase}/first-view` && response.status() !== 0,
+  )
+  await page.goto(`${portalOrigin}/portal.html?showcase=${showcase}&locale=ar`)
+  expect((await rendered).status()).toBe(200)
+  const frame = page.frameLocator('#badges iframe')
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('الشارات المكتسبة')
+  await expect(frame.locator('html')).toHaveAttribute('dir', 'rtl')
+  await expect(frame.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+  // The portal's own header (header none): no brand row; the portal's colour on the tabs.
+  await expect(frame.getByText('Bean There')).toHaveCount(0)
+  const accent = await frame
+    .locator('html')
+    .evaluate((html) => getComputedStyle(html).getPropertyValue('--accent'))
+  expect(accent.trim()).toBe('#0a7d5a')
+  // The app took over the server's page as it was (the heading is the same node, now React's).
+  const showcaseFrame = page.frames().find((each) => each.url().includes('/customers/'))
+  await showcaseFrame?.waitForFunction(() => {
+    const heading = document.querySelector('main h1')
+    return heading !== null && Object.keys(heading).some((key) => key.startsWith('__reactFiber'))
+  })
+  await expect(frame.locator('[data-news]')).toHaveAttribute('data-news', /.+/)
+  expect(
+    await showcaseFrame?.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts),
+  ).toEqual([])
+  expect(problems).toEqual([])
 })
 
 test('the portal ignores height messages that do not come from its showcase frame', async ({

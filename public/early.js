@@ -1,6 +1,7 @@
 /*
- * Badge Showcase, live mode: the first view sooner. The member token is in the URL fragment, which
- * the server never sees with the page, so this runs in the browser, before the app's script:
+ * Badge Showcase, live mode (and demo mode in a portal's frame): the first view sooner. The member
+ * token and the embed snippet's settings are in the URL fragment, which the server never sees with
+ * the page, so this runs in the browser, before the app's script:
  * - A view's page (the server named the app's code here, data-entry): it asks the server for the
  *   view rendered for the member (GET first-view, the token in its Authorization header as on
  *   every API request), puts it on screen, and hands over to hydrate.js, which loads the app once
@@ -17,6 +18,9 @@
   'use strict'
   var me = document.currentScript
   var entry = me && me.getAttribute('data-entry')
+  // Demo mode, a page in a portal's frame: no token; the render is asked for all the same, with
+  // the embed snippet's settings the server could not see with the page.
+  var demo = Boolean(me && me.hasAttribute('data-demo'))
 
   // The member token out of the address bar at once (a screenshot, a copied or shared link, the
   // browser's history), not when the app starts after the first paint. The fragment the page came
@@ -80,15 +84,16 @@
     var path = location.pathname.slice(base.length) || '/'
     var search = new URLSearchParams(location.search)
     var match = /^\/customers\/([^/]+)\/(earned|available|badges\/([^/]+))\/?$/.exec(path)
-    // No token: demo mode (the page carries its data) or not signed in. Another API: not ours.
-    if (token && !fragment.get('api') && location.pathname.indexOf(base) === 0) {
+    // No token: demo mode (the page carries its data, or asks for its render here) or not signed
+    // in. Another API: not ours.
+    if ((token || demo) && !fragment.get('api') && location.pathname.indexOf(base) === 0) {
       plan = { token: token, base: base, search: search, page: path + location.search }
       if (match) {
         plan.customer = decodeURIComponent(match[1])
         plan.by = (search.get('by') || '').trim() || null
         plan.view = match[3] ? 'detail' : match[2]
         plan.badgeId = match[3] && decodeURIComponent(match[3])
-      } else if (path === '/' && !(window.parent !== window && fragment.get('route'))) {
+      } else if (token && path === '/' && !(window.parent !== window && fragment.get('route'))) {
         // (In a portal's frame, a route from the portal's address opens instead: the app works
         // that one out, src/config/embed.ts.)
         // The root opens the token's member (src/routes/loaders.ts, startLoader).
@@ -156,14 +161,19 @@
           'management/' + encodeURIComponent(customer) + '/badge/' + id + '?includeStatistics=true',
         )
       }
-      var headers = { Accept: 'application/json', Authorization: 'Bearer ' + plan.token }
+      var headers = { Accept: 'application/json' }
+      if (plan.token) headers.Authorization = 'Bearer ' + plan.token
       if (plan.by) headers['X-CAP-CUSTOMER-IDENTIFIER'] = plan.by
       window.__badgeShowcaseEarly = paths.map(function (tail) {
         var apiPath = '/api_gateway/v1/badges/' + tail
         var response = fetch(plan.base + apiPath, { headers: headers })
         // Unused (the app did not start, or asked otherwise): not an error in the console.
         response.catch(function () {})
-        return { key: (plan.by || '') + '|' + apiPath, token: plan.token, response: response }
+        return {
+          key: (plan.by || '') + '|' + apiPath,
+          token: plan.token || null,
+          response: response,
+        }
       })
     } catch {
       // Nothing started: the app makes its requests itself.
@@ -212,6 +222,13 @@
     ;['lang', 'dir', 'data-theme'].forEach(function (name) {
       if (typeof attributes[name] === 'string') {
         document.documentElement.setAttribute(name, attributes[name])
+      }
+    })
+    // The brand's colour, corners and font, as the app sets them (src/config/theme.ts): through
+    // the CSSOM, which the CSP allows.
+    ;(Array.isArray(rendered.htmlStyle) ? rendered.htmlStyle : []).forEach(function (property) {
+      if (Array.isArray(property) && /^--[a-z-]+$/.test(property[0])) {
+        document.documentElement.style.setProperty(property[0], String(property[1]))
       }
     })
     // The head React hoisted: the view's title, and its first images' preloads.
@@ -279,10 +296,10 @@
     settings.delete('member_token')
     var headers = {
       Accept: 'application/json',
-      Authorization: 'Bearer ' + plan.token,
       'X-Showcase-Page': plan.page,
       'X-Showcase-Settings': settings.toString(),
     }
+    if (plan.token) headers.Authorization = 'Bearer ' + plan.token
     // A frame counts as embedded with or without the embed script's settings (src/config/load.ts).
     if (window.parent !== window) headers['X-Showcase-Framed'] = '1'
     try {

@@ -10,6 +10,7 @@ import { CONTENT_TYPE, metrics as processMetrics, type Metrics } from './metrics
 import { routeLabel } from './route-label.ts'
 
 export type AppEnv = { Variables: { requestId: string } }
+import { brandStyleSheet } from './brand-style.ts'
 import { dynamicCompression } from './compression.ts'
 import {
   firstView,
@@ -216,14 +217,23 @@ export function createApp({
       }
     }
     app.use('*', staticFiles({ root: distDir, basePath, serveSourceMaps }))
+    // The brand's look for a page the server rendered (brand-style.ts): the same rule for the same
+    // settings, whoever asks.
+    app.get('/brand.css', (c) => {
+      const sheet = brandStyleSheet(new URL(c.req.url).searchParams)
+      if (sheet === null) return c.text('Not a look of the showcase', 400)
+      c.header('Cache-Control', 'public, max-age=86400')
+      return c.body(sheet, 200, { 'Content-Type': 'text/css; charset=utf-8' })
+    })
     app.get('/config.json', (c) => {
       c.header('Cache-Control', 'no-cache')
       return c.json(serverSettings)
     })
-    // Live mode: the first view rendered for the member early.js names (server-render.ts), the
-    // token in the request's Authorization header. No render (a route it does not render, no token,
-    // one the API refuses, data too slow): 204, and the browser renders for itself.
-    if (mode === 'live' && serverRender !== null) {
+    // The first view rendered for the page early.js names (server-render.ts): live mode's, the
+    // token in the request's Authorization header, and demo mode's in a portal's frame (below). No
+    // render (a route it does not render, no token, one the API refuses, data too slow): 204, and
+    // the browser renders for itself.
+    if (serverRender !== null) {
       let rendering = 0
       app.get('/first-view', dynamicCompression(), async (c) => {
         c.header('Cache-Control', 'no-store')
@@ -267,6 +277,9 @@ export function createApp({
       if (c.req.path.includes('/api_gateway/')) return c.notFound()
       if (!existsSync(indexHtml)) return c.text('The app is not built: run npm run build', 503)
       c.header('Cache-Control', 'no-cache')
+      // A page in a frame is a portal's: demo mode renders it in the browser's request (below).
+      const framed = ['iframe', 'frame'].includes(c.req.header('Sec-Fetch-Dest') ?? '')
+      if (mode === 'demo') c.header('Vary', 'Sec-Fetch-Dest')
       let html = (await readFile(indexHtml, 'utf8')).replace(
         /<base href="[^"]*"/,
         `<base href="${basePath}"`,
@@ -282,8 +295,14 @@ export function createApp({
           : null
       const settings = await pageSettings()
       html = withRuntimeConfig(html, settings)
+      // In a portal's frame the embed snippet's settings (language, header, theme, brand) are in
+      // the frame's URL fragment, which the server never sees with the page: a render here would
+      // be drawn again by the browser, in another language or without its header, and move under
+      // the member's eyes. early.js asks for the render with them instead, as in live mode.
+      const renderInBrowserRequest =
+        mode === 'demo' && framed && route !== null && serverRender !== null
       const rendered =
-        route === null || serverRender === null
+        route === null || serverRender === null || renderInBrowserRequest
           ? null
           : await serverRender({
               url: pageUrl(c),
@@ -306,9 +325,9 @@ export function createApp({
           // As the browser has it: Hono's path is decoded ('%7E' reads '~'), the link would not match.
           addressOf(c.req.url),
         )
-      } else if (route !== null) {
+      } else if (route !== null && !renderInBrowserRequest) {
         html = withFirstView(html, await firstView(api, route, readManifest(distDir), now()))
-      } else if (mode === 'live') {
+      } else if (mode === 'live' || renderInBrowserRequest) {
         // The member is the browser's to know, but the view is in the path: its code comes with
         // the page, not after the entry script has run. (The root opens the member's earned
         // badges unless the fragment asks otherwise.)
@@ -329,7 +348,7 @@ export function createApp({
         // arrived first: the app had by then taken the token out of the address, and early.js
         // started nothing.) Tiny, and asked for first, so the app does not wait for it in turn.
         const early = rendering
-          ? `<script defer fetchpriority="high" src="early.js" ${codeAttributes(entry[1] ?? '', chunks)}></script>`
+          ? `<script defer fetchpriority="high" src="early.js" ${codeAttributes(entry[1] ?? '', chunks)}${mode === 'demo' ? ' data-demo' : ''}></script>`
           : '<script defer fetchpriority="high" src="early.js"></script>'
         html =
           rendering && entry !== null

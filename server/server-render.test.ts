@@ -138,19 +138,98 @@ test('pages the server cannot render as the browser will are sent as before', as
   const unknown = await page(app, '/customers/999999/earned')
   expect(rootOf(unknown)).toBe('')
   expect(stateOf(unknown)).toBeNull()
-  // A brand accent is applied by script: rendered without it, the page would change colour.
-  const branded = await page(setUp({ config: { accent: '#aa0000' } }).app, '/')
-  expect(rootOf(branded)).toBe('')
-  const accented = await page(
-    setUp({ config: { accent: '#aa0000' } }).app,
-    `/customers/${CUSTOMER}/earned`,
-  )
-  expect(rootOf(accented)).toBe('')
-  expect(accented).toContain('{"accent":"#aa0000"}')
   // Turned off (SHOWCASE_SSR=false): item 2 alone, the data in the page.
   const off = await page(setUp({ withRender: false }).app, `/customers/${CUSTOMER}/earned`)
   expect(rootOf(off)).toBe('')
   expect(off).toContain('id="first-view-data"')
+})
+
+test("a brand's colour, corners and font come with the rendered page, as the app sets them", async () => {
+  const look = { accent: '#ffb000', radius: '12px', font: "'Bean Sans', sans-serif" }
+  const { app } = setUp({ config: look })
+  const html = await page(app, `/customers/${CUSTOMER}/earned`)
+  expect(rootOf(html)).toContain('First Sip')
+  expect(stateOf(html)?.config).toMatchObject(look)
+  // A style sheet in the head (the CSP refuses inline style), so the page shows in the brand's look.
+  const href = /<link rel="stylesheet" href="(brand\.css\?[^"]+)">/.exec(html)?.[1]
+  expect(href).toBeDefined()
+  expect(html.indexOf(href ?? '')).toBeLessThan(html.indexOf('</head>'))
+  const sheet = await app.request(`/${(href ?? '').replace(/&amp;/g, '&')}`)
+  expect(sheet.status).toBe(200)
+  expect(sheet.headers.get('Content-Type')).toMatch(/^text\/css/)
+  const rule = await sheet.text()
+  // The brand's colour, and as text a darker one that reads on white (#ffb000 does not).
+  expect(rule).toContain('--accent:#ffb000')
+  expect(rule).toMatch(/--accent-ink:light-dark\(#[0-9a-f]{6}, #ffb000\)/)
+  expect(rule).not.toContain('--accent-ink:light-dark(#ffb000')
+  expect(rule).toContain('--on-accent:#000000')
+  expect(rule).toContain('--radius:12px')
+  expect(rule).toContain("--font:'Bean Sans', sans-serif")
+  // The showcase's own look needs none.
+  expect(await page(setUp().app, `/customers/${CUSTOMER}/earned`)).not.toContain('brand.css')
+})
+
+test("in a portal's frame the page is rendered for early.js, with the embed snippet's settings", async () => {
+  // The snippet's settings are in the frame's URL fragment, which the server never sees with the
+  // page: rendered here, the page would be drawn again in another language, without its header.
+  const { app } = setUp()
+  const address = `/customers/${CUSTOMER}/earned`
+  const framed = await app.request(address, { headers: { 'Sec-Fetch-Dest': 'iframe' } })
+  const html = await framed.text()
+  expect(rootOf(html)).toBe('')
+  expect(html).not.toContain('id="server-render"')
+  expect(html).not.toContain(ENTRY)
+  expect(html).toContain(
+    '<script defer fetchpriority="high" src="early.js" data-entry="./assets/index-1.js" ' +
+      'data-chunks="./assets/earned-2.js ./assets/group-section-3.js" data-demo></script>',
+  )
+  // The same address is another page on its own: a cache must tell them apart.
+  expect(framed.headers.get('Vary')).toMatch(/Sec-Fetch-Dest/)
+  expect(rootOf(await page(app, address))).toContain('First Sip')
+
+  // early.js asks for it with the fragment's settings (no token in demo mode).
+  const asked = await app.request('/first-view', {
+    headers: {
+      'X-Showcase-Page': address,
+      'X-Showcase-Settings': new URLSearchParams({
+        parent: 'https://portal.example',
+        locale: 'ar',
+        header: 'none',
+        accent: '#0a7d5a',
+      }).toString(),
+      'X-Showcase-Framed': '1',
+      'X-Showcase-Time-Zone': 'UTC',
+    },
+  })
+  expect(asked.status).toBe(200)
+  const rendered = (await asked.json()) as {
+    html: string
+    htmlAttributes: Record<string, string>
+    htmlStyle: Array<[string, string]>
+    state: ServerRenderState
+  }
+  expect(rendered.htmlAttributes).toMatchObject({ lang: 'ar', dir: 'rtl' })
+  expect(rendered.html).toContain('First Sip')
+  // The portal has its own header: no brand row.
+  expect(rendered.html).not.toContain('Badge Showcase')
+  expect(rendered.state.config).toMatchObject({ embedded: true, header: 'none', locale: 'ar' })
+  expect(Object.fromEntries(rendered.htmlStyle)).toMatchObject({ '--accent': '#0a7d5a' })
+})
+
+test('brand.css makes a rule only of valid settings of the look', async () => {
+  const { app } = setUp()
+  for (const query of [
+    'accent=red%3B%7Dbody%7Bdisplay%3Anone',
+    'font=a%7D%3Aroot%7B',
+    'radius=12px%3Bcolor%3Ared',
+    'accent=%23fff&locale=ar',
+    'accent=%23fff&accent=%23000',
+    '',
+  ]) {
+    const response = await app.request(`/brand.css?${query}`)
+    expect(response.status, query).toBe(400)
+    expect(await response.text()).not.toContain('{')
+  }
 })
 
 test("the first paint's wait names this very page, as the browser spells its address", async () => {

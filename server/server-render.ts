@@ -5,6 +5,7 @@ import { type Hono } from 'hono'
 import type { render as renderFirstView, Rendered } from '../src/entry-server.tsx'
 import { DEFAULT_CUSTOMER } from '../src/config/demo.ts'
 import { SERVER_RENDER_BLOCK_ID } from '../src/server-render-state.ts'
+import { brandStyleHref } from './brand-style.ts'
 
 // The first view rendered on the server (src/entry-server.tsx, built by `npm run build` into
 // dist-server/), so the member's badges show before the app's script has run; the browser hydrates
@@ -133,6 +134,10 @@ export function withServerRender(
     .map(([name, value]) => `${name}="${escapeHtml(value)}"`)
     .join(' ')
   const block = `<script type="application/json" id="${SERVER_RENDER_BLOCK_ID}">${jsonForPage(rendered.state)}</script>`
+  // The brand's look, before the page shows (brand-style.ts).
+  const brandHref = brandStyleHref(rendered.state.config)
+  const brandSheet =
+    brandHref === null ? '' : `<link rel="stylesheet" href="${escapeHtml(brandHref)}">\n    `
   return (
     html
       .replace(/<html[^>]*>/, `<html ${attributes}>`)
@@ -143,7 +148,7 @@ export function withServerRender(
       .replace(
         '</head>',
         () =>
-          `  <link rel="expect" href="${escapeHtml(address)}#${VIEW_END_ID}" blocking="render">\n  ${rendered.head}\n  </head>`,
+          `  ${brandSheet}<link rel="expect" href="${escapeHtml(address)}#${VIEW_END_ID}" blocking="render">\n  ${rendered.head}\n  </head>`,
       )
       .replace(
         '<div id="root"></div>',

@@ -8,7 +8,9 @@ import { AppStarted } from './components/app-started.tsx'
 import { lateParts } from './components/part.tsx'
 import { startClockAt } from './components/use-now.ts'
 import { readConfigFile, setRuntimeConfig } from './config/load.ts'
+import { accentInks } from './config/accent-ink.ts'
 import { setServerOrigin } from './config/page-origin.ts'
+import { brandProperties } from './config/theme.ts'
 import {
   defaultConfig,
   fragmentSettings,
@@ -39,12 +41,13 @@ export type RenderInput = {
   configJson: unknown
   acceptLanguage: string | null
   /**
-   * Live mode: the embed snippet's settings from the page's URL fragment (the member token left
-   * out), as the browser reads them; and the browser's time zone, which dates are written in.
+   * Rendered for early.js (live mode, and demo mode in a frame): the embed snippet's settings from
+   * the page's URL fragment (the member token left out), as the browser reads them; and the
+   * browser's time zone, which dates are written in.
    */
   fragment?: string
   timeZone?: string
-  /** Live mode: the page is in a frame, which the browser counts as embedded whatever its settings. */
+  /** The page is in a frame, which the browser counts as embedded whatever its settings. */
   framed?: boolean
   now: number
   /** The server's API in process (live mode: with the member's token on every request). */
@@ -58,6 +61,11 @@ export type Rendered = {
   head: string
   html: string
   htmlAttributes: { lang: Locale; dir: 'ltr' | 'rtl'; 'data-theme': string }
+  /**
+   * The brand's look (accent and its readable variants, radius, font) as CSS custom properties
+   * for the page's root, as the app sets them (config/theme.ts); empty for the showcase's own.
+   */
+  htmlStyle: Array<[string, string]>
   state: ServerRenderState
 }
 
@@ -170,9 +178,11 @@ async function renderPage(input: RenderInput): Promise<Rendered | null> {
   const timeZone = input.timeZone
   const formatZone = timeZone === undefined ? undefined : canonicalTimeZone(timeZone)
   if (formatZone === null) return null
-  // The brand's colour, corners and font are set by script (the CSP allows no inline style): a page
-  // rendered without them would change look when they arrive.
-  if (config.accent !== null || config.radius !== null || config.font !== null) return null
+  // The brand's colour, corners and font: the page gets them before it shows (server-render.ts).
+  const htmlStyle = brandProperties(
+    config,
+    config.accent === null ? null : accentInks(config.accent),
+  ).filter((entry): entry is [string, string] => entry[1] !== null)
   const loaded = { config, problems: [...file.problems, ...snippet.problems] }
   const locale = renderLocale(config, input.acceptLanguage)
   const pageUrl = new URL(input.url)
@@ -247,6 +257,7 @@ async function renderPage(input: RenderInput): Promise<Rendered | null> {
         dir: locale === 'ar' ? 'rtl' : 'ltr',
         'data-theme': config.theme,
       },
+      htmlStyle,
       state: {
         locale,
         now: input.now,
