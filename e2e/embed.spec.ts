@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { SignJWT } from 'jose'
 import { impostorOrigin, live, portalOrigin, subPathURL } from '../playwright.config.ts'
 import { expectNoAxeViolations } from './axe.ts'
-import { recordShifts } from './shifts.ts'
+import { recordShifts, shifts } from './shifts.ts'
 
 const showcase = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4179)}`
 
@@ -93,6 +93,9 @@ test("in a portal's frame the first view is the server's, in the snippet's langu
   expect(
     await showcaseFrame?.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts),
   ).toEqual([])
+  // Nor does the portal move: it keeps the frame's first room (README), and the frame grows below
+  // the fold.
+  expect(await shifts(page)).toEqual([])
   expect(problems).toEqual([])
 })
 

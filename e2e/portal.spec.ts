@@ -18,6 +18,29 @@ const host = (app: string, options: Record<string, unknown>, query = '') =>
 type Heard = [kind: string, name: string, detail: unknown][]
 const heard = (page: Page) => page.evaluate(() => (window as unknown as { heard: Heard }).heard)
 
+test('the frame keeps the height the portal reserved for it until the showcase reports its own', async ({
+  page,
+}) => {
+  // The showcase's page held back: the frame stays as the snippet made it.
+  await page.route(`${showcase}/customers/**`, () => undefined)
+  const iframe = page.locator('#badges iframe')
+  const height = () => iframe.evaluate((element) => element.getBoundingClientRect().height)
+  await page.goto(host(showcase, { customer: '62090013', initialHeight: 900 }), {
+    waitUntil: 'domcontentloaded',
+  })
+  await expect(iframe).toBeAttached()
+  expect(await height()).toBe(900)
+  // Not a height: the default, and the portal's developer is told.
+  await page.goto(host(showcase, { customer: '62090013', initialHeight: 'tall' }), {
+    waitUntil: 'domcontentloaded',
+  })
+  await expect(iframe).toBeAttached()
+  expect(await height()).toBe(640)
+  await expect
+    .poll(() => heard(page))
+    .toContainEqual(['event', 'error', { reason: 'config:initialHeight' }])
+})
+
 test.describe('at phone width', () => {
   test.use({ viewport: { width: 390, height: 844 } })
 

@@ -92,6 +92,13 @@
     Object.keys(options).forEach(function (name) {
       if (known.indexOf(name) === -1) problems.push(name)
     })
+    // The frame's height until the showcase reports its own (the portal reserves the same room).
+    var initialHeight = 640
+    if (options.initialHeight !== undefined) {
+      var height = Number(options.initialHeight)
+      if (height >= 100 && height <= 10000) initialHeight = Math.round(height)
+      else problems.push('initialHeight')
+    }
     var routeParam = options.routeParam || 'badges'
     if (!/^[A-Za-z][\w-]{0,31}$/.test(routeParam)) {
       problems.push('routeParam')
@@ -152,7 +159,7 @@
     iframe.style.width = '100%'
     iframe.style.border = '0'
     iframe.style.display = 'block'
-    iframe.style.height = (options.initialHeight || 640) + 'px'
+    iframe.style.height = initialHeight + 'px'
     element.appendChild(iframe)
 
     var ready = false
@@ -366,7 +373,7 @@
   if (script && script.dataset.target) {
     var data = script.dataset
     var fromSnippet = {}
-    ;['customer', 'memberToken', 'badge', 'title', 'routeParam']
+    ;['customer', 'memberToken', 'badge', 'title', 'initialHeight', 'routeParam']
       .concat(Object.keys(settings))
       .forEach(function (name) {
         if (data[name] !== undefined) fromSnippet[name] = data[name]
