@@ -150,7 +150,7 @@ test.describe('on a phone, in Arabic, dark', () => {
     await expect(news).toHaveCount(0)
     await expect(button).toBeFocused()
     await button.click()
-    await news.getByRole('button', { name: 'إغلاق' }).click()
+    await news.getByRole('button', { name: 'تجاهل' }).click()
     await expect(button).toHaveCount(0)
   })
 })

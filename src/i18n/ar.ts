@@ -260,7 +260,7 @@ export const ar: Messages = {
   'summary.why.opens': 'تُفتح {relative}',
   'summary.why.open': 'جاهزة للاكتساب الآن',
   'digest.title': 'منذ زيارتك الأخيرة',
-  'digest.dismiss': 'إغلاق',
+  'digest.dismiss': 'تجاهل',
   'digest.earned': 'اكتُسبت',
   'digest.expired': 'انتهت صلاحيتها',
   'digest.removed': 'لم تعد لك',

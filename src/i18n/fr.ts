@@ -238,7 +238,7 @@ export const fr: Messages = {
   'summary.why.opens': 'Ouvre {relative}',
   'summary.why.open': 'À obtenir dès maintenant',
   'digest.title': 'Depuis votre dernière visite',
-  'digest.dismiss': 'Fermer',
+  'digest.dismiss': 'Ignorer',
   'digest.earned': 'Obtenu',
   'digest.expired': 'Expiré',
   'digest.removed': 'Ne vous appartient plus',
