@@ -22,6 +22,43 @@
   var chunks = (me.getAttribute('data-chunks') || '').split(' ').filter(Boolean)
   var root = document.getElementById('root')
 
+  // A page of its own opened with settings in its fragment (a link like …/earned#locale=ar): the
+  // server rendered it without them, never seeing the fragment, and the app draws the view again
+  // in that language or look. Until it has, the server's view stays hidden (the server makes this
+  // script block the first paint, data-fragment-unseen), so the member never sees it drawn one way
+  // and then moving. Should the app not come, the server's view shows after a while.
+  var redraw = false
+  if (me.hasAttribute('data-fragment-unseen')) {
+    try {
+      var state = JSON.parse(document.getElementById('server-render').textContent)
+      var asked = new URLSearchParams(fragment.slice(1))
+      var drawn = {
+        locale: state.locale,
+        theme: state.config.theme,
+        accent: state.config.accent,
+        radius: state.config.radius,
+        font: state.config.font,
+        brand_name: state.config.brandName,
+        header: state.config.header,
+        member_name: state.config.memberName,
+        parent: null,
+      }
+      Object.keys(drawn).forEach(function (name) {
+        if (asked.has(name) && asked.get(name) !== drawn[name]) redraw = true
+      })
+    } catch {
+      redraw = false
+    }
+  }
+  function reveal() {
+    document.documentElement.removeAttribute('data-redraw')
+  }
+  if (redraw) {
+    document.documentElement.setAttribute('data-redraw', '')
+    window.addEventListener('badgeshowcase:app-started', reveal)
+    setTimeout(reveal, 5000)
+  }
+
   // Taps before the app answers them: kept in order, played again once it does. React takes the
   // page over in steps: the page itself, then each part the server rendered in a Suspense boundary
   // (between <!--$--> and <!--/$--> in the HTML), and it drops a click inside a part it has not
@@ -279,6 +316,7 @@
     // Offline, or the code gone: kept links are followed as plain links; taps are no longer kept.
     script.onerror = function () {
       failed = true
+      reveal()
       replay()
     }
     document.head.appendChild(script)
@@ -334,6 +372,7 @@
     return new Promise(afterFrames)
   })
   // (In a portal's frame, early.js asks for the code at once: the app answers the portal.)
-  if (me.hasAttribute('data-at-once')) load()
+  // (And for a view hidden until the app draws it again: nothing is on screen to wait for.)
+  if (me.hasAttribute('data-at-once') || redraw) load()
   else Promise.race([ready, delay(3000)]).then(load)
 })()

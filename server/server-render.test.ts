@@ -98,8 +98,8 @@ test('a rendered page loads its code once it is on screen; a page without the re
   expect(html).not.toContain(ENTRY)
   expect(html).not.toContain('modulepreload')
   expect(html).toContain(
-    '<script defer src="hydrate.js" data-entry="./assets/index-1.js" ' +
-      'data-chunks="./assets/earned-2.js ./assets/group-section-3.js"></script>',
+    '<script defer blocking="render" src="hydrate.js" data-entry="./assets/index-1.js" ' +
+      'data-chunks="./assets/earned-2.js ./assets/group-section-3.js" data-fragment-unseen></script>',
   )
   // A page the browser renders itself needs its code at once.
   const { app: plain } = setUp({ withRender: false })

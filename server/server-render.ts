@@ -114,7 +114,9 @@ export const jsonForPage = (value: unknown) => JSON.stringify(value).replace(/</
  * The page with the rendered view in #root, its language on <html>, and its state in a data block.
  * Its code (the entry and the view's chunks) is loaded by public/hydrate.js once the view is on
  * screen, rather than alongside it: the page needs no script to show, and the art and styles it
- * does need get the connection to themselves.
+ * does need get the connection to themselves. hydrate.js itself (small, asked for with the styles)
+ * holds the first paint, only to read the address's fragment, which the server never sees: a page
+ * opened with other settings there stays hidden until the app has drawn it with them.
  *
  * The browser paints the view once all of #root is in (`<link rel="expect" blocking="render">`):
  * a phone busy parsing, or a page arriving in pieces, would otherwise paint half a view, a button
@@ -158,7 +160,7 @@ export function withServerRender(
       .replace(
         ENTRY_SCRIPT_TAG,
         (_, entry: string) =>
-          `<script defer src="hydrate.js" ${codeAttributes(entry, chunks)}></script>`,
+          `<script defer blocking="render" src="hydrate.js" ${codeAttributes(entry, chunks)} data-fragment-unseen></script>`,
       )
   )
 }
