@@ -34,6 +34,10 @@ const liveBase = `http://127.0.0.1:${PORT + 2}`
 const floorBase = `http://127.0.0.1:${PORT + 3}`
 // The same demo app without the server render of the first view (SHOWCASE_SSR=false).
 const noSsrBase = `http://127.0.0.1:${PORT + 4}`
+// A brand's deployment of the demo: its accent, corners and font in config.json (PORT + 5 to 7
+// are Lighthouse's).
+const brandBase = `http://127.0.0.1:${PORT + 8}`
+const BRAND = { accent: '#c2410c', radius: '12px', font: 'Georgia, serif' }
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 // `npm run bench -- --only wire,lighthouse`: just those sections, printed and kept out of
 // bench/results.*, for a quick before/after of one change (the full run is the record).
@@ -122,6 +126,14 @@ function targets(token: string): Target[] {
       })
     }
   }
+  // A brand's look once (it rendered nothing on the server until 2026-11-27): the earned view.
+  list.push({
+    name: "earned (demo, brand's look)",
+    url: `${brandBase}${viewPaths.earned.path}`,
+    view: 'earned',
+    ready: (page) => page.getByRole('heading', { name: viewPaths.earned.ready }).first().waitFor(),
+    data: viewPaths.earned.data,
+  })
   list.push({
     name: 'floor',
     url: `${floorBase}/floor`,
@@ -646,6 +658,11 @@ async function run() {
     { PORT: String(PORT + 4), SHOWCASE_SSR: 'false' },
     'Badge Showcase',
   )
+  const brandApp = await start(
+    ['bench/serve.ts'],
+    { PORT: String(PORT + 8), BENCH_BRAND: JSON.stringify(BRAND) },
+    'Badge Showcase',
+  )
   const standIn = await start(
     ['server/live/stand-in-main.ts'],
     {
@@ -734,6 +751,7 @@ async function run() {
   } finally {
     app.kill()
     noSsrApp.kill()
+    brandApp.kill()
     standIn.kill()
     liveApp.kill()
     floorServer.close()

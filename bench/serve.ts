@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { serve } from '@hono/node-server'
 import { createApi } from '../server/api.ts'
@@ -12,9 +14,19 @@ import { benchDataset } from './bench-data.ts'
 const port = Number(process.env.PORT ?? 4290)
 const root = path.resolve(import.meta.dirname, '..')
 const api = createApi({ emulator: { dataset: benchDataset } })
+// BENCH_BRAND: a brand's deployment, its config.json (the JSON given: accent, corners, font)
+// beside a copy of the built app.
+const brand = process.env.BENCH_BRAND
+let distDir = path.join(root, 'dist')
+if (brand !== undefined) {
+  const copy = mkdtempSync(path.join(tmpdir(), 'bench-brand-'))
+  cpSync(distDir, copy, { recursive: true })
+  writeFileSync(path.join(copy, 'config.json'), brand)
+  distDir = copy
+}
 const app = createApp({
   api,
-  distDir: path.join(root, 'dist'),
+  distDir,
   // SHOWCASE_SSR=false: the page as before the server render, for the bench to compare both.
   serverRender: process.env.SHOWCASE_SSR === 'false' ? null : serverRenderer(root, api),
   log: () => undefined,
