@@ -3,6 +3,7 @@ import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import { type Connect, type Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
+import { minifyPublic } from './scripts/minify-public.ts'
 import { precompress } from './scripts/precompress.ts'
 import { reactRouterProduction } from './scripts/react-router-production.ts'
 import { createApi } from './server/api.ts'
@@ -28,7 +29,13 @@ export default defineConfig(({ command, mode, isSsrBuild }) => ({
   // at any path.
   base: command === 'build' ? './' : '/',
   // The server's render (dist-server/) is never sent to browsers: nothing to precompress.
-  plugins: [react(), tailwindcss(), badgesApi(), ...(isSsrBuild ? [] : [precompress()])],
+  plugins: [
+    react(),
+    tailwindcss(),
+    badgesApi(),
+    // public/'s scripts minified before the whole build is precompressed.
+    ...(isSsrBuild ? [] : [minifyPublic(), precompress()]),
+  ],
   // The browser's build only: the server's render keeps the package's own resolution.
   resolve: { alias: mode === 'production' && !isSsrBuild ? reactRouterProduction : [] },
   server: { port: 5173 },

@@ -791,7 +791,7 @@ async function runScaleOnly() {
 
 /**
  * BENCH_ONLY=ssr: the demo views with and without the server render, Lighthouse and waterfall.
- * Every port it uses is within BENCH_PORT to BENCH_PORT + 7.
+ * Every port it uses is within BENCH_PORT to BENCH_PORT + 8.
  */
 async function ssrComparison(all: Target[]) {
   const list = all.filter((target) => !target.name.includes('live') && target.name !== 'floor')

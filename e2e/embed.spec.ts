@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { SignJWT } from 'jose'
 import { impostorOrigin, live, portalOrigin, subPathURL } from '../playwright.config.ts'
 import { expectNoAxeViolations } from './axe.ts'
+import { ENTRY_SCRIPT, hold } from './hold.ts'
 import { recordShifts, shifts } from './shifts.ts'
 
 const showcase = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4179)}`
@@ -68,6 +69,8 @@ test("in a portal's frame the first view is the server's, in the snippet's langu
   })
   page.on('pageerror', (error) => problems.push(error.message))
   await recordShifts(page)
+  // The app's code held: what shows is the server's render, as early.js put it on screen.
+  const release = await hold(page, ENTRY_SCRIPT)
   const rendered = page.waitForResponse(
     (response) => response.url() === `${showcase}/first-view` && response.status() !== 0,
   )
@@ -83,6 +86,7 @@ test("in a portal's frame the first view is the server's, in the snippet's langu
     .locator('html')
     .evaluate((html) => getComputedStyle(html).getPropertyValue('--accent'))
   expect(accent.trim()).toBe('#0a7d5a')
+  release()
   // The app took over the server's page as it was (the heading is the same node, now React's).
   const showcaseFrame = page.frames().find((each) => each.url().includes('/customers/'))
   await showcaseFrame?.waitForFunction(() => {

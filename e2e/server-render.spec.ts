@@ -515,11 +515,14 @@ test("settings only the browser knows (a link's #locale=ar): it renders for itse
   expect(problems).toEqual([])
 })
 
-test('settings in the fragment that are what the server rendered: the page shows at once', async ({
+test('settings in the fragment that only change colours or corners: the page shows at once', async ({
   page,
 }) => {
   const release = await holdScript(page)
-  await page.goto(`${EARNED}#locale=en&theme=system`, { waitUntil: 'commit' })
+  await page.goto(`${EARNED}#theme=dark&accent=%23c2410c&radius=4px`, { waitUntil: 'commit' })
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible()
   release()
+  // Then in them, once the app has run.
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible()
 })

@@ -18,6 +18,8 @@
   'use strict'
   var me = document.currentScript
   var entry = me && me.getAttribute('data-entry')
+  // hydrate.js as the build named it (its content's hash in the name: kept for good).
+  var hydrateSrc = (me && me.getAttribute('data-hydrate')) || 'hydrate.js'
   // Demo mode, a page in a portal's frame: no token; the render is asked for all the same, with
   // the embed snippet's settings the server could not see with the page.
   var demo = Boolean(me && me.hasAttribute('data-demo'))
@@ -274,7 +276,7 @@
     }
     document.addEventListener('click', follow, true)
     var hydrate = document.createElement('script')
-    hydrate.src = 'hydrate.js'
+    hydrate.src = hydrateSrc
     hydrate.setAttribute('data-entry', entry)
     hydrate.setAttribute('data-chunks', rendered.chunks.join(' '))
     hydrate.onload = function () {
@@ -311,7 +313,7 @@
     var ahead = document.createElement('link')
     ahead.rel = 'preload'
     ahead.as = 'script'
-    ahead.href = 'hydrate.js'
+    ahead.href = hydrateSrc
     document.head.appendChild(ahead)
     fetch(plan.base + '/first-view', { headers: headers })
       .then(function (response) {

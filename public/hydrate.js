@@ -24,19 +24,19 @@
 
   // A page of its own opened with settings in its fragment (a link like …/earned#locale=ar): the
   // server rendered it without them, never seeing the fragment, and the app draws the view again
-  // in that language or look. Until it has, the server's view stays hidden (the server makes this
-  // script block the first paint, data-fragment-unseen), so the member never sees it drawn one way
-  // and then moving. Should the app not come, the server's view shows after a while.
+  // (src/server-render-state.ts, rendersAsServer). Where that moves things (another language or
+  // direction, header, names, font, or a frame's layout), the server's view stays hidden until the
+  // app has drawn it (the server makes this script block the first paint, data-fragment-unseen),
+  // so the member never sees it drawn one way and then moving. A colour, a theme or corners only
+  // change look: the view shows at once. Should the app not come, it shows after a while.
   var redraw = false
   if (me.hasAttribute('data-fragment-unseen')) {
     try {
       var state = JSON.parse(document.getElementById('server-render').textContent)
       var asked = new URLSearchParams(fragment.slice(1))
+      // As the app compares them: the settings the render had (a language only when configured).
       var drawn = {
-        locale: state.locale,
-        theme: state.config.theme,
-        accent: state.config.accent,
-        radius: state.config.radius,
+        locale: state.config.locale,
         font: state.config.font,
         brand_name: state.config.brandName,
         header: state.config.header,

@@ -16,6 +16,7 @@ import {
   firstView,
   livePageRoute,
   readManifest,
+  readPublicScripts,
   routeOf,
   viewChunks,
   withFirstView,
@@ -286,21 +287,22 @@ export function createApp({
       )
       // Demo mode: the first view's data, code and images start with the page. (Live mode: the
       // member is known only to the browser; public/early.js starts them there.)
-      const route =
-        mode === 'demo'
-          ? routeOf(
-              c.req.path.slice(basePath.length - 1).replace(/\/index\.html$/, '/'),
-              new URL(c.req.url).searchParams,
-            )
-          : null
+      const relativePath = c.req.path.slice(basePath.length - 1).replace(/\/index\.html$/, '/')
+      const route = mode === 'demo' ? routeOf(relativePath, new URL(c.req.url).searchParams) : null
       const settings = await pageSettings()
       html = withRuntimeConfig(html, settings)
       // In a portal's frame the embed snippet's settings (language, header, theme, brand) are in
       // the frame's URL fragment, which the server never sees with the page: a render here would
       // be drawn again by the browser, in another language or without its header, and move under
-      // the member's eyes. early.js asks for the render with them instead, as in live mode.
+      // the member's eyes. early.js asks for the render with them instead, as in live mode. (Not
+      // the root, which opens the demo's member: rendered here, hidden by hydrate.js until the app
+      // has drawn it with the snippet's settings.)
       const renderInBrowserRequest =
-        mode === 'demo' && framed && route !== null && serverRender !== null
+        mode === 'demo' &&
+        framed &&
+        route !== null &&
+        serverRender !== null &&
+        livePageRoute(relativePath) !== null
       const rendered =
         route === null || serverRender === null || renderInBrowserRequest
           ? null
@@ -324,6 +326,7 @@ export function createApp({
           viewChunks(readManifest(distDir), route.view),
           // As the browser has it: Hono's path is decoded ('%7E' reads '~'), the link would not match.
           addressOf(c.req.url),
+          readPublicScripts(distDir).hydrate,
         )
       } else if (route !== null && !renderInBrowserRequest) {
         html = withFirstView(html, await firstView(api, route, readManifest(distDir), now()))
@@ -331,10 +334,7 @@ export function createApp({
         // The member is the browser's to know, but the view is in the path: its code comes with
         // the page, not after the entry script has run. (The root opens the member's earned
         // badges unless the fragment asks otherwise.)
-        const view = routeOf(
-          c.req.path.slice(basePath.length - 1).replace(/\/index\.html$/, '/'),
-          new URL(c.req.url).searchParams,
-        )?.view
+        const view = routeOf(relativePath, new URL(c.req.url).searchParams)?.view
         const chunks = view === undefined ? [] : viewChunks(readManifest(distDir), view)
         const entry = ENTRY_SCRIPT_TAG.exec(html)
         // A view's page: early.js asks for the view rendered and loads the app's code once it is
@@ -347,9 +347,10 @@ export function createApp({
         // of it, so it always runs first. (As an async script it ran after the app's whenever that
         // arrived first: the app had by then taken the token out of the address, and early.js
         // started nothing.) Tiny, and asked for first, so the app does not wait for it in turn.
+        const scripts = readPublicScripts(distDir)
         const early = rendering
-          ? `<script defer fetchpriority="high" src="early.js" ${codeAttributes(entry[1] ?? '', chunks)}${mode === 'demo' ? ' data-demo' : ''}></script>`
-          : '<script defer fetchpriority="high" src="early.js"></script>'
+          ? `<script defer fetchpriority="high" src="${scripts.early}" ${codeAttributes(entry[1] ?? '', chunks)} data-hydrate="${scripts.hydrate}"${mode === 'demo' ? ' data-demo' : ''}></script>`
+          : `<script defer fetchpriority="high" src="${scripts.early}"></script>`
         html =
           rendering && entry !== null
             ? html.replace(entry[0], () => early)

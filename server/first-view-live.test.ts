@@ -52,7 +52,7 @@ test("a view's page names the app's code on early.js, which loads it; without th
   expect(html).not.toContain('modulepreload')
   expect(html).toContain(
     '<script defer fetchpriority="high" src="early.js" data-entry="./assets/index-1.js" ' +
-      'data-chunks="./assets/earned-2.js ./assets/group-section-3.js"></script>',
+      'data-chunks="./assets/earned-2.js ./assets/group-section-3.js" data-hydrate="hydrate.js"></script>',
   )
   // Rendering turned off (SHOWCASE_SSR=false): the page carries the app's script and the view's
   // code, and early.js only starts the view's requests.
@@ -135,7 +135,7 @@ test('no render for a request not signed in, a page that is not a view, or an un
     'X-Showcase-Time-Zone': 'Mars/Olympus_Mons',
   })
   expect(zone.status).toBe(204)
-  // Demo mode has none (its pages carry their render).
+  // Without the server's render (not built, or SHOWCASE_SSR=false) there is none.
   const demo = createApp({
     api: createApi(),
     distDir: mkdtempSync(path.join(tmpdir(), 'x-')),

@@ -126,6 +126,29 @@ export function readManifest(distDir: string): Manifest {
   }
 }
 
+/**
+ * Where the build put early.js and hydrate.js under names that change with their content (cached
+ * for good, scripts/minify-public.ts); their plain names when it did not (a build without them).
+ */
+export function readPublicScripts(distDir: string): { early: string; hydrate: string } {
+  const names = { early: 'early.js', hydrate: 'hydrate.js' }
+  try {
+    const built = JSON.parse(
+      readFileSync(path.join(distDir, '.vite', 'public-scripts.json'), 'utf8'),
+    ) as Record<string, unknown>
+    const named = (name: string) => {
+      const value = built[name]
+      return typeof value === 'string' && /^assets\/[\w-]+\.js$/.test(value) ? value : null
+    }
+    return {
+      early: named('early.js') ?? names.early,
+      hydrate: named('hydrate.js') ?? names.hydrate,
+    }
+  } catch {
+    return names
+  }
+}
+
 export type FirstView = { data: PreloadedResponses; chunks: string[]; images: string[] }
 
 /** The page's origin as the browser sees it, for the image choices (same-origin demo art). */

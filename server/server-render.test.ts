@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { render } from '../src/entry-server.tsx'
@@ -181,7 +181,7 @@ test("in a portal's frame the page is rendered for early.js, with the embed snip
   expect(html).not.toContain(ENTRY)
   expect(html).toContain(
     '<script defer fetchpriority="high" src="early.js" data-entry="./assets/index-1.js" ' +
-      'data-chunks="./assets/earned-2.js ./assets/group-section-3.js" data-demo></script>',
+      'data-chunks="./assets/earned-2.js ./assets/group-section-3.js" data-hydrate="hydrate.js" data-demo></script>',
   )
   // The same address is another page on its own: a cache must tell them apart.
   expect(framed.headers.get('Vary')).toMatch(/Sec-Fetch-Dest/)
@@ -214,6 +214,56 @@ test("in a portal's frame the page is rendered for early.js, with the embed snip
   expect(rendered.html).not.toContain('Badge Showcase')
   expect(rendered.state.config).toMatchObject({ embedded: true, header: 'none', locale: 'ar' })
   expect(Object.fromEntries(rendered.htmlStyle)).toMatchObject({ '--accent': '#0a7d5a' })
+})
+
+test('the root in a frame (the demo member, as the router redirects) carries its first view data as before', async () => {
+  const { app } = setUp()
+  const framed = await (await app.request('/', { headers: { 'Sec-Fetch-Dest': 'iframe' } })).text()
+  expect(framed).toContain('id="first-view-data"')
+  expect(framed).toContain(ENTRY)
+  expect(framed).not.toContain('early.js')
+})
+
+test('hydrate.js and early.js are named as the build named them, by their content, kept for good', async () => {
+  const { app } = setUp()
+  const dist = builtApp()
+  mkdirSync(path.join(dist, 'assets'), { recursive: true })
+  writeFileSync(
+    path.join(dist, '.vite', 'public-scripts.json'),
+    JSON.stringify({ 'early.js': 'assets/early-Ab_1.js', 'hydrate.js': 'assets/hydrate-Cd-2.js' }),
+  )
+  writeFileSync(path.join(dist, 'assets', 'hydrate-Cd-2.js'), ';(function () {})()')
+  const built = createApp({
+    api: createApi(),
+    distDir: dist,
+    log: () => undefined,
+    serverRender: (request) =>
+      render({
+        ...request,
+        now: Date.now(),
+        fetch: (input, init) => Promise.resolve(app.request(String(input), init)),
+        budgetMs: 5_000,
+      }),
+  })
+  const html = await page(built, `/customers/${CUSTOMER}/earned`)
+  expect(html).toContain('<script defer blocking="render" src="assets/hydrate-Cd-2.js" ')
+  const script = await built.request('/assets/hydrate-Cd-2.js')
+  expect(script.headers.get('Cache-Control')).toContain('immutable')
+  // In a frame, early.js by its name, told hydrate.js's.
+  const framed = await (
+    await built.request(`/customers/${CUSTOMER}/earned`, {
+      headers: { 'Sec-Fetch-Dest': 'iframe' },
+    })
+  ).text()
+  expect(framed).toMatch(
+    /<script defer fetchpriority="high" src="assets\/early-Ab_1\.js" [^>]*data-hydrate="assets\/hydrate-Cd-2\.js"/,
+  )
+  // A name that is not one of the build's files is not put in a page.
+  writeFileSync(
+    path.join(dist, '.vite', 'public-scripts.json'),
+    JSON.stringify({ 'hydrate.js': 'https://evil.example/x.js"><script>' }),
+  )
+  expect(await page(built, `/customers/${CUSTOMER}/earned`)).toContain(' src="hydrate.js" ')
 })
 
 test('brand.css makes a rule only of valid settings of the look', async () => {

@@ -131,6 +131,8 @@ export function withServerRender(
   rendered: Rendered,
   chunks: string[],
   address: string,
+  /** hydrate.js as the build named it (readPublicScripts). */
+  hydrateSrc = 'hydrate.js',
 ): string {
   const attributes = Object.entries(rendered.htmlAttributes)
     .map(([name, value]) => `${name}="${escapeHtml(value)}"`)
@@ -160,7 +162,7 @@ export function withServerRender(
       .replace(
         ENTRY_SCRIPT_TAG,
         (_, entry: string) =>
-          `<script defer blocking="render" src="hydrate.js" ${codeAttributes(entry, chunks)} data-fragment-unseen></script>`,
+          `<script defer blocking="render" src="${escapeHtml(hydrateSrc)}" ${codeAttributes(entry, chunks)} data-fragment-unseen></script>`,
       )
   )
 }
