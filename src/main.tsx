@@ -10,7 +10,7 @@ import { configureBadgesApi } from './api/badges-api.ts'
 import { basePath, loadRuntimeConfig } from './config/load.ts'
 import { setMemberToken, subscribeMemberToken } from './config/member-token.ts'
 import { matchLocale } from './config/runtime.ts'
-import { applyTheme } from './config/theme.ts'
+import { applyTheme, type Inks } from './config/theme.ts'
 import { currentLocale, setLocale, t } from './i18n/i18n.ts'
 import { createQueryClient } from './query-client.ts'
 import { answersLanded } from './queries/first-answer.ts'
@@ -58,7 +58,14 @@ async function start() {
     setLocale('en', document.documentElement)
   }
   const bridge = await bridgeLoading
-  if (inksLoading !== null) applyTheme(config, document.documentElement, await inksLoading)
+  // A page the server rendered for this accent came with its inks (brand.css, or early.js): the
+  // app's own are set when they are computed, without holding up the hydration. Otherwise the
+  // first render waits for them, so it is drawn in the brand's colours.
+  if (inksLoading !== null) {
+    const apply = (inks: Inks | null) => applyTheme(config, document.documentElement, inks)
+    if (serverRenderState()?.config.accent === accent) void inksLoading.then(apply)
+    else apply(await inksLoading)
+  }
   bridge?.connectToHost(config)
   // Setting problems are for the brand's developer: the console and the portal's error event.
   for (const problem of problems) {
