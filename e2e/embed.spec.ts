@@ -86,6 +86,11 @@ test("in a portal's frame the first view is the server's, in the snippet's langu
     .locator('html')
     .evaluate((html) => getComputedStyle(html).getPropertyValue('--accent'))
   expect(accent.trim()).toBe('#0a7d5a')
+  const link = () =>
+    frame.locator('html').evaluate((html) => getComputedStyle(html).getPropertyValue('--link'))
+  // The colour's readable ink (links, focus rings) too, before the app and after it.
+  const ink = await link()
+  expect(ink).toMatch(/^light-dark\(/)
   release()
   // The app took over the server's page as it was (the heading is the same node, now React's).
   const showcaseFrame = page.frames().find((each) => each.url().includes('/customers/'))
@@ -94,6 +99,7 @@ test("in a portal's frame the first view is the server's, in the snippet's langu
     return heading !== null && Object.keys(heading).some((key) => key.startsWith('__reactFiber'))
   })
   await expect(frame.locator('[data-news]')).toHaveAttribute('data-news', /.+/)
+  expect(await link()).toBe(ink)
   expect(
     await showcaseFrame?.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts),
   ).toEqual([])
