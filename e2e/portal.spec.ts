@@ -39,6 +39,12 @@ test('the frame keeps the height the portal reserved for it until the showcase r
   await expect
     .poll(() => heard(page))
     .toContainEqual(['event', 'error', { reason: 'config:initialHeight' }])
+  // With its unit, as CSS writes it.
+  await page.goto(host(showcase, { customer: '62090013', initialHeight: '700px' }), {
+    waitUntil: 'domcontentloaded',
+  })
+  await expect(iframe).toBeAttached()
+  expect(await height()).toBe(700)
 })
 
 test.describe('at phone width', () => {

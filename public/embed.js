@@ -95,9 +95,11 @@
     // The frame's height until the showcase reports its own (the portal reserves the same room).
     var initialHeight = 640
     if (options.initialHeight !== undefined) {
-      var height = Number(options.initialHeight)
-      if (height >= 100 && height <= 10000) initialHeight = Math.round(height)
-      else problems.push('initialHeight')
+      // A whole number of CSS pixels, with or without "px": 700, "700", "700px".
+      var height = /^\s*(\d{3,5})(px)?\s*$/.exec(String(options.initialHeight))
+      if (height && Number(height[1]) >= 100 && Number(height[1]) <= 10000) {
+        initialHeight = Number(height[1])
+      } else problems.push('initialHeight')
     }
     var routeParam = options.routeParam || 'badges'
     if (!/^[A-Za-z][\w-]{0,31}$/.test(routeParam)) {

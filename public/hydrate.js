@@ -24,16 +24,15 @@
 
   // A page of its own opened with settings in its fragment (a link like …/earned#locale=ar): the
   // server rendered it without them, never seeing the fragment, and the app draws the view again
-  // (src/server-render-state.ts, rendersAsServer). Where that moves things (another language or
-  // direction, header, names, font, or a frame's layout), the server's view stays hidden until the
-  // app has drawn it (the server makes this script block the first paint, data-fragment-unseen),
-  // so the member never sees it drawn one way and then moving. A colour, a theme or corners only
-  // change look: the view shows at once. Should the app not come, it shows after a while.
+  // (src/server-render-state.ts, rendersAsServer), or adds a note above it for a setting it cannot
+  // use (demo mode). Where that moves things, the server's view is hidden until the app has drawn
+  // it, so the member does not see it drawn one way and then moving (the server makes this script
+  // hold the first paint, blocking="render", as the styles do). A valid colour, theme or corners
+  // only change the look: the view shows at once. Should the app not come, it shows after a while.
   var redraw = false
   if (me.hasAttribute('data-fragment-unseen')) {
     try {
       var state = JSON.parse(document.getElementById('server-render').textContent)
-      var asked = new URLSearchParams(fragment.slice(1))
       // As the app compares them: the settings the render had (a language only when configured).
       var drawn = {
         locale: state.config.locale,
@@ -41,10 +40,17 @@
         brand_name: state.config.brandName,
         header: state.config.header,
         member_name: state.config.memberName,
-        parent: null,
       }
-      Object.keys(drawn).forEach(function (name) {
-        if (asked.has(name) && asked.get(name) !== drawn[name]) redraw = true
+      var lookOnly = {
+        theme: /^(light|dark|system)$/i,
+        accent: /^#([0-9a-f]{3}|[0-9a-f]{6})$/i,
+        radius: /^\d{1,3}(\.\d+)?(px|rem|em)$/,
+      }
+      new URLSearchParams(fragment.slice(1)).forEach(function (value, name) {
+        if (name === 'member_token') return
+        var look = Object.prototype.hasOwnProperty.call(lookOnly, name) ? lookOnly[name] : null
+        var same = Object.prototype.hasOwnProperty.call(drawn, name) && drawn[name] === value
+        if (look ? !look.test(value) : !same) redraw = true
       })
     } catch {
       redraw = false

@@ -243,34 +243,45 @@ export function createApp({
         const route = page.startsWith('/') && !page.startsWith('//') ? livePageRoute(page) : null
         // A render costs the server far more than a refusal: none for a request not signed in as
         // the page's member, and no more than a few at once (the browser then renders for itself).
+        // (The place is taken before anything is awaited: counted only once the render began, a
+        // burst of requests all passed the check while the token or config.json was being read.)
         if (route === null || rendering >= LIVE_RENDERS_AT_ONCE) return c.body(null, 204)
-        if (!(await mayRender(authorization, route.customer, route.by))) return c.body(null, 204)
-        const configJson = await pageSettings()
         rendering += 1
-        const rendered = await serverRender({
-          url: new URL(`${basePath.replace(/\/$/, '')}${page}`, pageUrl(c)).href,
-          basename: basePath.replace(/\/$/, ''),
-          configJson,
-          acceptLanguage: c.req.header('Accept-Language') ?? null,
-          fragment: c.req.header('X-Showcase-Settings') ?? '',
-          timeZone: c.req.header('X-Showcase-Time-Zone'),
-          framed: c.req.header('X-Showcase-Framed') === '1',
-          authorization,
-        })
-          .catch((error: unknown) => {
+        let rendered: Awaited<ReturnType<NonNullable<typeof serverRender>>>
+        try {
+          if (!(await mayRender(authorization, route.customer, route.by))) {
+            return c.body(null, 204)
+          }
+          const configJson = await pageSettings()
+          rendered = await serverRender({
+            url: new URL(`${basePath.replace(/\/$/, '')}${page}`, pageUrl(c)).href,
+            basename: basePath.replace(/\/$/, ''),
+            configJson,
+            acceptLanguage: c.req.header('Accept-Language') ?? null,
+            fragment: c.req.header('X-Showcase-Settings') ?? '',
+            timeZone: c.req.header('X-Showcase-Time-Zone'),
+            framed: c.req.header('X-Showcase-Framed') === '1',
+            authorization,
+          }).catch((error: unknown) => {
             logger.warn('the first view could not be rendered', {
               requestId: c.get('requestId'),
               ...errorFields(error),
             })
             return null
           })
-          .finally(() => (rendering -= 1))
+        } finally {
+          rendering -= 1
+        }
         if (rendered === null) return c.body(null, 204)
         const chunks = viewChunks(readManifest(distDir), route.view).map((file) => `./${file}`)
         return c.json({ ...rendered, chunks })
       })
     }
     app.get('*', dynamicCompression(), async (c) => {
+      // early.js or hydrate.js by a name of an earlier build (a page sent before a deploy): the
+      // current one, rather than a page, or a portal's frame, left without its code.
+      const earlier = /\/assets\/(early|hydrate)-[\w-]+\.js$/.exec(c.req.path)
+      if (earlier !== null) return c.redirect(`${basePath}${earlier[1]}.js`, 302)
       // A missing file is a 404; any other path is a deep link into the SPA.
       if (path.extname(c.req.path) !== '' && !c.req.path.endsWith('/index.html')) {
         return c.text('Not found', 404)
@@ -295,8 +306,8 @@ export function createApp({
       // the frame's URL fragment, which the server never sees with the page: a render here would
       // be drawn again by the browser, in another language or without its header, and move under
       // the member's eyes. early.js asks for the render with them instead, as in live mode. (Not
-      // the root, which opens the demo's member: rendered here, hidden by hydrate.js until the app
-      // has drawn it with the snippet's settings.)
+      // the root, which the router sends on to the demo's member: it carries its first view's data,
+      // and the app draws it.)
       const renderInBrowserRequest =
         mode === 'demo' &&
         framed &&

@@ -98,7 +98,7 @@ test('a rendered page loads its code once it is on screen; a page without the re
   expect(html).not.toContain(ENTRY)
   expect(html).not.toContain('modulepreload')
   expect(html).toContain(
-    '<script defer blocking="render" src="hydrate.js" data-entry="./assets/index-1.js" ' +
+    '<script defer blocking="render" fetchpriority="high" src="hydrate.js" data-entry="./assets/index-1.js" ' +
       'data-chunks="./assets/earned-2.js ./assets/group-section-3.js" data-fragment-unseen></script>',
   )
   // A page the browser renders itself needs its code at once.
@@ -246,7 +246,9 @@ test('hydrate.js and early.js are named as the build named them, by their conten
       }),
   })
   const html = await page(built, `/customers/${CUSTOMER}/earned`)
-  expect(html).toContain('<script defer blocking="render" src="assets/hydrate-Cd-2.js" ')
+  expect(html).toContain(
+    '<script defer blocking="render" fetchpriority="high" src="assets/hydrate-Cd-2.js" ',
+  )
   const script = await built.request('/assets/hydrate-Cd-2.js')
   expect(script.headers.get('Cache-Control')).toContain('immutable')
   // In a frame, early.js by its name, told hydrate.js's.
@@ -258,12 +260,46 @@ test('hydrate.js and early.js are named as the build named them, by their conten
   expect(framed).toMatch(
     /<script defer fetchpriority="high" src="assets\/early-Ab_1\.js" [^>]*data-hydrate="assets\/hydrate-Cd-2\.js"/,
   )
+  // A page sent before a deploy names the earlier build's file: it gets the current one.
+  const earlier = await built.request('/assets/hydrate-0ldBu1ld00.js')
+  expect(earlier.status).toBe(302)
+  expect(earlier.headers.get('Location')).toBe('/hydrate.js')
   // A name that is not one of the build's files is not put in a page.
   writeFileSync(
     path.join(dist, '.vite', 'public-scripts.json'),
     JSON.stringify({ 'hydrate.js': 'https://evil.example/x.js"><script>' }),
   )
   expect(await page(built, `/customers/${CUSTOMER}/earned`)).toContain(' src="hydrate.js" ')
+})
+
+test('GET first-view renders no more than 16 pages at once, however many ask at the same moment', async () => {
+  let now = 0
+  let most = 0
+  const slowRender: PageRender = async () => {
+    now += 1
+    most = Math.max(most, now)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    now -= 1
+    return null
+  }
+  // A brand's config.json: reading it is one more wait before the render begins.
+  const dist = builtApp()
+  writeFileSync(path.join(dist, 'config.json'), JSON.stringify({ accent: '#0a7d5a' }))
+  const app = createApp({
+    api: createApi(),
+    distDir: dist,
+    log: () => undefined,
+    serverRender: slowRender,
+  })
+  const answers = await Promise.all(
+    Array.from({ length: 100 }, () =>
+      app.request('/first-view', {
+        headers: { 'X-Showcase-Page': `/customers/${CUSTOMER}/earned` },
+      }),
+    ),
+  )
+  expect(most).toBe(16)
+  expect(answers.every((answer) => answer.status === 204)).toBe(true)
 })
 
 test('brand.css makes a rule only of valid settings of the look', async () => {

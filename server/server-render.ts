@@ -114,9 +114,11 @@ export const jsonForPage = (value: unknown) => JSON.stringify(value).replace(/</
  * The page with the rendered view in #root, its language on <html>, and its state in a data block.
  * Its code (the entry and the view's chunks) is loaded by public/hydrate.js once the view is on
  * screen, rather than alongside it: the page needs no script to show, and the art and styles it
- * does need get the connection to themselves. hydrate.js itself (small, asked for with the styles)
- * holds the first paint, only to read the address's fragment, which the server never sees: a page
- * opened with other settings there stays hidden until the app has drawn it with them.
+ * does need get the connection to themselves. hydrate.js itself (2 kB, asked for first and at high
+ * priority, cached for good) holds the first paint as the styles do, only to read the address's
+ * fragment, which the server never sees: a page opened with other settings there is hidden until
+ * the app has drawn it with them. (Not holding it, the server's English was painted before it ran,
+ * every time: the member saw English, then nothing, then Arabic.)
  *
  * The browser paints the view once all of #root is in (`<link rel="expect" blocking="render">`):
  * a phone busy parsing, or a page arriving in pieces, would otherwise paint half a view, a button
@@ -162,7 +164,7 @@ export function withServerRender(
       .replace(
         ENTRY_SCRIPT_TAG,
         (_, entry: string) =>
-          `<script defer blocking="render" src="${escapeHtml(hydrateSrc)}" ${codeAttributes(entry, chunks)} data-fragment-unseen></script>`,
+          `<script defer blocking="render" fetchpriority="high" src="${escapeHtml(hydrateSrc)}" ${codeAttributes(entry, chunks)} data-fragment-unseen></script>`,
       )
   )
 }
