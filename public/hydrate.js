@@ -41,6 +41,7 @@
         header: state.config.header,
         member_name: state.config.memberName,
       }
+      // Values the app takes for the look (the checks of src/config/runtime.ts): nothing moves.
       var lookOnly = {
         theme: /^(light|dark|system)$/i,
         accent: /^#([0-9a-f]{3}|[0-9a-f]{6})$/i,

@@ -61,9 +61,11 @@ async function start() {
   // A page the server rendered for this accent came with its inks (brand.css, or early.js): the
   // app's own are set when they are computed, without holding up the hydration. Otherwise the
   // first render waits for them, so it is drawn in the brand's colours.
+  // A page the server rendered carries the data it rendered with: the first render reads it too.
+  const rendered = serverRenderState()
   if (inksLoading !== null) {
     const apply = (inks: Inks | null) => applyTheme(config, document.documentElement, inks)
-    if (serverRenderState()?.config.accent === accent) void inksLoading.then(apply)
+    if (rendered?.config.accent === accent) void inksLoading.then(apply)
     else apply(await inksLoading)
   }
   bridge?.connectToHost(config)
@@ -81,8 +83,6 @@ async function start() {
   if (config.memberToken) setMemberToken(config.memberToken)
 
   const queryClient = createQueryClient()
-  // A page the server rendered carries the data it rendered with: the first render reads it too.
-  const rendered = serverRenderState()
   // (Set one by one: React Query's own hydrate() would add a kilobyte to the entry for the same.)
   for (const { queryKey, state } of rendered?.queries.queries ?? []) {
     queryClient.setQueryData(queryKey, state.data, { updatedAt: state.dataUpdatedAt })

@@ -38,9 +38,11 @@ type Visit = {
   dismissed: boolean
   announced: boolean
 }
-const visits = new Map<string, Visit>()
-/** Per member, the visit once its key is known: another view of the same load starts from it. */
-const known = new Map<string, { key: string; visit: Visit }>()
+/**
+ * Per member (`by\0id`), this load's visit and its storage key: another view of the same load (the
+ * member went from one list to the other) starts from it, so the bell stays as it was.
+ */
+const visits = new Map<string, { key: string; visit: Visit }>()
 
 const SHOW_AT_MOST = 5
 
@@ -61,13 +63,12 @@ const labels: Record<ChangeKind, () => string> = {
  */
 function useVisit(customer: Customer, first: { snapshot: Snapshot; now: number }) {
   const member = `${customer.by ?? ''}\0${customer.id}`
-  // Known already (the member went from one list to the other): the bell stays as it was.
-  const [visit, setVisit] = useState(() => known.get(member) ?? null)
+  const [visit, setVisit] = useState(() => visits.get(member) ?? null)
   useEffect(() => {
     let live = true
     visitKey(customer)
       .then((key) => {
-        let seen = visits.get(key)
+        let seen = visits.get(member)
         if (seen === undefined) {
           const before = readVisit(key)
           const previous = decodeSnapshot(before)
@@ -75,11 +76,11 @@ function useVisit(customer: Customer, first: { snapshot: Snapshot; now: number }
           const news = previous === null ? [] : diff(previous, first.snapshot, first.now)
           const found = news.length > 0 ? before : marks
           const stored = found !== null && writeVisit(key, found)
-          seen = { changes: stored ? news : [], marks, found, dismissed: false, announced: false }
-          visits.set(key, seen)
+          const changes = stored ? news : []
+          seen = { key, visit: { changes, marks, found, dismissed: false, announced: false } }
+          visits.set(member, seen)
         }
-        known.set(member, { key, visit: seen })
-        if (live) setVisit({ key, visit: seen })
+        if (live) setVisit(seen)
       })
       // No crypto.subtle (an insecure origin): no digest rather than a member named in clear.
       .catch(() => undefined)
@@ -96,7 +97,9 @@ function useVisit(customer: Customer, first: { snapshot: Snapshot; now: number }
  * The member has seen the news: this visit's marks become the last visit's, unless a later load
  * (another tab, a page left open since yesterday) has stored newer ones meanwhile.
  */
-function markSeen(key: string, visit: Visit) {
+function markSeen(key: string, visit: Visit, { dismissed = false } = {}) {
+  // Dismissed: put away for the rest of this load as well.
+  if (dismissed) visit.dismissed = true
   if (readVisit(key) !== visit.found || !writeVisit(key, visit.marks)) return
   visit.found = visit.marks
 }
@@ -199,11 +202,7 @@ export function SinceLastVisit({
   // Decided, and nothing to say: a mark that says so (for tests and tools), and nothing to see.
   if (changes.length === 0) return place(<span hidden data-news="0" />)
   const dismiss = () => {
-    const seen = visits.get(state.key)
-    if (seen !== undefined) {
-      seen.dismissed = true
-      markSeen(state.key, seen)
-    }
+    markSeen(state.key, state.visit, { dismissed: true })
     setDismissed(true)
     // The news is gone, its button with it: the view's heading is where the member carries on.
     const heading = document.querySelector<HTMLElement>('#content h1')
