@@ -1,5 +1,5 @@
 /** @vitest-environment jsdom */
-import { fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import { expect, test } from 'vitest'
 import { BadgeImage } from './badge-image.tsx'
 
@@ -30,6 +30,45 @@ test('an image that fails to load falls back to the next best, then to a monogra
   const monogram = screen.getByRole('img', { name: 'Coffee Regular, earned' })
   expect(monogram.tagName.toLowerCase()).toBe('svg')
   expect(monogram).toHaveTextContent('CR')
+})
+
+test('an image reported broken twice (before the app drew it, and by its event) is one failure', async () => {
+  // A page the app draws again after the server's render (another language): the browser already
+  // knows the art is broken, so the image is complete and undecodable, and its error event fires.
+  const complete = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, 'complete')
+  Object.defineProperty(HTMLImageElement.prototype, 'complete', {
+    configurable: true,
+    get: () => true,
+  })
+  HTMLImageElement.prototype.decode = function (this: HTMLImageElement) {
+    return this.src.endsWith('dead-link.png')
+      ? Promise.reject(new Error('EncodingError'))
+      : Promise.resolve()
+  }
+  try {
+    render(
+      <BadgeImage
+        badgeId="b1"
+        name="Coffee Regular"
+        images={images}
+        state="EARNED"
+        label="earned"
+        size={96}
+      />,
+    )
+    fireEvent.error(screen.getByRole('img', { name: 'Coffee Regular, earned' }))
+    // Both reports settled (the check's is a promise) and drawn.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    // The next art, not the monogram.
+    expect(screen.getByRole('img', { name: 'Coffee Regular, earned' })).toHaveAttribute(
+      'src',
+      `${window.location.origin}/demo/regular-in-progress.svg`,
+    )
+  } finally {
+    if (complete) Object.defineProperty(HTMLImageElement.prototype, 'complete', complete)
+    else delete (HTMLImageElement.prototype as { complete?: boolean }).complete
+    delete (HTMLImageElement.prototype as { decode?: unknown }).decode
+  }
 })
 
 test('a locked badge with only earned art shows it greyed out, named as not yet earned', () => {

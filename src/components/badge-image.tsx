@@ -81,6 +81,10 @@ export function BadgeImage({
       </svg>
     )
   }
+  // One failure per image: an image that failed before the app drew it can be reported twice, by
+  // the check below and by its error event (a member's page then skipped the next art straight to
+  // the monogram).
+  const fail = () => setFailed((count) => Math.max(count, failed + 1))
   const image = (
     <img
       key={choice.url}
@@ -93,11 +97,11 @@ export function BadgeImage({
       loading={priority ? 'eager' : 'lazy'}
       fetchPriority={priority ? 'high' : 'auto'}
       decoding="async"
-      onError={() => setFailed((count) => count + 1)}
+      onError={fail}
       // In a server-rendered page the image may have failed before the app took it over, with no
       // one listening: an image already done that cannot be decoded is a failure too.
       ref={(element) => {
-        if (element?.complete) element.decode().catch(() => setFailed((count) => count + 1))
+        if (element?.complete) element.decode().catch(fail)
       }}
       // (Transparent text: an image that failed before the app has taken a server-rendered page
       // over shows no alt text in its place; public/hydrate.js hides the broken-image mark, and the
