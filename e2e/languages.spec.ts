@@ -38,7 +38,17 @@ test('Arabic: right to left, Arabic text and digits, and no accessibility violat
   expect((brand?.x ?? 0) > (member?.x ?? 0)).toBe(true)
   await expectNoAxeViolations(page)
   await page.getByRole('link', { name: `المتاحة (${ar.format(12)})` }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('شارات يمكنك اكتسابها')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('الشارات المعروضة')
+  // A group's Latin name starts where its Arabic count below it starts: at the right.
+  const group = page.getByRole('region', { name: 'Coffee Club' })
+  const name = await group.getByRole('heading', { level: 2 }).locator('bdi').boundingBox()
+  const count = await group.getByText(/مكتسبة/).boundingBox()
+  const first = await group.getByRole('listitem').first().boundingBox()
+  expect(name && count && first).toBeTruthy()
+  if (name && count && first) {
+    expect(Math.abs(name.x + name.width - (first.x + first.width))).toBeLessThanOrEqual(2)
+    expect(Math.abs(name.x + name.width - (count.x + count.width))).toBeLessThanOrEqual(2)
+  }
   await expectNoAxeViolations(page)
 })
 

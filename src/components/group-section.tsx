@@ -78,10 +78,11 @@ export function GroupSection({ section, heading, aside, foldable, renderCard, of
     >
       {/* Two lines kept for every heading, so the cards of groups side by side line up. */}
       <div className="col-span-full flex min-h-[2.5rem] flex-col justify-end">
+        {/* The name isolated (<bdi>), the heading in the page's direction (not api-text's own per
+            line): a Latin group name on an Arabic page starts on the right, above its count. */}
         <h2
           id={headingId}
-          dir="auto"
-          className="api-text line-clamp-2 text-sm leading-tight font-semibold text-ink sm:text-base"
+          className="line-clamp-2 text-sm leading-tight wrap-anywhere font-semibold text-ink sm:text-base"
         >
           {foldable ? (
             <button
@@ -97,13 +98,13 @@ export function GroupSection({ section, heading, aside, foldable, renderCard, of
               >
                 ▶
               </span>
-              {name}
+              <bdi>{name}</bdi>
               <span className="text-sm font-normal text-ink-muted">
                 {t('group.count', { count })}
               </span>
             </button>
           ) : (
-            name
+            <bdi>{name}</bdi>
           )}
         </h2>
         {aside}
