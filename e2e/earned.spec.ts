@@ -78,8 +78,8 @@ test('the VIP member reaches all 300+ badges in 10+ groups, by asking and by scr
 test('the new member has earned nothing yet', async ({ page }) => {
   await page.goto('/customers/new.member%40example.com/earned?by=email')
   await expect(page.getByText('No badges earned yet')).toBeVisible()
-  await page.getByRole('link', { name: 'See the badges you can earn' }).click()
-  await expect(page.getByRole('heading', { name: 'Badges you can earn' })).toBeVisible()
+  await page.getByRole('link', { name: 'See the badges on offer' }).click()
+  await expect(page.getByRole('heading', { name: 'Badges on offer' })).toBeVisible()
   await expect(page.getByRole('link', { name: /^Available \(1[5-9]\)$/ })).toBeVisible()
   await expectNoAxeViolations(page)
 })

@@ -119,7 +119,7 @@ test('the snippet opens on the route the portal address names, and refuses one t
 }) => {
   await page.goto(`${portal()}&badges=/available`)
   const frame = page.frameLocator('#badges iframe')
-  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Badges you can earn')
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Badges on offer')
 
   for (const hostile of ['//evil.example/x', 'https://evil.example/', '/../../etc', '/%2e%2e/x']) {
     await page.goto(`${portal()}&badges=${encodeURIComponent(hostile)}`)
@@ -296,20 +296,20 @@ test("the brand's name, header and member name, and no raw member id", async ({ 
 
   // The API showcase: the full header, the brand's name and the portal's name for its member.
   const api = page.frameLocator('#api-badges iframe')
-  await expect(api.getByRole('heading', { level: 1 })).toHaveText('Badges you can earn')
+  await expect(api.getByRole('heading', { level: 1 })).toHaveText('Badges on offer')
   await expect(api.getByRole('banner')).toContainText('Bean There')
   await expect(api.getByRole('banner')).toContainText('Becky')
   await expect(api.getByText('565039504')).toHaveCount(0)
   await expect(api.getByText('Badge Showcase')).toHaveCount(0)
   const apiFrame = await (await page.locator('#api-badges iframe').elementHandle())?.contentFrame()
-  await expect.poll(() => apiFrame?.title()).toBe('Badges you can earn · Bean There')
+  await expect.poll(() => apiFrame?.title()).toBe('Badges on offer · Bean There')
 
   // No brand name at all, by choice.
   await page.locator('input[name="brandName"]').fill('')
   await page.getByRole('button', { name: 'Apply' }).click()
-  await expect(api.getByRole('heading', { level: 1 })).toHaveText('Badges you can earn')
+  await expect(api.getByRole('heading', { level: 1 })).toHaveText('Badges on offer')
   const again = await (await page.locator('#api-badges iframe').elementHandle())?.contentFrame()
-  await expect.poll(() => again?.title()).toBe('Badges you can earn')
+  await expect.poll(() => again?.title()).toBe('Badges on offer')
 })
 
 for (const [label, query] of [

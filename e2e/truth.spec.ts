@@ -225,6 +225,20 @@ test.describe('one truth about each badge, on every list and its own page', () =
   test("Tom's available badges", async ({ page, request }) => {
     const cards = await readCards(page, `/customers/${TOM}/available`)
     expect(cards.length).toBeGreaterThanOrEqual(12)
+    // The tab counts the cards; the summary's "still to earn" counts the cards that are neither
+    // the member's already nor closed to them; and the heading claims nothing a card denies.
+    await expect(page.getByRole('link', { name: `Available (${cards.length})` })).toBeVisible()
+    const toEarn = cards.filter(
+      (card) => !/, (earned|expired|no longer available)/.test(card.alt),
+    ).length
+    await expect(
+      page.getByRole('region', { name: 'Your badges at a glance' }).getByRole('link', {
+        name: /still to earn/,
+      }),
+    ).toHaveText(new RegExp(`^${toEarn}\\s*still to earn$`))
+    const closed = cards.filter((card) => card.alt.endsWith(', no longer available'))
+    expect(closed.map((card) => card.name)).toContain('Night Owl')
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(/can earn/)
     await expectOneTruth(page, request, TOM, "Tom's available view", cards)
   })
 

@@ -43,7 +43,7 @@
   var form = document.getElementById('options')
   function mountFromForm() {
     if (window.apiShowcase) window.apiShowcase.unmount()
-    var options = { title: 'Badges you can earn' }
+    var options = { title: 'Badges on offer' }
     new FormData(form).forEach(function (value, key) {
       if (value !== '' || key === 'brandName') options[key] = value
     })

@@ -116,7 +116,7 @@ test('available: the first badges still to earn, in the language the browser ask
     expect(body).toContain(escaped(badge.name ?? ''))
   }
   expect(html).toMatch(/<html lang="fr" dir="ltr"/)
-  expect(body).toContain('<h1 class="text-xl font-bold text-ink sm:text-2xl">Badges à obtenir</h1>')
+  expect(body).toContain('<h1 class="text-xl font-bold text-ink sm:text-2xl">Badges proposés</h1>')
   expect(stateOf(html)?.locale).toBe('fr')
 })
 

@@ -82,10 +82,10 @@ export const fr: Messages = {
   'earned.empty.title': 'Aucun badge obtenu pour l’instant',
   'earned.empty.detail':
     'Chaque collection commence quelque part. Découvrez ce que vous pouvez obtenir.',
-  'earned.empty.link': 'Voir les badges à obtenir',
+  'earned.empty.link': 'Voir les badges proposés',
 
-  'available.title': 'Badges à obtenir',
-  'available.loading': 'Chargement des badges à obtenir',
+  'available.title': 'Badges proposés',
+  'available.loading': 'Chargement des badges proposés',
   'available.empty.title': 'Plus rien à obtenir pour le moment',
   'available.empty.detail':
     'Vous avez obtenu tous les badges proposés. Les nouveaux apparaîtront ici.',
@@ -229,7 +229,7 @@ export const fr: Messages = {
   'summary.expiring': { one: 'expire bientôt', other: 'expirent bientôt' },
   'summary.next': 'À viser ensuite',
   'summary.next-none': 'Rien d’ouvert pour vous en ce moment',
-  'summary.next-see-all': 'Voir les badges à obtenir',
+  'summary.next-see-all': 'Voir les badges proposés',
   'summary.why.in-progress': 'Ouvert pour vous : avant le {date}',
   'summary.why.in-progress-open': 'Ouvert pour vous',
   'summary.why.ends': 'Se termine {relative}',
