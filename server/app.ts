@@ -223,8 +223,10 @@ export function createApp({
     app.get('/brand.css', (c) => {
       const sheet = brandStyleSheet(new URL(c.req.url).searchParams)
       if (sheet === null) return c.text('Not a look of the showcase', 400)
-      c.header('Cache-Control', 'public, max-age=86400')
-      return c.body(sheet, 200, { 'Content-Type': 'text/css; charset=utf-8' })
+      // Named by its content, as the app's code is: kept for good, no request on a member's next
+      // visit. A page of an earlier build (another version) gets today's rule, checked each time.
+      c.header('Cache-Control', sheet.current ? 'public, max-age=31536000, immutable' : 'no-cache')
+      return c.body(sheet.text, 200, { 'Content-Type': 'text/css; charset=utf-8' })
     })
     app.get('/config.json', (c) => {
       c.header('Cache-Control', 'no-cache')

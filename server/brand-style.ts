@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { accentInks } from '../src/config/accent-ink.ts'
 import { readSettings, type RuntimeConfig } from '../src/config/runtime.ts'
 import { brandProperties, brandRule } from '../src/config/theme.ts'
@@ -9,25 +10,38 @@ import { brandProperties, brandRule } from '../src/config/theme.ts'
 
 const LOOK = ['accent', 'radius', 'font'] as const
 
-/** The address of the style sheet for a render's settings, or null for the showcase's own look. */
+/** What names a sheet's content in its address: a build that computes other inks, another name. */
+const version = (sheet: string) => createHash('sha256').update(sheet).digest('hex').slice(0, 12)
+
+/**
+ * The address of the style sheet for a render's settings, or null for the showcase's own look. It
+ * carries the version of the rule (`v`), so a browser may keep it for good: a later build whose
+ * rule differs names another address, rather than leaving a member with the old inks.
+ */
 export function brandStyleHref(config: Pick<RuntimeConfig, (typeof LOOK)[number]>): string | null {
   const query = new URLSearchParams()
   for (const name of LOOK) {
     const value = config[name]
     if (value !== null) query.set(name, value)
   }
-  return query.size === 0 ? null : `brand.css?${query}`
+  const sheet = query.size === 0 ? null : brandStyleSheet(query)
+  if (sheet === null) return null
+  query.set('v', version(sheet.text))
+  return `brand.css?${query}`
 }
 
 /**
  * The style sheet for brand.css's query, or null when it asks for anything but valid settings of
- * the look (each checked as config.json's are: colours, lengths and font names only).
+ * the look (each checked as config.json's are: colours, lengths and font names only). `current`
+ * says whether the query's version is this build's (only then may the browser keep it for good).
  */
-export function brandStyleSheet(query: URLSearchParams): string | null {
+export function brandStyleSheet(query: URLSearchParams): { text: string; current: boolean } | null {
   const source: Record<string, string> = {}
+  let asked: string | null = null
   for (const [name, value] of query) {
-    if (!(LOOK as readonly string[]).includes(name) || name in source) return null
-    source[name] = value
+    if (name === 'v' && asked === null && /^[0-9a-f]{12}$/.test(value)) asked = value
+    else if (!(LOOK as readonly string[]).includes(name) || name in source) return null
+    else source[name] = value
   }
   const { settings, problems } = readSettings(source, 'brand.css')
   if (problems.length > 0) return null
@@ -40,5 +54,7 @@ export function brandStyleSheet(query: URLSearchParams): string | null {
   const rule = brandRule(
     brandProperties(look, look.accent === null ? null : accentInks(look.accent)),
   )
-  return rule === '' ? null : `${rule}\n`
+  if (rule === '') return null
+  const text = `${rule}\n`
+  return { text, current: asked === version(text) }
 }

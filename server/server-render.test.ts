@@ -157,7 +157,16 @@ test("a brand's colour, corners and font come with the rendered page, as the app
   const sheet = await app.request(`/${(href ?? '').replace(/&amp;/g, '&')}`)
   expect(sheet.status).toBe(200)
   expect(sheet.headers.get('Content-Type')).toMatch(/^text\/css/)
+  // Named by its content: kept for good. The same settings under another version (a page of an
+  // earlier build whose inks differed) get today's rule, and the browser checks it each time.
+  expect(href).toMatch(/&amp;v=[0-9a-f]{12}$/)
+  expect(sheet.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
+  const older = (href ?? '').replace(/&amp;/g, '&').replace(/v=[0-9a-f]{12}$/, 'v=000000000000')
+  const old = await app.request(`/${older}`)
+  expect(old.status).toBe(200)
+  expect(old.headers.get('Cache-Control')).toBe('no-cache')
   const rule = await sheet.text()
+  expect(await old.text()).toBe(rule)
   // The brand's colour, and as text a darker one that reads on white (#ffb000 does not).
   expect(rule).toContain('--accent:#ffb000')
   expect(rule).toMatch(/--accent-ink:light-dark\(#[0-9a-f]{6}, #ffb000\)/)
@@ -314,6 +323,9 @@ test('brand.css makes a rule only of valid settings of the look', async () => {
     'radius=12px%3Bcolor%3Ared',
     'accent=%23fff&locale=ar',
     'accent=%23fff&accent=%23000',
+    'accent=%23fff&v=%7Dbody%7B',
+    'accent=%23fff&v=0123456789ab&v=0123456789ab',
+    'v=0123456789ab',
     '',
   ]) {
     const response = await app.request(`/brand.css?${query}`)
