@@ -7,7 +7,7 @@ import { createEmulator, type EmulatorOptions } from './emulator/emulator.ts'
 import { demoDataset } from './emulator/demo-data.ts'
 import { indexDataset } from './emulator/state.ts'
 import { type OnEvent } from './live/events.ts'
-import { createMemberVerifier } from './live/member-token.ts'
+import { createMemberVerifier, type MemberVerifier } from './live/member-token.ts'
 import { createProxy } from './live/proxy.ts'
 import { type ReadMemberBadge } from './proof/holding.ts'
 import { createProofRoutes, proofsOff } from './proof/proof-routes.ts'
@@ -30,6 +30,8 @@ type ApiOptions = {
   cache?: boolean
   /** Badge proof links (server/proof/); absent or null: off. */
   proof?: { config: ProofConfig | null; basePath: string; now: () => number }
+  /** Live mode: the process's member token check, shared with the first view's gate (main.ts). */
+  verifyMember?: MemberVerifier
 }
 
 /**
@@ -46,6 +48,9 @@ export function createApi({
   onEvent,
   cache,
   proof,
+  verifyMember = live === null
+    ? undefined
+    : createMemberVerifier(live.member, live.tokenClaims, proof?.now ?? Date.now),
 }: ApiOptions = {}) {
   const api = new Hono()
   if (live === null && emulatorControl !== undefined) {
@@ -74,6 +79,7 @@ export function createApi({
       ...(store && { store }),
       ...(onEvent && { onEvent }),
       ...(cache !== undefined && { cache }),
+      ...(verifyMember && { verifyMember }),
     })
     api.route(API_BASE, upstream)
     // Capillary through the proxy's own client: its credentials, gate, timeouts and size limits.
@@ -99,8 +105,7 @@ export function createApi({
         basePath: proof.basePath,
         now: proof.now,
         read,
-        verifyMember:
-          live === null ? null : createMemberVerifier(live.member, live.tokenClaims, proof.now),
+        verifyMember: verifyMember ?? null,
       }),
     )
   } else api.route('/', proofsOff())

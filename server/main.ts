@@ -109,8 +109,11 @@ function countEvent(event: UpstreamEvent) {
     metrics.upstreamActive(event.active)
   } else if (event.type === 'circuit') metrics.circuitOpen(event.state === 'open')
 }
+// Live mode: one check of the member's token for the proxy, the first view's gate and the proofs.
+const verifyMember = live ? createMemberVerifier(live.member, live.tokenClaims, clock.now) : null
 const api = createApi({
   live,
+  ...(verifyMember && { verifyMember }),
   log: (line) => logger.warn(line),
   onEvent: countEvent,
   // Every call to the cluster (the token's too) counted in /metrics by endpoint and status.
@@ -128,7 +131,7 @@ const app = createApp({
   // Demo mode: into the page. Live mode: for early.js, which has the member's token.
   serverRender: config.serverRender ? serverRenderer(root, api, clock.now, !live) : null,
   // Live mode: a render only for a valid token of the page's member (the proxy checks each request).
-  ...(live && { mayRender: mayRenderFor(createMemberVerifier(live.member, live.tokenClaims)) }),
+  ...(verifyMember && { mayRender: mayRenderFor(verifyMember) }),
   logger,
   mode,
   readiness,

@@ -111,11 +111,18 @@ export function createMemberVerifier(
 }
 
 /**
+ * One per process (server/main.ts): the proxy, the first view's gate and the proof routes ask the
+ * same one, so a token is checked by one rule, its signature once, and the portal's keys are
+ * fetched once.
+ */
+export type MemberVerifier = ReturnType<typeof createMemberVerifier>
+
+/**
  * For the first view's render (GET first-view): whether the Authorization is a valid token of the
  * member the page is about, checked before the render costs anything. (The proxy checks the token
  * on each of the render's requests again: its claims every time, its signature once a minute.)
  */
-export function mayRenderFor(verify: ReturnType<typeof createMemberVerifier>) {
+export function mayRenderFor(verify: MemberVerifier) {
   return async (
     authorization: string | undefined,
     customer: string,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { type Context, Hono } from 'hono'
 import { type Config } from '../config.ts'
 import { API_BASE, errorBody, type IdentifierKind, identifierKinds } from '../contract.ts'
-import { createMemberVerifier, isSameMember } from './member-token.ts'
+import { createMemberVerifier, isSameMember, type MemberVerifier } from './member-token.ts'
 import { createDefinitionCache } from './definition-cache.ts'
 import { type OnEvent, type UpstreamEndpoint } from './events.ts'
 import { createSharedStore, type SharedStore } from './shared-cache.ts'
@@ -100,6 +100,8 @@ type ProxyOptions = {
    * was before the cache), for the bench's comparison only.
    */
   cache?: boolean
+  /** The process's member token check (member-token.ts); by default one of the proxy's own. */
+  verifyMember?: MemberVerifier
 }
 
 /** What a call to Capillary came to: its JSON answer, or an error the showcase gives instead. */
@@ -136,6 +138,7 @@ export function createProxy({
   onEvent,
   now = Date.now,
   cache: caching = true,
+  verifyMember = createMemberVerifier(live.member, live.tokenClaims),
 }: ProxyOptions) {
   const auth = createUpstreamAuth(live.auth, {
     upstream: live.upstream,
@@ -151,7 +154,6 @@ export function createProxy({
     now,
     ...(onEvent && { onEvent }),
   })
-  const verifyMember = createMemberVerifier(live.member, live.tokenClaims)
   // The organisation these definitions belong to, named without revealing its credentials.
   const organisation = createHash('sha256')
     .update(

@@ -2,6 +2,7 @@ import { SignJWT } from 'jose'
 import { describe, expect, test } from 'vitest'
 import { createApi } from '../api.ts'
 import { createApp } from '../app.ts'
+import { type MemberVerifier } from '../live/member-token.ts'
 import { createClock } from '../clock.ts'
 import { readConfig } from '../config.ts'
 import { demoBadgeIds, TYPICAL_MEMBER } from '../emulator/demo-data.ts'
@@ -361,6 +362,46 @@ describe('live mode', () => {
     expect(html).toContain('First Sip')
     expect(html).toContain('Valid')
     for (const identifier of TOM) expect(html).not.toContain(identifier)
+  })
+
+  test("the proxy and the proofs check a token with the process's one verifier", async () => {
+    // One check for the whole server: one rule, one cache of checked tokens, one fetch of the
+    // portal's keys (main.ts also gives it to the first view's gate).
+    const asked: string[] = []
+    const shared: MemberVerifier = async (authorization) => {
+      asked.push(authorization ?? '')
+      return { ok: false, reason: 'refused by the shared check' }
+    }
+    const one = createApp({
+      api: createApi({
+        live: config.live,
+        fetch: async (input, init) => cluster.app.fetch(new Request(input, init)),
+        log: () => undefined,
+        proof: { config: config.proof, basePath: '/', now: Date.now },
+        verifyMember: shared,
+      }),
+      distDir: null,
+      mode: 'live',
+    })
+    const tom = await sign({ sub: 'tom.sawyer@example.com', idType: 'email' })
+    const again = await sign({ sub: TYPICAL_MEMBER })
+    const listed = await one.request(
+      `/api_gateway/v1/badges/customer/${TYPICAL_MEMBER}?badgeType=EARNED`,
+      { headers: { Authorization: `Bearer ${tom}` } },
+    )
+    expect(listed.status).toBe(401)
+    const minted = await one.request('/proofs', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${again}` },
+      body: JSON.stringify({
+        badgeId: demoBadgeIds.firstSip,
+        lifetime: 'share',
+        customer: 'tom.sawyer@example.com',
+        by: 'email',
+      }),
+    })
+    expect(minted.status).toBe(401)
+    expect(asked).toEqual([`Bearer ${tom}`, `Bearer ${again}`])
   })
 
   test('a cluster that cannot be reached is "cannot check right now"', async () => {
