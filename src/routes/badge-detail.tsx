@@ -259,10 +259,10 @@ function Meter({ used, max }: { used: number; max: number }) {
     <span
       role="img"
       aria-label={t('detail.progress', { used, max })}
-      className="flex h-2 w-full max-w-xs overflow-hidden rounded-full bg-line-strong/40"
+      className="flex h-2 w-full overflow-hidden rounded-full bg-line-strong/40"
     >
       {/* Drawn in SVG: a style attribute would be refused by the CSP in server-rendered HTML. */}
-      <svg aria-hidden="true" className="h-full w-full" preserveAspectRatio="none">
+      <svg aria-hidden="true" className="h-full w-full rtl:-scale-x-100" preserveAspectRatio="none">
         <rect width={`${Math.min(used / max, 1) * 100}%`} height="100%" className="fill-accent" />
       </svg>
     </span>
