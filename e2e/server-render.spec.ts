@@ -201,7 +201,7 @@ test('a page that arrives in two pieces paints once, whole: never half a view th
         Object.assign(window, {
           __firstFrameWhole: document
             .getElementById('root')
-            ?.textContent?.includes('badges loaded'),
+            ?.textContent?.includes('End of the list'),
         }),
       ),
     )
@@ -300,7 +300,7 @@ test('a choice overtaken by another member, before the code arrived, does not fo
   await page.getByLabel('Demo member').selectOption({ label: 'A VIP with 300+ badges' })
   release()
   await expect(page).toHaveURL(/\/customers\/381921157\/earned$/)
-  await expect(page.getByText('50 of 326 badges loaded')).toBeVisible()
+  await expect(page.getByText('50 of 326 badges so far')).toBeVisible()
   // The next choice there starts from the VIP's own address, not from Tom's tick.
   await main.getByText('Sort and filter').click()
   await main.getByLabel('Sort by').selectOption('last-earned')

@@ -142,7 +142,7 @@ function catalog(now: number): BadgeDef[] {
       earnExpiry: { kind: 'relative', unit: 'WEEKS', value: 2 },
       issueExpiry: { kind: 'fixed-date', at: now + 45 * DAY },
       customFields: {
-        'Terms and conditions': 'Up to two earns per 3-day cycle. Seasonal menu only.',
+        'Terms and conditions': 'Drinks from the seasonal menu only, at any Bean There café.',
       },
       othersEarned: 812,
     },
@@ -293,7 +293,7 @@ function catalog(now: number): BadgeDef[] {
       startsAt: startedCyclesAgo(now, 'MONTHS', 12, 2, 20),
       customFields: {
         'Terms and conditions': 'Coupon valid for 30 days. Cannot be combined with other offers.',
-        Priority: '1',
+        'Where to use it': 'Any Bean There café, in store only',
       },
       othersEarned: 7_730,
     },

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useRef } from 'react'
+import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import { t } from '../i18n/i18n.ts'
 
 type Props = {
@@ -51,6 +51,9 @@ export function useFocusFirstNew(ids: string[]) {
  */
 export function LoadMore({ shown, total, hasMore, loading, failed, onMore }: Props) {
   const sentinel = useRef<HTMLDivElement>(null)
+  // Whether this list ever had more to show: only then is its end worth a line on screen.
+  const [paged, setPaged] = useState(hasMore)
+  if (hasMore && !paged) setPaged(true)
   const onEnter = useEffectEvent(() => {
     if (!loading) onMore(false)
   })
@@ -81,8 +84,9 @@ export function LoadMore({ shown, total, hasMore, loading, failed, onMore }: Pro
 
   return (
     <div ref={sentinel} className="flex flex-col items-center gap-2">
-      <p className="text-sm text-ink-muted" aria-live="polite">
-        {t('list.showing', { shown, total })}
+      {/* Always in the page, so a screen reader hears each change (the count, then the end). */}
+      <p className={`text-sm text-ink-muted ${paged ? '' : 'sr-only'}`} aria-live="polite">
+        {hasMore ? t('list.showing', { shown, total }) : t('list.end')}
       </p>
       {failed && !loading && (
         <p role="alert" className="text-sm font-medium text-danger">

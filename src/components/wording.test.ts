@@ -30,7 +30,7 @@ test('personal limits read as sentences, with progress where the server counted 
     ),
   ).toEqual({
     rule: 'Up to twice every 3 days.',
-    progress: `1 of 2 this cycle of 3 days, resets ${formatDate(cycleEnd)}.`,
+    progress: `1 of 2 in this period of 3 days, resets ${formatDate(cycleEnd)}.`,
   })
   expect(
     limitText(
@@ -118,9 +118,9 @@ test('a cycle of several days counts its days, in the plural each language uses'
   })
   const root = { lang: '', dir: '' } as unknown as HTMLElement
   try {
-    expect(limitText(cycle).progress).toMatch(/^1 of 2 this cycle of 3 days, resets /)
+    expect(limitText(cycle).progress).toMatch(/^1 of 2 in this period of 3 days, resets /)
     setLocale('fr', root, fr)
-    expect(limitText(cycle).progress).toMatch(/ sur ce cycle de 3 jours, /)
+    expect(limitText(cycle).progress).toMatch(/ sur cette période de 3 jours, /)
     setLocale('ar', root, ar)
     expect(limitText(cycle).progress).toContain(`(${new Intl.NumberFormat('ar').format(3)} أيام)`)
   } finally {

@@ -34,7 +34,7 @@ function cycleName(span: Span): string {
 
 export type LimitText = { rule: string; progress: string | null }
 
-/** "Up to twice every 3 days." with "1 of 2 this cycle of 3 days, resets 4 Jul." */
+/** "Up to twice every 3 days." with "1 of 2 in this period of 3 days, resets 4 Jul." */
 export function limitText(limit: EarnLimit): LimitText {
   const { max, window: span, used } = limit
   const scope = limit.scope === 'member' ? 'member' : 'badge'

@@ -12,12 +12,12 @@ export const ar: Messages = {
   'app.config.fallback': 'تُستخدم القيمة الافتراضية بدلاً منها.',
 
   'error.member-not-found.title': 'العضو غير موجود',
-  'error.member-not-found.detail': 'لا يوجد عضو بهذا المعرّف. تحقّق من الرابط أو من المعرّف.',
+  'error.member-not-found.detail': 'لم نجد العضو الذي يخصّه هذا الرابط. تأكّد من فتح الرابط كاملاً.',
   'error.unsupported-identifier.title': 'نوع المعرّف غير مدعوم',
   'error.unsupported-identifier.detail':
     'يمكن البحث عن العضو برقم العميل أو البريد الإلكتروني أو رقم الجوال أو المعرّف الخارجي أو رقم البطاقة.',
   'error.badge-not-found.title': 'الشارة غير موجودة',
-  'error.badge-not-found.detail': 'هذه الشارة غير موجودة أو لم تعد متاحة.',
+  'error.badge-not-found.detail': 'لم تعد هذه الشارة معروضة، أو أن الرابط غير مكتمل.',
   'error.not-connected.title': 'غير متّصل',
   'error.not-connected.detail':
     'تعذّر على العرض الاتصال بخدمة الشارات. سجّل الدخول مجدداً أو حاول لاحقاً.',
@@ -57,7 +57,8 @@ export const ar: Messages = {
   'group.unnamed': 'مزيد من الشارات',
   'group.completion': '{earned} من {total} مكتسبة',
 
-  'list.showing': 'حُمّلت {shown} من {total}',
+  'list.showing': '{shown} من {total} حتى الآن',
+  'list.end': 'نهاية القائمة',
   'list.more': 'عرض المزيد من الشارات',
   'list.loading-more': 'جارٍ تحميل المزيد من الشارات…',
   'list.more-failed': 'تعذّر تحميل المزيد من الشارات. تحقّق من اتصالك وحاول مجدداً.',
@@ -73,8 +74,8 @@ export const ar: Messages = {
   'earned.filters': 'الترتيب والتصفية',
   'earned.sort': 'الترتيب حسب',
   'earned.sort.rank': 'المميّزة',
-  'earned.sort.last-earned': 'آخر اكتساب',
-  'earned.sort.last-event': 'آخر حدث اكتساب',
+  'earned.sort.last-earned': 'المكتسبة مؤخراً',
+  'earned.sort.last-event': 'أحدث نشاط مؤهِّل',
   'earned.group': 'المجموعة',
   'earned.all-groups': 'كل المجموعات',
   'earned.show-expired': 'إظهار المنتهية',

@@ -15,12 +15,12 @@ export const en = {
 
   'error.member-not-found.title': 'Member not found',
   'error.member-not-found.detail':
-    'No loyalty member has this identifier. Check the link or the identifier.',
+    'We could not find the member this link is for. Check that you opened the whole link.',
   'error.unsupported-identifier.title': 'Unsupported identifier',
   'error.unsupported-identifier.detail':
     'Members can be looked up by customer id, email, mobile, external id or card number.',
   'error.badge-not-found.title': 'Badge not found',
-  'error.badge-not-found.detail': 'This badge does not exist, or no longer does.',
+  'error.badge-not-found.detail': 'This badge is no longer on offer, or the link is not complete.',
   'error.not-connected.title': 'Not connected',
   'error.not-connected.detail':
     'The showcase could not sign in to the badges service. Please sign in again or try later.',
@@ -57,7 +57,8 @@ export const en = {
   'group.unnamed': 'More badges',
   'group.completion': '{earned} of {total} earned',
 
-  'list.showing': '{shown} of {total} badges loaded',
+  'list.showing': '{shown} of {total} badges so far',
+  'list.end': 'End of the list',
   'list.more': 'Show more badges',
   'list.loading-more': 'Loading more badges…',
   'list.more-failed': 'More badges could not be loaded. Check your connection and try again.',
@@ -71,8 +72,8 @@ export const en = {
   'earned.filters': 'Sort and filter',
   'earned.sort': 'Sort by',
   'earned.sort.rank': 'Featured',
-  'earned.sort.last-earned': 'Last earned',
-  'earned.sort.last-event': 'Last earn event',
+  'earned.sort.last-earned': 'Recently earned',
+  'earned.sort.last-event': 'Latest qualifying activity',
   'earned.group': 'Group',
   'earned.all-groups': 'All groups',
   'earned.show-expired': 'Show expired',
@@ -133,7 +134,7 @@ export const en = {
   'cycle.DAYS.1': 'today',
   'cycle.WEEKS.1': 'this week',
   'cycle.MONTHS.1': 'this month',
-  'cycle.n': 'this cycle of {duration}',
+  'cycle.n': 'in this period of {duration}',
   // One phrase per unit: in French they agree with its gender ("toutes les 2 semaines").
   'window.every.DAYS.1': 'every day',
   'window.every.WEEKS.1': 'every week',

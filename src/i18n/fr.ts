@@ -13,12 +13,12 @@ export const fr: Messages = {
 
   'error.member-not-found.title': 'Membre introuvable',
   'error.member-not-found.detail':
-    'Aucun membre n’a cet identifiant. Vérifiez le lien ou l’identifiant.',
+    'Nous n’avons pas trouvé le membre de ce lien. Vérifiez que vous l’avez ouvert en entier.',
   'error.unsupported-identifier.title': 'Identifiant non pris en charge',
   'error.unsupported-identifier.detail':
     'Un membre se retrouve par son numéro client, son e-mail, son mobile, son identifiant externe ou son numéro de carte.',
   'error.badge-not-found.title': 'Badge introuvable',
-  'error.badge-not-found.detail': 'Ce badge n’existe pas, ou plus.',
+  'error.badge-not-found.detail': 'Ce badge n’est plus proposé, ou le lien est incomplet.',
   'error.not-connected.title': 'Non connecté',
   'error.not-connected.detail':
     'La vitrine n’a pas pu se connecter au service des badges. Reconnectez-vous ou réessayez plus tard.',
@@ -55,7 +55,8 @@ export const fr: Messages = {
   'group.unnamed': 'Plus de badges',
   'group.completion': '{earned} sur {total} obtenus',
 
-  'list.showing': '{shown} badges chargés sur {total}',
+  'list.showing': '{shown} badges sur {total} pour l’instant',
+  'list.end': 'Fin de la liste',
   'list.more': 'Afficher plus de badges',
   'list.loading-more': 'Chargement d’autres badges…',
   'list.more-failed':
@@ -71,8 +72,8 @@ export const fr: Messages = {
   'earned.filters': 'Trier et filtrer',
   'earned.sort': 'Trier par',
   'earned.sort.rank': 'À la une',
-  'earned.sort.last-earned': 'Dernière obtention',
-  'earned.sort.last-event': 'Dernier événement',
+  'earned.sort.last-earned': 'Obtenus récemment',
+  'earned.sort.last-event': 'Activité qualifiante la plus récente',
   'earned.group': 'Groupe',
   'earned.all-groups': 'Tous les groupes',
   'earned.show-expired': 'Afficher les expirés',
@@ -136,7 +137,7 @@ export const fr: Messages = {
   'cycle.DAYS.1': 'aujourd’hui',
   'cycle.WEEKS.1': 'cette semaine',
   'cycle.MONTHS.1': 'ce mois-ci',
-  'cycle.n': 'sur ce cycle de {duration}',
+  'cycle.n': 'sur cette période de {duration}',
   'window.every.DAYS.1': 'par jour',
   'window.every.WEEKS.1': 'par semaine',
   'window.every.MONTHS.1': 'par mois',
