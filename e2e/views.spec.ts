@@ -49,6 +49,11 @@ test('available: the image for each state, how to earn, rewards, limits and grou
     'Only 812 left',
   )
   await expectNoAxeViolations(page)
+  // "2 of 4 earned" above three cards, one of them earned: the count opens the two the member
+  // holds (First Sip is no longer on offer to them), and the Earned tab shows exactly those.
+  await coffee.getByRole('link', { name: '2 of 4 earned' }).click()
+  await expect(page).toHaveURL(/\/earned\?group=/)
+  await expect(main.getByRole('heading', { level: 3 })).toHaveText(['First Sip', 'Regular'])
 })
 
 test('earned: sort, show expired and group filter live in the URL and survive a reload', async ({
@@ -73,9 +78,15 @@ test('earned: sort, show expired and group filter live in the URL and survive a 
   await expect(main.getByRole('heading', { level: 3 }).first()).toHaveText('Regular')
 
   await page.reload()
+  // The panel stays closed over the badges; its controls still say what the list shows.
+  const panel = main.getByRole('form', { name: 'Sort and filter' })
+  await expect(panel).toBeHidden()
+  await expect(main.getByRole('heading', { level: 3 }).first()).toHaveText('Regular')
   await expect(main.getByLabel('Sort by')).toHaveValue('last-earned')
   await expect(main.getByLabel('Show expired')).toBeChecked()
 
+  await main.getByText('Sort and filter').click()
+  await expect(panel).toBeVisible()
   await main.getByLabel('Sort by').selectOption('rank')
   await main.getByLabel('Group').selectOption({ label: 'Community' })
   await expect(page).toHaveURL(/group=/)

@@ -99,7 +99,7 @@ export function GroupSection({ section, heading, aside, foldable, renderCard, of
                 ▶
               </span>
               <bdi>{name}</bdi>
-              <span className="text-sm font-normal text-ink-muted">
+              <span className="text-sm font-normal whitespace-nowrap text-ink-muted">
                 {t('group.count', { count })}
               </span>
             </button>

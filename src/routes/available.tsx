@@ -68,12 +68,25 @@ function AvailableBadges({ customer }: { customer: Customer }) {
       }
       aside={(section) => {
         const done = section.groupId === null ? undefined : completion?.get(section.groupId)
-        return (
-          done && (
-            <p className="text-xs font-medium text-ink-muted">
-              {t('group.completion', { earned: done.earned, total: done.total })}
-            </p>
-          )
+        // A section without a count (the picks to start with, badges in no group) keeps its room,
+        // so its cards line up with those of the group beside it.
+        if (done === undefined || section.groupId === null)
+          return completion === null ? undefined : <span aria-hidden="true" className="min-h-6" />
+        const line = t('group.completion', { earned: done.earned, total: done.total })
+        // The count takes in the group's badges the member holds that are no longer on offer
+        // (First Sip: "2 of 4" above three cards): it opens the ones they hold, on the Earned tab.
+        return done.earned === 0 ? (
+          <p className="flex min-h-6 items-center text-xs font-medium text-ink-muted">{line}</p>
+        ) : (
+          // (24 px high either way: a target a finger can take, and side-by-side groups line up.)
+          <p className="flex min-h-6 items-center text-xs font-medium">
+            <Link
+              to={customerPath(customer, 'earned', new URLSearchParams({ group: section.groupId }))}
+              className="text-ink-muted underline decoration-dotted underline-offset-2 hover:text-accent-ink"
+            >
+              {line}
+            </Link>
+          </p>
         )
       }}
       renderCard={(badge, index) => (

@@ -83,7 +83,9 @@ function EarnedFilters({ customer }: { customer: Customer }) {
     update('sort', event.target.value === 'rank' ? null : event.target.value)
 
   return (
-    <details ref={disclosure} className="group/filters relative" open={active || undefined}>
+    // Closed when the page opens, filters or not: open, it floated over the first badges of a
+    // shared or reloaded link until the member pressed elsewhere. The dot says filters are on.
+    <details ref={disclosure} className="group/filters relative">
       <summary className="flex min-h-11 cursor-pointer list-none items-center gap-2 rounded-full border border-line-strong bg-surface px-4 text-sm font-medium text-ink [&::-webkit-details-marker]:hidden">
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 fill-current">
           <path d="M3 5h14v2H3zm3 4h8v2H6zm2 4h4v2H8z" />
