@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { type Browser, type CDPSession, type Page } from '@playwright/test'
 import { BENCH_SIZES, benchMember } from './bench-data.ts'
+import { PAGE_SIZE } from '../src/queries/badges.ts'
 
 // The scale section of the benchmark: how the earned view's cost grows with the member's badges.
 // Each size is measured in a fresh page; sizes are interleaved round by round and the medians
@@ -134,8 +135,12 @@ async function scaleOnce(
       lastMore = press
       presses += 1
     }
-    const all = size.toLocaleString('en')
-    await page.getByText(`${all} of ${all} badges loaded`).waitFor()
+    // Every page in: a list of more than one ends with a line that says so.
+    const complete = () =>
+      size > PAGE_SIZE
+        ? page.getByText('End of the list').waitFor()
+        : page.locator('[data-badge-link]').first().waitFor()
+    await complete()
     const allBadgesMs = Date.now() - started
     const loaded = await probeOf(page)
     const firstViewTaskMs = longestSince(loaded.tasks, 0, firstViewAt)
@@ -151,7 +156,7 @@ async function scaleOnce(
     const backFrom = await now(page)
     const backStarted = Date.now()
     await page.goBack()
-    await page.getByText(`${all} of ${all} badges loaded`).waitFor()
+    await complete()
     await page.locator(`[data-badge-link="${opened}"]`).waitFor()
     // Until the rest of the list, if it comes in steps, has settled.
     await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 5000 })))

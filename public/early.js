@@ -312,9 +312,13 @@
     // hydrate.js takes the page over once the render is on screen: fetched meanwhile, into the
     // browser's cache (the build's copy is kept for good). Not a <link rel=preload>: when no render
     // comes (204), an unused preload is a warning in the console of the brand's portal.
-    fetch(hydrateSrc).catch(function () {
-      // The script tag asks again, and says so if it fails.
-    })
+    fetch(hydrateSrc)
+      .then(function (response) {
+        return response.arrayBuffer()
+      })
+      .catch(function () {
+        // The script tag asks again, and says so if it fails.
+      })
     fetch(plan.base + '/first-view', { headers: headers })
       .then(function (response) {
         return response.status === 200 ? response.json() : null

@@ -105,7 +105,8 @@ export function createApi({
         basePath: proof.basePath,
         now: proof.now,
         read,
-        verifyMember: verifyMember ?? null,
+        // (Demo mode has no member token to check, whatever a caller passed.)
+        verifyMember: live === null ? null : (verifyMember ?? null),
       }),
     )
   } else api.route('/', proofsOff())

@@ -1,5 +1,6 @@
-import { useEffect, useEffectEvent, useRef, useState } from 'react'
+import { useEffect, useEffectEvent, useRef } from 'react'
 import { t } from '../i18n/i18n.ts'
+import { PAGE_SIZE } from '../queries/badges.ts'
 
 type Props = {
   shown: number
@@ -51,9 +52,9 @@ export function useFocusFirstNew(ids: string[]) {
  */
 export function LoadMore({ shown, total, hasMore, loading, failed, onMore }: Props) {
   const sentinel = useRef<HTMLDivElement>(null)
-  // Whether this list ever had more to show: only then is its end worth a line on screen.
-  const [paged, setPaged] = useState(hasMore)
-  if (hasMore && !paged) setPaged(true)
+  // A list of more than one page: only its end is worth a line (and the same after Back, when
+  // every page comes from the cache at once).
+  const paged = hasMore || total > PAGE_SIZE
   const onEnter = useEffectEvent(() => {
     if (!loading) onMore(false)
   })
@@ -84,9 +85,10 @@ export function LoadMore({ shown, total, hasMore, loading, failed, onMore }: Pro
 
   return (
     <div ref={sentinel} className="flex flex-col items-center gap-2">
-      {/* Always in the page, so a screen reader hears each change (the count, then the end). */}
-      <p className={`text-sm text-ink-muted ${paged ? '' : 'sr-only'}`} aria-live="polite">
-        {hasMore ? t('list.showing', { shown, total }) : t('list.end')}
+      {/* Always in the page, so a screen reader hears each change (the count, then the end);
+          empty under a list that never had more. */}
+      <p className="text-sm text-ink-muted empty:hidden" aria-live="polite">
+        {hasMore ? t('list.showing', { shown, total }) : paged ? t('list.end') : null}
       </p>
       {failed && !loading && (
         <p role="alert" className="text-sm font-medium text-danger">

@@ -12,7 +12,8 @@ export const ar: Messages = {
   'app.config.fallback': 'تُستخدم القيمة الافتراضية بدلاً منها.',
 
   'error.member-not-found.title': 'العضو غير موجود',
-  'error.member-not-found.detail': 'لم نجد العضو الذي يخصّه هذا الرابط. تأكّد من فتح الرابط كاملاً.',
+  'error.member-not-found.detail':
+    'لم نجد شارات هذا العضو. إن كنت قد فتحت رابطاً، فتأكّد من أنه كامل.',
   'error.unsupported-identifier.title': 'نوع المعرّف غير مدعوم',
   'error.unsupported-identifier.detail':
     'يمكن البحث عن العضو برقم العميل أو البريد الإلكتروني أو رقم الجوال أو المعرّف الخارجي أو رقم البطاقة.',
@@ -57,7 +58,7 @@ export const ar: Messages = {
   'group.unnamed': 'مزيد من الشارات',
   'group.completion': '{earned} من {total} مكتسبة',
 
-  'list.showing': '{shown} من {total} حتى الآن',
+  'list.showing': '{shown} من {total} شارة حتى الآن',
   'list.end': 'نهاية القائمة',
   'list.more': 'عرض المزيد من الشارات',
   'list.loading-more': 'جارٍ تحميل المزيد من الشارات…',
@@ -136,7 +137,7 @@ export const ar: Messages = {
   'cycle.DAYS.1': 'اليوم',
   'cycle.WEEKS.1': 'هذا الأسبوع',
   'cycle.MONTHS.1': 'هذا الشهر',
-  'cycle.n': 'في الدورة الحالية ({duration})',
+  'cycle.n': 'في الفترة الحالية ({duration})',
   'window.every.DAYS.1': 'كل يوم',
   'window.every.WEEKS.1': 'كل أسبوع',
   'window.every.MONTHS.1': 'كل شهر',
@@ -304,6 +305,7 @@ export const ar: Messages = {
 
   'available.aim': 'بداية جيدة',
   'list.filters.open': 'الترتيب والتصفية',
+  'list.filters.on': '(التصفية مفعّلة)',
   'detail.part-of': 'ضمن {group}',
   'detail.left': { other: 'بقيت {count} فقط لجميع الأعضاء.' },
   'detail.progress': '{used} من {max}',

@@ -15,7 +15,7 @@ export const en = {
 
   'error.member-not-found.title': 'Member not found',
   'error.member-not-found.detail':
-    'We could not find the member this link is for. Check that you opened the whole link.',
+    'We could not find this member’s badges. If you followed a link, check that it is complete.',
   'error.unsupported-identifier.title': 'Unsupported identifier',
   'error.unsupported-identifier.detail':
     'Members can be looked up by customer id, email, mobile, external id or card number.',
@@ -262,6 +262,7 @@ export const en = {
 
   'available.aim': 'Good ones to start with',
   'list.filters.open': 'Sort and filter',
+  'list.filters.on': '(filters on)',
   'detail.part-of': 'Part of {group}',
   'detail.left': {
     one: 'Only {count} left for all members.',

@@ -13,7 +13,7 @@ export const fr: Messages = {
 
   'error.member-not-found.title': 'Membre introuvable',
   'error.member-not-found.detail':
-    'Nous n’avons pas trouvé le membre de ce lien. Vérifiez que vous l’avez ouvert en entier.',
+    'Nous n’avons pas trouvé les badges de ce membre. Si vous avez suivi un lien, vérifiez qu’il est complet.',
   'error.unsupported-identifier.title': 'Identifiant non pris en charge',
   'error.unsupported-identifier.detail':
     'Un membre se retrouve par son numéro client, son e-mail, son mobile, son identifiant externe ou son numéro de carte.',
@@ -73,7 +73,7 @@ export const fr: Messages = {
   'earned.sort': 'Trier par',
   'earned.sort.rank': 'À la une',
   'earned.sort.last-earned': 'Obtenus récemment',
-  'earned.sort.last-event': 'Activité qualifiante la plus récente',
+  'earned.sort.last-event': 'Activité la plus récente',
   'earned.group': 'Groupe',
   'earned.all-groups': 'Tous les groupes',
   'earned.show-expired': 'Afficher les expirés',
@@ -264,6 +264,7 @@ export const fr: Messages = {
 
   'available.aim': 'Pour bien commencer',
   'list.filters.open': 'Trier et filtrer',
+  'list.filters.on': '(filtres actifs)',
   'detail.part-of': 'Fait partie de {group}',
   'detail.left': {
     one: 'Plus que {count} pour l’ensemble des membres.',

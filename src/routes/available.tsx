@@ -71,7 +71,7 @@ function AvailableBadges({ customer }: { customer: Customer }) {
         // A section without a count (the picks to start with, badges in no group) keeps its room,
         // so its cards line up with those of the group beside it.
         if (done === undefined || section.groupId === null)
-          return completion === null ? undefined : <span aria-hidden="true" className="min-h-6" />
+          return <span aria-hidden="true" className="min-h-6" />
         const line = t('group.completion', { earned: done.earned, total: done.total })
         // The count takes in the group's badges the member holds that are no longer on offer
         // (First Sip: "2 of 4" above three cards): it opens the ones they hold, on the Earned tab.
@@ -82,7 +82,7 @@ function AvailableBadges({ customer }: { customer: Customer }) {
           <p className="flex min-h-6 items-center text-xs font-medium">
             <Link
               to={customerPath(customer, 'earned', new URLSearchParams({ group: section.groupId }))}
-              className="text-ink-muted underline decoration-dotted underline-offset-2 hover:text-accent-ink"
+              className="inline-flex min-h-6 items-center text-ink-muted underline decoration-dotted underline-offset-2 hover:text-accent-ink"
             >
               {line}
             </Link>

@@ -91,7 +91,12 @@ function EarnedFilters({ customer }: { customer: Customer }) {
           <path d="M3 5h14v2H3zm3 4h8v2H6zm2 4h4v2H8z" />
         </svg>
         <span className="max-[400px]:sr-only">{t('list.filters.open')}</span>
-        {active && <span aria-hidden="true" className="size-2 rounded-full bg-accent" />}
+        {active && (
+          <>
+            <span aria-hidden="true" className="size-2 rounded-full bg-accent" />
+            <span className="sr-only">{t('list.filters.on')}</span>
+          </>
+        )}
       </summary>
       <form
         id={panelId}
