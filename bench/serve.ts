@@ -20,7 +20,7 @@ const brand = process.env.BENCH_BRAND
 let distDir = path.join(root, 'dist')
 if (brand !== undefined) {
   const copy = mkdtempSync(path.join(tmpdir(), 'bench-brand-'))
-  cpSync(distDir, copy, { recursive: true })
+  cpSync(distDir, copy, { recursive: true, preserveTimestamps: true })
   writeFileSync(path.join(copy, 'config.json'), brand)
   distDir = copy
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -98,6 +98,37 @@ beforeAll(async () => {
 afterAll(() => {
   server.close()
   mapsServer.close()
+})
+
+test("a copy that did not keep the files' times still sends their twins; a twin of other content never", async () => {
+  const dist = mkdtempSync(path.join(tmpdir(), 'showcase-copied-'))
+  mkdirSync(path.join(dist, 'assets'))
+  writeFileSync(path.join(dist, 'index.html'), '<!doctype html><div id="root"></div>')
+  writeFileSync(path.join(dist, 'assets', 'copied-Aa11Bb22.js'), script)
+  writeFileSync(path.join(dist, 'assets', 'rebuilt-Cc33Dd44.js'), script)
+  precompressDir(dist)
+  // `cp -r` takes a directory's files in the order the disk lists them: a twin can come out older.
+  const hourAgo = new Date(Date.now() - 3_600_000)
+  for (const twin of ['copied-Aa11Bb22.js.br', 'copied-Aa11Bb22.js.gz'])
+    utimesSync(path.join(dist, 'assets', twin), hourAgo, hourAgo)
+  // A file written again after its twins were made (mid-build): they are not its content.
+  writeFileSync(path.join(dist, 'assets', 'rebuilt-Cc33Dd44.js'), `${script}\n// changed`)
+  const app = createApp({ api: createApi(), distDir: dist, log: () => undefined })
+  const [started, at] = await new Promise<[ServerType, number]>((resolve) => {
+    const running = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+      resolve([running, info.port]),
+    )
+  })
+  try {
+    const copied = await get(at, '/assets/copied-Aa11Bb22.js', { 'Accept-Encoding': 'br, gzip' })
+    expect(copied.headers['content-encoding']).toBe('br')
+    expect(decoded(copied).toString()).toBe(script)
+    const rebuilt = await get(at, '/assets/rebuilt-Cc33Dd44.js', { 'Accept-Encoding': 'br, gzip' })
+    expect(rebuilt.headers['content-encoding']).toBeUndefined()
+    expect(rebuilt.body.toString()).toBe(`${script}\n// changed`)
+  } finally {
+    started.close()
+  }
 })
 
 describe('static files, compressed at build time', () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import path from 'node:path'
 import { type Context } from 'hono'
 import { appendVary, type Encoding, negotiateEncoding } from './compression.ts'
@@ -39,11 +40,20 @@ type Entry = {
   bodies: { identity: Bytes } & Partial<Record<Encoding, Bytes>>
 }
 
-async function readVariant(file: string, mtimeMs: number): Promise<Bytes | undefined> {
+/**
+ * A compressed twin, if it holds this very file. Checked by its content, once per file read: a twin
+ * left over from an earlier build (or written after its file mid-build) is refused, and one that a
+ * copy without timestamps (`cp -r`) made older than its file is still used. (The mtime check it
+ * replaces sent such a copy's files uncompressed or as gzip, by the order the copy took them.)
+ */
+async function readVariant(
+  file: string,
+  identity: Bytes,
+  decompress: (bytes: Bytes) => Buffer,
+): Promise<Bytes | undefined> {
   try {
-    // A twin older than its file is left over from an earlier build: not the same content.
-    if ((await stat(file)).mtimeMs + 1 < mtimeMs) return undefined
-    return new Uint8Array(await readFile(file))
+    const bytes = new Uint8Array(await readFile(file))
+    return decompress(bytes).equals(identity) ? bytes : undefined
   } catch {
     return undefined
   }
@@ -83,8 +93,8 @@ export function staticFiles({ root, basePath, serveSourceMaps }: StaticFilesOpti
     const cached = cache.get(file)
     if (cached && cached.mtimeMs === info.mtimeMs) return cached
     const identity = new Uint8Array(await readFile(file))
-    const br = await readVariant(`${file}.br`, info.mtimeMs)
-    const gzip = await readVariant(`${file}.gz`, info.mtimeMs)
+    const br = await readVariant(`${file}.br`, identity, brotliDecompressSync)
+    const gzip = await readVariant(`${file}.gz`, identity, gunzipSync)
     const entry: Entry = {
       mtimeMs: info.mtimeMs,
       type: TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
