@@ -58,11 +58,11 @@ async function start() {
     setLocale('en', document.documentElement)
   }
   const bridge = await bridgeLoading
+  // A page the server rendered carries the data it rendered with: the first render reads it too.
+  const rendered = serverRenderState()
   // A page the server rendered for this accent came with its inks (brand.css, or early.js): the
   // app's own are set when they are computed, without holding up the hydration. Otherwise the
   // first render waits for them, so it is drawn in the brand's colours.
-  // A page the server rendered carries the data it rendered with: the first render reads it too.
-  const rendered = serverRenderState()
   if (inksLoading !== null) {
     const apply = (inks: Inks | null) => applyTheme(config, document.documentElement, inks)
     if (rendered?.config.accent === accent) void inksLoading.then(apply)

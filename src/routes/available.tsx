@@ -75,17 +75,23 @@ function AvailableBadges({ customer }: { customer: Customer }) {
         const line = t('group.completion', { earned: done.earned, total: done.total })
         // The count takes in the group's badges the member holds that are no longer on offer
         // (First Sip: "2 of 4" above three cards): it opens the ones they hold, on the Earned tab.
-        return done.earned === 0 ? (
-          <p className="flex min-h-6 items-center text-xs font-medium text-ink-muted">{line}</p>
-        ) : (
-          // (24 px high either way: a target a finger can take, and side-by-side groups line up.)
-          <p className="flex min-h-6 items-center text-xs font-medium">
-            <Link
-              to={customerPath(customer, 'earned', new URLSearchParams({ group: section.groupId }))}
-              className="inline-flex min-h-6 items-center text-ink-muted underline decoration-dotted underline-offset-2 hover:text-accent-ink"
-            >
-              {line}
-            </Link>
+        // (24 px high, link or not: a target a finger can take, and side-by-side groups line up.)
+        return (
+          <p className="flex min-h-6 items-center text-xs font-medium text-ink-muted">
+            {done.earned === 0 ? (
+              line
+            ) : (
+              <Link
+                to={customerPath(
+                  customer,
+                  'earned',
+                  new URLSearchParams({ group: section.groupId }),
+                )}
+                className="inline-flex min-h-6 items-center underline decoration-dotted underline-offset-2 hover:text-accent-ink"
+              >
+                {line}
+              </Link>
+            )}
           </p>
         )
       }}
