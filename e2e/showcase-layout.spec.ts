@@ -215,3 +215,27 @@ test.describe('on a phone', () => {
       expect(date, `${card}: "${date}" holds together`).not.toMatch(/ /)
   })
 })
+
+test("a desktop's cards are no narrower than a phone's, and a desktop row holds Tom's groups", async ({
+  page,
+}) => {
+  const cardWidths = async (size: typeof phone) => {
+    await page.setViewportSize(size)
+    await page.goto(`/customers/${TOM}/earned`)
+    await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+    await settled(page)
+    return page
+      .locator('li.badge-card')
+      .evaluateAll((cards) => cards.map((card) => card.getBoundingClientRect().width))
+  }
+  const onPhone = Math.min(...(await cardWidths(phone)))
+  const onDesktop = await cardWidths(desktop)
+  expect(Math.min(...onDesktop)).toBeGreaterThanOrEqual(onPhone)
+  // Tom's four groups hold five badges: one row, side by side, on a desktop.
+  const tops = await page
+    .locator('section')
+    .filter({ has: page.getByRole('heading', { name: /Coffee Club|2026|Community|Seasonal/ }) })
+    .evaluateAll((sections) => sections.map((section) => section.getBoundingClientRect().top))
+  expect(tops).toHaveLength(4)
+  expect(new Set(tops).size).toBe(1)
+})

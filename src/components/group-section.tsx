@@ -16,16 +16,17 @@ export function useGroupName(groupId: string | null, known: string | null): stri
 }
 
 /** The most columns the flow has (index.css, .group-flow): a group spans at most that many. */
-export const MAX_COLUMNS = 6
+export const MAX_COLUMNS = 5
 
-/** Badges a folded group shows before "See all": two full rows at the widest layout. */
-export const PREVIEW = 12
+/** Badges a folded group shows before "See all": two full rows from a tablet up, five on a phone. */
+export const PREVIEW = 10
 
 /**
- * Cards an opened group adds per step (whole rows at 2, 3, 4 and 6 columns): a group of
- * thousands opens a few rows per task instead of blocking the page for seconds in one.
+ * Cards an opened group adds per step (whole rows at 2, 4 and 5 columns; at 3 the next step
+ * fills the row at once): a group of thousands opens a few rows per task instead of blocking the
+ * page for seconds in one.
  */
-export const CHUNK = 48
+export const CHUNK = 40
 
 /** How many of a group's badges are on the page: its preview, or all of them a step at a time. */
 function useShownCount(count: number, foldable: boolean, all: boolean): number {

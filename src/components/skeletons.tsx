@@ -5,10 +5,10 @@ export function ListSkeleton({ label }: { label: string }) {
   return (
     <div role="status" aria-busy="true" aria-label={label} className="flex flex-col gap-4">
       <div className="group-flow">
-        <div className="group-block" data-span={6}>
+        <div className="group-block" data-span={5}>
           <div className="col-span-full h-8 w-40 animate-pulse rounded bg-sunken" />
           <ul className="group-cards">
-            {Array.from({ length: 6 }, (_, i) => (
+            {Array.from({ length: 5 }, (_, i) => (
               <li key={i} className="h-44 animate-pulse rounded-card bg-sunken" />
             ))}
           </ul>
