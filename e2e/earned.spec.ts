@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 import { expectNoAxeViolations } from './axe.ts'
 
 test("the start page shows the typical member's earned badges, grouped in rank order", async ({
@@ -120,4 +120,72 @@ test.describe('on a phone', () => {
       await expectNoAxeViolations(page)
     })
   }
+})
+
+/** Each card's name and the line that says when it runs out ("Expires in 12 days"), if any. */
+function expiryLines(page: Page) {
+  return page.locator('li.badge-card').evaluateAll((cards) =>
+    cards.map((card) => ({
+      name: card.querySelector('h3')?.textContent?.trim() ?? '',
+      expires:
+        [...card.querySelectorAll('p')]
+          .map((line) => line.textContent?.replace(/\s+/g, ' ').trim() ?? '')
+          .find((line) => /^Expires in \d+ days?$/.test(line)) ?? null,
+    })),
+  )
+}
+
+test('"expiring soon" opens exactly the badges it counts, soonest first, and the filter goes as it came', async ({
+  page,
+}) => {
+  await page.goto('/customers/62090013/earned')
+  const main = page.getByRole('main')
+  await expect(main.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+  await expect(main.locator('li.badge-card .animate-pulse')).toHaveCount(0)
+  // The cards on the whole list that say they run out within the month.
+  const all = await expiryLines(page)
+  const running = all.filter(({ expires }) => expires !== null)
+  const days = (line: string | null) => Number(line?.match(/\d+/)?.[0])
+  running.sort((a, b) => days(a.expires) - days(b.expires))
+  expect(running.length).toBeGreaterThan(1)
+
+  const summary = main.getByRole('region', { name: 'Your badges at a glance' })
+  const stat = summary.getByRole('link', { name: /expiring soon$/ })
+  await expect(stat).toHaveAccessibleName(`${running.length} expiring soon`)
+  await stat.click()
+  await expect(page).toHaveURL(/\/customers\/62090013\/earned\?soon=1$/)
+  await expect(main.getByRole('heading', { level: 2 })).toHaveText(['Expiring soonest first'])
+  expect(await expiryLines(page)).toEqual(running)
+  // The count is the same on the list it opened.
+  await expect(stat).toHaveAccessibleName(`${running.length} expiring soon`)
+
+  // The panel says so, has no sort to offer (the list is by date), and lets it go.
+  await page.getByText('Sort and filter').click()
+  const only = page.getByRole('checkbox', { name: 'Only those expiring soon' })
+  await expect(only).toBeChecked()
+  await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveCount(0)
+  await only.click()
+  await expect(page).toHaveURL(/\/customers\/62090013\/earned$/)
+  await expect(main.locator('li.badge-card')).toHaveCount(all.length)
+})
+
+test("the VIP's expiring list reads every page before it says nothing runs out", async ({
+  page,
+}) => {
+  const offsets = new Set<string>()
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (
+      url.pathname.includes('/badges/customer/') &&
+      url.searchParams.get('badgeType') === 'EARNED'
+    )
+      offsets.add(url.searchParams.get('page') ?? '0')
+  })
+  await page.goto('/customers/381921157/earned?soon=1')
+  await expect(
+    page.getByRole('main').getByText('None of your badges expires in the next 30 days.'),
+  ).toBeVisible()
+  // 326 badges, 50 a page: the first came with the page, the other six were asked for.
+  expect([...offsets].sort()).toEqual(['1', '2', '3', '4', '5', '6'])
+  await expect(page.getByRole('link', { name: '0 expiring soon' })).toBeVisible()
 })

@@ -27,6 +27,8 @@ const views: View[] = [
     },
   },
   { name: "Tom's earned view with expired badges", path: `/customers/${TOM}/earned?expired=1` },
+  { name: "Tom's badges expiring soon", path: `/customers/${TOM}/earned?soon=1` },
+  { name: "the VIP's badges expiring soon (none)", path: `/customers/${VIP}/earned?soon=1` },
   { name: "Tom's available view", path: `/customers/${TOM}/available` },
   { name: 'an earned badge (First Sip)', path: badge('0001') },
   { name: 'a badge earned days ago, celebrated (Regular)', path: badge('0002') },

@@ -18,7 +18,9 @@ export type NextUp = {
     | { kind: 'opens'; at: number }
 }
 
-const SOON_MS = 30 * 86_400_000
+/** What "expiring soon" means: within this many days. */
+export const SOON_DAYS = 30
+const SOON_MS = SOON_DAYS * 86_400_000
 const byDate = <T>(items: T[], date: (item: T) => number) =>
   [...items].sort((a, b) => date(a) - date(b))
 

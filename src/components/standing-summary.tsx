@@ -131,10 +131,12 @@ export function StandingSummary({ customer }: { customer: Customer }) {
   const toEarn = stillToEarn(available)
   const soon = expiringSoon(earned, now)
   const next = nextUp(available, now)
+  // One badge: its page; more, or none: the earned list of just those (the same rule, so the
+  // same badges).
   const soonTarget =
     soon.length === 1 && soon[0]
       ? customerPath(customer, `badges/${encodeSegment(soon[0].badge.id)}`)
-      : customerPath(customer, 'earned')
+      : customerPath(customer, 'earned', new URLSearchParams({ soon: '1' }))
   return (
     <>
       <Part fallback={null}>

@@ -3,6 +3,8 @@ import { type ChangeEvent, useEffect, useId, useRef } from 'react'
 import { Link, useLocation, useSearchParams } from 'react-router'
 import { type Customer, customerPath } from '../badges/member.ts'
 import { groupBadges, UNGROUPED } from '../badges/order.ts'
+import { expiringSoon, type Judged, SOON_DAYS } from '../badges/standing.ts'
+import { type CustomerBadge } from '../badges/types.ts'
 import { BadgeCard } from '../components/badge-card.tsx'
 import { BadgeList, EmptyState } from '../components/badge-list.tsx'
 import { useGroupName } from '../components/group-section.tsx'
@@ -12,9 +14,9 @@ import { StandingSummary } from '../components/standing-summary.tsx'
 import { useCustomer } from '../components/use-customer.ts'
 import { useNow } from '../components/use-now.ts'
 import { useEarnedTruths } from '../components/use-truths.ts'
-import { t } from '../i18n/i18n.ts'
+import { formatNumber, t } from '../i18n/i18n.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
-import { earnedFilters, hasFilters, type SortParam, sortParam } from './list-params.ts'
+import { earnedFilters, hasFilters, soonOnly, type SortParam, sortParam } from './list-params.ts'
 import { pageTitle } from '../config/brand.ts'
 
 const sortKeys = ['rank', 'last-earned', 'last-event'] as const satisfies SortParam[]
@@ -68,6 +70,9 @@ function EarnedFilters({ customer }: { customer: Customer }) {
   const selectedGroup = search.get('group') ?? ''
   if (selectedGroup && !groups.has(selectedGroup)) groups.set(selectedGroup, null)
   const active = hasFilters(search)
+  // Only the badges about to run out: they come soonest first, so the sort has nothing to do,
+  // and an expired badge is past running out.
+  const soon = soonOnly(search)
 
   const update = (key: string, value: string | null) => {
     // From the last choice made, not the address this render read: a second choice before the
@@ -104,16 +109,18 @@ function EarnedFilters({ customer }: { customer: Customer }) {
         className="absolute end-0 z-10 mt-2 flex w-72 max-w-[calc(100vw-2rem)] flex-col gap-3 rounded-card border border-line bg-surface p-4 shadow-lg"
         onSubmit={(event) => event.preventDefault()}
       >
-        <label className="flex flex-col gap-1 text-sm font-medium text-ink">
-          {t('earned.sort')}
-          <select value={sortParam(search)} onChange={onSort} className={selectClass}>
-            {sortKeys.map((value) => (
-              <option key={value} value={value}>
-                {t(`earned.sort.${value}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        {!soon && (
+          <label className="flex flex-col gap-1 text-sm font-medium text-ink">
+            {t('earned.sort')}
+            <select value={sortParam(search)} onChange={onSort} className={selectClass}>
+              {sortKeys.map((value) => (
+                <option key={value} value={value}>
+                  {t(`earned.sort.${value}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="flex flex-col gap-1 text-sm font-medium text-ink">
           {t('earned.group')}
           <select
@@ -130,14 +137,41 @@ function EarnedFilters({ customer }: { customer: Customer }) {
         <label className="flex min-h-11 items-center gap-2 text-sm font-medium text-ink">
           <input
             type="checkbox"
-            checked={search.get('expired') === '1'}
-            onChange={(event) => update('expired', event.target.checked ? '1' : null)}
+            checked={soon}
+            onChange={(event) => update('soon', event.target.checked ? '1' : null)}
             className="size-5 accent-accent"
           />
-          {t('earned.show-expired')}
+          {t('earned.only-soon')}
         </label>
+        {!soon && (
+          <label className="flex min-h-11 items-center gap-2 text-sm font-medium text-ink">
+            <input
+              type="checkbox"
+              checked={search.get('expired') === '1'}
+              onChange={(event) => update('expired', event.target.checked ? '1' : null)}
+              className="size-5 accent-accent"
+            />
+            {t('earned.show-expired')}
+          </label>
+        )}
       </form>
     </details>
+  )
+}
+
+/** The end of the expiring-soon list while the rest of the member's badges are still read. */
+function Checking({ failed, retry }: { failed: boolean; retry: () => void }) {
+  return (
+    <div className="flex flex-col items-center gap-2">
+      <p role="status" className="text-sm text-ink-muted">
+        {failed ? t('list.more-failed') : t('earned.soon.checking')}
+      </p>
+      {failed && (
+        <button type="button" onClick={retry} className="button-primary">
+          {t('error.retry')}
+        </button>
+      )}
+    </div>
   )
 }
 
@@ -147,6 +181,24 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
   const { data, hasNextPage, fetchNextPage, isFetchingNextPage, isFetchNextPageError } =
     useSuspenseInfiniteQuery(badgeQueries.list(customer, filters))
   const truths = useEarnedTruths(data.badges, now)
+  const soon = soonOnly(search)
+  // Which badges run out soon is known only of the badges read: this list reads them all (the
+  // summary's count, from the same list, then counts them all too).
+  const checking = soon && hasNextPage
+  useEffect(() => {
+    if (checking && !isFetchingNextPage && !isFetchNextPageError)
+      void fetchNextPage({ cancelRefetch: false })
+  }, [checking, isFetchingNextPage, isFetchNextPageError, fetchNextPage])
+  const renderCard = (badge: CustomerBadge, index: number) => (
+    <BadgeCard
+      key={badge.id}
+      badge={badge}
+      truth={truths.get(badge.id) ?? null}
+      customer={customer}
+      now={now}
+      priority={index < 4}
+    />
+  )
 
   if (data.badges.length === 0) {
     return hasFilters(search) ? (
@@ -163,6 +215,48 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
       </EmptyState>
     )
   }
+  if (soon) {
+    // The summary's own rule, on the truths the cards show: the same badges, soonest first.
+    const judged = data.badges.flatMap((badge): Judged[] => {
+      const truth = truths.get(badge.id)
+      return truth ? [{ badge, truth }] : []
+    })
+    const badges: CustomerBadge[] = expiringSoon(judged, now).map(({ badge }) => badge)
+    const foot = checking ? (
+      <Checking
+        failed={isFetchNextPageError}
+        retry={() => void fetchNextPage({ cancelRefetch: false })}
+      />
+    ) : null
+    if (badges.length === 0)
+      return (
+        foot ?? (
+          <EmptyState
+            title={
+              filters.groupId === undefined
+                ? t('earned.soon.none', { days: formatNumber(SOON_DAYS) })
+                : t('earned.no-match')
+            }
+          >
+            <Link to={customerPath(customer, 'earned')} className="button-secondary px-0">
+              {t('earned.clear-filters')}
+            </Link>
+          </EmptyState>
+        )
+      )
+    return (
+      <BadgeList
+        badges={badges}
+        total={badges.length}
+        skipped={data.skipped}
+        sections={[{ key: UNGROUPED, groupId: null, name: null, badges }]}
+        heading={t('earned.soon-first')}
+        renderCard={renderCard}
+        paging={{ hasMore: false, loading: false, failed: false, fetchMore: () => undefined }}
+        foot={foot}
+      />
+    )
+  }
   const byRank = filters.sortOn === 'RANK'
   return (
     <BadgeList
@@ -175,16 +269,7 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
           : [{ key: UNGROUPED, groupId: null, name: null, badges: data.badges }]
       }
       heading={byRank ? undefined : t('earned.recent-first')}
-      renderCard={(badge, index) => (
-        <BadgeCard
-          key={badge.id}
-          badge={badge}
-          truth={truths.get(badge.id) ?? null}
-          customer={customer}
-          now={now}
-          priority={index < 4}
-        />
-      )}
+      renderCard={renderCard}
       paging={{
         hasMore: hasNextPage,
         loading: isFetchingNextPage,

@@ -29,6 +29,11 @@ export function earnedFilters(search: URLSearchParams): ListQuery {
   }
 }
 
+/** Only the badges whose hold ends soon (the summary's "expiring soon"), soonest first. */
+export function soonOnly(search: URLSearchParams): boolean {
+  return search.get('soon') === '1'
+}
+
 export function hasFilters(search: URLSearchParams): boolean {
-  return search.has('sort') || search.has('expired') || search.has('group')
+  return search.has('sort') || search.has('expired') || search.has('group') || soonOnly(search)
 }
