@@ -131,10 +131,10 @@ export function StandingSummary({ customer }: { customer: Customer }) {
   const toEarn = stillToEarn(available)
   const soon = expiringSoon(earned, now)
   const next = nextUp(available, now)
-  // One badge: its page; more, or none: the earned list of just those (the same rule, so the
-  // same badges).
+  // One badge: its page; more, none, or a list not all read: the earned list of just those (the
+  // same rule, so the same badges).
   const soonTarget =
-    soon.length === 1 && soon[0]
+    soon.length === 1 && soon[0] && !earnedList.hasNextPage
       ? customerPath(customer, `badges/${encodeSegment(soon[0].badge.id)}`)
       : customerPath(customer, 'earned', new URLSearchParams({ soon: '1' }))
   return (
@@ -166,9 +166,11 @@ export function StandingSummary({ customer }: { customer: Customer }) {
             more={availableList.hasNextPage}
             label={t('summary.to-earn', { count: toEarn.length })}
           />
+          {/* Of the badges read so far: a list of more pages may hold more (its link reads them). */}
           <Stat
             to={soonTarget}
             count={soon.length}
+            more={earnedList.hasNextPage}
             label={t('summary.expiring', { count: soon.length })}
           />
         </div>
