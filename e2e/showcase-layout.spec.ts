@@ -239,3 +239,31 @@ test("a desktop's cards are no narrower than a phone's, and a desktop row holds 
   expect(tops).toHaveLength(4)
   expect(new Set(tops).size).toBe(1)
 })
+
+for (const size of [phone, desktop])
+  test(`at ${size.width} px, cards side by side end on one line, whatever group they are in`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size)
+    for (const path of [`/customers/${TOM}/earned`, `/customers/${TOM}/available`]) {
+      await page.goto(path)
+      await expect(page.locator('li.badge-card').first()).toBeVisible()
+      await settled(page)
+      const rows = await page.locator('li.badge-card').evaluateAll((cards) => {
+        const byTop = new Map<number, Set<number>>()
+        for (const card of cards) {
+          const box = card.getBoundingClientRect()
+          const row = byTop.get(Math.round(box.top)) ?? new Set<number>()
+          row.add(Math.round(box.bottom))
+          byTop.set(Math.round(box.top), row)
+        }
+        return [...byTop.values()].map((bottoms) => bottoms.size)
+      })
+      // Some row holds cards of two groups (Tom's 2026 Challenges and Community on a phone).
+      expect(rows.length, path).toBeGreaterThan(1)
+      expect(
+        rows.every((bottoms) => bottoms === 1),
+        `${path}: ${JSON.stringify(rows)}`,
+      ).toBe(true)
+    }
+  })
