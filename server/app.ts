@@ -226,6 +226,12 @@ export function createApp({
       // Named by its content, as the app's code is: kept for good, no request on a member's next
       // visit. A page of an earlier build (another version) gets today's rule, checked each time.
       c.header('Cache-Control', sheet.current ? 'public, max-age=31536000, immutable' : 'no-cache')
+      // Checked each time, it is sent again only when the rule changed (compression makes the tag
+      // weak on its way out: either form matches).
+      const tag = `"${sheet.version}"`
+      c.header('ETag', tag)
+      const known = (c.req.header('If-None-Match') ?? '').split(',').map((v) => v.trim())
+      if (known.some((value) => value.replace(/^W\//, '') === tag)) return c.body(null, 304)
       return c.body(sheet.text, 200, { 'Content-Type': 'text/css; charset=utf-8' })
     })
     app.get('/config.json', (c) => {

@@ -26,7 +26,7 @@ export function brandStyleHref(config: Pick<RuntimeConfig, (typeof LOOK)[number]
   }
   const sheet = query.size === 0 ? null : brandStyleSheet(query)
   if (sheet === null) return null
-  query.set('v', version(sheet.text))
+  query.set('v', sheet.version)
   return `brand.css?${query}`
 }
 
@@ -35,7 +35,9 @@ export function brandStyleHref(config: Pick<RuntimeConfig, (typeof LOOK)[number]
  * the look (each checked as config.json's are: colours, lengths and font names only). `current`
  * says whether the query's version is this build's (only then may the browser keep it for good).
  */
-export function brandStyleSheet(query: URLSearchParams): { text: string; current: boolean } | null {
+export function brandStyleSheet(
+  query: URLSearchParams,
+): { text: string; current: boolean; version: string } | null {
   const source: Record<string, string> = {}
   let asked: string | null = null
   for (const [name, value] of query) {
@@ -56,5 +58,6 @@ export function brandStyleSheet(query: URLSearchParams): { text: string; current
   )
   if (rule === '') return null
   const text = `${rule}\n`
-  return { text, current: asked === version(text) }
+  const named = version(text)
+  return { text, current: asked === named, version: named }
 }

@@ -167,6 +167,16 @@ test("a brand's colour, corners and font come with the rendered page, as the app
   expect(old.headers.get('Cache-Control')).toBe('no-cache')
   const rule = await sheet.text()
   expect(await old.text()).toBe(rule)
+  // Checked again with what it kept: nothing to send, as long as the rule is the same.
+  const tag = old.headers.get('ETag') ?? ''
+  expect(tag).toMatch(/^"[0-9a-f]{12}"$/)
+  for (const kept of [tag, `W/${tag}`, `"0", ${tag}`]) {
+    const again = await app.request(`/${older}`, { headers: { 'If-None-Match': kept } })
+    expect(again.status, kept).toBe(304)
+    expect(await again.text()).toBe('')
+  }
+  const stale = await app.request(`/${older}`, { headers: { 'If-None-Match': '"000000000000"' } })
+  expect(stale.status).toBe(200)
   // The brand's colour, and as text a darker one that reads on white (#ffb000 does not).
   expect(rule).toContain('--accent:#ffb000')
   expect(rule).toMatch(/--accent-ink:light-dark\(#[0-9a-f]{6}, #ffb000\)/)
