@@ -154,14 +154,17 @@ test('"expiring soon" opens exactly the badges it counts, soonest first, and the
   await expect(stat).toHaveAccessibleName(`${running.length} expiring soon`)
   await stat.click()
   await expect(page).toHaveURL(/\/customers\/62090013\/earned\?soon=1$/)
-  await expect(main.getByRole('heading', { level: 2 })).toHaveText(['Expiring soonest first'])
+  await expect(main.getByRole('heading', { level: 2 })).toHaveText(['Expiring in the next 30 days'])
   expect(await expiryLines(page)).toEqual(running)
   // The count is the same on the list it opened.
   await expect(stat).toHaveAccessibleName(`${running.length} expiring soon`)
 
   // The panel says so, has no sort to offer (the list is by date), and lets it go.
+  await expect(main.getByRole('status')).toHaveText(
+    `${running.length} badges expire in the next 30 days.`,
+  )
   await page.getByText('Sort and filter').click()
-  const only = page.getByRole('checkbox', { name: 'Only those expiring soon' })
+  const only = page.getByRole('checkbox', { name: 'Only badges expiring within 30 days' })
   await expect(only).toBeChecked()
   await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveCount(0)
   await only.click()
@@ -169,27 +172,105 @@ test('"expiring soon" opens exactly the badges it counts, soonest first, and the
   await expect(main.locator('li.badge-card')).toHaveCount(all.length)
 })
 
-test("the VIP's expiring list reads every page before it says nothing runs out", async ({
-  page,
-}) => {
-  const pages = new Set<string>()
+/** The VIP's earned list as the member's browser asks for it, page by page (page 0 comes with the HTML). */
+function earnedPages(page: Page) {
+  const pages: string[] = []
   page.on('request', (request) => {
     const url = new URL(request.url())
     if (
       url.pathname.includes('/badges/customer/') &&
       url.searchParams.get('badgeType') === 'EARNED'
     )
-      pages.add(url.searchParams.get('page') ?? '0')
+      pages.push(url.searchParams.get('page') ?? '0')
   })
+  return pages
+}
+const isEarnedPage = (number: number) => (url: URL) =>
+  url.pathname.includes('/badges/customer/381921157') &&
+  url.searchParams.get('badgeType') === 'EARNED' &&
+  url.searchParams.get('page') === String(number)
+
+test("the VIP's expiring list reads every page before it says nothing runs out", async ({
+  page,
+}) => {
+  const pages = earnedPages(page)
   await page.goto('/customers/381921157/earned')
-  // Fifty of 326 read: none of those runs out, and the rest are not known yet.
-  await page.getByRole('link', { name: '0+ expiring soon' }).click()
+  // Fifty of 326 read, none of them running out: the rest are not known, so no number yet.
+  await page.getByRole('link', { name: 'See what expires soon' }).click()
   await expect(page).toHaveURL(/\/earned\?soon=1$/)
-  await expect(
-    page.getByRole('main').getByText('None of your badges expires in the next 30 days.'),
-  ).toBeVisible()
+  const main = page.getByRole('main')
+  await expect(main.getByText('None of your badges expire in the next 30 days.')).toBeVisible()
+  await expect(main.getByRole('status')).toHaveText('0 badges expire in the next 30 days.')
   // 326 badges, 50 a page: the first came with the page, the other six were asked for.
   expect([...pages].sort()).toEqual(['1', '2', '3', '4', '5', '6'])
   // Every page read: the summary's count is now a count of them all.
   await expect(page.getByRole('link', { name: '0 expiring soon' })).toBeVisible()
+})
+
+test('a badge running out on a later page of a long list is found, and counted by the summary', async ({
+  page,
+}) => {
+  const soon = new Date(Date.now() + 9.5 * 86_400_000)
+  // Page 3 of the VIP's list: its first badge now runs out in nine days.
+  let named = ''
+  await page.route(isEarnedPage(3), async (route) => {
+    const response = await route.fetch()
+    const body = (await response.json()) as {
+      data: { badges: { name: string; expiresOn: number | null; expiresOnISO?: string }[] }
+    }
+    const first = body.data.badges[0]
+    if (first) {
+      named = first.name
+      first.expiresOn = soon.getTime() / 1000
+      delete first.expiresOnISO
+    }
+    await route.fulfill({ response, json: body })
+  })
+  await page.goto('/customers/381921157/earned?soon=1')
+  const main = page.getByRole('main')
+  await expect(main.getByRole('status')).toHaveText('1 badge expires in the next 30 days.')
+  await expect(main.locator('li.badge-card')).toHaveCount(1)
+  await expect(main.locator('li.badge-card h3')).toHaveText(named)
+  await expect(main.locator('li.badge-card')).toContainText('Expires in 9 days')
+  await expect(page.getByRole('link', { name: '1 expiring soon' })).toBeVisible()
+})
+
+test('a page that fails while the expiring list is read says so, and Try again reads on', async ({
+  page,
+}) => {
+  // Every try of the first read fails (the app retries on its own before it gives up).
+  let failing = true
+  await page.route(isEarnedPage(2), (route) =>
+    failing
+      ? route.fulfill({ status: 503, json: { errors: [{ code: 503, message: 'busy' }] } })
+      : route.continue(),
+  )
+  await page.goto('/customers/381921157/earned?soon=1')
+  const main = page.getByRole('main')
+  await expect(main.getByRole('status')).toHaveText(
+    'We could not check all your badges. Check your connection and try again.',
+    { timeout: 20_000 },
+  )
+  // Nothing said about what was not read.
+  await expect(main.getByText(/None of your badges/)).toHaveCount(0)
+  failing = false
+  await main.getByRole('button', { name: 'Try again' }).click()
+  await expect(main.getByRole('status')).toHaveText('0 badges expire in the next 30 days.')
+  await expect(main.getByText('None of your badges expire in the next 30 days.')).toBeVisible()
+})
+
+test('the expiring list ignores a sort or "show expired" left in the address, and the new member has earned nothing yet', async ({
+  page,
+}) => {
+  const pages = earnedPages(page)
+  await page.goto('/customers/62090013/earned?soon=1&sort=last-earned&expired=1')
+  const main = page.getByRole('main')
+  await expect(main.getByRole('status')).toHaveText('3 badges expire in the next 30 days.')
+  await expect(main.locator('li.badge-card')).toHaveCount(3)
+  // The summary's own list, which came with the page: nothing else was asked for.
+  expect(pages).toEqual([])
+
+  await page.goto('/customers/565039504/earned?soon=1')
+  await expect(main.getByText('No badges earned yet')).toBeVisible()
+  await expect(main.getByText(/match these filters/)).toHaveCount(0)
 })

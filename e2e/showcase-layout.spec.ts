@@ -216,11 +216,11 @@ test.describe('on a phone', () => {
   })
 })
 
-test("a desktop's cards are no narrower than a phone's, and a desktop row holds Tom's groups", async ({
+test("no screen's cards are narrower than a phone's, and a desktop row holds Tom's groups", async ({
   page,
 }) => {
-  const cardWidths = async (size: typeof phone) => {
-    await page.setViewportSize(size)
+  const cardWidths = async (width: number) => {
+    await page.setViewportSize({ width, height: 800 })
     await page.goto(`/customers/${TOM}/earned`)
     await expect(page.getByRole('heading', { name: 'First Sip' })).toBeVisible()
     await settled(page)
@@ -228,9 +228,10 @@ test("a desktop's cards are no narrower than a phone's, and a desktop row holds 
       .locator('li.badge-card')
       .evaluateAll((cards) => cards.map((card) => card.getBoundingClientRect().width))
   }
-  const onPhone = Math.min(...(await cardWidths(phone)))
-  const onDesktop = await cardWidths(desktop)
-  expect(Math.min(...onDesktop)).toBeGreaterThanOrEqual(onPhone)
+  const onPhone = Math.min(...(await cardWidths(phone.width)))
+  // Small tablets, an iPad upright and on its side, a laptop: each where a column is added.
+  for (const width of [576, 640, 768, 820, 960, 1024, desktop.width])
+    expect(Math.min(...(await cardWidths(width))), `at ${width} px`).toBeGreaterThanOrEqual(onPhone)
   // Tom's four groups hold five badges: one row, side by side, on a desktop.
   const tops = await page
     .locator('section')
@@ -238,6 +239,28 @@ test("a desktop's cards are no narrower than a phone's, and a desktop row holds 
     .evaluateAll((sections) => sections.map((section) => section.getBoundingClientRect().top))
   expect(tops).toHaveLength(4)
   expect(new Set(tops).size).toBe(1)
+})
+
+test("a VIP's folded group shows whole rows, on a phone, a tablet and a desktop", async ({
+  page,
+}) => {
+  for (const width of [phone.width, 600, 800, desktop.width]) {
+    await page.setViewportSize({ width, height: 800 })
+    await page.goto(`/customers/${VIP}/earned`)
+    const seeAll = page.getByRole('button', { name: /^See all \d+$/ }).first()
+    await expect(seeAll).toBeVisible()
+    const list = page.locator(`#${await seeAll.getAttribute('aria-controls')}`)
+    const shown = await list.locator('li.badge-card').evaluateAll((cards) =>
+      cards
+        .map((card) => card.getBoundingClientRect())
+        .filter((box) => box.width > 0)
+        .map((box) => ({ left: Math.round(box.left), top: Math.round(box.top) })),
+    )
+    const columns = new Set(shown.map((box) => box.left)).size
+    const rows = new Set(shown.map((box) => box.top)).size
+    expect(shown.length, `at ${width} px: ${columns} columns`).toBe(columns * rows)
+    expect(rows, `at ${width} px`).toBeGreaterThanOrEqual(2)
+  }
 })
 
 for (const size of [phone, desktop])

@@ -25,8 +25,6 @@ type Props = {
   aside?: (section: BadgeSection) => ReactNode
   renderCard: (badge: CustomerBadge, index: number) => ReactNode
   paging: Paging
-  /** What the list says at its end instead of its count and "Show more" (a filtered list). */
-  foot?: ReactNode
 }
 
 /** The paged, grouped list both the earned and the available views show. */
@@ -39,7 +37,6 @@ export function BadgeList({
   aside,
   renderCard,
   paging,
-  foot,
 }: Props) {
   const focusFirstNew = useFocusFirstNew(badges.map((badge) => badge.id))
   const offsets = sections.reduce<number[]>(
@@ -67,19 +64,17 @@ export function BadgeList({
       {skipped > 0 && (
         <p className="text-sm text-ink-muted">{t('list.skipped', { count: skipped })}</p>
       )}
-      {foot ?? (
-        <LoadMore
-          shown={badges.length}
-          total={total}
-          hasMore={paging.hasMore}
-          loading={paging.loading}
-          failed={paging.failed}
-          onMore={(asked) => {
-            if (asked) focusFirstNew()
-            paging.fetchMore()
-          }}
-        />
-      )}
+      <LoadMore
+        shown={badges.length}
+        total={total}
+        hasMore={paging.hasMore}
+        loading={paging.loading}
+        failed={paging.failed}
+        onMore={(asked) => {
+          if (asked) focusFirstNew()
+          paging.fetchMore()
+        }}
+      />
     </div>
   )
 }

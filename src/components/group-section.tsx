@@ -18,15 +18,17 @@ export function useGroupName(groupId: string | null, known: string | null): stri
 /** The most columns the flow has (index.css, .group-flow): a group spans at most that many. */
 export const MAX_COLUMNS = 5
 
-/** Badges a folded group shows before "See all": two full rows from a tablet up, five on a phone. */
-export const PREVIEW = 10
+/**
+ * Badges a folded group shows before "See all": whole rows at 2, 3 and 4 columns; at 5 the last
+ * two are hidden (index.css, `.group-cards[data-preview]`), so it shows two whole rows there too.
+ */
+export const PREVIEW = 12
 
 /**
- * Cards an opened group adds per step (whole rows at 2, 4 and 5 columns; at 3 the next step
- * fills the row at once): a group of thousands opens a few rows per task instead of blocking the
- * page for seconds in one.
+ * Cards an opened group adds per step: a group of thousands opens a few rows per task instead of
+ * blocking the page for seconds in one (a row left part-filled at 5 columns fills at the next step).
  */
-export const CHUNK = 40
+export const CHUNK = 48
 
 /** How many of a group's badges are on the page: its preview, or all of them a step at a time. */
 function useShownCount(count: number, foldable: boolean, all: boolean): number {
@@ -111,7 +113,11 @@ export function GroupSection({ section, heading, aside, foldable, renderCard, of
         {aside}
       </div>
       {open && (
-        <ul id={listId} className="group-cards">
+        <ul
+          id={listId}
+          className="group-cards"
+          data-preview={foldable && !all && count > PREVIEW ? '' : undefined}
+        >
           {shown.map((badge, index) => renderCard(badge, offset + index))}
         </ul>
       )}

@@ -75,7 +75,8 @@ function Stat({
   more,
 }: {
   to: string
-  count: number
+  /** Null: not known yet (the link finds out); a mark stands where the number would. */
+  count: number | null
   label: string
   more?: boolean
 }) {
@@ -85,10 +86,16 @@ function Stat({
       // On a phone, room for a label of two lines, however long this one is (skeletons.tsx).
       className="flex min-h-11 flex-col justify-center rounded-lg px-1 py-1 hover:bg-sunken max-sm:min-h-[3.9375rem] sm:px-2"
     >
-      <span className="text-xl leading-tight font-bold text-ink tabular-nums">
-        {formatNumber(count)}
-        {more ? '+' : ''}
-      </span>
+      {count === null ? (
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="my-[0.15625rem] size-5 fill-ink">
+          <path d="M10 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16zm0 2a6 6 0 1 1 0 12 6 6 0 0 1 0-12zm-1 2v4.4l3.3 3.3 1.4-1.4L11 9.6V6z" />
+        </svg>
+      ) : (
+        <span className="text-xl leading-tight font-bold text-ink tabular-nums">
+          {formatNumber(count)}
+          {more ? '+' : ''}
+        </span>
+      )}
       <span className="text-xs leading-tight text-ink-muted">{label}</span>
     </Link>
   )
@@ -166,12 +173,17 @@ export function StandingSummary({ customer }: { customer: Customer }) {
             more={availableList.hasNextPage}
             label={t('summary.to-earn', { count: toEarn.length })}
           />
-          {/* Of the badges read so far: a list of more pages may hold more (its link reads them). */}
+          {/* Of the badges read so far: a list of more pages may hold more ("2+"), or some when
+              none was found yet (no number then); its link reads them all. */}
           <Stat
             to={soonTarget}
-            count={soon.length}
+            count={soon.length === 0 && earnedList.hasNextPage ? null : soon.length}
             more={earnedList.hasNextPage}
-            label={t('summary.expiring', { count: soon.length })}
+            label={
+              soon.length === 0 && earnedList.hasNextPage
+                ? t('summary.expiring.check')
+                : t('summary.expiring', { count: soon.length })
+            }
           />
         </div>
         {next ? (

@@ -70,22 +70,22 @@ function EarnedFilters({ customer }: { customer: Customer }) {
   const selectedGroup = search.get('group') ?? ''
   if (selectedGroup && !groups.has(selectedGroup)) groups.set(selectedGroup, null)
   const active = hasFilters(search)
-  // Only the badges about to run out: they come soonest first, so the sort has nothing to do,
-  // and an expired badge is past running out.
   const soon = soonOnly(search)
 
-  const update = (key: string, value: string | null) => {
+  const update = (changes: Record<string, string | null>) => {
     // From the last choice made, not the address this render read: a second choice before the
     // first has reached the address (two quick ones, or two kept from before the app ran) must
     // not undo it.
     const next = new URLSearchParams(chosen.current ?? search)
-    if (value === null) next.delete(key)
-    else next.set(key, value)
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) next.delete(key)
+      else next.set(key, value)
+    }
     chosen.current = next
     setSearch(next, { replace: true, preventScrollReset: true })
   }
   const onSort = (event: ChangeEvent<HTMLSelectElement>) =>
-    update('sort', event.target.value === 'rank' ? null : event.target.value)
+    update({ sort: event.target.value === 'rank' ? null : event.target.value })
 
   return (
     // Closed when the page opens, filters or not: open, it floated over the first badges of a
@@ -109,6 +109,21 @@ function EarnedFilters({ customer }: { customer: Customer }) {
         className="absolute end-0 z-10 mt-2 flex w-72 max-w-[calc(100vw-2rem)] flex-col gap-3 rounded-card border border-line bg-surface p-4 shadow-lg"
         onSubmit={(event) => event.preventDefault()}
       >
+        {/* First, so nothing moves above it as it hides the sort and "show expired" (a list of
+            badges still held, soonest to run out first: neither applies), which it clears. */}
+        <label className="flex min-h-11 items-center gap-2 text-sm font-medium text-ink">
+          <input
+            type="checkbox"
+            checked={soon}
+            onChange={(event) =>
+              update(
+                event.target.checked ? { soon: '1', sort: null, expired: null } : { soon: null },
+              )
+            }
+            className="size-5 accent-accent"
+          />
+          {t('earned.only-soon', { days: formatNumber(SOON_DAYS) })}
+        </label>
         {!soon && (
           <label className="flex flex-col gap-1 text-sm font-medium text-ink">
             {t('earned.sort')}
@@ -125,7 +140,7 @@ function EarnedFilters({ customer }: { customer: Customer }) {
           {t('earned.group')}
           <select
             value={selectedGroup}
-            onChange={(event) => update('group', event.target.value || null)}
+            onChange={(event) => update({ group: event.target.value || null })}
             className={selectClass}
           >
             <option value="">{t('earned.all-groups')}</option>
@@ -134,21 +149,12 @@ function EarnedFilters({ customer }: { customer: Customer }) {
             ))}
           </select>
         </label>
-        <label className="flex min-h-11 items-center gap-2 text-sm font-medium text-ink">
-          <input
-            type="checkbox"
-            checked={soon}
-            onChange={(event) => update('soon', event.target.checked ? '1' : null)}
-            className="size-5 accent-accent"
-          />
-          {t('earned.only-soon')}
-        </label>
         {!soon && (
           <label className="flex min-h-11 items-center gap-2 text-sm font-medium text-ink">
             <input
               type="checkbox"
               checked={search.get('expired') === '1'}
-              onChange={(event) => update('expired', event.target.checked ? '1' : null)}
+              onChange={(event) => update({ expired: event.target.checked ? '1' : null })}
               className="size-5 accent-accent"
             />
             {t('earned.show-expired')}
@@ -159,15 +165,86 @@ function EarnedFilters({ customer }: { customer: Customer }) {
   )
 }
 
-/** The end of the expiring-soon list while the rest of the member's badges are still read. */
-function Checking({ failed, retry }: { failed: boolean; retry: () => void }) {
+/**
+ * The member's badges that run out within the month, soonest first: the summary's own rule on the
+ * truths the cards show, over the summary's own list, all of it (a long list is read to its end
+ * first, so the two count the same badges).
+ */
+function ExpiringBadges({ customer, groupId }: { customer: Customer; groupId: string | null }) {
+  const now = useNow()
+  const { data, hasNextPage, fetchNextPage, isFetchingNextPage, isFetchNextPageError } =
+    useSuspenseInfiniteQuery(badgeQueries.list(customer, defaultLists.earned))
+  const truths = useEarnedTruths(data.badges, now)
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError)
+      void fetchNextPage({ cancelRefetch: false })
+  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage])
+
+  if (data.badges.length === 0 && !hasNextPage)
+    return (
+      <EmptyState title={t('earned.empty.title')} detail={t('earned.empty.detail')}>
+        <Link to={customerPath(customer, 'available')} className="button-primary">
+          {t('earned.empty.link')}
+        </Link>
+      </EmptyState>
+    )
+  const judged = data.badges.flatMap((badge): Judged[] => {
+    const truth = truths.get(badge.id)
+    return truth && (groupId === null || badge.groupId === groupId) ? [{ badge, truth }] : []
+  })
+  const badges: CustomerBadge[] = expiringSoon(judged, now).map(({ badge }) => badge)
+  const days = formatNumber(SOON_DAYS)
+  const failed = hasNextPage && isFetchNextPageError
   return (
-    <div className="flex flex-col items-center gap-2">
-      <p role="status" className="text-sm text-ink-muted">
-        {failed ? t('list.more-failed') : t('earned.soon.checking')}
+    <div className="flex flex-col gap-4">
+      {badges.length > 0 ? (
+        <BadgeList
+          badges={badges}
+          total={badges.length}
+          skipped={data.skipped}
+          sections={[{ key: UNGROUPED, groupId: null, name: null, badges }]}
+          heading={t('earned.soon.heading', { days })}
+          renderCard={(badge, index) => (
+            <BadgeCard
+              key={badge.id}
+              badge={badge}
+              truth={truths.get(badge.id) ?? null}
+              customer={customer}
+              now={now}
+              priority={index < 4}
+            />
+          )}
+          paging={{ hasMore: false, loading: false, failed: false, fetchMore: () => undefined }}
+        />
+      ) : (
+        !hasNextPage && (
+          <EmptyState
+            title={groupId === null ? t('earned.soon.none', { days }) : t('earned.no-match')}
+          >
+            <Link to={customerPath(customer, 'earned')} className="button-secondary px-0">
+              {t('earned.soon.all')}
+            </Link>
+          </EmptyState>
+        )
+      )}
+      {/* One region, always there, so each change is heard: how far the reading is, then what
+          it found (the list or the empty state above says it to the eye). */}
+      <p role="status" className={hasNextPage ? 'text-center text-sm text-ink-muted' : 'sr-only'}>
+        {failed
+          ? t('earned.soon.failed')
+          : hasNextPage
+            ? t('earned.soon.checking', {
+                read: formatNumber(data.badges.length),
+                total: formatNumber(data.total),
+              })
+            : t('earned.soon.found', { count: badges.length, days })}
       </p>
       {failed && (
-        <button type="button" onClick={retry} className="button-primary">
+        <button
+          type="button"
+          onClick={() => void fetchNextPage({ cancelRefetch: false })}
+          className="button-primary self-center"
+        >
           {t('error.retry')}
         </button>
       )}
@@ -181,14 +258,6 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
   const { data, hasNextPage, fetchNextPage, isFetchingNextPage, isFetchNextPageError } =
     useSuspenseInfiniteQuery(badgeQueries.list(customer, filters))
   const truths = useEarnedTruths(data.badges, now)
-  const soon = soonOnly(search)
-  // Which badges run out soon is known only of the badges read: this list reads them all (the
-  // summary's count, from the same list, then counts them all too).
-  const checking = soon && hasNextPage
-  useEffect(() => {
-    if (checking && !isFetchingNextPage && !isFetchNextPageError)
-      void fetchNextPage({ cancelRefetch: false })
-  }, [checking, isFetchingNextPage, isFetchNextPageError, fetchNextPage])
   const renderCard = (badge: CustomerBadge, index: number) => (
     <BadgeCard
       key={badge.id}
@@ -213,48 +282,6 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
           {t('earned.empty.link')}
         </Link>
       </EmptyState>
-    )
-  }
-  if (soon) {
-    // The summary's own rule, on the truths the cards show: the same badges, soonest first.
-    const judged = data.badges.flatMap((badge): Judged[] => {
-      const truth = truths.get(badge.id)
-      return truth ? [{ badge, truth }] : []
-    })
-    const badges: CustomerBadge[] = expiringSoon(judged, now).map(({ badge }) => badge)
-    const foot = checking ? (
-      <Checking
-        failed={isFetchNextPageError}
-        retry={() => void fetchNextPage({ cancelRefetch: false })}
-      />
-    ) : null
-    if (badges.length === 0)
-      return (
-        foot ?? (
-          <EmptyState
-            title={
-              filters.groupId === undefined
-                ? t('earned.soon.none', { days: formatNumber(SOON_DAYS) })
-                : t('earned.no-match')
-            }
-          >
-            <Link to={customerPath(customer, 'earned')} className="button-secondary px-0">
-              {t('earned.clear-filters')}
-            </Link>
-          </EmptyState>
-        )
-      )
-    return (
-      <BadgeList
-        badges={badges}
-        total={badges.length}
-        skipped={data.skipped}
-        sections={[{ key: UNGROUPED, groupId: null, name: null, badges }]}
-        heading={t('earned.soon-first')}
-        renderCard={renderCard}
-        paging={{ hasMore: false, loading: false, failed: false, fetchMore: () => undefined }}
-        foot={foot}
-      />
     )
   }
   const byRank = filters.sortOn === 'RANK'
@@ -292,7 +319,11 @@ export function EarnedPage() {
         <EarnedFilters customer={customer} />
       </div>
       <QueryBoundary fallback={<ListSkeleton label={t('earned.loading')} />}>
-        <EarnedBadges customer={customer} filters={earnedFilters(search)} />
+        {soonOnly(search) ? (
+          <ExpiringBadges customer={customer} groupId={search.get('group')?.trim() || null} />
+        ) : (
+          <EarnedBadges customer={customer} filters={earnedFilters(search)} />
+        )}
       </QueryBoundary>
     </div>
   )

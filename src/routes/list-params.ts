@@ -1,8 +1,13 @@
 import { type SortOn } from '../badges/member.ts'
-import { type ListQuery } from '../queries/badges.ts'
+import { defaultLists, type ListQuery } from '../queries/badges.ts'
 
-// The earned view's sort, "show expired" and group filter live in the URL, so a reload or a
-// shared link shows the same thing.
+// The earned view's sort, "show expired", group and "expiring soon" filters live in the URL, so a
+// reload or a shared link shows the same thing.
+
+/** Only the badges whose hold ends soon (the summary's "expiring soon"), soonest first. */
+export function soonOnly(search: URLSearchParams): boolean {
+  return search.get('soon') === '1'
+}
 
 export const sortParams = {
   rank: 'RANK',
@@ -19,6 +24,9 @@ export function sortParam(search: URLSearchParams): SortParam {
 }
 
 export function earnedFilters(search: URLSearchParams): ListQuery {
+  // The badges expiring soon are the summary's: read from its very list (its group picked in the
+  // browser), so the two count the same badges and share their pages.
+  if (soonOnly(search)) return defaultLists.earned
   const sortOn: SortOn = sortParams[sortParam(search)]
   const groupId = search.get('group')?.trim()
   return {
@@ -27,11 +35,6 @@ export function earnedFilters(search: URLSearchParams): ListQuery {
     ...(search.get('expired') === '1' ? { includeExpired: true } : {}),
     ...(groupId ? { groupId } : {}),
   }
-}
-
-/** Only the badges whose hold ends soon (the summary's "expiring soon"), soonest first. */
-export function soonOnly(search: URLSearchParams): boolean {
-  return search.get('soon') === '1'
 }
 
 export function hasFilters(search: URLSearchParams): boolean {
