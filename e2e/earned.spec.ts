@@ -194,6 +194,18 @@ test("the VIP's expiring list reads every page before it says nothing runs out",
   page,
 }) => {
   const pages = earnedPages(page)
+  // Each page takes a moment, as over a phone's network: how many are on their way at once.
+  let inFlight = 0
+  let most = 0
+  await page.route(
+    (url) => url.pathname.includes('/badges/customer/381921157') && url.searchParams.has('page'),
+    async (route) => {
+      most = Math.max(most, ++inFlight)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      inFlight--
+      await route.continue()
+    },
+  )
   await page.goto('/customers/381921157/earned')
   // Fifty of 326 read, none of them running out: the rest are not known, so no number yet.
   await page.getByRole('link', { name: 'See what expires soon' }).click()
@@ -203,6 +215,8 @@ test("the VIP's expiring list reads every page before it says nothing runs out",
   await expect(main.getByRole('status')).toHaveText('0 badges expire in the next 30 days.')
   // 326 badges, 50 a page: the first came with the page, the other six were asked for.
   expect([...pages].sort()).toEqual(['1', '2', '3', '4', '5', '6'])
+  // Three at a time, not one after the other (nor all at once on a list of hundreds of pages).
+  expect(most).toBe(3)
   // Every page read: the summary's count is now a count of them all.
   await expect(page.getByRole('link', { name: '0 expiring soon' })).toBeVisible()
 })

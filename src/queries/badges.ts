@@ -7,7 +7,7 @@ export const PAGE_SIZE = 50
 
 export type ListQuery = Omit<ListFilters, 'page' | 'limit'>
 
-type ListPage = BadgePage & { skipped: number }
+export type ListPage = BadgePage & { skipped: number }
 
 /** A list as the views read it: every badge loaded so far, in the server's order. */
 export type LoadedList = {
@@ -58,6 +58,18 @@ export const badgeQueries = {
           ? lastPageParam + 1
           : undefined,
       select: loadedList,
+    }),
+
+  /**
+   * One page of a list on its own, for reading the rest of a list at once (use-read-to-end.ts)
+   * rather than a page after the other; kept only until the list has taken it.
+   */
+  listPage: (customer: Customer, filters: ListQuery, page: number) =>
+    queryOptions({
+      queryKey: [...badgeQueries.member(customer), 'list', filters, 'page', page] as const,
+      queryFn: ({ signal }) =>
+        badgesApi.customerBadges(customer, { ...filters, limit: PAGE_SIZE, page }, { signal }),
+      gcTime: 0,
     }),
 
   memberBadge: (customer: Customer, badgeId: string) =>

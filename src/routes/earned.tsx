@@ -13,6 +13,7 @@ import { ListSkeleton } from '../components/skeletons.tsx'
 import { StandingSummary } from '../components/standing-summary.tsx'
 import { useCustomer } from '../components/use-customer.ts'
 import { useNow } from '../components/use-now.ts'
+import { useReadToEnd } from '../components/use-read-to-end.ts'
 import { useEarnedTruths } from '../components/use-truths.ts'
 import { formatNumber, t } from '../i18n/i18n.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
@@ -172,13 +173,11 @@ function EarnedFilters({ customer }: { customer: Customer }) {
  */
 function ExpiringBadges({ customer, groupId }: { customer: Customer; groupId: string | null }) {
   const now = useNow()
-  const { data, hasNextPage, fetchNextPage, isFetchingNextPage, isFetchNextPageError } =
-    useSuspenseInfiniteQuery(badgeQueries.list(customer, defaultLists.earned))
+  const { data, hasNextPage } = useSuspenseInfiniteQuery(
+    badgeQueries.list(customer, defaultLists.earned),
+  )
   const truths = useEarnedTruths(data.badges, now)
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError)
-      void fetchNextPage({ cancelRefetch: false })
-  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage])
+  const reading = useReadToEnd(customer, defaultLists.earned)
 
   if (data.badges.length === 0 && !hasNextPage)
     return (
@@ -194,7 +193,7 @@ function ExpiringBadges({ customer, groupId }: { customer: Customer; groupId: st
   })
   const badges: CustomerBadge[] = expiringSoon(judged, now).map(({ badge }) => badge)
   const days = formatNumber(SOON_DAYS)
-  const failed = hasNextPage && isFetchNextPageError
+  const failed = hasNextPage && reading.failed
   return (
     <div className="flex flex-col gap-4">
       {badges.length > 0 ? (
@@ -240,11 +239,7 @@ function ExpiringBadges({ customer, groupId }: { customer: Customer; groupId: st
             : t('earned.soon.found', { count: badges.length, days })}
       </p>
       {failed && (
-        <button
-          type="button"
-          onClick={() => void fetchNextPage({ cancelRefetch: false })}
-          className="button-primary self-center"
-        >
+        <button type="button" onClick={reading.retry} className="button-primary self-center">
           {t('error.retry')}
         </button>
       )}
