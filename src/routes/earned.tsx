@@ -4,6 +4,7 @@ import { Link, useLocation, useSearchParams } from 'react-router'
 import { type Customer, customerPath } from '../badges/member.ts'
 import { groupBadges, UNGROUPED } from '../badges/order.ts'
 import { expiringSoon, type Judged, SOON_DAYS } from '../badges/standing.ts'
+import { type BadgeTruth } from '../badges/truth.ts'
 import { type CustomerBadge } from '../badges/types.ts'
 import { BadgeCard } from '../components/badge-card.tsx'
 import { BadgeList, EmptyState } from '../components/badge-list.tsx'
@@ -166,6 +167,20 @@ function EarnedFilters({ customer }: { customer: Customer }) {
   )
 }
 
+/** A card of either earned list: the first row's images load first. */
+const earnedCard =
+  (truths: Map<string, BadgeTruth>, customer: Customer, now: number) =>
+  (badge: CustomerBadge, index: number) => (
+    <BadgeCard
+      key={badge.id}
+      badge={badge}
+      truth={truths.get(badge.id) ?? null}
+      customer={customer}
+      now={now}
+      priority={index < 4}
+    />
+  )
+
 /**
  * The member's badges that run out within the month, soonest first: the summary's own rule on the
  * truths the cards show, over the summary's own list, all of it (a long list is read to its end
@@ -203,16 +218,7 @@ function ExpiringBadges({ customer, groupId }: { customer: Customer; groupId: st
           skipped={data.skipped}
           sections={[{ key: UNGROUPED, groupId: null, name: null, badges }]}
           heading={t('earned.soon.heading', { days })}
-          renderCard={(badge, index) => (
-            <BadgeCard
-              key={badge.id}
-              badge={badge}
-              truth={truths.get(badge.id) ?? null}
-              customer={customer}
-              now={now}
-              priority={index < 4}
-            />
-          )}
+          renderCard={earnedCard(truths, customer, now)}
           paging={{ hasMore: false, loading: false, failed: false, fetchMore: () => undefined }}
         />
       ) : (
@@ -253,16 +259,6 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
   const { data, hasNextPage, fetchNextPage, isFetchingNextPage, isFetchNextPageError } =
     useSuspenseInfiniteQuery(badgeQueries.list(customer, filters))
   const truths = useEarnedTruths(data.badges, now)
-  const renderCard = (badge: CustomerBadge, index: number) => (
-    <BadgeCard
-      key={badge.id}
-      badge={badge}
-      truth={truths.get(badge.id) ?? null}
-      customer={customer}
-      now={now}
-      priority={index < 4}
-    />
-  )
 
   if (data.badges.length === 0) {
     return hasFilters(search) ? (
@@ -291,7 +287,7 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
           : [{ key: UNGROUPED, groupId: null, name: null, badges: data.badges }]
       }
       heading={byRank ? undefined : t('earned.recent-first')}
-      renderCard={renderCard}
+      renderCard={earnedCard(truths, customer, now)}
       paging={{
         hasMore: hasNextPage,
         loading: isFetchingNextPage,
