@@ -39,6 +39,7 @@ export function BadgeList({
   paging,
 }: Props) {
   const focusFirstNew = useFocusFirstNew(badges.map((badge) => badge.id))
+  const foldable = badges.length >= FOLDABLE_FROM
   const offsets = sections.reduce<number[]>(
     (starts, section, index) => [
       ...starts,
@@ -48,14 +49,14 @@ export function BadgeList({
   )
   return (
     <div className={`flex flex-col gap-6 ${badges.length > LONG_LIST ? 'long-list' : ''}`}>
-      <div className="group-flow">
+      <div className={`group-flow ${foldable ? '' : 'even-rows'}`}>
         {sections.map((section, index) => (
           <GroupSection
             key={section.key}
             section={section}
             heading={heading}
             aside={aside?.(section)}
-            foldable={badges.length >= FOLDABLE_FROM}
+            foldable={foldable}
             renderCard={renderCard}
             offset={offsets[index] ?? 0}
           />
