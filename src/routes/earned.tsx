@@ -167,6 +167,17 @@ function EarnedFilters({ customer }: { customer: Customer }) {
   )
 }
 
+/** A member who has earned nothing yet, on either earned list: where to start. */
+function NothingEarned({ customer }: { customer: Customer }) {
+  return (
+    <EmptyState title={t('earned.empty.title')} detail={t('earned.empty.detail')}>
+      <Link to={customerPath(customer, 'available')} className="button-primary">
+        {t('earned.empty.link')}
+      </Link>
+    </EmptyState>
+  )
+}
+
 /** A card of either earned list: the first row's images load first. */
 const earnedCard =
   (truths: Map<string, BadgeTruth>, customer: Customer, now: number) =>
@@ -194,14 +205,7 @@ function ExpiringBadges({ customer, groupId }: { customer: Customer; groupId: st
   const truths = useEarnedTruths(data.badges, now)
   const reading = useReadToEnd(customer, defaultLists.earned)
 
-  if (data.badges.length === 0 && !hasNextPage)
-    return (
-      <EmptyState title={t('earned.empty.title')} detail={t('earned.empty.detail')}>
-        <Link to={customerPath(customer, 'available')} className="button-primary">
-          {t('earned.empty.link')}
-        </Link>
-      </EmptyState>
-    )
+  if (data.badges.length === 0 && !hasNextPage) return <NothingEarned customer={customer} />
   const judged = data.badges.flatMap((badge): Judged[] => {
     const truth = truths.get(badge.id)
     return truth && (groupId === null || badge.groupId === groupId) ? [{ badge, truth }] : []
@@ -268,11 +272,7 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
         </Link>
       </EmptyState>
     ) : (
-      <EmptyState title={t('earned.empty.title')} detail={t('earned.empty.detail')}>
-        <Link to={customerPath(customer, 'available')} className="button-primary">
-          {t('earned.empty.link')}
-        </Link>
-      </EmptyState>
+      <NothingEarned customer={customer} />
     )
   }
   const byRank = filters.sortOn === 'RANK'
