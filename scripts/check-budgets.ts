@@ -8,10 +8,11 @@ import { initialAssets, type View } from './bundle-size.ts'
 // The JS budget is a guard against growth, not the target: the showcase's first view (summary,
 // truth rule, member records, the digest and proof hooks, each part saying when it answers taps,
 // the request timing that keeps a busy phone's retries, the token handed over by early.js, one
-// history entry per double tap, the room the tab row keeps for "Since your last visit") needs
-// 121.8 kB today (earned; available 121.0, detail 120.1) against the target's ~102.5 kB, a miss
-// that `npm run bench` reports.
-const BUDGETS = { js: 122_000, css: 15_000 }
+// history entry per double tap, the room the tab row keeps for "Since your last visit", the
+// "expiring soon" check and its words: the list itself loads only when opened) needs 122.8 kB
+// today (earned; available 121.8, detail 120.3) against the target's ~102.5 kB, a miss that
+// `npm run bench` reports.
+const BUDGETS = { js: 123_000, css: 15_000 }
 const dist = path.resolve(import.meta.dirname, '..', 'dist')
 
 let failed = false
