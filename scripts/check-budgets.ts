@@ -9,10 +9,11 @@ import { initialAssets, type View } from './bundle-size.ts'
 // truth rule, member records, the digest and proof hooks, each part saying when it answers taps,
 // the request timing that keeps a busy phone's retries, the token handed over by early.js, one
 // history entry per double tap, the room the tab row keeps for "Since your last visit", the
-// "expiring soon" check and its words: the list itself loads only when opened) needs 122.8 kB
-// today (earned; available 121.8, detail 120.3) against the target's ~102.5 kB, a miss that
-// `npm run bench` reports.
-const BUDGETS = { js: 123_000, css: 15_000 }
+// list of badges expiring soon) needs 123.0 kB today (earned; available 121.5, detail 120.2)
+// against the target's ~102.5 kB, a miss that `npm run bench` reports. (The expiring list in a
+// chunk of its own was 0.3 kB less here and 0.6 kB more on the wire, 1.1 kB more for available:
+// one more response and a shared chunk split off.)
+const BUDGETS = { js: 123_500, css: 15_000 }
 const dist = path.resolve(import.meta.dirname, '..', 'dist')
 
 let failed = false
