@@ -6,6 +6,17 @@ import { type CustomerBadge } from './types.ts'
 
 export type Judged = { badge: CustomerBadge; truth: BadgeTruth }
 
+/** Each badge with its truth, those whose truth is not settled yet left out. */
+export function judged(
+  badges: CustomerBadge[],
+  truths: ReadonlyMap<string, BadgeTruth | null>,
+): Judged[] {
+  return badges.flatMap((badge) => {
+    const truth = truths.get(badge.id)
+    return truth ? [{ badge, truth }] : []
+  })
+}
+
 export type NextUp = {
   badge: CustomerBadge
   /** Why this one is nearest, in the order the member would care. */

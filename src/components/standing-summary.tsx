@@ -2,9 +2,8 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { Link } from 'react-router'
 import { type Customer, customerPath } from '../badges/member.ts'
-import { expiringSoon, type Judged, type NextUp, nextUp, stillToEarn } from '../badges/standing.ts'
+import { expiringSoon, judged, type NextUp, nextUp, stillToEarn } from '../badges/standing.ts'
 import { type BadgeTruth, truthImage } from '../badges/truth.ts'
-import { type CustomerBadge } from '../badges/types.ts'
 import { listsJudged } from '../config/host-channel.ts'
 import { formatNumber, t } from '../i18n/i18n.ts'
 import { badgeQueries, defaultLists } from '../queries/badges.ts'
@@ -41,12 +40,6 @@ function NoNextUp({ text }: { text: string }) {
     </span>
   )
 }
-
-const judged = (badges: CustomerBadge[], truths: Map<string, BadgeTruth | null>): Judged[] =>
-  badges.flatMap((badge) => {
-    const truth = truths.get(badge.id)
-    return truth ? [{ badge, truth }] : []
-  })
 
 function why(next: NextUp, now: number): string {
   const { why } = next

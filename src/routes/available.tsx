@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import { groupCompletion } from '../badges/completion.ts'
 import { type Customer, customerPath } from '../badges/member.ts'
 import { groupBadges } from '../badges/order.ts'
-import { type Judged, worthAimingFor } from '../badges/standing.ts'
+import { judged, worthAimingFor } from '../badges/standing.ts'
 import { BadgeCard } from '../components/badge-card.tsx'
 import { BadgeList, EmptyState } from '../components/badge-list.tsx'
 import { QueryBoundary } from '../components/query-boundary.tsx'
@@ -41,12 +41,9 @@ function AvailableBadges({ customer }: { customer: Customer }) {
     )
   }
   // A member who has earned nothing yet sees a few good ones to start with, first.
-  const judged = badges.flatMap((badge): Judged[] => {
-    const truth = truths.get(badge.id)
-    return truth ? [{ badge, truth }] : []
-  })
+  const all = judged(badges, truths)
   const starters =
-    earned.data?.total === 0 && judged.length === badges.length ? worthAimingFor(judged, now) : []
+    earned.data?.total === 0 && all.length === badges.length ? worthAimingFor(all, now) : []
   const sections = groupBadges(badges, { order: 'rank' })
   return (
     <BadgeList

@@ -3,7 +3,7 @@ import { type ChangeEvent, useEffect, useId, useRef } from 'react'
 import { Link, useLocation, useSearchParams } from 'react-router'
 import { type Customer, customerPath } from '../badges/member.ts'
 import { groupBadges, UNGROUPED } from '../badges/order.ts'
-import { expiringSoon, type Judged, SOON_DAYS } from '../badges/standing.ts'
+import { expiringSoon, judged, SOON_DAYS } from '../badges/standing.ts'
 import { type BadgeTruth } from '../badges/truth.ts'
 import { type CustomerBadge } from '../badges/types.ts'
 import { BadgeCard } from '../components/badge-card.tsx'
@@ -206,11 +206,9 @@ function ExpiringBadges({ customer, groupId }: { customer: Customer; groupId: st
   const reading = useReadToEnd(customer, defaultLists.earned)
 
   if (data.badges.length === 0 && !hasNextPage) return <NothingEarned customer={customer} />
-  const judged = data.badges.flatMap((badge): Judged[] => {
-    const truth = truths.get(badge.id)
-    return truth && (groupId === null || badge.groupId === groupId) ? [{ badge, truth }] : []
-  })
-  const badges: CustomerBadge[] = expiringSoon(judged, now).map(({ badge }) => badge)
+  const inGroup =
+    groupId === null ? data.badges : data.badges.filter((badge) => badge.groupId === groupId)
+  const badges = expiringSoon(judged(inGroup, truths), now).map(({ badge }) => badge)
   const days = formatNumber(SOON_DAYS)
   const failed = hasNextPage && reading.failed
   return (
