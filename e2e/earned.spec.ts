@@ -288,3 +288,25 @@ test('the expiring list ignores a sort or "show expired" left in the address, an
   await expect(main.getByText('No badges earned yet')).toBeVisible()
   await expect(main.getByText(/match these filters/)).toHaveCount(0)
 })
+
+test('with a group chosen, the expiring list says which group it speaks of', async ({ page }) => {
+  // Tom's 2026 Challenges: Weekend Explorer runs out within the month; Coffee Club: none does.
+  await page.goto('/customers/62090013/earned?soon=1&group=65c3600c0000000000000002')
+  const main = page.getByRole('main')
+  await expect(main.getByRole('status')).toHaveText(
+    '1 badge in 2026 Challenges expires in the next 30 days.',
+  )
+  await expect(
+    main.getByRole('heading', { name: '2026 Challenges: expiring in the next 30 days' }),
+  ).toBeVisible()
+  await expect(main.locator('li.badge-card h3')).toHaveText(['Weekend Explorer'])
+
+  await page.goto('/customers/62090013/earned?soon=1&group=65c3600c0000000000000001')
+  await expect(main.getByRole('status')).toHaveText(
+    '0 badges in Coffee Club expire in the next 30 days.',
+  )
+  await expect(
+    main.getByText('None of your Coffee Club badges expire in the next 30 days.'),
+  ).toBeVisible()
+  await expect(main.locator('li.badge-card')).toHaveCount(0)
+})

@@ -80,11 +80,17 @@ export const en = {
   'earned.recent-first': 'Most recent first',
   'earned.only-soon': 'Only badges expiring within {days} days',
   'earned.soon.heading': 'Expiring in the next {days} days',
+  'earned.soon.heading.group': '{group}: expiring in the next {days} days',
   'earned.soon.none': 'None of your badges expire in the next {days} days.',
+  'earned.soon.none.group': 'None of your {group} badges expire in the next {days} days.',
   'earned.soon.all': 'See all your earned badges',
   'earned.soon.found': {
     one: '{count} badge expires in the next {days} days.',
     other: '{count} badges expire in the next {days} days.',
+  },
+  'earned.soon.found.group': {
+    one: '{count} badge in {group} expires in the next {days} days.',
+    other: '{count} badges in {group} expire in the next {days} days.',
   },
   'earned.soon.checking': 'Checked {read} of {total} badges…',
   'earned.soon.failed': 'We could not check all your badges. Check your connection and try again.',

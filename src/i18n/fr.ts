@@ -80,11 +80,17 @@ export const fr: Messages = {
   'earned.recent-first': 'Les plus récents d’abord',
   'earned.only-soon': 'Seulement les badges qui expirent d’ici {days} jours',
   'earned.soon.heading': 'Expirent dans les {days} prochains jours',
+  'earned.soon.heading.group': '{group} : expirent dans les {days} prochains jours',
   'earned.soon.none': 'Aucun de vos badges n’expire dans les {days} prochains jours.',
+  'earned.soon.none.group': 'Aucun de vos badges {group} n’expire dans les {days} prochains jours.',
   'earned.soon.all': 'Voir tous vos badges obtenus',
   'earned.soon.found': {
     one: '{count} badge expire dans les {days} prochains jours.',
     other: '{count} badges expirent dans les {days} prochains jours.',
+  },
+  'earned.soon.found.group': {
+    one: '{count} badge {group} expire dans les {days} prochains jours.',
+    other: '{count} badges {group} expirent dans les {days} prochains jours.',
   },
   'earned.soon.checking': '{read} badges vérifiés sur {total}…',
   'earned.soon.failed':

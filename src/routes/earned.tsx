@@ -204,12 +204,22 @@ function ExpiringBadges({ customer, groupId }: { customer: Customer; groupId: st
   )
   const truths = useEarnedTruths(data.badges, now)
   const reading = useReadToEnd(customer, defaultLists.earned)
+  const known = data.badges.find((badge) => badge.groupId === groupId)?.groupName ?? null
+  const named = useGroupName(groupId, known)
+  const groupName = groupId === null ? null : named
 
   if (data.badges.length === 0 && !hasNextPage) return <NothingEarned customer={customer} />
   const inGroup =
     groupId === null ? data.badges : data.badges.filter((badge) => badge.groupId === groupId)
   const badges = expiringSoon(judged(inGroup, truths), now).map(({ badge }) => badge)
   const days = formatNumber(SOON_DAYS)
+  // With a group chosen, every sentence names it: "none expire" of one group is not of them all.
+  const said = (key: 'heading' | 'none' | 'found') =>
+    t(groupName === null ? `earned.soon.${key}` : `earned.soon.${key}.group`, {
+      count: badges.length,
+      days,
+      group: groupName ?? '',
+    })
   const failed = hasNextPage && reading.failed
   return (
     <div className="flex flex-col gap-4">
@@ -219,15 +229,13 @@ function ExpiringBadges({ customer, groupId }: { customer: Customer; groupId: st
           total={badges.length}
           skipped={data.skipped}
           sections={[{ key: UNGROUPED, groupId: null, name: null, badges }]}
-          heading={t('earned.soon.heading', { days })}
+          heading={said('heading')}
           renderCard={earnedCard(truths, customer, now)}
           paging={{ hasMore: false, loading: false, failed: false, fetchMore: () => undefined }}
         />
       ) : (
         !hasNextPage && (
-          <EmptyState
-            title={groupId === null ? t('earned.soon.none', { days }) : t('earned.no-match')}
-          >
+          <EmptyState title={said('none')}>
             <Link to={customerPath(customer, 'earned')} className="button-secondary px-0">
               {t('earned.soon.all')}
             </Link>
@@ -244,7 +252,7 @@ function ExpiringBadges({ customer, groupId }: { customer: Customer; groupId: st
                 read: formatNumber(data.badges.length),
                 total: formatNumber(data.total),
               })
-            : t('earned.soon.found', { count: badges.length, days })}
+            : said('found')}
       </p>
       {failed && (
         <button type="button" onClick={reading.retry} className="button-primary self-center">
