@@ -542,8 +542,25 @@ test('settings in the fragment that only change colours or corners: the page sho
   const release = await holdScript(page)
   await page.goto(`${EARNED}#theme=dark&accent=%23c2410c&radius=4px`, { waitUntil: 'commit' })
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible()
+  // Dark and with its corners from the first paint, while the app's script is still away (drawn
+  // light first, the whole screen flashed when the app came).
+  const html = page.locator('html')
+  await expect(html).toHaveAttribute('data-theme', 'dark')
+  const looks = () =>
+    page.evaluate(() => {
+      const style = getComputedStyle(document.documentElement)
+      return {
+        background: getComputedStyle(document.body).backgroundColor,
+        radius: style.getPropertyValue('--radius').trim(),
+        accent: style.getPropertyValue('--accent').trim(),
+      }
+    })
+  const before = await looks()
+  expect(before.radius).toBe('4px')
   release()
-  // Then in them, once the app has run.
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  // Then the accent too, once the app has run; the scheme stays as it was.
+  await expect.poll(async () => (await looks()).accent).toBe('#c2410c')
+  expect((await looks()).background).toBe(before.background)
+  await expect(html).toHaveAttribute('data-theme', 'dark')
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible()
 })

@@ -28,7 +28,8 @@
   // use (demo mode). Where that moves things, the server's view is hidden until the app has drawn
   // it, so the member does not see it drawn one way and then moving (the server makes this script
   // hold the first paint, blocking="render", as the styles do). A valid colour, theme or corners
-  // only change the look: the view shows at once. Should the app not come, it shows after a while.
+  // only change the look: the view shows at once, in the scheme and corners asked for. Should the
+  // app not come, a redrawn view shows after a while.
   var redraw = false
   if (me.hasAttribute('data-fragment-unseen')) {
     try {
@@ -47,11 +48,17 @@
         accent: /^#([0-9a-f]{3}|[0-9a-f]{6})$/i,
         radius: /^\d{1,3}(\.\d+)?(px|rem|em)$/,
       }
+      var html = document.documentElement
       new URLSearchParams(fragment.slice(1)).forEach(function (value, name) {
         if (name === 'member_token') return
         var look = Object.prototype.hasOwnProperty.call(lookOnly, name) ? lookOnly[name] : null
         var same = Object.prototype.hasOwnProperty.call(drawn, name) && drawn[name] === value
         if (look ? !look.test(value) : !same) redraw = true
+        // The scheme and the corners at once, before the first paint: a dark link drawn light
+        // first flashes the whole screen. (The accent waits for the app, which knows the text
+        // colours readable on it; the server's are the default accent's.)
+        else if (name === 'theme') html.setAttribute('data-theme', value.toLowerCase())
+        else if (name === 'radius') html.style.setProperty('--radius', value)
       })
     } catch {
       redraw = false
