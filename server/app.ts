@@ -3,11 +3,15 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { type Context, Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { errorEnvelope } from './contract.ts'
 import { createReadiness, type Readiness } from './health.ts'
 import { createLogger, errorFields, type Logger } from './log.ts'
 import { CONTENT_TYPE, metrics as processMetrics, type Metrics } from './metrics.ts'
 import { routeLabel } from './route-label.ts'
+
+/** The most a request's body may carry (the largest this server takes is a few hundred bytes). */
+export const MAX_BODY_BYTES = 16 * 1024
 
 export type AppEnv = { Variables: { requestId: string } }
 import { brandStyleSheet } from './brand-style.ts'
@@ -180,6 +184,18 @@ export function createApp({
   const app = new Hono<AppEnv>()
   app.use(observeRequests(logger, metrics, basePath))
   app.use(securityHeaders(imgSrc, frameAncestors))
+  // No request to this server carries more than a few hundred bytes (a proof link's request, the
+  // emulator's controls): a bigger one is refused before it is read, where a body of any size was
+  // read whole before anything was checked (400 MB of it took the process to 1.4 GB).
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        c.header('Cache-Control', 'no-store')
+        return c.json({ error: `A request body may be at most ${MAX_BODY_BYTES} bytes.` }, 413)
+      },
+    }),
+  )
   // For load balancers: says the process serves, nothing about the upstream or its credentials.
   app.get('/healthz', (c) => {
     c.header('Cache-Control', 'no-store')

@@ -142,13 +142,29 @@ const app = createApp({
   proofs: config.proof !== null,
   now: clock.now,
 })
-const server = serve({ fetch: app.fetch, port, hostname }, () => {
-  const where = live === null ? 'demo mode' : `live mode, upstream ${live.upstream.host}`
-  logger.info(
-    `Badge Showcase (${where}) on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`,
-    { mode, port },
-  )
-})
+// A request's headers within 10 s and the whole of it within 30 s (Node allows 60 s and 5 min),
+// checked every 2 s: a client that trickles its headers in holds a connection for seconds, not
+// minutes (thousands of those had the process out of file handles). A reverse proxy in front
+// should still cap connections per client (README, Deploying).
+const server = serve(
+  {
+    fetch: app.fetch,
+    port,
+    hostname,
+    serverOptions: {
+      headersTimeout: 10_000,
+      requestTimeout: 30_000,
+      connectionsCheckingInterval: 2_000,
+    },
+  },
+  () => {
+    const where = live === null ? 'demo mode' : `live mode, upstream ${live.upstream.host}`
+    logger.info(
+      `Badge Showcase (${where}) on http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`,
+      { mode, port },
+    )
+  },
+)
 server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') fail(`Port ${port} is in use: stop what uses it or set PORT.`)
   fail(`The server could not start: ${error.message}`)
