@@ -102,6 +102,7 @@ export function createApi({
           shareDays: proof.config.shareDays,
         }),
         shareDays: proof.config.shareDays,
+        trustProxy: proof.config.trustProxy,
         basePath: proof.basePath,
         now: proof.now,
         read,

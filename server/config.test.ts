@@ -26,11 +26,19 @@ test('no variables at all is demo mode', () => {
 
 test('proof links are on with a long key, in demo and live mode, their lifetime bounded', () => {
   const key = 'a-proof-link-key-of-at-least-32-chars'
-  expect(readConfig({ SHOWCASE_PROOF_KEY: key }).proof).toEqual({ key, shareDays: 30 })
-  expect(readConfig({ ...live, SHOWCASE_PROOF_KEY: key, SHOWCASE_PROOF_DAYS: '7' }).proof).toEqual({
+  expect(readConfig({ SHOWCASE_PROOF_KEY: key }).proof).toEqual({
     key,
-    shareDays: 7,
+    shareDays: 30,
+    trustProxy: false,
   })
+  expect(
+    readConfig({
+      ...live,
+      SHOWCASE_PROOF_KEY: key,
+      SHOWCASE_PROOF_DAYS: '7',
+      SHOWCASE_TRUST_PROXY: 'true',
+    }).proof,
+  ).toEqual({ key, shareDays: 7, trustProxy: true })
   expect(() => readConfig({ SHOWCASE_PROOF_KEY: 'short' })).toThrow(
     /^SHOWCASE_PROOF_KEY: must be at least 32 characters/,
   )

@@ -55,7 +55,12 @@ export type Config = {
   }
 }
 
-export type ProofConfig = { key: string; shareDays: number }
+export type ProofConfig = {
+  key: string
+  shareDays: number
+  /** A load balancer in front appends the client's address to X-Forwarded-For (for the limits). */
+  trustProxy: boolean
+}
 
 export type TokenClaims = { audience: string | null; issuer: string | null; maxAgeSeconds: number }
 
@@ -164,7 +169,11 @@ function proofConfig(env: Env): ProofConfig | null {
       'must be at least 32 characters (a long random secret, e.g. `openssl rand -base64 32`).',
     )
   }
-  return { key, shareDays: integer(env, 'SHOWCASE_PROOF_DAYS', 30, 1, 365) }
+  return {
+    key,
+    shareDays: integer(env, 'SHOWCASE_PROOF_DAYS', 30, 1, 365),
+    trustProxy: flag(env, 'SHOWCASE_TRUST_PROXY'),
+  }
 }
 
 function tokenClaims(env: Env, member: MemberAuth): TokenClaims {

@@ -1,9 +1,10 @@
+import { isIP } from 'node:net'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { type Context, Hono } from 'hono'
 import QRCode from 'qrcode'
 import { type IdentifierKind, identifierKinds } from '../contract.ts'
 import { type Verdict, isSameMember } from '../live/member-token.ts'
-import { judgeHolding, type ReadMemberBadge } from './holding.ts'
+import { type Holding, judgeHolding, type ReadMemberBadge } from './holding.ts'
 import { type PageState, renderProofPage } from './proof-page.ts'
 import { PROOF_CSS } from './proof-style.ts'
 import {
@@ -33,10 +34,15 @@ export type ProofRoutesOptions = {
    * opened per client address: each opening asks the badge service.
    */
   limits?: { perMember: number; perAddress: number; opensPerAddress: number; windowMs: number }
+  /** A load balancer in front appends the client's address to X-Forwarded-For (see clientAddress). */
+  trustProxy?: boolean
 }
 
 const DEFAULT_LIMITS = { perMember: 10, perAddress: 30, opensPerAddress: 60, windowMs: 60_000 }
 const MAX_SEGMENT = 320
+/** How long one check of a badge answers every opening of its links, and how many are kept. */
+const CHECK_MS = 30_000
+const MAX_CHECKS = 1_000
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/
 
@@ -89,18 +95,41 @@ function readMintRequest(body: unknown): MintRequest | string {
   return { badgeId, lifetime, locale, customer, idType }
 }
 
-function clientAddress(c: Context): string {
-  // Behind a load balancer every connection is the balancer's: the client is the address it
-  // appended last. A client without one in front can write the header itself, which lets it dodge
-  // only its own per-address limit (the per-member limit on minting still holds).
-  const forwarded = c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim()
-  if (forwarded) return forwarded
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown'
-  } catch {
-    // Not behind Node's server (a test's app.request): one shared bucket.
-    return 'unknown'
+/**
+ * Who a request counts against: the connection's address, or, behind a load balancer the operator
+ * says appends it (SHOWCASE_TRUST_PROXY), the last X-Forwarded-For entry. A header the client
+ * wrote itself is not trusted (it let one client be any number of clients), nor anything in it
+ * that is not an address; an IPv6 address counts by its /64, what one connection is usually given.
+ */
+function clientAddress(c: Context, trustProxy: boolean): string {
+  const forwarded = trustProxy
+    ? c.req.header('X-Forwarded-For')?.split(',').at(-1)?.trim()
+    : undefined
+  let address: string | undefined
+  if (forwarded && isIP(forwarded)) address = forwarded
+  else {
+    try {
+      address = getConnInfo(c).remote.address
+    } catch {
+      // Not behind Node's server (a test's app.request): one shared bucket.
+    }
   }
+  return address === undefined ? 'unknown' : addressKey(address)
+}
+
+/** An IPv4 address as it is; an IPv6 address as its first four groups (its /64). */
+export function addressKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)
+  if (mapped?.[1]) return mapped[1]
+  if (isIP(address) !== 6) return address
+  const [head = '', tail] = address.toLowerCase().split('::')
+  const left = head === '' ? [] : head.split(':')
+  const right = tail === undefined || tail === '' ? [] : tail.split(':')
+  const groups = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`
 }
 
 function origin(c: Context): string {
@@ -117,12 +146,33 @@ export function createProofRoutes({
   read,
   verifyMember,
   limits = DEFAULT_LIMITS,
+  trustProxy = false,
 }: ProofRoutesOptions) {
   const app = new Hono()
   const perMember = createRateLimit({ limit: limits.perMember, windowMs: limits.windowMs, now })
   const perAddress = createRateLimit({ limit: limits.perAddress, windowMs: limits.windowMs, now })
   const opens = createRateLimit({ limit: limits.opensPerAddress, windowMs: limits.windowMs, now })
   const pageUrl = (c: Context, token: string) => `${origin(c)}${basePath}proof/${token}`
+  // What the badge service said of a member's badge, for a few seconds: a link posted where many
+  // open it asks once per CHECK_MS, not once per viewer (each asking spends the brand's quota).
+  const recent = new Map<string, { at: number; holding: Holding }>()
+  const check = async (proof: Proof, at: number) => {
+    const key = JSON.stringify([proof.customer, proof.idType, proof.badgeId])
+    const known = recent.get(key)
+    if (known && at - known.at < CHECK_MS) return known
+    const answer = {
+      at,
+      holding: judgeHolding(await read(proof.customer, proof.idType, proof.badgeId), at),
+    }
+    recent.delete(key)
+    // A failure is not kept: the next viewer asks again.
+    if (answer.holding.kind !== 'unavailable') recent.set(key, answer)
+    for (const [oldest, first] of recent) {
+      if (recent.size <= MAX_CHECKS && at - first.at < CHECK_MS) break
+      recent.delete(oldest)
+    }
+    return answer
+  }
 
   app.post('/proofs', async (c) => {
     const body: unknown = await c.req.json().catch(() => null)
@@ -144,7 +194,7 @@ export function createProofRoutes({
     if (customer === null) return problem(c, 400, 'customer must name the member.')
 
     const memberWait = perMember(`${idType ?? ''}:${customer}`)
-    const addressWait = perAddress(clientAddress(c))
+    const addressWait = perAddress(clientAddress(c, trustProxy))
     const wait = Math.max(memberWait, addressWait)
     if (wait > 0) {
       c.header('Retry-After', String(wait))
@@ -188,7 +238,9 @@ export function createProofRoutes({
     const at = now()
     let state: PageState
     let status: 200 | 400 | 410 | 429 | 503 = 200
-    const wait = opens(clientAddress(c))
+    let checked = at
+    // Only a real link's opening counts (and may ask the badge service): junk costs nothing.
+    const wait = proof === null ? 0 : opens(clientAddress(c, trustProxy))
     if (proof === null) {
       state = { kind: 'invalid' }
       status = 400
@@ -201,7 +253,8 @@ export function createProofRoutes({
       state = { kind: 'expired', proof }
       status = 410
     } else {
-      const holding = judgeHolding(await read(proof.customer, proof.idType, proof.badgeId), at)
+      const { holding, at: checkedAt } = await check(proof, at)
+      checked = checkedAt
       if (holding.kind === 'unavailable') {
         state = { kind: 'unavailable', proof }
         status = 503
@@ -214,7 +267,8 @@ export function createProofRoutes({
         url: pageUrl(c, token),
         origin: origin(c),
         stylesheet: `${basePath}proof/style.css`,
-        now: at,
+        // When the badge service was asked: the page says so, to the second.
+        now: checked,
       }),
       status,
     )
@@ -224,7 +278,7 @@ export function createProofRoutes({
     const token = c.req.param('token')
     const proof = sealer.open(token)
     if (proof === null || proof.expiresAt <= now()) return c.text('No such proof link', 404)
-    const wait = opens(clientAddress(c))
+    const wait = opens(clientAddress(c, trustProxy))
     if (wait > 0) {
       c.header('Retry-After', String(wait))
       return c.text('Too many requests; try again in a minute.', 429)

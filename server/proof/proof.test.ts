@@ -8,7 +8,8 @@ import { readConfig } from '../config.ts'
 import { demoBadgeIds, TYPICAL_MEMBER } from '../emulator/demo-data.ts'
 import { createStandInCluster } from '../live/stand-in.ts'
 import { type Reading } from './holding.ts'
-import { createProofRoutes } from './proof-routes.ts'
+import { addressKey, createProofRoutes } from './proof-routes.ts'
+import { createRateLimit } from './rate-limit.ts'
 import { COUNTER_LIFETIME_MS, createProofSealer, type Proof } from './proof-token.ts'
 
 const KEY = 'a-proof-link-key-of-at-least-32-characters'
@@ -480,7 +481,7 @@ test('opening proof pages is limited per client address, without asking the badg
 })
 
 test("behind a load balancer each client's address counts on its own", async () => {
-  const server = demoServer()
+  const server = demoServer({ SHOWCASE_TRUST_PROXY: 'true' })
   const mintFrom = (address: string, customer: string) =>
     server.app.request('/proofs', {
       method: 'POST',
@@ -492,4 +493,106 @@ test("behind a load balancer each client's address counts on its own", async () 
   // ...while another client behind the same balancer is not.
   expect((await mintFrom('203.0.113.1', '381921157')).status).toBe(429)
   expect((await mintFrom('203.0.113.2', '381921157')).status).toBe(201)
+})
+
+test('without a load balancer said to be in front, a client cannot be many by writing X-Forwarded-For', async () => {
+  const server = demoServer()
+  const mintAs = (address: string) =>
+    server.app.request('/proofs', {
+      method: 'POST',
+      headers: { 'X-Forwarded-For': address },
+      body: JSON.stringify({
+        badgeId: demoBadgeIds.firstSip,
+        lifetime: 'share',
+        customer: '381921157',
+      }),
+    })
+  for (let count = 0; count < 30; count += 1) await mintAs(`198.51.100.${count}`)
+  expect((await mintAs('198.51.100.200')).status).toBe(429)
+})
+
+test('with one, an IPv6 /64 counts as one client, and anything that is not an address as the connection', async () => {
+  const server = demoServer({ SHOWCASE_TRUST_PROXY: 'true' })
+  const mintAs = (address: string, customer = TYPICAL_MEMBER) =>
+    server.app.request('/proofs', {
+      method: 'POST',
+      headers: { 'X-Forwarded-For': `203.0.113.9, ${address}` },
+      body: JSON.stringify({ badgeId: demoBadgeIds.firstSip, lifetime: 'share', customer }),
+    })
+  for (let count = 0; count < 30; count += 1) await mintAs(`2001:db8:1:2:${count.toString(16)}::1`)
+  expect((await mintAs('2001:db8:1:2::ffff', '381921157')).status).toBe(429)
+  expect((await mintAs('2001:db8:1:3::1', '381921157')).status).toBe(201)
+  for (let count = 0; count < 30; count += 1) await mintAs(`junk-${count}-${'x'.repeat(2000)}`)
+  expect((await mintAs('not-an-address', '381921157')).status).toBe(429)
+})
+
+test('a body of more than a few kilobytes is refused before it is read, wherever it is sent', async () => {
+  const server = demoServer({ SHOWCASE_EMULATOR_CONTROL: 'true' })
+  const big = JSON.stringify({ badgeId: 'x'.repeat(1_000_000) })
+  const mint = await server.app.request('/proofs', { method: 'POST', body: big })
+  expect(mint.status).toBe(413)
+  expect(await mint.json()).toEqual({ error: 'A request body may be at most 16384 bytes.' })
+  expect((await server.control('/clock', { days: 1, padding: 'x'.repeat(20_000) })).status).toBe(
+    413,
+  )
+  // As said, before a byte is read: a stream that never ends is not waited for.
+  const endless = new ReadableStream({ pull: () => new Promise(() => undefined) })
+  const declared = await server.app.request('/proofs', {
+    method: 'POST',
+    headers: { 'Content-Length': String(400 * 1024 * 1024) },
+    body: endless,
+    duplex: 'half',
+  } as RequestInit)
+  expect(declared.status).toBe(413)
+})
+
+test("a proof link's check answers every opening for 30 s, and the page says when it was made", async () => {
+  const sealer = createProofSealer({ secret: KEY, shareDays: 30 })
+  let asked = 0
+  let at = proof.issuedAt + DAY
+  const app = createProofRoutes({
+    sealer,
+    shareDays: 30,
+    basePath: '/',
+    now: () => at,
+    read: async () => {
+      asked += 1
+      return { kind: 'answer', status: 404, json: { errors: [{ code: 404, message: 'gone' }] } }
+    },
+    verifyMember: null,
+  })
+  const path = `/proof/${sealer.seal(proof)}`
+  const checkedAt = async () =>
+    /Checked live with the badge programme on ([^<]+)\./.exec(
+      await (await app.request(path)).text(),
+    )?.[1]
+  const first = await checkedAt()
+  at += 20_000
+  expect(await checkedAt()).toBe(first)
+  expect(asked).toBe(1)
+  at += 40_000
+  expect(await checkedAt()).not.toBe(first)
+  expect(asked).toBe(2)
+  // A link that is not one asks nothing and counts against no one.
+  for (let count = 0; count < 100; count += 1) await app.request('/proof/not-a-link')
+  expect((await app.request(path)).status).not.toBe(429)
+})
+
+test('the limits hold a bounded number of clients: past it the least recent are forgotten', () => {
+  const take = createRateLimit({ limit: 1, windowMs: 60_000, now: () => 0, maxKeys: 2 })
+  expect(take('a')).toBe(0)
+  expect(take('a')).toBeGreaterThan(0)
+  take('b')
+  take('c')
+  // 'a' was the oldest of three: forgotten, it starts again (memory stays flat under a flood).
+  expect(take('a')).toBe(0)
+  expect(take('c')).toBeGreaterThan(0)
+})
+
+test('a client address as the limits count it', () => {
+  expect(addressKey('203.0.113.7')).toBe('203.0.113.7')
+  expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7')
+  expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64')
+  expect(addressKey('2001:0db8:0001:0002:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64')
+  expect(addressKey('::1')).toBe('0:0:0:0::/64')
 })

@@ -2,29 +2,35 @@
 // address from minting proof links in a loop. Behind several instances each counts on its own, so
 // the real limit is the configured one times the instance count (the README says so).
 
+/** Keys held at most: past it the oldest go first, so a flood of new keys costs no more memory. */
+const MAX_KEYS = 10_000
+
 export function createRateLimit({
   limit,
   windowMs,
   now,
+  maxKeys = MAX_KEYS,
 }: {
   limit: number
   windowMs: number
   now: () => number
+  maxKeys?: number
 }) {
+  // In the order each key's window began (a new window moves its key to the end).
   const windows = new Map<string, { start: number; count: number }>()
 
   /** Counts one use of `key`: 0 when allowed, else the seconds until its window ends. */
   return function take(key: string): number {
     const at = now()
-    // Old windows go as new ones come, so the map holds only the current window's keys.
-    if (windows.size > 10_000) {
-      for (const [stale, window] of windows) {
-        if (at - window.start >= windowMs) windows.delete(stale)
-      }
-    }
     const window = windows.get(key)
     if (window === undefined || at - window.start >= windowMs) {
+      windows.delete(key)
       windows.set(key, { start: at, count: 1 })
+      // The oldest windows go first: ended ones, or, in a flood of keys, the least recent.
+      for (const [oldest, first] of windows) {
+        if (windows.size <= maxKeys && at - first.start < windowMs) break
+        windows.delete(oldest)
+      }
       return 0
     }
     if (window.count >= limit) return Math.max(1, Math.ceil((window.start + windowMs - at) / 1000))
