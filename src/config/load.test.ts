@@ -1,6 +1,7 @@
 /** @vitest-environment jsdom */
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import { loadRuntimeConfig, reloadAsOpened } from './load.ts'
+import { defaultConfig } from './runtime.ts'
 import { setMemberToken } from './member-token.ts'
 
 // No config.json beside index.html: only the fragment speaks.
@@ -82,4 +83,35 @@ test('a reload goes back to the page as it was opened: its member and its frame 
   expect(new URLSearchParams(window.location.hash.slice(1)).get('member_token')).toBe('d.e.f')
   expect(new URLSearchParams(window.location.hash.slice(1)).get('locale')).toBe('fr')
   setMemberToken(null)
+})
+
+test('a link opened in a tab cannot speak for a portal: its names and links are read only in a frame', async () => {
+  window.history.replaceState(
+    null,
+    '',
+    '/customers/1/badges/x#parent=https%3A%2F%2Fevil.example&share_url=https%3A%2F%2Fevil.example%2F%3Fr%3D%7Broute%7D' +
+      '&brand_name=SECURITY%20NOTICE&member_name=Tom&header=none&locale=fr',
+  )
+  const { config, problems } = await loadRuntimeConfig()
+  expect(config).toMatchObject({
+    parentOrigin: null,
+    shareUrl: null,
+    brandName: defaultConfig.brandName,
+    memberName: null,
+    embedded: false,
+    // What only changes how the page looks or speaks still applies.
+    locale: 'fr',
+  })
+  expect(config.header).toBe(defaultConfig.header)
+  expect(problems.map((problem) => problem.setting).sort()).toEqual(
+    ['brandName', 'header', 'memberName', 'parentOrigin', 'shareUrl'].sort(),
+  )
+  // In a frame, the portal's snippet speaks as before.
+  vi.stubGlobal('parent', {})
+  window.history.replaceState(null, '', '/#parent=https%3A%2F%2Fportal.example&brand_name=Acme')
+  expect((await loadRuntimeConfig()).config).toMatchObject({
+    parentOrigin: 'https://portal.example',
+    brandName: 'Acme',
+    embedded: true,
+  })
 })

@@ -85,6 +85,18 @@ function pageFragment(): string {
   return typeof handed === 'string' ? handed : window.location.hash
 }
 
+/** Fragment settings that speak for the portal around the showcase: read only in a frame. */
+const FRAME_ONLY = [
+  'parentOrigin',
+  'brandName',
+  'header',
+  'memberName',
+  'routeParam',
+  'shareUrl',
+  'hostPage',
+  'route',
+] satisfies Array<keyof RuntimeConfig>
+
 /** The settings the page was opened with, in its fragment (see reloadAsOpened). */
 let openedWith = new URLSearchParams()
 
@@ -124,9 +136,23 @@ export async function loadRuntimeConfig(): Promise<LoadedConfig> {
     window.history.replaceState(window.history.state, '', address.href)
   }
   const file = await configFile()
-  const snippet = readSettings(fromFragment, 'the embed snippet')
+  // A portal's words and links on the page only where a portal is: a link opened in a tab could
+  // otherwise put any brand name, member name or share address on the brand's own origin.
+  const framed = window.parent !== window
+  const unframed = framed
+    ? []
+    : FRAME_ONLY.filter((key) => key in fromFragment).map((key): ConfigProblem => ({
+        setting: key,
+        message: 'only applies inside a portal’s frame (the link)',
+      }))
+  const usable = Object.fromEntries(
+    Object.entries(fromFragment).filter(
+      ([key]) => framed || !unframed.some((problem) => problem.setting === key),
+    ),
+  )
+  const snippet = readSettings(usable, 'the embed snippet')
   const config: RuntimeConfig = { ...defaultConfig, ...file.settings, ...snippet.settings }
-  config.embedded = config.parentOrigin !== null || window.parent !== window
-  loaded = { config, problems: [...file.problems, ...snippet.problems] }
+  config.embedded = config.parentOrigin !== null || framed
+  loaded = { config, problems: [...file.problems, ...unframed, ...snippet.problems] }
   return loaded
 }
