@@ -7,7 +7,7 @@ test('French: the interface, plurals and dates in French, the badges as Capillar
   await page.goto('/customers/62090013/earned#locale=fr')
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Badges obtenus')
-  await expect(page.getByRole('link', { name: 'À obtenir (12)' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Proposés (12)' })).toBeVisible()
   const regular = page.getByRole('listitem').filter({ hasText: 'Regular' })
   await expect(regular).toContainText('Obtenu 3 fois')
   await expect(regular).toContainText(/À vous jusqu’au \d+\s\S+\s\d{4}/)

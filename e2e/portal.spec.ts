@@ -174,7 +174,7 @@ test('the portal hears ready, navigate, badgeopen, resize and error, in order, a
 
   // A member the showcase cannot find: the reason, for the developer.
   await page.goto(host(showcase, { customer: '999999' }))
-  await expect(frame.getByRole('alert').first()).toContainText('Member not found')
+  await expect(frame.getByRole('alert').first()).toContainText('We could not find your badges')
   await expect
     .poll(async () => await heard(page))
     .toContainEqual(['callback', 'onError', { reason: 'member-not-found' }])

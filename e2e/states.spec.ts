@@ -169,7 +169,7 @@ test('not connected (401) and not allowed (403) read differently', async ({ page
 
 test('detail: an unknown member, an unknown badge', async ({ page }) => {
   await page.goto('/customers/999/badges/6650b1c00000000000000003')
-  await expect(page.getByRole('alert')).toContainText('Member not found')
+  await expect(page.getByRole('alert')).toContainText('We could not find your badges')
   await expectNoAxeViolations(page)
   await page.goto('/customers/62090013/badges/000000000000000000000000')
   await expect(page.getByRole('alert')).toContainText('Badge not found')

@@ -116,6 +116,10 @@ const cardToHero: [RegExp, (match: RegExpMatchArray) => RegExp][] = [
   [/^Ended (.+)$/, (m) => new RegExp(`^This badge ended on ${esc(m[1])}\\.$`)],
   [/^All claimed$/, () => /^Every one of these badges has been claimed\.$/],
   [/^Earned as often as allowed$/, () => /^You have earned it as many times as allowed\.$/],
+  [
+    /^Earned (\S+\s\d{1,2},\s\d{4})$/,
+    (m) => new RegExp(`^You earned it (on|once, on|\\d+ times, last on) ${esc(m[1])}\\.$`),
+  ],
 ]
 
 function esc(text: string | undefined): string {
@@ -252,6 +256,18 @@ test.describe('one truth about each badge, on every list and its own page', () =
         /, (earned|expired)/,
       )
     await expectOneTruth(page, request, NEWCOMER, "the new member's available view", cards)
+  })
+
+  test("the VIP's available badges, those to earn again included", async ({ page, request }) => {
+    const all = await readCards(page, `/customers/${VIP}/available`)
+    const cards = all.filter((card, index) => all.findIndex((c) => c.href === card.href) === index)
+    // Regular ran out in May and may be earned again now: the card says both, as its page does.
+    const regular = cards.find((card) => card.name === 'Regular')
+    expect(regular?.lines.slice(0, 2)).toEqual([
+      expect.stringMatching(/^Expired /),
+      'Earn it again now',
+    ])
+    await expectOneTruth(page, request, VIP, "the VIP's available view", cards)
   })
 
   test("a sample of the VIP's earned badges", async ({ page, request }) => {

@@ -120,7 +120,7 @@ export const BadgeCard = memo(function BadgeCard({
         </p>
       ))}
       {showDescription && badge.description?.trim() && (
-        <p dir="auto" className="api-text line-clamp-2 hidden text-xs text-ink-muted sm:block">
+        <p dir="auto" className="api-text line-clamp-2 text-xs text-ink-muted">
           {badge.description}
         </p>
       )}

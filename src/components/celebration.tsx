@@ -14,11 +14,14 @@ export function Celebration({
   name,
   earnedAt,
   now,
+  again,
 }: {
   badgeId: string
   name: string
   earnedAt: number
   now: number
+  /** Earned before this time too: not a new badge, and the title does not say it is. */
+  again: boolean
 }) {
   const [open, setOpen] = useState(true)
   const [announce] = useState(() => !announced.has(badgeId))
@@ -31,7 +34,9 @@ export function Celebration({
       <div aria-hidden="true" className="celebrate-burst" />
       <div className="relative z-10 flex w-full items-start justify-between gap-3 rounded-lg bg-accent px-4 py-2 text-on-accent">
         <p role={announce ? 'status' : undefined} className="text-start">
-          <span className="block font-bold">{t('celebrate.title')}</span>
+          <span className="block font-bold">
+            {t(again ? 'celebrate.again' : 'celebrate.title')}
+          </span>
           <span dir="auto" className="api-text">
             {t('celebrate.detail', { name, relative: formatRelative(earnedAt, now) })}
           </span>

@@ -38,15 +38,26 @@ export function cardLines(truth: BadgeTruth, now: number): Line[] {
                 tone: 'urgent',
               }
             : { text: t('truth.card.until', { date: formatDate(truth.until) }), tone: 'quiet' }
+      // When it was last earned, as its page says it (the sort by "Recently earned" shows why).
+      const earnedOn: Line | null =
+        truth.lastEarnedAt === null
+          ? null
+          : {
+              text: t('truth.card.earned-on', { date: formatDate(truth.lastEarnedAt) }),
+              tone: 'quiet',
+            }
+      const next = nextLine(truth.next)
+      return [first, earnedOn, next].filter((line): line is Line => line !== null)
+    }
+    case 'expired': {
+      const first: Line =
+        truth.at === null
+          ? { text: t('truth.label.expired'), tone: 'quiet' }
+          : { text: t('truth.card.expired', { date: formatDate(truth.at) }), tone: 'quiet' }
+      // Ran out, and may be earned again: the card says so, as the badge's page does.
       const next = nextLine(truth.next)
       return next ? [first, next] : [first]
     }
-    case 'expired':
-      return [
-        truth.at === null
-          ? { text: t('truth.label.expired'), tone: 'quiet' }
-          : { text: t('truth.card.expired', { date: formatDate(truth.at) }), tone: 'quiet' },
-      ]
     case 'in-progress':
       return [
         truth.earnBy === null

@@ -170,3 +170,46 @@ test('in Arabic, two of a unit is its dual alone, with no numeral before it', ()
     setLocale('en', root)
   }
 })
+
+test('a cycle counted from its own start says its dates, not "this month" (not the calendar\'s)', () => {
+  const start = Date.UTC(2026, 10, 18, 15)
+  const end = Date.UTC(2026, 11, 18, 15)
+  const monthly = limit({
+    kind: 'fixed-window',
+    max: 1,
+    window: { unit: 'MONTHS', length: 1 },
+    used: 1,
+    cycle: { start, end },
+  })
+  expect(limitText(monthly).progress).toBe(
+    `1 of 1 since ${formatDate(start)}, resets ${formatDate(end)}.`,
+  )
+  const root = { lang: '', dir: '' } as unknown as HTMLElement
+  try {
+    setLocale('fr', root, fr)
+    expect(limitText(monthly).progress).toBe(
+      `1 sur 1 depuis le ${formatDate(start)}, remise à zéro le ${formatDate(end)}.`,
+    )
+  } finally {
+    setLocale('en', root)
+  }
+})
+
+test('a rolling window reads naturally in each language: "the last 7 days", "les 7 jours écoulés"', () => {
+  const rolling = (unit: 'DAYS' | 'WEEKS' | 'MONTHS', length: number) =>
+    limitText(limit({ kind: 'rolling-window', max: 2, window: { unit, length }, used: 0 })).progress
+  expect(rolling('MONTHS', 1)).toBe('0 of 2 in the last month.')
+  const root = { lang: '', dir: '' } as unknown as HTMLElement
+  try {
+    setLocale('fr', root, fr)
+    expect(rolling('DAYS', 7)).toBe('0 sur 2 sur les 7 jours écoulés.')
+    expect(rolling('WEEKS', 4)).toBe('0 sur 2 sur les 4 semaines écoulées.')
+    expect(rolling('MONTHS', 1)).toBe('0 sur 2 sur le dernier mois.')
+    setLocale('ar', root, ar)
+    expect(rolling('WEEKS', 1)).toBe(
+      `${new Intl.NumberFormat('ar').format(0)} من ${new Intl.NumberFormat('ar').format(2)} خلال آخر أسبوع.`,
+    )
+  } finally {
+    setLocale('en', root)
+  }
+})

@@ -34,7 +34,7 @@ function cycleName(span: Span): string {
 
 export type LimitText = { rule: string; progress: string | null }
 
-/** "Up to twice every 3 days." with "1 of 2 in this period of 3 days, resets 4 Jul." */
+/** "Up to twice every 3 days." with "1 of 2 since 1 Jul, resets 4 Jul." */
 export function limitText(limit: EarnLimit): LimitText {
   const { max, window: span, used } = limit
   const scope = limit.scope === 'member' ? 'member' : 'badge'
@@ -63,17 +63,28 @@ export function limitText(limit: EarnLimit): LimitText {
       : t('limit.badge.window', { max, window: window(span, rolling) })
   if (used === null) return { rule, progress: null }
   if (rolling) {
-    const last = span.length === 1 ? unitName(span) : duration(span)
+    // "the last 7 days", "les 7 jours écoulés", "le dernier mois": each language its own way.
+    const last =
+      span.length === 1
+        ? t(`last.${span.unit}.1`)
+        : t(`last.${span.unit}.n`, { duration: duration(span) })
     return { rule, progress: t('limit.rolling.used', { used, max, window: last }) }
   }
   const cycle = cycleName(span)
+  const start = limit.cycle?.start
   const end = limit.cycle?.end
-  return {
-    rule,
-    progress: end
-      ? t('limit.fixed.used.resets', { used, max, cycle, date: formatDate(end) })
-      : t('limit.fixed.used', { used, max, cycle }),
-  }
+  // A cycle counted from the limit's start is not the calendar's ("this month" would say so):
+  // where both ends are known, they are what the member reads.
+  let progress = t('limit.fixed.used', { used, max, cycle })
+  if (end && start)
+    progress = t('limit.fixed.used.since', {
+      used,
+      max,
+      start: formatDate(start),
+      date: formatDate(end),
+    })
+  else if (end) progress = t('limit.fixed.used.resets', { used, max, cycle, date: formatDate(end) })
+  return { rule, progress }
 }
 
 /** How long an earned badge lasts, or null when the rule is unknown. */

@@ -144,7 +144,13 @@ function BadgeDetail({
         className={`relative flex flex-col items-center gap-3 overflow-hidden rounded-card border border-line bg-surface p-6 text-center shadow-sm ${celebrateAt !== null ? 'celebrate-hero' : ''}`}
       >
         {celebrateAt !== null && (
-          <Celebration badgeId={badge.id} name={name} earnedAt={celebrateAt} now={now} />
+          <Celebration
+            badgeId={badge.id}
+            name={name}
+            earnedAt={celebrateAt}
+            now={now}
+            again={truth.kind === 'earned' && truth.times > 1}
+          />
         )}
         <div className={celebrateAt !== null ? 'celebrate-art' : ''}>
           <BadgeImage
