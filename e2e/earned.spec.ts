@@ -52,6 +52,10 @@ test('the VIP member reaches all 300+ badges in 10+ groups, by asking and by scr
   await page.goto('/customers/381921157/earned')
   const main = page.getByRole('main')
   await expect(main.getByText('50 of 326 badges so far')).toBeVisible()
+  // The page ended inside a group: its count is of those so far, not of the group (27 in all).
+  await expect(main.getByRole('button', { name: /^Gourmet 22 badges so far$/ })).toBeVisible()
+  await expect(main.getByRole('button', { name: 'See all 22 so far' })).toBeVisible()
+  await expect(main.getByRole('button', { name: /so far$/ })).toHaveCount(2)
   const before = await main
     .locator('[data-badge-link]')
     .evaluateAll((links) => links.map((link) => link.getAttribute('data-badge-link')))
@@ -68,6 +72,8 @@ test('the VIP member reaches all 300+ badges in 10+ groups, by asking and by scr
     await expect(main.getByText('End of the list')).toBeVisible({ timeout: 1_000 })
   }).toPass({ timeout: 20_000 })
   await expect(main.getByRole('button', { name: 'Show more badges' })).toHaveCount(0)
+  await expect(main.getByRole('button', { name: /^Gourmet 27 badges$/ })).toBeVisible()
+  await expect(main.getByRole('button', { name: /so far$/ })).toHaveCount(0)
   // Big groups show their first badges; "See all" opens each one.
   const seeAll = main.getByRole('button', { name: /^See all/ })
   while ((await seeAll.count()) > 0) await seeAll.first().click()
@@ -88,13 +94,13 @@ test('an unknown member and an unsupported identifier are explained, not blank',
   page,
 }) => {
   await page.goto('/customers/123/earned')
-  await expect(page.getByRole('alert')).toContainText('Member not found')
+  await expect(page.getByRole('alert')).toContainText('We could not find your badges')
   // Nothing to sort or count for a member who is not there.
   await expect(page.getByText('Sort and filter')).toHaveCount(0)
   await expect(page.getByRole('region', { name: 'Your badges at a glance' })).toHaveCount(0)
   await expectNoAxeViolations(page)
   await page.goto('/customers/62090013/earned?by=passport')
-  await expect(page.getByRole('alert')).toContainText('Unsupported identifier')
+  await expect(page.getByRole('alert')).toContainText('This link cannot open your badges')
 })
 
 test('an unknown page says so', async ({ page }) => {

@@ -23,6 +23,8 @@ type Props = {
   /** A heading instead of the group's name (a list sorted by date is one section). */
   heading?: string
   aside?: (section: BadgeSection) => ReactNode
+  /** A section that takes a row of its own, with no group packed beside it. */
+  ownRow?: (section: BadgeSection) => boolean
   renderCard: (badge: CustomerBadge, index: number) => ReactNode
   paging: Paging
 }
@@ -35,11 +37,14 @@ export function BadgeList({
   sections,
   heading,
   aside,
+  ownRow,
   renderCard,
   paging,
 }: Props) {
   const focusFirstNew = useFocusFirstNew(badges.map((badge) => badge.id))
   const foldable = badges.length >= FOLDABLE_FROM
+  // Pages follow the groups' order: only the group the last page ended in can go on in the next.
+  const lastId = paging.hasMore ? badges.at(-1)?.id : undefined
   const offsets = sections.reduce<number[]>(
     (starts, section, index) => [
       ...starts,
@@ -56,9 +61,11 @@ export function BadgeList({
             section={section}
             heading={heading}
             aside={aside?.(section)}
+            ownRow={ownRow?.(section) ?? false}
             foldable={foldable}
             renderCard={renderCard}
             offset={offsets[index] ?? 0}
+            partial={lastId !== undefined && section.badges.some((badge) => badge.id === lastId)}
           />
         ))}
       </div>

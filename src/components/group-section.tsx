@@ -56,13 +56,26 @@ type Props = {
   renderCard: (badge: BadgeSection['badges'][number], index: number) => ReactNode
   /** Where this section's first badge sits in the whole list (the first row loads first). */
   offset: number
+  /** More of this group may come with the list's next page: its count is of those so far. */
+  partial?: boolean
+  /** A row of its own: no group beside it (the picks to start with, which repeat badges). */
+  ownRow?: boolean
 }
 
 /**
  * One group in the showcase's flow: it spans as many columns as it has badges (up to a row), so
  * small groups sit side by side instead of each leaving a half-empty row (see `.group-flow`).
  */
-export function GroupSection({ section, heading, aside, foldable, renderCard, offset }: Props) {
+export function GroupSection({
+  section,
+  heading,
+  aside,
+  foldable,
+  renderCard,
+  offset,
+  partial = false,
+  ownRow = false,
+}: Props) {
   const groupName = useGroupName(section.groupId, section.name)
   const name = heading ?? groupName
   const headingId = useId()
@@ -78,6 +91,7 @@ export function GroupSection({ section, heading, aside, foldable, renderCard, of
       className="group-block"
       // A data attribute, not a style: the CSP refuses style attributes in server-rendered HTML.
       data-span={Math.min(Math.max(count, 1), MAX_COLUMNS)}
+      data-own-row={ownRow ? '' : undefined}
     >
       {/* Two lines kept for every heading, so the cards of groups side by side line up. */}
       <div className="col-span-full flex min-h-[2.5rem] flex-col justify-end">
@@ -103,7 +117,7 @@ export function GroupSection({ section, heading, aside, foldable, renderCard, of
               </span>
               <bdi>{name}</bdi>
               <span className="text-sm font-normal whitespace-nowrap text-ink-muted">
-                {t('group.count', { count })}
+                {t(partial ? 'group.count.so-far' : 'group.count', { count })}
               </span>
             </button>
           ) : (
@@ -128,7 +142,9 @@ export function GroupSection({ section, heading, aside, foldable, renderCard, of
           aria-controls={listId}
           className="button-secondary col-span-full justify-self-start px-0"
         >
-          {all ? t('group.see-fewer') : t('group.see-all', { count })}
+          {all
+            ? t('group.see-fewer')
+            : t(partial ? 'group.see-all.so-far' : 'group.see-all', { count })}
         </button>
       )}
     </section>

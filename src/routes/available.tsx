@@ -63,7 +63,11 @@ function AvailableBadges({ customer }: { customer: Customer }) {
             ]
           : sections
       }
+      // The picks repeat badges of the groups below: beside one of them, a badge stood twice in a row.
+      ownRow={(section) => section.key === 'starters'}
       aside={(section) => {
+        // The picks have a row of their own: no group beside them to line up with.
+        if (section.key === 'starters') return null
         const done = section.groupId === null ? undefined : completion?.get(section.groupId)
         // A section without a count (the picks to start with, badges in no group) keeps its room,
         // so its cards line up with those of the group beside it.
