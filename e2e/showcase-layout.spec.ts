@@ -77,6 +77,8 @@ function datesOnCards(page: Page) {
     const pattern = /[A-Z][a-z]{2}[\s\u00a0]\d{1,2},[\s\u00a0]\d{4}|in[\s\u00a0]\d+[\s\u00a0]\w+/g
     const found: { card: string; date: string; lines: number }[] = []
     for (const card of cards) {
+      // (A folded group's cards past its preview are in the page, not on screen.)
+      if (!card.checkVisibility()) continue
       const name = card.querySelector('h3')?.textContent ?? ''
       const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
