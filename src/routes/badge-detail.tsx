@@ -281,12 +281,29 @@ function DetailSkeleton() {
       role="status"
       aria-busy="true"
       aria-label={t('detail.loading')}
-      className="flex flex-col gap-5"
+      className="flex flex-col gap-4"
     >
       <div className="h-11 w-32 animate-pulse rounded bg-sunken" />
-      <div className="h-52 animate-pulse rounded-card bg-sunken" />
-      <div className="h-28 animate-pulse rounded-card bg-sunken" />
-      <div className="h-28 animate-pulse rounded-card bg-sunken" />
+      {/* The hero's own shape as an earned badge's most often is (art, name, its sentence, until
+          when and the next step, a reminder, the reward, the group, share), then the sections:
+          the page arrives about where its placeholders were (it was twice as tall). */}
+      <div className="flex flex-col items-center gap-3 rounded-card border border-line bg-surface p-6 shadow-sm">
+        <div className="size-32 animate-pulse rounded-full bg-sunken sm:size-40" />
+        <div className="h-8 w-44 animate-pulse rounded bg-sunken" />
+        <div className="h-14 w-64 max-w-full animate-pulse rounded bg-sunken sm:h-7" />
+        <div className="h-12 w-56 max-w-full animate-pulse rounded bg-sunken sm:h-6" />
+        <div className="h-6 w-48 max-w-full animate-pulse rounded bg-sunken" />
+        <div className="h-6 w-32 animate-pulse rounded bg-sunken" />
+        <div className="h-7 w-36 animate-pulse rounded-lg bg-sunken" />
+        <div className="h-5 w-40 animate-pulse rounded bg-sunken" />
+        <div className="h-6 w-32 animate-pulse rounded bg-sunken" />
+      </div>
+      {Array.from({ length: 3 }, (_, index) => (
+        <div key={index} className="flex flex-col gap-2 rounded-card bg-surface p-5 shadow-sm">
+          <div className="h-7 w-40 animate-pulse rounded bg-sunken" />
+          <div className="h-6 w-full max-w-md animate-pulse rounded bg-sunken" />
+        </div>
+      ))}
     </div>
   )
 }
