@@ -43,7 +43,7 @@ export function RewardChip({ text, className = '' }: { text: string; className?:
     >
       <GiftIcon />
       <span className="sr-only">{t('badge.reward')} </span>
-      <span dir="auto" className="api-text line-clamp-3">
+      <span dir="auto" className="api-text line-clamp-3 rtl:text-right">
         {text}
       </span>
     </span>
