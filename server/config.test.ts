@@ -170,6 +170,7 @@ test('image sources and framing portals are configurable', () => {
 test('the production variables: Redis, upstream concurrency, member token claims', () => {
   expect(readConfig(live).live).toMatchObject({
     concurrency: 16,
+    memberRatePerMinute: 120,
     redisUrl: null,
     tokenClaims: { audience: null, issuer: null, maxAgeSeconds: 86_400 },
   })
@@ -178,12 +179,14 @@ test('the production variables: Redis, upstream concurrency, member token claims
       ...live,
       SHOWCASE_REDIS_URL: 'rediss://user:pw@cache.internal:6380/2',
       SHOWCASE_UPSTREAM_CONCURRENCY: '64',
+      SHOWCASE_MEMBER_RATE: '0',
       SHOWCASE_TOKEN_AUDIENCE: 'badge-showcase',
       SHOWCASE_TOKEN_ISSUER: 'https://portal.example',
       SHOWCASE_TOKEN_MAX_AGE: '3600',
     }).live,
   ).toMatchObject({
     concurrency: 64,
+    memberRatePerMinute: 0,
     redisUrl: 'rediss://user:pw@cache.internal:6380/2',
     tokenClaims: {
       audience: 'badge-showcase',

@@ -50,6 +50,8 @@ export type Config = {
     timeoutMs: number
     /** Upstream requests at once on this instance; more wait in a bounded queue. */
     concurrency: number
+    /** API requests one member may make a minute on this instance (0: no limit). */
+    memberRatePerMinute: number
     /** Where instances share definitions and the OAuth token; null: this instance's memory. */
     redisUrl: string | null
   }
@@ -324,6 +326,7 @@ export function readConfig(env: Env): Config {
       tokenClaims: tokenClaims(env, member),
       timeoutMs: integer(env, 'SHOWCASE_UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),
       concurrency,
+      memberRatePerMinute: integer(env, 'SHOWCASE_MEMBER_RATE', 120, 0, 100_000),
       redisUrl: redis,
     },
   }

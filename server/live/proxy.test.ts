@@ -517,3 +517,27 @@ test('credentials and the token secret never appear in a response or a log line'
     expect(everything).not.toContain('stand-in-token')
   }
 })
+
+test("one member's flood is stopped at its own share, and another member is still answered", async () => {
+  const upstream = await standIn()
+  const { app } = showcase({
+    CAPILLARY_API_URL: upstream.url,
+    CAPILLARY_USERNAME: USERNAME,
+    CAPILLARY_PASSWORD: PASSWORD,
+    SHOWCASE_MEMBER_RATE: '5',
+  })
+  const flooder = await bearer({ sub: '565039504' })
+  const made = () =>
+    app.request('/api_gateway/v1/badges/badgeMeta/made-up-badge', { headers: flooder })
+  for (let count = 0; count < 5; count += 1) expect((await made()).status).toBe(404)
+  const refused = await made()
+  expect(refused.status).toBe(429)
+  expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0)
+  expect((await refused.json()).errors[0].code).toBe(429)
+  // The sixth never reached Capillary.
+  expect(upstream.seen.filter((seen) => seen.url.includes('made-up-badge'))).toHaveLength(5)
+  const tom = await app.request('/api_gateway/v1/badges/customer/62090013?badgeType=EARNED', {
+    headers: await bearer({ sub: '62090013' }),
+  })
+  expect(tom.status).toBe(200)
+})

@@ -9,6 +9,7 @@ import { createSharedStore, type SharedStore } from './shared-cache.ts'
 import { createUpstreamAuth, joinUpstream, UpstreamAuthError } from './upstream-auth.ts'
 import { INTERNAL_FIELDS, readLimited, stripFields } from './upstream-body.ts'
 import { createUpstreamGate, GateRefusal, type Outcome, retryAfterMs } from './upstream-gate.ts'
+import { createRateLimit } from '../rate-limit.ts'
 
 // The live proxy: the Badges API paths the showcase reads, passed to the Capillary cluster with the
 // server's credentials, for the member the browser's token names. Everything else is refused
@@ -162,6 +163,12 @@ export function createProxy({
     .digest('hex')
     .slice(0, 32)
   const inflight = new Map<string, Promise<Upstream>>()
+  // One member cannot spend the organisation's Capillary quota for everyone (a script with its own
+  // valid token asking for made-up badges in a loop): past its share it is told to wait, alone.
+  const perMember =
+    live.memberRatePerMinute > 0
+      ? createRateLimit({ limit: live.memberRatePerMinute, windowMs: 60_000, now })
+      : null
 
   /** Identical concurrent calls (same URL, same identifier kind) share one upstream request. */
   function coalesced(key: string, call: () => Promise<Upstream>): Promise<Upstream> {
@@ -334,6 +341,15 @@ export function createProxy({
       !isSameMember(verdict.member, values.customer ?? '', idType)
     ) {
       return refuse(c, 403, 403, 'This member token does not allow access to that member')
+    }
+    const who =
+      verdict.member === 'any'
+        ? `any:${idType ?? ''}:${values.customer ?? ''}`
+        : `${verdict.member.idType ?? ''}:${verdict.member.id}`
+    const wait = perMember?.(who) ?? 0
+    if (wait > 0) {
+      c.header('Retry-After', String(wait))
+      return refuse(c, 429, 429, 'Too many requests from this member; try again shortly')
     }
 
     const path = endpoint.pattern

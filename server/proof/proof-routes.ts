@@ -14,7 +14,7 @@ import {
   type Proof,
   type ProofSealer,
 } from './proof-token.ts'
-import { createRateLimit } from './rate-limit.ts'
+import { createRateLimit } from '../rate-limit.ts'
 
 // Badge proof links: POST /proofs makes one for the member (who must hold the badge now), and
 // GET /proof/<token> is the public page that checks it live; /proof/<token>/qr.svg draws the link

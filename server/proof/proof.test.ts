@@ -9,7 +9,7 @@ import { demoBadgeIds, TYPICAL_MEMBER } from '../emulator/demo-data.ts'
 import { createStandInCluster } from '../live/stand-in.ts'
 import { type Reading } from './holding.ts'
 import { addressKey, createProofRoutes } from './proof-routes.ts'
-import { createRateLimit } from './rate-limit.ts'
+import { createRateLimit } from '../rate-limit.ts'
 import { COUNTER_LIFETIME_MS, createProofSealer, type Proof } from './proof-token.ts'
 
 const KEY = 'a-proof-link-key-of-at-least-32-characters'

@@ -1,6 +1,7 @@
 // A fixed-window counter per key, in this instance's memory: enough to stop one member or one
-// address from minting proof links in a loop. Behind several instances each counts on its own, so
-// the real limit is the configured one times the instance count (the README says so).
+// address from minting proof links in a loop, or one member's script from spending the brand's
+// Capillary quota (the proxy). Behind several instances each counts on its own, so the real limit
+// is the configured one times the instance count (the README says so).
 
 /** Keys held at most: past it the oldest go first, so a flood of new keys costs no more memory. */
 const MAX_KEYS = 10_000
