@@ -315,7 +315,8 @@ export function createApp({
       c.header('Cache-Control', 'no-cache')
       // A page in a frame is a portal's: demo mode renders it in the browser's request (below).
       const framed = ['iframe', 'frame'].includes(c.req.header('Sec-Fetch-Dest') ?? '')
-      if (mode === 'demo') c.header('Vary', 'Sec-Fetch-Dest')
+      // (And the render speaks the browser's language: a cache must keep each language apart.)
+      if (mode === 'demo') c.header('Vary', 'Sec-Fetch-Dest, Accept-Language')
       let html = (await readFile(indexHtml, 'utf8')).replace(
         /<base href="[^"]*"/,
         `<base href="${basePath}"`,

@@ -204,6 +204,8 @@ test("in a portal's frame the page is rendered for early.js, with the embed snip
   )
   // The same address is another page on its own: a cache must tell them apart.
   expect(framed.headers.get('Vary')).toMatch(/Sec-Fetch-Dest/)
+  // And so is the page in another language.
+  expect(framed.headers.get('Vary')).toMatch(/Accept-Language/)
   expect(rootOf(await page(app, address))).toContain('First Sip')
 
   // early.js asks for it with the fragment's settings (no token in demo mode).
