@@ -145,7 +145,7 @@ const app = createApp({
 // A request's headers within 10 s and the whole of it within 30 s (Node allows 60 s and 5 min),
 // checked every 2 s: a client that trickles its headers in holds a connection for seconds, not
 // minutes (thousands of those had the process out of file handles). A reverse proxy in front
-// should still cap connections per client (README, Deploying).
+// should still cap connections per client (README, Security model).
 const server = serve(
   {
     fetch: app.fetch,
