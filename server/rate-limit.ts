@@ -6,6 +6,17 @@
 /** Keys held at most: past it the oldest go first, so a flood of new keys costs no more memory. */
 const MAX_KEYS = 10_000
 
+/**
+ * Drops the oldest entries of a map kept in the order they were made: those past their time, and,
+ * beyond `max`, the least recent (a flood of new keys costs no more memory, and no scan per use).
+ */
+export function dropOldest<V>(map: Map<string, V>, max: number, current: (value: V) => boolean) {
+  for (const [key, value] of map) {
+    if (map.size <= max && current(value)) break
+    map.delete(key)
+  }
+}
+
 export function createRateLimit({
   limit,
   windowMs,
@@ -27,11 +38,7 @@ export function createRateLimit({
     if (window === undefined || at - window.start >= windowMs) {
       windows.delete(key)
       windows.set(key, { start: at, count: 1 })
-      // The oldest windows go first: ended ones, or, in a flood of keys, the least recent.
-      for (const [oldest, first] of windows) {
-        if (windows.size <= maxKeys && at - first.start < windowMs) break
-        windows.delete(oldest)
-      }
+      dropOldest(windows, maxKeys, (kept) => at - kept.start < windowMs)
       return 0
     }
     if (window.count >= limit) return Math.max(1, Math.ceil((window.start + windowMs - at) / 1000))

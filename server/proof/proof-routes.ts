@@ -14,7 +14,7 @@ import {
   type Proof,
   type ProofSealer,
 } from './proof-token.ts'
-import { createRateLimit } from '../rate-limit.ts'
+import { createRateLimit, dropOldest } from '../rate-limit.ts'
 
 // Badge proof links: POST /proofs makes one for the member (who must hold the badge now), and
 // GET /proof/<token> is the public page that checks it live; /proof/<token>/qr.svg draws the link
@@ -167,10 +167,7 @@ export function createProofRoutes({
     recent.delete(key)
     // A failure is not kept: the next viewer asks again.
     if (answer.holding.kind !== 'unavailable') recent.set(key, answer)
-    for (const [oldest, first] of recent) {
-      if (recent.size <= MAX_CHECKS && at - first.at < CHECK_MS) break
-      recent.delete(oldest)
-    }
+    dropOldest(recent, MAX_CHECKS, (kept) => at - kept.at < CHECK_MS)
     return answer
   }
 
