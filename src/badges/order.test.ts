@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { makeBadge } from '../test/factories.ts'
-import { compareRankThenExpiry, groupBadges, unnamedGroupIds } from './order.ts'
+import { compareRankThenExpiry, continuingSection, groupBadges, unnamedGroupIds } from './order.ts'
 
 test('inside a group: ranked badges by rank, then unranked by expiry descending, unknown expiry last', () => {
   const badges = [
@@ -49,4 +49,25 @@ test('a group name carried by any of its badges names the section', () => {
     { order: 'rank' },
   )
   expect(sections[0]?.name).toBe('Named')
+})
+
+test('only the section holding the last badge read may grow with the next page, and none once all are read', () => {
+  const coffee = makeBadge({ name: 'a', groupId: 'coffee' })
+  const gourmet = [
+    makeBadge({ name: 'b', groupId: 'gourmet' }),
+    makeBadge({ name: 'c', groupId: 'gourmet' }),
+  ]
+  const badges = [coffee, ...gourmet]
+  const sections = groupBadges(badges, { order: 'rank' })
+  expect(continuingSection(sections, badges, true)).toBe('gourmet')
+  expect(continuingSection(sections, badges, false)).toBeNull()
+  expect(continuingSection([], [], true)).toBeNull()
+  // Picks shown first may repeat the last badge: its own group is the one that goes on.
+  const picks = {
+    key: 'starters',
+    groupId: null,
+    name: 'Picks',
+    badges: [gourmet[1] as (typeof badges)[number]],
+  }
+  expect(continuingSection([picks, ...sections], badges, true)).toBe('gourmet')
 })

@@ -49,6 +49,21 @@ export function groupBadges(
   return result
 }
 
+/**
+ * The section the list's next page may still add to: pages follow the groups' order (RANK), so
+ * only the one holding the last badge read can go on, and its count is of those read so far. Null
+ * when the list is whole. (The last section holding it: a section of picks may repeat it first.)
+ */
+export function continuingSection(
+  sections: BadgeSection[],
+  badges: CustomerBadge[],
+  hasMore: boolean,
+): string | null {
+  const last = badges.at(-1)
+  if (!hasMore || last === undefined) return null
+  return sections.findLast((section) => section.badges.includes(last))?.key ?? null
+}
+
 /** Groups whose sections still need a name from the group endpoint. */
 export function unnamedGroupIds(sections: BadgeSection[]): string[] {
   return sections.flatMap((section) =>

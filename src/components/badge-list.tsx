@@ -1,5 +1,5 @@
 import { type ReactNode } from 'react'
-import { type BadgeSection } from '../badges/order.ts'
+import { type BadgeSection, continuingSection } from '../badges/order.ts'
 import { type CustomerBadge } from '../badges/types.ts'
 import { t } from '../i18n/i18n.ts'
 import { GroupSection } from './group-section.tsx'
@@ -43,8 +43,7 @@ export function BadgeList({
 }: Props) {
   const focusFirstNew = useFocusFirstNew(badges.map((badge) => badge.id))
   const foldable = badges.length >= FOLDABLE_FROM
-  // Pages follow the groups' order: only the group the last page ended in can go on in the next.
-  const lastId = paging.hasMore ? badges.at(-1)?.id : undefined
+  const continuing = continuingSection(sections, badges, paging.hasMore)
   const offsets = sections.reduce<number[]>(
     (starts, section, index) => [
       ...starts,
@@ -65,7 +64,7 @@ export function BadgeList({
             foldable={foldable}
             renderCard={renderCard}
             offset={offsets[index] ?? 0}
-            partial={lastId !== undefined && section.badges.some((badge) => badge.id === lastId)}
+            partial={section.key === continuing}
           />
         ))}
       </div>

@@ -130,6 +130,8 @@ export function StandingSummary({ customer }: { customer: Customer }) {
   }
   const toEarn = stillToEarn(available)
   const soon = expiringSoon(earned, now)
+  // None found among the pages read, and pages left: how many is not known (no number shown).
+  const soonUnknown = soon.length === 0 && earnedList.hasNextPage
   const next = nextUp(available, now)
   // One badge: its page; more, none, or a list not all read: the earned list of just those (the
   // same rule, so the same badges).
@@ -170,10 +172,10 @@ export function StandingSummary({ customer }: { customer: Customer }) {
               none was found yet (no number then); its link reads them all. */}
           <Stat
             to={soonTarget}
-            count={soon.length === 0 && earnedList.hasNextPage ? null : soon.length}
+            count={soonUnknown ? null : soon.length}
             more={earnedList.hasNextPage}
             label={
-              soon.length === 0 && earnedList.hasNextPage
+              soonUnknown
                 ? t('summary.expiring.check')
                 : t('summary.expiring', { count: soon.length })
             }

@@ -139,16 +139,13 @@ export async function loadRuntimeConfig(): Promise<LoadedConfig> {
   // A portal's words and links on the page only where a portal is: a link opened in a tab could
   // otherwise put any brand name, member name or share address on the brand's own origin.
   const framed = window.parent !== window
-  const unframed = framed
-    ? []
-    : FRAME_ONLY.filter((key) => key in fromFragment).map((key): ConfigProblem => ({
-        setting: key,
-        message: 'only applies inside a portal’s frame (the link)',
-      }))
+  const portalOnly = framed ? [] : FRAME_ONLY.filter((key) => key in fromFragment)
+  const unframed = portalOnly.map((key): ConfigProblem => ({
+    setting: key,
+    message: 'only applies inside a portal’s frame (the link)',
+  }))
   const usable = Object.fromEntries(
-    Object.entries(fromFragment).filter(
-      ([key]) => framed || !unframed.some((problem) => problem.setting === key),
-    ),
+    Object.entries(fromFragment).filter(([key]) => !(portalOnly as string[]).includes(key)),
   )
   const snippet = readSettings(usable, 'the embed snippet')
   const config: RuntimeConfig = { ...defaultConfig, ...file.settings, ...snippet.settings }

@@ -18,7 +18,14 @@ import { useReadToEnd } from '../components/use-read-to-end.ts'
 import { useEarnedTruths } from '../components/use-truths.ts'
 import { formatNumber, t } from '../i18n/i18n.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
-import { earnedFilters, hasFilters, soonOnly, type SortParam, sortParam } from './list-params.ts'
+import {
+  earnedFilters,
+  groupParam,
+  hasFilters,
+  soonOnly,
+  type SortParam,
+  sortParam,
+} from './list-params.ts'
 import { pageTitle } from '../config/brand.ts'
 
 const sortKeys = ['rank', 'last-earned', 'last-event'] as const satisfies SortParam[]
@@ -317,7 +324,7 @@ export function EarnedPage() {
       </div>
       <QueryBoundary fallback={<ListSkeleton label={t('earned.loading')} />}>
         {soonOnly(search) ? (
-          <ExpiringBadges customer={customer} groupId={search.get('group')?.trim() || null} />
+          <ExpiringBadges customer={customer} groupId={groupParam(search)} />
         ) : (
           <EarnedBadges customer={customer} filters={earnedFilters(search)} />
         )}

@@ -9,6 +9,11 @@ export function soonOnly(search: URLSearchParams): boolean {
   return search.get('soon') === '1'
 }
 
+/** The group the list is narrowed to, or null for all of them. */
+export function groupParam(search: URLSearchParams): string | null {
+  return search.get('group')?.trim() || null
+}
+
 export const sortParams = {
   rank: 'RANK',
   'last-earned': 'LAST_EARNED_ON_DATE',
@@ -28,7 +33,7 @@ export function earnedFilters(search: URLSearchParams): ListQuery {
   // browser), so the two count the same badges and share their pages.
   if (soonOnly(search)) return defaultLists.earned
   const sortOn: SortOn = sortParams[sortParam(search)]
-  const groupId = search.get('group')?.trim()
+  const groupId = groupParam(search)
   return {
     badgeType: 'EARNED',
     sortOn,
