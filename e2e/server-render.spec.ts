@@ -338,7 +338,7 @@ async function farDownBeforeCode(page: Page) {
     await expect(
       page.getByRole('heading', { name: 'Gourmet Epicure Silver', level: 1 }),
     ).toBeVisible()
-    await page.getByRole('button', { name: 'Back to badges' }).click()
+    await page.getByRole('button', { name: 'Back to your earned badges' }).click()
     await expect(card).toBeInViewport()
     await expect.poll(() => scrollY(page)).toBe(place)
   }
@@ -418,7 +418,7 @@ test('a badge opened from the list, reloaded: the page is taken over as the serv
   const problems = await watch(page)
   await page.reload()
   await hydrated(page, 'main h1')
-  await page.getByRole('button', { name: 'Back to badges' }).click()
+  await page.getByRole('button', { name: 'Back to your earned badges' }).click()
   await expect(page).toHaveURL(new RegExp(`${EARNED}$`))
   expect(problems).toEqual([])
 })

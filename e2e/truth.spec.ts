@@ -118,7 +118,10 @@ const cardToHero: [RegExp, (match: RegExpMatchArray) => RegExp][] = [
   [/^Earned as often as allowed$/, () => /^You have earned it as many times as allowed\.$/],
   [
     /^Earned (\S+\s\d{1,2},\s\d{4})$/,
-    (m) => new RegExp(`^You earned it (on|once, on|\\d+ times, last on) ${esc(m[1])}\\.$`),
+    (m) =>
+      new RegExp(
+        `^You earned it (on|once, on|twice, last on|\\d+ times, last on) ${esc(m[1])}\\.$`,
+      ),
   ],
 ]
 

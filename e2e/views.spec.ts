@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 import { expectNoAxeViolations } from './axe.ts'
 import { detailRequests } from './detail-requests.ts'
 import { recordShifts, shifts } from './shifts.ts'
@@ -132,6 +132,35 @@ test('a badge earned and since expired says so on its page, with its art muted',
   await expect(main.getByRole('img', { name: 'Big Spender, expired' })).toHaveClass(/grayscale/)
 })
 
+/** Whether each tab carries the underline that marks where the member is. */
+async function tabMarks(page: Page) {
+  const nav = page.getByRole('navigation', { name: 'Badges' })
+  const marked = (name: RegExp) =>
+    nav
+      .getByRole('link', { name })
+      .evaluate((tab) => getComputedStyle(tab).borderBottomColor !== 'rgba(0, 0, 0, 0)')
+  return { earned: await marked(/^Earned/), available: await marked(/^Available/) }
+}
+
+test('a badge opened from the offers leads back to them, and one opened by its link to all badges', async ({
+  page,
+}) => {
+  await page.goto('/customers/62090013/available')
+  const main = page.getByRole('main')
+  await main.getByRole('link', { name: /^Night Owl/ }).click()
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText('Night Owl')
+  expect(await tabMarks(page)).toEqual({ earned: false, available: true })
+  await main.getByRole('button', { name: 'Back to badges on offer' }).click()
+  await expect(page).toHaveURL(/\/customers\/62090013\/available$/)
+  expect(await tabMarks(page)).toEqual({ earned: false, available: true })
+  // Opened by its address, the page is in neither list: no tab marked, a link to the member's badges.
+  await page.goto(page.url().replace(/available$/, 'badges/6650b1c00000000000000004'))
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText('Night Owl')
+  expect(await tabMarks(page)).toEqual({ earned: false, available: false })
+  await main.getByRole('link', { name: 'Your badges' }).click()
+  await expect(page).toHaveURL(/\/customers\/62090013\/earned$/)
+})
+
 test('back from a badge returns to the list with its filters and scroll position', async ({
   page,
 }) => {
@@ -143,7 +172,9 @@ test('back from a badge returns to the list with its filters and scroll position
   expect(scrolled).toBeGreaterThan(500)
   await card.click()
   await expect(main.getByRole('heading', { level: 1 })).toHaveText('Gourmet Epicure Silver')
-  await main.getByRole('button', { name: 'Back to badges' }).click()
+  // The member is still in the Earned list: its tab stays marked, the other does not.
+  expect(await tabMarks(page)).toEqual({ earned: true, available: false })
+  await main.getByRole('button', { name: 'Back to your earned badges' }).click()
   await expect(page).toHaveURL(/\/earned\?expired=1$/)
   await expect(main.getByRole('link', { name: 'Gourmet Epicure Silver' })).toBeInViewport()
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled - 50)

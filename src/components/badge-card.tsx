@@ -6,7 +6,7 @@ import { t } from '../i18n/i18n.ts'
 import { BadgeImage } from './badge-image.tsx'
 import { BadgeLink } from './badge-link.tsx'
 import { cardLines, type Tone, truthLabel } from './truth-text.ts'
-import { benefitText } from './wording.ts'
+import { benefitText, times as timesWord } from './wording.ts'
 
 const toneClass: Record<Tone, string> = {
   urgent: 'font-semibold text-warn',
@@ -95,7 +95,9 @@ export const BadgeCard = memo(function BadgeCard({
         {times > 1 && (
           <span className="absolute -end-2 -top-1 rounded-full bg-accent px-1.5 text-xs font-bold text-on-accent tabular-nums">
             <span aria-hidden="true">×{times}</span>
-            <span className="sr-only">{t('badge.earned-times', { count: times })}</span>
+            <span className="sr-only">
+              {t('badge.earned-times', { count: times, times: timesWord(times) })}
+            </span>
           </span>
         )}
       </div>

@@ -1,11 +1,41 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { type ReactNode, useRef } from 'react'
-import { Link } from 'react-router'
+import { type ReactNode, useRef, useSyncExternalStore } from 'react'
+import { Link, useLocation } from 'react-router'
 import { type Customer, customerPath } from '../badges/member.ts'
 import { encodeSegment } from '../badges/encode.ts'
 import { startBadge } from '../queries/prefetch.ts'
 
 const HOVER_DELAY_MS = 150
+
+/** The list a badge's page was opened from, kept in history state: its back link names it and
+ *  its tab stays marked. */
+export type FromList = 'earned' | 'available'
+
+function listOf(pathname: string): FromList {
+  return pathname.endsWith('/available') ? 'available' : 'earned'
+}
+
+// History state changes only with the location, which renders the page again anyway.
+const noChanges = () => () => {}
+
+/** The list this page was opened from, or null when it was opened directly (a link, a reload).
+ *  History state is something the server never sees: a page it rendered is taken over as drawn,
+ *  as if opened directly, and changes just after. */
+export function useFromList(): FromList | null {
+  const state: unknown = useLocation().state
+  const from =
+    typeof state === 'object' &&
+    state !== null &&
+    'fromList' in state &&
+    (state.fromList === 'earned' || state.fromList === 'available')
+      ? state.fromList
+      : null
+  return useSyncExternalStore(
+    noChanges,
+    () => from,
+    () => null,
+  )
+}
 
 /** A link to a badge's detail that starts loading it when the member hovers or focuses it. */
 export function BadgeLink({
@@ -18,6 +48,7 @@ export function BadgeLink({
   children: ReactNode
 }) {
   const queryClient = useQueryClient()
+  const fromList = listOf(useLocation().pathname)
   const hover = useRef<ReturnType<typeof setTimeout>>(undefined)
   const prefetch = () => {
     startBadge(queryClient, customer, badgeId)
@@ -31,7 +62,7 @@ export function BadgeLink({
   return (
     <Link
       to={customerPath(customer, `badges/${encodeSegment(badgeId)}`)}
-      state={{ fromList: true }}
+      state={{ fromList }}
       onMouseEnter={onMouseEnter}
       onMouseLeave={onMouseLeave}
       onFocus={prefetch}

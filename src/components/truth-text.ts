@@ -1,6 +1,7 @@
 import { type BadgeTruth, type NextEarn } from '../badges/truth.ts'
 import { t } from '../i18n/i18n.ts'
 import { formatDate, formatRelative } from './format.ts'
+import { times } from './wording.ts'
 
 // What the truth about a badge says in the member's words: a short line for a card, a sentence
 // for the badge's own page, and the words for its image's alt text. All from the one rule.
@@ -117,6 +118,8 @@ export function heroSentences(truth: BadgeTruth, now: number): string[] {
           : truth.times > 1
             ? t('truth.hero.earned-times', {
                 count: truth.times,
+                // "twice", as the limits say it, not "2 times"
+                times: times(truth.times),
                 date: formatDate(truth.lastEarnedAt),
               })
             : t('truth.hero.earned-on', { date: formatDate(truth.lastEarnedAt) })

@@ -47,12 +47,8 @@ export const ar: Messages = {
 
   'badge.unnamed': 'شارة بلا اسم',
   'badge.alt': '{name}، {state}',
-  'badge.earned-times': {
-    one: 'اكتُسبت مرة واحدة',
-    two: 'اكتُسبت مرتين',
-    few: 'اكتُسبت {count} مرات',
-    other: 'اكتُسبت {count} مرة',
-  },
+  // {times} is already "مرة واحدة", "مرتين", "٣ مرات", "١١ مرة"
+  'badge.earned-times': { one: 'اكتُسبت {times}', other: 'اكتُسبت {times}' },
   'badge.reward': 'المكافأة:',
   'group.other': 'شارات أخرى',
   'group.unnamed': 'مزيد من الشارات',
@@ -105,7 +101,8 @@ export const ar: Messages = {
   'available.empty.detail': 'اكتسبت كل الشارات المعروضة. ستظهر الشارات الجديدة هنا.',
   'available.empty.link': 'عرض شاراتك',
 
-  'detail.back': 'العودة إلى الشارات',
+  'detail.back.earned': 'العودة إلى شاراتك المكتسبة',
+  'detail.back.available': 'العودة إلى الشارات المتاحة',
   'detail.all': 'شاراتك',
   'detail.loading': 'جارٍ تحميل الشارة',
   'detail.how': 'كيف تكتسبها',
@@ -236,11 +233,9 @@ export const ar: Messages = {
   'truth.hero.earned': 'اكتسبت هذه الشارة.',
   'truth.hero.earned-on': 'اكتسبتها في {date}.',
   'truth.hero.earned-times': {
-    one: 'اكتسبتها مرة واحدة، في {date}.',
-    two: 'اكتسبتها مرتين، آخرهما في {date}.',
-    few: 'اكتسبتها {count} مرات، آخرها في {date}.',
-    many: 'اكتسبتها {count} مرة، آخرها في {date}.',
-    other: 'اكتسبتها {count} مرة، آخرها في {date}.',
+    one: 'اكتسبتها {times}، في {date}.',
+    two: 'اكتسبتها {times}، آخرهما في {date}.',
+    other: 'اكتسبتها {times}، آخرها في {date}.',
   },
   'truth.hero.keep': 'إنها لك إلى الأبد.',
   'truth.hero.until': 'إنها لك حتى {date}، {relative}.',

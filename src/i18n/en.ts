@@ -51,7 +51,7 @@ export const en = {
 
   'badge.unnamed': 'Unnamed badge',
   'badge.alt': '{name}, {state}',
-  'badge.earned-times': { one: 'Earned once', other: 'Earned {count} times' },
+  'badge.earned-times': { one: 'Earned once', other: 'Earned {times}' },
   'badge.reward': 'Reward:',
   'group.other': 'Other badges',
   'group.unnamed': 'More badges',
@@ -106,7 +106,8 @@ export const en = {
   'available.empty.detail': 'You have earned every badge on offer. New ones will appear here.',
   'available.empty.link': 'See your badges',
 
-  'detail.back': 'Back to badges',
+  'detail.back.earned': 'Back to your earned badges',
+  'detail.back.available': 'Back to badges on offer',
   'detail.all': 'Your badges',
   'detail.loading': 'Loading the badge',
   'detail.how': 'How to earn it',
@@ -226,7 +227,7 @@ export const en = {
   'truth.hero.earned-on': 'You earned it on {date}.',
   'truth.hero.earned-times': {
     one: 'You earned it once, on {date}.',
-    other: 'You earned it {count} times, last on {date}.',
+    other: 'You earned it {times}, last on {date}.',
   },
   'truth.hero.keep': 'It is yours to keep.',
   'truth.hero.until': 'It is yours until {date}, {relative}.',

@@ -49,7 +49,7 @@ export const fr: Messages = {
 
   'badge.unnamed': 'Badge sans nom',
   'badge.alt': '{name}, {state}',
-  'badge.earned-times': { one: 'Obtenu une fois', other: 'Obtenu {count} fois' },
+  'badge.earned-times': { one: 'Obtenu une fois', other: 'Obtenu {times}' },
   'badge.reward': 'Récompense :',
   'group.other': 'Autres badges',
   'group.unnamed': 'Plus de badges',
@@ -109,7 +109,8 @@ export const fr: Messages = {
     'Vous avez obtenu tous les badges proposés. Les nouveaux apparaîtront ici.',
   'available.empty.link': 'Voir vos badges',
 
-  'detail.back': 'Retour aux badges',
+  'detail.back.earned': 'Retour à vos badges obtenus',
+  'detail.back.available': 'Retour aux badges proposés',
   'detail.all': 'Vos badges',
   'detail.loading': 'Chargement du badge',
   'detail.how': 'Comment l’obtenir',
@@ -229,7 +230,7 @@ export const fr: Messages = {
   'truth.hero.earned-on': 'Vous l’avez obtenu le {date}.',
   'truth.hero.earned-times': {
     one: 'Vous l’avez obtenu une fois, le {date}.',
-    other: 'Vous l’avez obtenu {count} fois, la dernière le {date}.',
+    other: 'Vous l’avez obtenu {times}, la dernière le {date}.',
   },
   'truth.hero.keep': 'Il est à vous pour toujours.',
   'truth.hero.until': 'Il est à vous jusqu’au {date}, {relative}.',

@@ -2,6 +2,7 @@ import { afterEach, expect, test } from 'vitest'
 import { ar } from './ar.ts'
 import { en } from './en.ts'
 import { fr } from './fr.ts'
+import { times } from '../components/wording.ts'
 import { setLocale, t } from './i18n.ts'
 
 const root = { lang: '', dir: '' } as unknown as HTMLElement
@@ -20,20 +21,23 @@ test('every language has every message, with the same parameters', () => {
 })
 
 test('plurals follow each language, numbers its digits, and the document its direction', () => {
-  expect(t('badge.earned-times', { count: 1 })).toBe('Earned once')
-  expect(t('badge.earned-times', { count: 3 })).toBe('Earned 3 times')
+  const earned = (count: number) => t('badge.earned-times', { count, times: times(count) })
+  expect(earned(1)).toBe('Earned once')
+  expect(earned(2)).toBe('Earned twice')
+  expect(earned(3)).toBe('Earned 3 times')
   setLocale('fr', root, fr)
-  expect(t('badge.earned-times', { count: 1 })).toBe('Obtenu une fois')
+  expect(earned(1)).toBe('Obtenu une fois')
+  expect(earned(2)).toBe('Obtenu deux fois')
   expect(t('group.completion', { earned: 1200, total: 3400 })).toBe(
     '1\u202f200 sur 3\u202f400 obtenus',
   )
   setLocale('ar', root, ar)
   expect(root.dir).toBe('rtl')
   expect(root.lang).toBe('ar')
-  expect(t('badge.earned-times', { count: 2 })).toBe('اكتُسبت مرتين')
+  expect(earned(2)).toBe('اكتُسبت مرتين')
   const digits = new Intl.NumberFormat('ar')
-  expect(t('badge.earned-times', { count: 3 })).toBe(`اكتُسبت ${digits.format(3)} مرات`)
-  expect(t('badge.earned-times', { count: 11 })).toBe(`اكتُسبت ${digits.format(11)} مرة`)
+  expect(earned(3)).toBe(`اكتُسبت ${digits.format(3)} مرات`)
+  expect(earned(11)).toBe(`اكتُسبت ${digits.format(11)} مرة`)
 })
 
 test('a parameter left out stays visible rather than vanishing', () => {

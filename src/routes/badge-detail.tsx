@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { type ReactNode, useId, useSyncExternalStore } from 'react'
-import { Link, useLocation, useNavigate, useParams } from 'react-router'
+import { type ReactNode, useId } from 'react'
+import { Link, useNavigate, useParams } from 'react-router'
 import { type FailureReason, readFailure } from '../badges/failure.ts'
 import { combineDetail } from '../badges/detail.ts'
 import { recentlyEarnedAt } from '../badges/display-state.ts'
@@ -10,6 +10,7 @@ import { badgeTruth, memberFacts, truthImage } from '../badges/truth.ts'
 import { type BadgeMeta, type MemberBadge } from '../badges/types.ts'
 import { RewardChip } from '../components/badge-card.tsx'
 import { BadgeImage } from '../components/badge-image.tsx'
+import { useFromList } from '../components/badge-link.tsx'
 import { ErrorPanel } from '../components/error-panel.tsx'
 import { useGroupName } from '../components/group-section.tsx'
 import { Celebration } from '../components/celebration.tsx'
@@ -34,24 +35,11 @@ const fatalForMember = new Set<FailureReason>([
   'not-allowed',
 ])
 
-// History state changes only with the location, which renders the page again anyway.
-const noChanges = () => () => {}
-
 function BackLink({ customer }: { customer: Customer }) {
-  const location = useLocation()
   const navigate = useNavigate()
-  const state: unknown = location.state
-  const opened =
-    typeof state === 'object' && state !== null && 'fromList' in state && state.fromList === true
-  // Whether the member opened it from the list is history state, which the server never sees: a
-  // page it rendered (a reload) is taken over as drawn, with the plain link, and changes just after.
-  const fromList = useSyncExternalStore(
-    noChanges,
-    () => opened,
-    () => false,
-  )
+  const fromList = useFromList()
   // Going back in history returns to the list with its filters and scroll position.
-  return fromList ? (
+  return fromList !== null ? (
     <button
       type="button"
       onClick={() => void navigate(-1)}
@@ -60,7 +48,7 @@ function BackLink({ customer }: { customer: Customer }) {
       <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
         ←
       </span>
-      &nbsp;{t('detail.back')}
+      &nbsp;{t(`detail.back.${fromList}`)}
     </button>
   ) : (
     <Link to={customerPath(customer, 'earned')} className="button-secondary self-start px-0">
@@ -71,6 +59,11 @@ function BackLink({ customer }: { customer: Customer }) {
     </Link>
   )
 }
+
+/** One column on a phone; on a wide screen the badge stays in view on one side while its
+ *  sections are read on the other (one column there left lines a thousand pixels long). */
+const detailColumns =
+  'flex flex-col gap-4 lg:grid lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] lg:items-start'
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const headingId = useId()
@@ -140,121 +133,125 @@ function BadgeDetail({
     <div className="flex flex-col gap-4">
       <title>{pageTitle(name)}</title>
       <BackLink customer={customer} />
-      <header
-        className={`relative flex flex-col items-center gap-3 overflow-hidden rounded-card border border-line bg-surface p-6 text-center shadow-sm ${celebrateAt !== null ? 'celebrate-hero' : ''}`}
-      >
-        {celebrateAt !== null && (
-          <Celebration
-            badgeId={badge.id}
-            name={name}
-            earnedAt={celebrateAt}
-            now={now}
-            again={truth.kind === 'earned' && truth.times > 1}
-          />
-        )}
-        <div className={celebrateAt !== null ? 'celebrate-art' : ''}>
-          <BadgeImage
-            key={badge.id}
-            badgeId={badge.id}
-            name={badge.name}
-            images={images}
-            state={image.state}
-            muted={image.muted}
-            label={truthLabel(truth)}
-            size={160}
-            priority
-            className="size-32 sm:size-40"
-          />
-        </div>
-        <h1 dir="auto" className="api-text text-2xl font-bold text-ink">
-          {name}
-        </h1>
-        <p className="text-lg font-medium text-ink">{lead}</p>
-        {rest.map((sentence) => (
-          <p key={sentence} className="text-ink-muted">
-            {sentence}
-          </p>
-        ))}
-        {deadline && (
-          <ReminderButton
-            reminder={{ badgeId: badge.id, name, kind: deadline.kind, deadline: deadline.at }}
-            now={now}
-          />
-        )}
-        {badge.benefits.length > 0 && (
-          <ul aria-label={t('detail.rewards')} className="flex flex-wrap justify-center gap-2">
-            {badge.benefits.map((benefit, index) => (
-              <li key={index} className="flex">
-                <RewardChip text={benefitText(benefit)} className="text-sm" />
-              </li>
-            ))}
-          </ul>
-        )}
-        {groupId !== null && (
-          <p dir="auto" className="api-text text-sm text-ink-muted">
-            {t('detail.part-of', { group: groupName })}
-          </p>
-        )}
-        <BadgeShare
-          title={name}
-          badgeId={badge.id}
-          customer={customer}
-          held={truth.kind === 'earned'}
-        />
-      </header>
-      {problems}
-      <Section title={t('detail.how')}>
-        <p dir="auto" className="api-text text-ink">
-          {badge.description?.trim() || t('detail.no-description')}
-        </p>
-      </Section>
-      {/* How often is moot once the badge is over for everyone. */}
-      {memberLimits.length > 0 &&
-        !(truth.kind === 'no-longer' && truth.why !== 'limit-reached') && (
-          <Section title={t('detail.limits')}>
-            <ul className="flex flex-col gap-3 text-ink">
-              {memberLimits.map((limit, index) => {
-                const { rule, progress } = limitText(limit)
-                return (
-                  <li key={index} className="flex flex-col gap-1">
-                    {rule}
-                    {progress && <span className="text-sm text-ink-muted">{progress}</span>}
-                    {limit.used !== null && limit.max !== null && limit.max > 0 && (
-                      <Meter used={limit.used} max={limit.max} />
-                    )}
-                  </li>
-                )
-              })}
+      <div className={detailColumns}>
+        <header
+          className={`relative flex flex-col items-center gap-3 overflow-hidden rounded-card border border-line bg-surface p-6 text-center shadow-sm lg:sticky lg:top-4 ${celebrateAt !== null ? 'celebrate-hero' : ''}`}
+        >
+          {celebrateAt !== null && (
+            <Celebration
+              badgeId={badge.id}
+              name={name}
+              earnedAt={celebrateAt}
+              now={now}
+              again={truth.kind === 'earned' && truth.times > 1}
+            />
+          )}
+          <div className={celebrateAt !== null ? 'celebrate-art' : ''}>
+            <BadgeImage
+              key={badge.id}
+              badgeId={badge.id}
+              name={badge.name}
+              images={images}
+              state={image.state}
+              muted={image.muted}
+              label={truthLabel(truth)}
+              size={160}
+              priority
+              className="size-32 sm:size-40"
+            />
+          </div>
+          <h1 dir="auto" className="api-text text-2xl font-bold text-ink">
+            {name}
+          </h1>
+          <p className="text-lg font-medium text-ink">{lead}</p>
+          {rest.map((sentence) => (
+            <p key={sentence} className="text-ink-muted">
+              {sentence}
+            </p>
+          ))}
+          {deadline && (
+            <ReminderButton
+              reminder={{ badgeId: badge.id, name, kind: deadline.kind, deadline: deadline.at }}
+              now={now}
+            />
+          )}
+          {badge.benefits.length > 0 && (
+            <ul aria-label={t('detail.rewards')} className="flex flex-wrap justify-center gap-2">
+              {badge.benefits.map((benefit, index) => (
+                <li key={index} className="flex">
+                  <RewardChip text={benefitText(benefit)} className="text-sm" />
+                </li>
+              ))}
             </ul>
+          )}
+          {groupId !== null && (
+            <p dir="auto" className="api-text text-sm text-ink-muted">
+              {t('detail.part-of', { group: groupName })}
+            </p>
+          )}
+          <BadgeShare
+            title={name}
+            badgeId={badge.id}
+            customer={customer}
+            held={truth.kind === 'earned'}
+          />
+        </header>
+        <div className="flex flex-col gap-4">
+          {problems}
+          <Section title={t('detail.how')}>
+            <p dir="auto" className="api-text text-ink">
+              {badge.description?.trim() || t('detail.no-description')}
+            </p>
           </Section>
-        )}
-      {(earnExpiry || issueExpiry) && (
-        <Section title={t('detail.expiry')}>
-          {earnExpiry && <p className="text-ink">{earnExpiry}</p>}
-          {issueExpiry && <p className="text-ink">{issueExpiry}</p>}
-        </Section>
-      )}
-      {member && (
-        <Section title={t('detail.history')}>
-          <Timeline events={historyEvents(member, now)} />
-        </Section>
-      )}
-      {customFields.length > 0 && (
-        <Section title={t('detail.fields')}>
-          <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
-            {customFields.map(([key, value]) => (
-              <div key={key} className="contents">
-                <dt dir="auto" className="api-text font-medium text-ink">
-                  {key}
-                </dt>
-                <dd dir="auto" className="api-text text-ink-muted">
-                  {value}
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </Section>
-      )}
+          {/* How often is moot once the badge is over for everyone. */}
+          {memberLimits.length > 0 &&
+            !(truth.kind === 'no-longer' && truth.why !== 'limit-reached') && (
+              <Section title={t('detail.limits')}>
+                <ul className="flex flex-col gap-3 text-ink">
+                  {memberLimits.map((limit, index) => {
+                    const { rule, progress } = limitText(limit)
+                    return (
+                      <li key={index} className="flex flex-col gap-1">
+                        {rule}
+                        {progress && <span className="text-sm text-ink-muted">{progress}</span>}
+                        {limit.used !== null && limit.max !== null && limit.max > 0 && (
+                          <Meter used={limit.used} max={limit.max} />
+                        )}
+                      </li>
+                    )
+                  })}
+                </ul>
+              </Section>
+            )}
+          {(earnExpiry || issueExpiry) && (
+            <Section title={t('detail.expiry')}>
+              {earnExpiry && <p className="text-ink">{earnExpiry}</p>}
+              {issueExpiry && <p className="text-ink">{issueExpiry}</p>}
+            </Section>
+          )}
+          {member && (
+            <Section title={t('detail.history')}>
+              <Timeline events={historyEvents(member, now)} />
+            </Section>
+          )}
+          {customFields.length > 0 && (
+            <Section title={t('detail.fields')}>
+              <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
+                {customFields.map(([key, value]) => (
+                  <div key={key} className="contents">
+                    <dt dir="auto" className="api-text font-medium text-ink">
+                      {key}
+                    </dt>
+                    <dd dir="auto" className="api-text text-ink-muted">
+                      {value}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </Section>
+          )}
+        </div>
+      </div>
     </div>
   )
 }
@@ -287,23 +284,27 @@ function DetailSkeleton() {
       {/* The hero's own shape as an earned badge's most often is (art, name, its sentence, until
           when and the next step, a reminder, the reward, the group, share), then the sections:
           the page arrives about where its placeholders were (it was twice as tall). */}
-      <div className="flex flex-col items-center gap-3 rounded-card border border-line bg-surface p-6 shadow-sm">
-        <div className="size-32 animate-pulse rounded-full bg-sunken sm:size-40" />
-        <div className="h-8 w-44 animate-pulse rounded bg-sunken" />
-        <div className="h-14 w-64 max-w-full animate-pulse rounded bg-sunken sm:h-7" />
-        <div className="h-12 w-56 max-w-full animate-pulse rounded bg-sunken sm:h-6" />
-        <div className="h-6 w-48 max-w-full animate-pulse rounded bg-sunken" />
-        <div className="h-6 w-32 animate-pulse rounded bg-sunken" />
-        <div className="h-7 w-36 animate-pulse rounded-lg bg-sunken" />
-        <div className="h-5 w-40 animate-pulse rounded bg-sunken" />
-        <div className="h-6 w-32 animate-pulse rounded bg-sunken" />
-      </div>
-      {Array.from({ length: 3 }, (_, index) => (
-        <div key={index} className="flex flex-col gap-2 rounded-card bg-surface p-5 shadow-sm">
-          <div className="h-7 w-40 animate-pulse rounded bg-sunken" />
-          <div className="h-6 w-full max-w-md animate-pulse rounded bg-sunken" />
+      <div className={detailColumns}>
+        <div className="flex flex-col items-center gap-3 rounded-card border border-line bg-surface p-6 shadow-sm">
+          <div className="size-32 animate-pulse rounded-full bg-sunken sm:size-40" />
+          <div className="h-8 w-44 animate-pulse rounded bg-sunken" />
+          <div className="h-14 w-64 max-w-full animate-pulse rounded bg-sunken sm:h-7" />
+          <div className="h-12 w-56 max-w-full animate-pulse rounded bg-sunken sm:h-6" />
+          <div className="h-6 w-48 max-w-full animate-pulse rounded bg-sunken" />
+          <div className="h-6 w-32 animate-pulse rounded bg-sunken" />
+          <div className="h-7 w-36 animate-pulse rounded-lg bg-sunken" />
+          <div className="h-5 w-40 animate-pulse rounded bg-sunken" />
+          <div className="h-6 w-32 animate-pulse rounded bg-sunken" />
         </div>
-      ))}
+        <div className="flex flex-col gap-4">
+          {Array.from({ length: 3 }, (_, index) => (
+            <div key={index} className="flex flex-col gap-2 rounded-card bg-surface p-5 shadow-sm">
+              <div className="h-7 w-40 animate-pulse rounded bg-sunken" />
+              <div className="h-6 w-full max-w-md animate-pulse rounded bg-sunken" />
+            </div>
+          ))}
+        </div>
+      </div>
     </div>
   )
 }

@@ -4,6 +4,7 @@ import { type Customer } from '../badges/member.ts'
 import { ConfigProblems } from '../components/config-problems.tsx'
 import { DemoSwitcher } from '../components/demo-switcher.tsx'
 import { KeepPlace } from '../components/keep-place.tsx'
+import { useFromList } from '../components/badge-link.tsx'
 import { NEWS_SLOT_ID } from '../components/news-slot.ts'
 import { runtimeConfig } from '../config/load.ts'
 import { brandName, memberLabel, showsBrandRow } from '../config/brand.ts'
@@ -28,11 +29,13 @@ function Tab({
   // A failed count leaves the tab working without its number.
   const { data } = useInfiniteQuery(badgeQueries.list(customer, list))
   const total = data?.total
+  // A badge's page opened from this list keeps the tab marked: the member is still in it.
+  const within = useFromList() === to
   return (
     <NavLink
       to={customerPath(customer, to)}
       className={({ isActive }) =>
-        `inline-flex min-h-11 items-center gap-1 border-b-4 px-3 font-medium max-[359px]:px-2 max-[359px]:text-sm ${isActive ? 'border-accent-ink text-ink' : 'border-transparent text-ink-muted hover:text-ink'}`
+        `inline-flex min-h-11 items-center gap-1 border-b-4 px-3 font-medium max-[359px]:px-2 max-[359px]:text-sm ${isActive || within ? 'border-accent-ink text-ink' : 'border-transparent text-ink-muted hover:text-ink'}`
       }
     >
       {label}{' '}
