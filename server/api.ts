@@ -103,6 +103,7 @@ export function createApi({
         }),
         shareDays: proof.config.shareDays,
         trustProxy: proof.config.trustProxy,
+        publicOrigin: proof.config.publicOrigin,
         basePath: proof.basePath,
         now: proof.now,
         read,

@@ -30,6 +30,7 @@ test('proof links are on with a long key, in demo and live mode, their lifetime 
     key,
     shareDays: 30,
     trustProxy: false,
+    publicOrigin: null,
   })
   expect(
     readConfig({
@@ -38,7 +39,17 @@ test('proof links are on with a long key, in demo and live mode, their lifetime 
       SHOWCASE_PROOF_DAYS: '7',
       SHOWCASE_TRUST_PROXY: 'true',
     }).proof,
-  ).toEqual({ key, shareDays: 7, trustProxy: true })
+  ).toEqual({ key, shareDays: 7, trustProxy: true, publicOrigin: null })
+  expect(
+    readConfig({ SHOWCASE_PROOF_KEY: key, SHOWCASE_PUBLIC_URL: 'https://badges.example.com/' })
+      .proof?.publicOrigin,
+  ).toBe('https://badges.example.com')
+  expect(() =>
+    readConfig({ SHOWCASE_PROOF_KEY: key, SHOWCASE_PUBLIC_URL: 'https://example.com/badges/' }),
+  ).toThrow(/^SHOWCASE_PUBLIC_URL: is the origin only/)
+  expect(() =>
+    readConfig({ SHOWCASE_PROOF_KEY: key, SHOWCASE_PUBLIC_URL: 'http://badges.example.com' }),
+  ).toThrow(/^SHOWCASE_PUBLIC_URL: must be an https URL/)
   expect(() => readConfig({ SHOWCASE_PROOF_KEY: 'short' })).toThrow(
     /^SHOWCASE_PROOF_KEY: must be at least 32 characters/,
   )

@@ -62,6 +62,11 @@ export type ProofConfig = {
   shareDays: number
   /** A load balancer in front appends the client's address to X-Forwarded-For (for the limits). */
   trustProxy: boolean
+  /**
+   * SHOWCASE_PUBLIC_URL: the origin members reach the showcase at, for the links it hands out.
+   * null: taken from each request (its Host header, and X-Forwarded-Proto).
+   */
+  publicOrigin: string | null
 }
 
 export type TokenClaims = { audience: string | null; issuer: string | null; maxAgeSeconds: number }
@@ -175,7 +180,22 @@ function proofConfig(env: Env): ProofConfig | null {
     key,
     shareDays: integer(env, 'SHOWCASE_PROOF_DAYS', 30, 1, 365),
     trustProxy: flag(env, 'SHOWCASE_TRUST_PROXY'),
+    publicOrigin: publicOrigin(env),
   }
+}
+
+// Behind a proxy that rewrites Host (nginx sends its upstream's name by default), a link made from
+// the request would point at an address no member can open; and the Host header is the caller's.
+function publicOrigin(env: Env): string | null {
+  if (value(env, 'SHOWCASE_PUBLIC_URL') === undefined) return null
+  const url = secureUrl(env, 'SHOWCASE_PUBLIC_URL')
+  if (url.pathname !== '/') {
+    throw new ConfigError(
+      'SHOWCASE_PUBLIC_URL',
+      'is the origin only (https://badges.example.com); the path is SHOWCASE_BASE_PATH.',
+    )
+  }
+  return url.origin
 }
 
 function tokenClaims(env: Env, member: MemberAuth): TokenClaims {

@@ -36,6 +36,8 @@ export type ProofRoutesOptions = {
   limits?: { perMember: number; perAddress: number; opensPerAddress: number; windowMs: number }
   /** A load balancer in front appends the client's address to X-Forwarded-For (see clientAddress). */
   trustProxy?: boolean
+  /** The showcase's public origin for the links it makes; null: the request's. */
+  publicOrigin?: string | null
 }
 
 const DEFAULT_LIMITS = { perMember: 10, perAddress: 30, opensPerAddress: 60, windowMs: 60_000 }
@@ -132,7 +134,7 @@ export function addressKey(address: string): string {
     .join(':')}::/64`
 }
 
-function origin(c: Context): string {
+function requestOrigin(c: Context): string {
   const url = new URL(c.req.url)
   const https = url.protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https'
   return `${https ? 'https' : url.protocol.replace(':', '')}://${url.host}`
@@ -147,12 +149,14 @@ export function createProofRoutes({
   verifyMember,
   limits = DEFAULT_LIMITS,
   trustProxy = false,
+  publicOrigin = null,
 }: ProofRoutesOptions) {
   const app = new Hono()
   const perMember = createRateLimit({ limit: limits.perMember, windowMs: limits.windowMs, now })
   const perAddress = createRateLimit({ limit: limits.perAddress, windowMs: limits.windowMs, now })
   const opens = createRateLimit({ limit: limits.opensPerAddress, windowMs: limits.windowMs, now })
-  const pageUrl = (c: Context, token: string) => `${origin(c)}${basePath}proof/${token}`
+  const originOf = (c: Context) => publicOrigin ?? requestOrigin(c)
+  const pageUrl = (c: Context, token: string) => `${originOf(c)}${basePath}proof/${token}`
   // What the badge service said of a member's badge, for a few seconds: a link posted where many
   // open it asks once per CHECK_MS, not once per viewer (each asking spends the brand's quota).
   const recent = new Map<string, { at: number; holding: Holding }>()
@@ -262,7 +266,7 @@ export function createProofRoutes({
     return c.html(
       renderProofPage(state, {
         url: pageUrl(c, token),
-        origin: origin(c),
+        origin: originOf(c),
         stylesheet: `${basePath}proof/style.css`,
         // When the badge service was asked: the page says so, to the second.
         now: checked,

@@ -455,6 +455,28 @@ test('under a sub-path the link, its QR code and the stylesheet live below it', 
   expect((await app.request(new URL(qr).pathname)).status).toBe(200)
 })
 
+test('behind a proxy that rewrites Host, links use the configured public address', async () => {
+  const server = demoServer({ SHOWCASE_PUBLIC_URL: 'https://badges.example.com' })
+  // What nginx sends by default: its upstream's name, which no member can open.
+  const minted = await server.app.request('http://showcase-upstream:4173/proofs', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Host: 'showcase-upstream:4173' },
+    body: JSON.stringify({
+      badgeId: demoBadgeIds.firstSip,
+      lifetime: 'share',
+      customer: TYPICAL_MEMBER,
+    }),
+  })
+  expect(minted.status).toBe(201)
+  const { url, qr } = (await minted.json()) as { url: string; qr: string }
+  expect(url).toMatch(/^https:\/\/badges\.example\.com\/proof\/[\w-]+$/)
+  expect(qr).toBe(`${url}/qr.svg`)
+  const { html } = await server.open(url)
+  expect(html).toContain(`<meta property="og:url" content="${url}">`)
+  expect(html).toMatch(/<meta property="og:image" content="https:\/\/badges\.example\.com\/[^"]+">/)
+  expect(html).not.toContain('showcase-upstream')
+})
+
 test('opening proof pages is limited per client address, without asking the badge service', async () => {
   const sealer = createProofSealer({ secret: KEY, shareDays: 30 })
   let asked = 0
