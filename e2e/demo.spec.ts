@@ -49,6 +49,13 @@ test('a badge earned in the last days is celebrated, without motion for those wh
   await page.keyboard.press('Enter')
   await expect(celebration).toHaveCount(0)
 
+  // Closed, it stays closed on the next visit.
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name ?? '')
+  await expect(page.getByText('Earned again!')).toHaveCount(0)
+
+  // On a device where it was never closed, for a member who asks for less motion: still.
+  await page.evaluate(() => localStorage.clear())
   await page.emulateMedia({ reducedMotion: 'reduce' })
   await page.reload()
   await expect(celebration).toBeVisible()

@@ -564,3 +564,33 @@ test('settings in the fragment that only change colours or corners: the page sho
   await expect(html).toHaveAttribute('data-theme', 'dark')
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible()
 })
+
+test('a celebration the member closed stays closed on the next visit, never drawn then taken away', async ({
+  page,
+}) => {
+  const REGULAR = '/customers/62090013/badges/6650b1c00000000000000002'
+  const problems = await watch(page)
+  await page.goto(REGULAR)
+  await hydrated(page, 'main h1')
+  const celebration = page.getByText('Earned again!')
+  await expect(celebration).toBeVisible()
+  await page.getByRole('button', { name: 'Close' }).click()
+  await expect(celebration).toHaveCount(0)
+
+  // The next visit: the server still renders it (it cannot know), but it is hidden before the
+  // first paint, with the app's code held back, and the art arrives still.
+  const release = await holdScript(page)
+  await page.reload({ waitUntil: 'commit' })
+  await expect(page.getByRole('heading', { name: 'Regular', level: 1 })).toBeVisible()
+  await expect(page.locator('[data-celebration]')).toBeHidden()
+  await expect(page.locator('.celebrate-art')).toHaveCSS('animation-name', 'none')
+  release()
+  await hydrated(page, 'main h1')
+  await expect(page.locator('[data-celebration]')).toHaveCount(0)
+  expect(await shifts(page)).toEqual([])
+  expect(problems).toEqual([])
+
+  // Another badge earned this week is still celebrated.
+  await page.goto('/customers/62090013/badges/6650b1c0000000000000000c')
+  await expect(page.getByText('Earned again!')).toBeVisible()
+})

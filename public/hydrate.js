@@ -22,6 +22,20 @@
   var chunks = (me.getAttribute('data-chunks') || '').split(' ').filter(Boolean)
   var root = document.getElementById('root')
 
+  // A celebration the member closed on an earlier visit (src/components/celebrated.ts): the server
+  // cannot know it, so it is hidden here, before the first paint, rather than drawn and then taken
+  // away (moving the page) once the app has read the same list.
+  try {
+    var closed = JSON.parse(localStorage.getItem('badge-showcase:celebrated') || '[]')
+    var celebrations = document.querySelectorAll('[data-celebration]')
+    for (var c = 0; c < celebrations.length; c++) {
+      if (closed.indexOf(celebrations[c].getAttribute('data-celebration')) >= 0)
+        celebrations[c].hidden = true
+    }
+  } catch {
+    // Storage blocked or not ours: shown, as on a first visit.
+  }
+
   // A page of its own opened with settings in its fragment (a link like …/earned#locale=ar): the
   // server rendered it without them, never seeing the fragment, and the app draws the view again
   // (src/server-render-state.ts, rendersAsServer), or adds a note above it for a setting it cannot

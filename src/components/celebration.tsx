@@ -1,6 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import { t } from '../i18n/i18n.ts'
+import { celebrationMark, rememberClosed, wasClosed } from './celebrated.ts'
 import { formatRelative } from './format.ts'
+
+// Storage is read again on each render; a close renders again.
+const noChanges = () => () => {}
 
 // Badges already celebrated in this visit: announced to screen readers once, not on every return.
 const announced = new Set<string>()
@@ -25,12 +29,21 @@ export function Celebration({
 }) {
   const [open, setOpen] = useState(true)
   const [announce] = useState(() => !announced.has(badgeId))
+  const mark = celebrationMark(badgeId, earnedAt)
+  // Closed on an earlier visit: not again. (A page the server rendered shows it to the server's
+  // snapshot; hydrate.js has hidden it before the first paint, and it goes just after.)
+  const closedBefore = useSyncExternalStore(
+    noChanges,
+    () => wasClosed(mark),
+    () => false,
+  )
   useEffect(() => {
     announced.add(badgeId)
   }, [badgeId])
-  if (!open) return null
+  if (!open || closedBefore) return null
   return (
-    <>
+    // The art's motion goes with it (index.css): one closed earlier arrives still.
+    <div data-celebration={mark} className="contents">
       <div aria-hidden="true" className="celebrate-burst" />
       <div className="relative z-10 flex w-full items-start justify-between gap-3 rounded-lg bg-accent px-4 py-2 text-on-accent">
         <p role={announce ? 'status' : undefined} className="text-start">
@@ -43,13 +56,16 @@ export function Celebration({
         </p>
         <button
           type="button"
-          onClick={() => setOpen(false)}
+          onClick={() => {
+            rememberClosed(mark, now)
+            setOpen(false)
+          }}
           className="-me-2 inline-flex size-11 shrink-0 items-center justify-center rounded-full text-xl hover:bg-black/10"
         >
           <span aria-hidden="true">×</span>
           <span className="sr-only">{t('celebrate.dismiss')}</span>
         </button>
       </div>
-    </>
+    </div>
   )
 }
