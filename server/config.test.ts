@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { ConfigError, readConfig } from './config.ts'
+import { ConfigError, readConfig, unknownSettings } from './config.ts'
 
 const live = {
   CAPILLARY_API_URL: 'https://eu.api.capillarytech.com',
@@ -243,4 +243,38 @@ test.each([
 
 test('a malformed SHOWCASE_REDIS_URL stops even a demo start', () => {
   expect(() => readConfig({ SHOWCASE_REDIS_URL: 'localhost' })).toThrow(ConfigError)
+})
+
+test('a member setting without a cluster stops the server: members would see demo badges', () => {
+  // CAPILARY_API_URL (a typo) reads as unset: demo mode, with the portal's real tokens.
+  const typo = {
+    CAPILARY_API_URL: 'https://eu.api.capillarytech.com',
+    SHOWCASE_TOKEN_SECRET: 'x'.repeat(40),
+  }
+  expect(() => readConfig(typo)).toThrow(
+    /^CAPILLARY_API_URL: is not set, but SHOWCASE_TOKEN_SECRET is, which only live mode uses/,
+  )
+  expect(() => readConfig({ SHOWCASE_ALLOW_ANY_MEMBER: 'true' })).toThrow(/^CAPILLARY_API_URL: /)
+  expect(unknownSettings(typo)).toEqual([{ name: 'CAPILARY_API_URL', meant: 'CAPILLARY_API_URL' }])
+  expect(
+    unknownSettings({ SHOWCASE_PROOF_DAY: '7', SHOWCASE_COLOUR: 'red', PATH: '/bin' }),
+  ).toEqual([
+    { name: 'SHOWCASE_PROOF_DAY', meant: 'SHOWCASE_PROOF_DAYS' },
+    { name: 'SHOWCASE_COLOUR', meant: null },
+  ])
+  expect(unknownSettings({ ...live, SHOWCASE_PROOF_KEY: 'k' })).toEqual([])
+})
+
+test('malformed values stop the server in demo mode too', () => {
+  expect(() => readConfig({ SHOWCASE_MEMBER_RATE: '-1' })).toThrow(/^SHOWCASE_MEMBER_RATE: /)
+  expect(() => readConfig({ SHOWCASE_UPSTREAM_TIMEOUT_MS: 'abc' })).toThrow(
+    /^SHOWCASE_UPSTREAM_TIMEOUT_MS: /,
+  )
+  expect(() => readConfig({ SHOWCASE_TOKEN_MAX_AGE: 'forever' })).toThrow(
+    /^SHOWCASE_TOKEN_MAX_AGE: /,
+  )
+  expect(() => readConfig({ SHOWCASE_TRUST_PROXY: 'maybe' })).toThrow(/^SHOWCASE_TRUST_PROXY: /)
+  expect(() => readConfig({ SHOWCASE_PUBLIC_URL: 'https://example.com/badges/' })).toThrow(
+    /^SHOWCASE_PUBLIC_URL: is the origin only/,
+  )
 })

@@ -259,6 +259,78 @@ function memberAuth(env: Env): MemberAuth {
   )
 }
 
+/** Every setting the server reads (the README's configuration table). */
+const SETTINGS = new Set([
+  'PORT',
+  'HOST',
+  'CAPILLARY_API_URL',
+  'CAPILLARY_USERNAME',
+  'CAPILLARY_PASSWORD',
+  'CAPILLARY_OAUTH_KEY',
+  'CAPILLARY_OAUTH_SECRET',
+  'SHOWCASE_ALLOW_ANY_MEMBER',
+  'SHOWCASE_BASE_PATH',
+  'SHOWCASE_EMULATOR_CONTROL',
+  'SHOWCASE_FRAME_ANCESTORS',
+  'SHOWCASE_IMG_SRC',
+  'SHOWCASE_MEMBER_RATE',
+  'SHOWCASE_PROOF_DAYS',
+  'SHOWCASE_PROOF_KEY',
+  'SHOWCASE_PUBLIC_URL',
+  'SHOWCASE_REDIS_URL',
+  'SHOWCASE_SERVE_SOURCEMAPS',
+  'SHOWCASE_SHUTDOWN_TIMEOUT',
+  'SHOWCASE_SSR',
+  'SHOWCASE_TOKEN_AUDIENCE',
+  'SHOWCASE_TOKEN_ISSUER',
+  'SHOWCASE_TOKEN_JWKS_URL',
+  'SHOWCASE_TOKEN_MAX_AGE',
+  'SHOWCASE_TOKEN_SECRET',
+  'SHOWCASE_TRUST_PROXY',
+  'SHOWCASE_UPSTREAM_CONCURRENCY',
+  'SHOWCASE_UPSTREAM_TIMEOUT_MS',
+])
+
+// Settings only live mode uses, for its members: set without a cluster, someone meant live mode,
+// and demo mode would show their members the demo's made-up badges.
+const MEMBER_SETTINGS = [
+  'SHOWCASE_TOKEN_SECRET',
+  'SHOWCASE_TOKEN_JWKS_URL',
+  'SHOWCASE_ALLOW_ANY_MEMBER',
+]
+
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, index) => index)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (next[j - 1] ?? 0) + 1,
+        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
+    }
+    row = next
+  }
+  return row[b.length] ?? 0
+}
+
+/**
+ * Names in the environment that look like the showcase's settings but are none of them: a typo
+ * reads as unset (CAPILARY_API_URL would start demo mode). Each with the setting it is closest to.
+ */
+export function unknownSettings(env: Env): Array<{ name: string; meant: string | null }> {
+  return Object.keys(env)
+    .filter((name) => /^(SHOWCASE|CAPILL?I?ARY)_/.test(name) && !SETTINGS.has(name))
+    .map((name) => {
+      const [meant] = [...SETTINGS]
+        .map((known) => ({ known, away: distance(name, known) }))
+        .filter(({ away }) => away <= 3)
+        .sort((a, b) => a.away - b.away)
+      return { name, meant: meant?.known ?? null }
+    })
+}
+
 export function readConfig(env: Env): Config {
   const port = integer(env, 'PORT', 4173, 1, 65535)
   const host = value(env, 'HOST') ?? 'localhost'
@@ -284,7 +356,22 @@ export function readConfig(env: Env): Config {
   const redis = redisUrl(env)
   const concurrency = integer(env, 'SHOWCASE_UPSTREAM_CONCURRENCY', 16, 1, 1_000)
 
+  // Checked in demo mode too: a malformed value stops the server whatever the mode.
+  integer(env, 'SHOWCASE_MEMBER_RATE', 120, 0, 100_000)
+  integer(env, 'SHOWCASE_UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000)
+  integer(env, 'SHOWCASE_TOKEN_MAX_AGE', 86_400, 60, 2_592_000)
+  flag(env, 'SHOWCASE_TRUST_PROXY')
+  flag(env, 'SHOWCASE_ALLOW_ANY_MEMBER')
+  if (value(env, 'SHOWCASE_PUBLIC_URL') !== undefined) publicOrigin(env)
+
   if (apiUrl === undefined) {
+    const memberSetting = MEMBER_SETTINGS.find((name) => value(env, name) !== undefined)
+    if (memberSetting !== undefined) {
+      throw new ConfigError(
+        'CAPILLARY_API_URL',
+        `is not set, but ${memberSetting} is, which only live mode uses: without a cluster the showcase would show your members demo badges. Set CAPILLARY_API_URL and its credentials, or unset ${memberSetting} for demo mode.`,
+      )
+    }
     if (basic || oauth) {
       throw new ConfigError(
         'CAPILLARY_API_URL',

@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server'
 import { createApi } from './api.ts'
 import { createApp } from './app.ts'
 import { createClock } from './clock.ts'
-import { type Config, ConfigError, readConfig } from './config.ts'
+import { type Config, ConfigError, readConfig, unknownSettings } from './config.ts'
 import { createReadiness } from './health.ts'
 import { createLogger } from './log.ts'
 import { SERVER_ENTRY, serverRenderer } from './server-render.ts'
@@ -76,6 +76,11 @@ function loadConfig(): Config {
 
 const config = loadConfig()
 const { port, host: hostname, live } = config
+for (const { name, meant } of unknownSettings(process.env)) {
+  logger.warn(
+    `${name} is not a setting of the showcase and is ignored${meant === null ? '' : `: did you mean ${meant}?`} (see the README's configuration table).`,
+  )
+}
 if (live?.member.kind === 'any-member') {
   logger.warn(
     "SHOWCASE_ALLOW_ANY_MEMBER=true: any browser can read any member's badges. For internal demos only.",
