@@ -53,8 +53,8 @@ test('the VIP member reaches all 300+ badges in 10+ groups, by asking and by scr
   const main = page.getByRole('main')
   await expect(main.getByText('50 of 326 badges so far')).toBeVisible()
   // The page ended inside a group: its count is of those so far, not of the group (27 in all).
-  await expect(main.getByRole('button', { name: /^Gourmet 22 badges so far$/ })).toBeVisible()
-  await expect(main.getByRole('button', { name: 'See all 22 so far' })).toBeVisible()
+  await expect(main.getByRole('button', { name: /^Gourmet 22 badges shown so far$/ })).toBeVisible()
+  await expect(main.getByRole('button', { name: 'See the 22 shown so far' })).toBeVisible()
   await expect(main.getByRole('button', { name: /so far$/ })).toHaveCount(2)
   const before = await main
     .locator('[data-badge-link]')

@@ -138,13 +138,13 @@ test('the showcase takes a member token only from the portal it was given, never
   const frame = page.frameLocator('#f')
   // The showcase first gives the portal it was told of a few seconds to answer its hello (it would
   // hand over a fresh token); the impostor's page never hears it.
-  await expect(frame.getByRole('alert')).toContainText('Not connected', { timeout: 20_000 })
+  await expect(frame.getByRole('alert')).toContainText('Please sign in again', { timeout: 20_000 })
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { sent?: boolean }).sent))
     .toBe(true)
   await page.waitForTimeout(1_000)
   // The token was refused, and the showcase told the impostor nothing.
-  await expect(frame.getByRole('alert')).toContainText('Not connected')
+  await expect(frame.getByRole('alert')).toContainText('Please sign in again')
   expect(
     await page.evaluate(() => (window as unknown as { received: unknown[] }).received),
   ).toEqual([])
@@ -162,7 +162,7 @@ test('hosted under a sub-path: deep links, reload and assets all live below it',
   await expect
     .poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth))
     .toBeGreaterThan(0)
-  await page.getByRole('link', { name: 'Your badges' }).click()
+  await page.getByRole('link', { name: 'Your earned badges' }).click()
   await expect(page).toHaveURL(`${subPathURL}customers/62090013/earned`)
   await page.getByRole('link', { name: /^Available/ }).click()
   await expect(page).toHaveURL(`${subPathURL}customers/62090013/available`)

@@ -127,7 +127,7 @@ test('the celebration: announced once, closed from the keyboard, still without m
   await expect(page.locator('.celebrate-art')).toHaveCSS('animation-name', 'celebrate-art')
 
   // Back to the list and to the badge again, in the same visit: shown, but not announced again.
-  await page.getByRole('link', { name: /Your badges/ }).click()
+  await page.getByRole('link', { name: 'Your earned badges' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Earned badges')
   await page.getByRole('link', { name: 'Regular', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Regular')

@@ -25,13 +25,17 @@ test('another member is not allowed, and no token is not connected', async ({ pa
   await page.goto(`/customers/381921157/earned#member_token=${token}`)
   await expect(page.getByRole('alert')).toContainText('Not allowed')
   await page.goto('/customers/62090013/earned')
-  await expect(page.getByRole('alert')).toContainText('Not connected')
+  await expect(page.getByRole('alert')).toContainText('Please sign in again')
+  // The start with no token and no member: asked to sign in, not sent to the demo's member.
+  await page.goto('/')
+  await expect(page.getByRole('alert')).toContainText('Please sign in again')
+  expect(new URL(page.url()).pathname).toBe('/')
 })
 
 test('an expired token recovers when the host hands over a fresh one', async ({ page }) => {
   const expired = await signMemberToken({ sub: '62090013' }, '-5m')
   await page.goto(`/customers/62090013/earned#member_token=${expired}`)
-  await expect(page.getByRole('alert')).toContainText('Not connected')
+  await expect(page.getByRole('alert')).toContainText('Please sign in again')
   const fresh = await signMemberToken({ sub: '62090013' })
   await page.evaluate((value) => {
     ;(

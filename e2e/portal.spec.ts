@@ -269,12 +269,33 @@ test('an expired member token: the portal is asked for a fresh one, and the view
   ).toBe(1)
 })
 
+test("mounted with no token and no member: the portal is asked for one, and the token's member opens", async ({
+  page,
+}) => {
+  await page.exposeFunction('freshTokenFromBackend', async () => sign('10m'))
+  await page.addInitScript(() => {
+    const page = window as unknown as {
+      freshToken: () => Promise<string>
+      freshTokenFromBackend: () => Promise<string>
+    }
+    page.freshToken = () => page.freshTokenFromBackend()
+  })
+  await page.goto(host(liveShowcase, {}))
+  const frame = page.frameLocator('#badges iframe')
+  await expect(frame.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+  await expect(frame.getByRole('link', { name: 'Earned (7)' })).toBeVisible()
+  await expect(frame.getByRole('alert')).toHaveCount(0)
+  const events = (await heard(page)).map(([kind, name]) => `${kind} ${name}`)
+  expect(events).toContain('event tokenexpired')
+  expect(events).not.toContain('event error')
+})
+
 test('a portal with no fresh token to give: then, and only then, "not connected"', async ({
   page,
 }) => {
   await page.goto(host(liveShowcase, { customer: '62090013' }))
   const frame = page.frameLocator('#badges iframe')
-  await expect(frame.getByRole('alert').first()).toContainText('Not connected')
+  await expect(frame.getByRole('alert').first()).toContainText('Please sign in again')
   const names = async () =>
     (await heard(page)).map(([kind, name, detail]) => `${kind} ${name} ${JSON.stringify(detail)}`)
   await expect.poll(names).toContain('event error {"reason":"not-connected"}')

@@ -286,7 +286,7 @@ test('a month on: the repeat badge whose window was used is open to the member a
   await openNews(page)
   const said = await lines(page)
   expect(said).toEqual([
-    'Regular Your limit reset: open to you again',
+    'Regular You can earn it again now',
     'Birthday Treat Expired',
     'Anniversary Expired',
   ])

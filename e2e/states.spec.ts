@@ -153,7 +153,7 @@ test('not connected (401) and not allowed (403) read differently', async ({ page
     '{"data":null,"errors":[{"code":401,"message":"Unauthorized"}]}',
   )
   await page.goto('/customers/62090013/earned')
-  await expect(page.getByRole('alert')).toContainText('Not connected')
+  await expect(page.getByRole('alert')).toContainText('Please sign in again')
   await page.unrouteAll()
   await withoutFirstViewData(page)
   await answer(

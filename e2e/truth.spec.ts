@@ -114,7 +114,7 @@ const cardToHero: [RegExp, (match: RegExpMatchArray) => RegExp][] = [
   [/^Open until (.+)$/, (m) => new RegExp(`^You can earn this badge until ${esc(m[1])}\\.$`)],
   [/^Opens (.+)$/, (m) => new RegExp(`^You can earn this badge from ${esc(m[1])}\\.$`)],
   [/^Ended (.+)$/, (m) => new RegExp(`^This badge ended on ${esc(m[1])}\\.$`)],
-  [/^All claimed$/, () => /^Every one of these badges has been claimed\.$/],
+  [/^All claimed$/, () => /^All of them have been claimed: it cannot be earned any more\.$/],
   [/^Earned as often as allowed$/, () => /^You have earned it as many times as allowed\.$/],
   [
     /^Earned (\S+\s\d{1,2},\s\d{4})$/,
@@ -232,7 +232,7 @@ test.describe('one truth about each badge, on every list and its own page', () =
   test("Tom's available badges", async ({ page, request }) => {
     const cards = await readCards(page, `/customers/${TOM}/available`)
     expect(cards.length).toBeGreaterThanOrEqual(12)
-    // The tab counts the cards; the summary's "still to earn" counts the cards that are neither
+    // The tab counts the cards; the summary's "new to earn" counts the cards that are neither
     // the member's already nor closed to them; and the heading claims nothing a card denies.
     await expect(page.getByRole('link', { name: `Available (${cards.length})` })).toBeVisible()
     const toEarn = cards.filter(
@@ -240,9 +240,9 @@ test.describe('one truth about each badge, on every list and its own page', () =
     ).length
     await expect(
       page.getByRole('region', { name: 'Your badges at a glance' }).getByRole('link', {
-        name: /still to earn/,
+        name: /new to earn/,
       }),
-    ).toHaveText(new RegExp(`^${toEarn}\\s*still to earn$`))
+    ).toHaveText(new RegExp(`^${toEarn}\\s*new to earn$`))
     const closed = cards.filter((card) => card.alt.endsWith(', no longer available'))
     expect(closed.map((card) => card.name)).toContain('Night Owl')
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(/can earn/)

@@ -111,6 +111,10 @@ test('detail: status, how to earn, rewards, limits with progress, expiry, histor
   await expect(main.getByText('Reward: 200 bonus points')).toBeVisible()
   await expect(main.getByText('Up to twice every 3 days.')).toBeVisible()
   await expect(main.getByText(/^0 of 2 since .+, resets /)).toBeVisible()
+  // The bar under that sentence is drawn, not read out again as "0 of 2".
+  const limits = main.getByRole('region', { name: 'How often you can earn it' })
+  await expect(limits.locator('span:has(> svg)')).toBeVisible()
+  await expect(limits.getByRole('img')).toHaveCount(0)
   await expect(main.getByText('Once earned, it lasts 2 weeks.')).toBeVisible()
   const history = main.getByRole('region', { name: 'Your story with this badge' })
   await expect(history.getByRole('listitem')).toHaveCount(3)
@@ -142,7 +146,7 @@ async function tabMarks(page: Page) {
   return { earned: await marked(/^Earned/), available: await marked(/^Available/) }
 }
 
-test('a badge opened from the offers leads back to them, and one opened by its link to all badges', async ({
+test('a badge opened from the offers leads back to them, and one opened by its address to the list it is on', async ({
   page,
 }) => {
   await page.goto('/customers/62090013/available')
@@ -153,12 +157,12 @@ test('a badge opened from the offers leads back to them, and one opened by its l
   await main.getByRole('button', { name: 'Back to badges on offer' }).click()
   await expect(page).toHaveURL(/\/customers\/62090013\/available$/)
   expect(await tabMarks(page)).toEqual({ earned: false, available: true })
-  // Opened by its address, the page is in neither list: no tab marked, a link to the member's badges.
+  // Opened by its address, the page is in neither list: no tab marked, a link to the list it is on.
   await page.goto(page.url().replace(/available$/, 'badges/6650b1c00000000000000004'))
   await expect(main.getByRole('heading', { level: 1 })).toHaveText('Night Owl')
   expect(await tabMarks(page)).toEqual({ earned: false, available: false })
-  await main.getByRole('link', { name: 'Your badges' }).click()
-  await expect(page).toHaveURL(/\/customers\/62090013\/earned$/)
+  await main.getByRole('link', { name: 'Badges on offer' }).click()
+  await expect(page).toHaveURL(/\/customers\/62090013\/available$/)
 })
 
 test('back from a badge returns to the list with its filters and scroll position', async ({

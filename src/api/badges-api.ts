@@ -58,6 +58,14 @@ export function configureBadgesApi({
 }
 
 /**
+ * Live mode opened with no member token and no member named (a portal that hands the token over
+ * only when asked): asks the host for one. True once one is set.
+ */
+export async function askForToken(): Promise<boolean> {
+  return freshToken === null ? false : freshToken()
+}
+
+/**
  * A call refused for its member token is tried once more: with another token, if one arrived while
  * it was on its way (from a portal, or a page of the brand's own through
  * BadgeShowcase.setMemberToken), else with a fresh one from the host, if it has one. `refused`

@@ -61,3 +61,8 @@ export class ApiError extends Error {
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError
 }
+
+/** Live mode with no member token to open the showcase with: the member must sign in again. */
+export function notSignedIn(): ApiError {
+  return new ApiError({ status: 401, code: null, message: 'No member token: not signed in' })
+}

@@ -51,7 +51,7 @@ test('a badge earned for the first time, and one earned again, are news', () => 
   )
   expect(diff(before, after, later)).toEqual<Change[]>([
     { kind: 'earned', badgeId: 'fresh' },
-    { kind: 'earned', badgeId: 'repeat' },
+    { kind: 'earned-again', badgeId: 'repeat' },
   ])
 })
 

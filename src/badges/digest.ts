@@ -21,7 +21,8 @@ export type Mark = {
 /** The marks of one visit; `complete`: every earned badge was in the lists (no page left unread). */
 export type Snapshot = { complete: boolean; marks: Map<string, Mark> }
 
-export type ChangeKind = 'earned' | 'expired' | 'removed' | 'earn-again' | 'window-reset'
+export type ChangeKind =
+  'earned' | 'earned-again' | 'expired' | 'removed' | 'earn-again' | 'window-reset'
 export type Change = { kind: ChangeKind; badgeId: string }
 
 function openness(truth: BadgeTruth): Openness {
@@ -81,7 +82,14 @@ export function takeSnapshot(earned: Judged[], available: Judged[], complete = t
   return { complete, marks }
 }
 
-const ORDER: ChangeKind[] = ['earned', 'window-reset', 'earn-again', 'expired', 'removed']
+const ORDER: ChangeKind[] = [
+  'earned',
+  'earned-again',
+  'window-reset',
+  'earn-again',
+  'expired',
+  'removed',
+]
 
 /**
  * What changed between the marks of the member's last visit and this one: badges they earned
@@ -97,7 +105,8 @@ export function diff(previous: Snapshot, current: Snapshot, now: number): Change
     const isNew =
       before === undefined ? previous.complete : !before.held || mark.times > before.times
     if (mark.held && isNew) {
-      changes.push({ kind: 'earned', badgeId })
+      // A badge earned before too is news of its own: "Earned again", not a first.
+      changes.push({ kind: mark.times > 1 ? 'earned-again' : 'earned', badgeId })
       continue
     }
     if (before === undefined) continue

@@ -91,7 +91,7 @@ test('the title and text are in the member’s language, and name the badge and 
   for (const [locale, catalog, words] of [
     ['en', undefined, /^Your badge “Regular” runs out on Dec 10, 2026$/],
     ['fr', fr, /^Votre badge « Regular » expire le 10 déc\. 2026$/],
-    ['ar', ar, /^تنتهي شارتك «Regular» يوم /],
+    ['ar', ar, /^تنتهي شارتك «\u2068Regular\u2069» يوم /],
   ] as const) {
     setLocale(locale, root, catalog)
     const text = reminderCalendar(

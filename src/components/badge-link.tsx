@@ -15,6 +15,11 @@ function listOf(pathname: string): FromList {
   return pathname.endsWith('/available') ? 'available' : 'earned'
 }
 
+/** The history state a link to a badge carries from the list it is on (cards, summary, news). */
+export function useListState(): { fromList: FromList } {
+  return { fromList: listOf(useLocation().pathname) }
+}
+
 // History state changes only with the location, which renders the page again anyway.
 const noChanges = () => () => {}
 
@@ -48,7 +53,7 @@ export function BadgeLink({
   children: ReactNode
 }) {
   const queryClient = useQueryClient()
-  const fromList = listOf(useLocation().pathname)
+  const state = useListState()
   const hover = useRef<ReturnType<typeof setTimeout>>(undefined)
   const prefetch = () => {
     startBadge(queryClient, customer, badgeId)
@@ -62,7 +67,7 @@ export function BadgeLink({
   return (
     <Link
       to={customerPath(customer, `badges/${encodeSegment(badgeId)}`)}
-      state={{ fromList }}
+      state={state}
       onMouseEnter={onMouseEnter}
       onMouseLeave={onMouseLeave}
       onFocus={prefetch}

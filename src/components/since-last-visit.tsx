@@ -16,6 +16,7 @@ import { type Customer, customerPath } from '../badges/member.ts'
 import { type Judged } from '../badges/standing.ts'
 import { formatNumber, t } from '../i18n/i18n.ts'
 import { badgeQueries } from '../queries/badges.ts'
+import { useListState } from './badge-link.tsx'
 import { readVisit, visitKey, writeVisit } from './last-visit.ts'
 import { NEWS_SLOT_ID } from './news-slot.ts'
 
@@ -48,6 +49,7 @@ const SHOW_AT_MOST = 5
 
 const labels: Record<ChangeKind, () => string> = {
   earned: () => t('digest.earned'),
+  'earned-again': () => t('digest.earned-again'),
   expired: () => t('digest.expired'),
   removed: () => t('digest.removed'),
   'earn-again': () => t('digest.earn-again'),
@@ -120,6 +122,7 @@ export function SinceLastVisit({
   // The lists as they were when the member arrived: this visit's marks.
   const [first] = useState(() => ({ snapshot: takeSnapshot(earned, available, complete), now }))
   const state = useVisit(customer, first)
+  const listState = useListState()
   const [dismissed, setDismissed] = useState(false)
   const headingId = useId()
   const panelId = useId()
@@ -255,6 +258,7 @@ export function SinceLastVisit({
             >
               <Link
                 to={customerPath(customer, `badges/${encodeSegment(change.badgeId)}`)}
+                state={listState}
                 dir="auto"
                 className="api-text font-semibold text-link underline"
               >

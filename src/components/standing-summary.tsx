@@ -9,6 +9,7 @@ import { formatNumber, t } from '../i18n/i18n.ts'
 import { badgeQueries, defaultLists } from '../queries/badges.ts'
 import { encodeSegment } from '../badges/encode.ts'
 import { BadgeImage } from './badge-image.tsx'
+import { useListState } from './badge-link.tsx'
 import { latePart, Part } from './part.tsx'
 import { SUMMARY_MIN_SIZE, SUMMARY_SIZE } from './skeletons.tsx'
 import { formatDate, formatRelative } from './format.ts'
@@ -100,6 +101,7 @@ function Stat({
  * the same truths the cards show, and waits for them rather than showing a number that moves.
  */
 export function StandingSummary({ customer }: { customer: Customer }) {
+  const listState = useListState()
   const now = useNow()
   const earnedList = useInfiniteQuery(badgeQueries.list(customer, defaultLists.earned))
   const availableList = useInfiniteQuery(badgeQueries.list(customer, defaultLists.available))
@@ -184,6 +186,7 @@ export function StandingSummary({ customer }: { customer: Customer }) {
         {next ? (
           <Link
             to={customerPath(customer, `badges/${encodeSegment(next.badge.id)}`)}
+            state={listState}
             className={`${NEXT_ROW} hover:bg-sunken`}
           >
             <BadgeImage

@@ -40,6 +40,15 @@ test('plurals follow each language, numbers its digits, and the document its dir
   expect(earned(11)).toBe(`اكتُسبت ${digits.format(11)} مرة`)
 })
 
+test("in Arabic the brand's names keep their own order inside a sentence", () => {
+  setLocale('ar', root, ar)
+  // Isolated: "2026 Challenges" is not drawn "Challenges 2026" among Arabic words.
+  expect(t('detail.part-of', { group: '2026 Challenges' })).toBe('ضمن \u20682026 Challenges\u2069')
+  expect(t('celebrate.detail', { name: 'Regular', relative: 'x' })).toContain('\u2068Regular\u2069')
+  setLocale('en', root)
+  expect(t('detail.part-of', { group: '2026 Challenges' })).toBe('Part of 2026 Challenges')
+})
+
 test('a parameter left out stays visible rather than vanishing', () => {
   expect(t('truth.card.opens')).toBe('Opens {date}')
 })

@@ -27,6 +27,9 @@ export function setLocale(next: Locale, root: HTMLElement, catalog: Messages = e
 
 type Params = Record<string, string | number>
 
+/** Parameters that carry the brand's text (badge and group names), in whatever script it is. */
+const BRAND_TEXT = new Set(['name', 'group'])
+
 /** A number as the active language writes it ("1,234", "1 234", "١٬٢٣٤"). */
 export function formatNumber(n: number): string {
   numbers ??= new Intl.NumberFormat(locale)
@@ -46,6 +49,9 @@ export function t(key: MessageKey, params: Params = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name]
     if (value === undefined) return whole
-    return typeof value === 'number' ? formatNumber(value) : value
+    if (typeof value === 'number') return formatNumber(value)
+    // The brand's own names in a right-to-left sentence keep their own order: "2026 Challenges"
+    // in Arabic was drawn "Challenges 2026" (isolated, FSI … PDI, as <bdi> would).
+    return locale === 'ar' && BRAND_TEXT.has(name) ? `\u2068${value}\u2069` : value
   })
 }

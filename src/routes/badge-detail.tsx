@@ -10,7 +10,7 @@ import { badgeTruth, memberFacts, truthImage } from '../badges/truth.ts'
 import { type BadgeMeta, type MemberBadge } from '../badges/types.ts'
 import { RewardChip } from '../components/badge-card.tsx'
 import { BadgeImage } from '../components/badge-image.tsx'
-import { useFromList } from '../components/badge-link.tsx'
+import { type FromList, useFromList } from '../components/badge-link.tsx'
 import { ErrorPanel } from '../components/error-panel.tsx'
 import { useGroupName } from '../components/group-section.tsx'
 import { Celebration } from '../components/celebration.tsx'
@@ -35,7 +35,8 @@ const fatalForMember = new Set<FailureReason>([
   'not-allowed',
 ])
 
-function BackLink({ customer }: { customer: Customer }) {
+/** Back to the list the page was opened from; opened directly, to the list the badge is on. */
+function BackLink({ customer, home }: { customer: Customer; home: FromList }) {
   const navigate = useNavigate()
   const fromList = useFromList()
   // Going back in history returns to the list with its filters and scroll position.
@@ -51,11 +52,11 @@ function BackLink({ customer }: { customer: Customer }) {
       &nbsp;{t(`detail.back.${fromList}`)}
     </button>
   ) : (
-    <Link to={customerPath(customer, 'earned')} className="button-secondary self-start px-0">
+    <Link to={customerPath(customer, home)} className="button-secondary self-start px-0">
       <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
         ←
       </span>
-      &nbsp;{t('detail.all')}
+      &nbsp;{t(`detail.to.${home}`)}
     </Link>
   )
 }
@@ -120,9 +121,11 @@ function BadgeDetail({
   const image = truthImage(truth)
   const celebrateAt = member && truth.kind === 'earned' ? recentlyEarnedAt(member, now) : null
   const [lead, ...rest] = heroSentences(truth, now)
-  const earnExpiry = earnExpiryText(badge.earnExpiry, badge.expiresAt)
+  // Over for everyone (ended, or every one claimed): how often and how long are moot.
+  const over = truth.kind === 'no-longer' && truth.why !== 'limit-reached'
+  const earnExpiry = over ? null : earnExpiryText(badge.earnExpiry, badge.expiresAt)
   const issueExpiry =
-    truth.kind === 'earned' || truth.kind === 'expired' || truth.kind === 'in-progress'
+    over || truth.kind === 'earned' || truth.kind === 'expired' || truth.kind === 'in-progress'
       ? null
       : issueExpiryText(badge.issueExpiry, badge.expiresAt)
   const name = badge.name?.trim() || t('badge.unnamed')
@@ -132,10 +135,13 @@ function BadgeDetail({
   return (
     <div className="flex flex-col gap-4">
       <title>{pageTitle(name)}</title>
-      <BackLink customer={customer} />
+      <BackLink
+        customer={customer}
+        home={truth.kind === 'earned' || truth.kind === 'expired' ? 'earned' : 'available'}
+      />
       <div className={detailColumns}>
         <header
-          className={`relative flex flex-col items-center gap-3 overflow-hidden rounded-card border border-line bg-surface p-6 text-center shadow-sm lg:sticky lg:top-4 ${celebrateAt !== null ? 'celebrate-hero' : ''}`}
+          className={`detail-hero flex flex-col items-center gap-3 overflow-hidden rounded-card border border-line bg-surface p-6 text-center shadow-sm ${celebrateAt !== null ? 'celebrate-hero' : ''}`}
         >
           {celebrateAt !== null && (
             <Celebration
@@ -199,30 +205,28 @@ function BadgeDetail({
         <div className="flex flex-col gap-4">
           {problems}
           <Section title={t('detail.how')}>
-            <p dir="auto" className="api-text text-ink">
+            <p dir="auto" className="api-text text-ink rtl:text-right">
               {badge.description?.trim() || t('detail.no-description')}
             </p>
           </Section>
-          {/* How often is moot once the badge is over for everyone. */}
-          {memberLimits.length > 0 &&
-            !(truth.kind === 'no-longer' && truth.why !== 'limit-reached') && (
-              <Section title={t('detail.limits')}>
-                <ul className="flex flex-col gap-3 text-ink">
-                  {memberLimits.map((limit, index) => {
-                    const { rule, progress } = limitText(limit)
-                    return (
-                      <li key={index} className="flex flex-col gap-1">
-                        {rule}
-                        {progress && <span className="text-sm text-ink-muted">{progress}</span>}
-                        {limit.used !== null && limit.max !== null && limit.max > 0 && (
-                          <Meter used={limit.used} max={limit.max} />
-                        )}
-                      </li>
-                    )
-                  })}
-                </ul>
-              </Section>
-            )}
+          {memberLimits.length > 0 && !over && (
+            <Section title={t('detail.limits')}>
+              <ul className="flex flex-col gap-3 text-ink">
+                {memberLimits.map((limit, index) => {
+                  const { rule, progress } = limitText(limit)
+                  return (
+                    <li key={index} className="flex flex-col gap-1">
+                      {rule}
+                      {progress && <span className="text-sm text-ink-muted">{progress}</span>}
+                      {limit.used !== null && limit.max !== null && limit.max > 0 && (
+                        <Meter used={limit.used} max={limit.max} said={progress !== null} />
+                      )}
+                    </li>
+                  )
+                })}
+              </ul>
+            </Section>
+          )}
           {(earnExpiry || issueExpiry) && (
             <Section title={t('detail.expiry')}>
               {earnExpiry && <p className="text-ink">{earnExpiry}</p>}
@@ -239,10 +243,10 @@ function BadgeDetail({
               <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
                 {customFields.map(([key, value]) => (
                   <div key={key} className="contents">
-                    <dt dir="auto" className="api-text font-medium text-ink">
+                    <dt dir="auto" className="api-text font-medium text-ink rtl:text-right">
                       {key}
                     </dt>
-                    <dd dir="auto" className="api-text text-ink-muted">
+                    <dd dir="auto" className="api-text text-ink-muted rtl:text-right">
                       {value}
                     </dd>
                   </div>
@@ -257,11 +261,13 @@ function BadgeDetail({
 }
 
 /** How much of a window the member has used, drawn from the counts (never from the art). */
-function Meter({ used, max }: { used: number; max: number }) {
+function Meter({ used, max, said }: { used: number; max: number; said: boolean }) {
+  // Where the sentence above says the counts, a screen reader hears them once, not again as "1 of 1".
   return (
     <span
-      role="img"
-      aria-label={t('detail.progress', { used, max })}
+      {...(said
+        ? { 'aria-hidden': true }
+        : { role: 'img', 'aria-label': t('detail.progress', { used, max }) })}
       className="flex h-2 w-full overflow-hidden rounded-full bg-line-strong/40"
     >
       {/* Drawn in SVG: a style attribute would be refused by the CSP in server-rendered HTML. */}

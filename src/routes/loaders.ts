@@ -4,6 +4,8 @@ import { customerFromRoute, customerPath } from '../badges/member.ts'
 import { DEFAULT_CUSTOMER } from '../config/demo.ts'
 import { runtimeConfig } from '../config/load.ts'
 import { tokenMember } from '../config/member-token.ts'
+import { askForToken } from '../api/badges-api.ts'
+import { notSignedIn } from '../api/errors.ts'
 import { defaultLists } from '../queries/badges.ts'
 import { startBadge, startList } from '../queries/prefetch.ts'
 import { earnedFilters } from './list-params.ts'
@@ -15,12 +17,18 @@ import { earnedFilters } from './list-params.ts'
 const routeCustomer = ({ params, request }: LoaderFunctionArgs) =>
   customerFromRoute(params.customer, new URL(request.url).searchParams)
 
-/** `/`: the signed-in member (live mode), else the configured one, else the demo's typical member. */
-export function startLoader() {
+/**
+ * `/`: the signed-in member (live mode), else the configured one; in demo mode the demo's typical
+ * member. Live mode with neither asks the host for a token first (a portal may hand it over only
+ * when asked); with none, the member is told to sign in, never shown the demo's member id.
+ */
+export async function startLoader() {
   const { config } = runtimeConfig()
   const configured = config.customer === null ? null : { id: config.customer, by: config.by }
-  const member = tokenMember() ?? configured ?? { id: DEFAULT_CUSTOMER, by: null }
-  return redirect(customerPath(member, config.view))
+  let member = tokenMember() ?? configured
+  if (member === null && !config.demo && (await askForToken())) member = tokenMember()
+  if (member === null && !config.demo) throw notSignedIn()
+  return redirect(customerPath(member ?? { id: DEFAULT_CUSTOMER, by: null }, config.view))
 }
 
 /** `/customers/:customer`: the tabs' counts read the default lists, which the pages read too. */
