@@ -8,6 +8,7 @@ import { Hono } from 'hono'
 import { expect, test } from 'vitest'
 import { createApi } from './api.ts'
 import { createApp } from './app.ts'
+import { loggedPath } from './route-label.ts'
 
 function builtApp(basePath = '/') {
   const dist = mkdtempSync(path.join(tmpdir(), 'showcase-dist-'))
@@ -59,7 +60,7 @@ test('anything under /api_gateway that is not the Badges API is a JSON 404, neve
   }
 })
 
-test('one JSON log line a request: id, method, route, raw path without the query, status, time', async () => {
+test('one JSON log line a request: id, method, route, raw path without the query or the member, status, time', async () => {
   const { app, lines } = builtApp()
   const response = await app.request('/api_gateway/v1/badges/customer/62090013?badgeType=EARNED')
   await app.request('/customers/62090013/earned')
@@ -72,11 +73,16 @@ test('one JSON log line a request: id, method, route, raw path without the query
     requestId: response.headers.get('x-request-id'),
     method: 'GET',
     route: '/api_gateway/v1/badges/customer/:customer',
-    path: '/api_gateway/v1/badges/customer/62090013',
+    // The member's id as a pseudonym (personal data stays out of logs), the same on both lines.
+    path: expect.stringMatching(/^\/api_gateway\/v1\/badges\/customer\/~[0-9a-f]{12}$/),
     status: 200,
     durationMs: expect.any(Number),
   })
-  expect(JSON.parse(lines[1] ?? '')).toMatchObject({ route: '/customers/:customer/earned' })
+  const member = String(record.path).split('/').at(-1)
+  expect(JSON.parse(lines[1] ?? '')).toMatchObject({
+    route: '/customers/:customer/earned',
+    path: `/customers/${member}/earned`,
+  })
 })
 
 test('a request id is made for every request, and a sane one from the caller is kept', async () => {
@@ -104,7 +110,7 @@ test('log forging: an encoded line break or NUL in the path stays inside one rec
     const written = lines.join('\n')
     expect(written.split(/\r\n|\r|\n|\u2028|\u2029/)).toHaveLength(1)
     expect(written).not.toContain('\u0000')
-    expect(JSON.parse(written).path).toBe(path)
+    expect(JSON.parse(written).path).toBe(loggedPath(path))
   }
   expect(JSON.parse(lines[0] ?? '').route).toBe('other')
 })
@@ -137,7 +143,7 @@ test('log forging over real HTTP: encoded CR/LF is one record, a raw NUL never r
     const forged = '/api_gateway/v1/badges/customer/x%0d%0aGET%20/healthz%20200%200.1ms'
     expect(await rawRequest(port, Buffer.from(forged))).toMatch(/^HTTP\/1.1 404/)
     expect(lines).toHaveLength(1)
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ path: forged, status: 404 })
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ path: loggedPath(forged), status: 404 })
     const nul = Buffer.from('/api_gateway/v1/badges/customer/x\0y')
     expect(await rawRequest(port, nul)).toMatch(/^HTTP\/1.1 400/)
     expect(lines).toHaveLength(1)
@@ -213,4 +219,12 @@ test('under a sub-path: deep links carry the base, the API and assets live below
   expect(root.status).toBe(302)
   expect(root.headers.get('location')).toBe('/rewards/badges/')
   expect((await app.request('/customers/62090013/earned')).status).toBe(404)
+})
+
+test('over https the browser is told to stay on it, for this host only', async () => {
+  const { app } = builtApp()
+  const secure = await app.request('/healthz', { headers: { 'X-Forwarded-Proto': 'https' } })
+  // Not includeSubDomains: under a brand's own domain that would bind all of its subdomains.
+  expect(secure.headers.get('Strict-Transport-Security')).toBe('max-age=31536000')
+  expect((await app.request('/healthz')).headers.get('Strict-Transport-Security')).toBeNull()
 })

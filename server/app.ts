@@ -8,7 +8,7 @@ import { errorEnvelope } from './contract.ts'
 import { createReadiness, type Readiness } from './health.ts'
 import { createLogger, errorFields, type Logger } from './log.ts'
 import { CONTENT_TYPE, metrics as processMetrics, type Metrics } from './metrics.ts'
-import { routeLabel } from './route-label.ts'
+import { loggedPath, routeLabel } from './route-label.ts'
 
 /** The most a request's body may carry (the largest this server takes is a few hundred bytes). */
 export const MAX_BODY_BYTES = 16 * 1024
@@ -111,9 +111,11 @@ function securityHeaders(imgSrc: string[], frameAncestors: string[]) {
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin')
     c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()')
     // Over https (directly, or behind a load balancer that says so), browsers should stay on it.
+    // For this host only: served under a brand's own domain (a base path), includeSubDomains
+    // would bind every subdomain of the brand to https, which is the brand's decision, not ours.
     const https =
       new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https'
-    if (https) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+    if (https) c.header('Strict-Transport-Security', 'max-age=31536000')
   }
 }
 
@@ -144,7 +146,7 @@ function observeRequests(logger: Logger, metrics: Metrics, basePath: string) {
       requestId,
       method: c.req.method,
       route,
-      path,
+      path: loggedPath(path),
       status: c.res.status,
       durationMs,
     })

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { routeLabel } from './route-label.ts'
+import { loggedPath, routeLabel } from './route-label.ts'
 
 test('paths become their route, with member ids and badge ids replaced by names', () => {
   expect(routeLabel('/api_gateway/v1/badges/customer/tom.sawyer%40example.com')).toBe(
@@ -46,4 +46,19 @@ test('proof links count under one label each, whatever their token', () => {
     '/proof/:token/qr.svg',
   )
   expect(routeLabel('/proof/a/b')).toBe('other')
+})
+
+test('a logged path names no member and carries no proof link', () => {
+  const api = loggedPath('/api_gateway/v1/badges/customer/tom.sawyer%40example.com')
+  expect(api).toMatch(/^\/api_gateway\/v1\/badges\/customer\/~[0-9a-f]{12}$/)
+  expect(api).not.toContain('sawyer')
+  // The same member, the same pseudonym: one member's requests can still be followed.
+  const page = loggedPath('/rewards/customers/tom.sawyer%40example.com/badges/6650b1c0')
+  expect(page).toBe(`/rewards/customers/${api.split('/').at(-1)}/badges/6650b1c0`)
+  expect(loggedPath('/api_gateway/v1/badges/management/15550100001/badge/b1')).toMatch(
+    /^\/api_gateway\/v1\/badges\/management\/~[0-9a-f]{12}\/badge\/b1$/,
+  )
+  expect(loggedPath('/proof/eyJhbGciOiJIUzI1NiJ9.secret-part/qr.svg')).toBe('/proof/eyJhbG…/qr.svg')
+  expect(loggedPath('/proof/style.css')).toBe('/proof/style.css')
+  expect(loggedPath('/assets/index-abc.js')).toBe('/assets/index-abc.js')
 })

@@ -2,6 +2,7 @@
 // earned"): what metrics count by and logs group by. A fixed set of labels, whatever the path holds,
 // so no member identifier ends up in a metric and no caller can grow the set.
 
+import { createHmac, randomBytes } from 'node:crypto'
 import { API_BASE as API } from './contract.ts'
 
 const SEGMENT = '[^/]+'
@@ -46,4 +47,33 @@ export function routeLabel(rawPath: string, basePath = '/'): string {
   const path = rawPath.slice(mount.length) || '/'
   if (exact.has(path)) return path
   return templates.find(([pattern]) => pattern.test(path))?.[1] ?? 'other'
+}
+
+// A member's identifier in a logged path (an email, a phone number) is personal data, and a proof
+// link's token lets anyone open it for weeks: logs keep neither. A member's id becomes a pseudonym,
+// the same for one member throughout this process (to follow one member's requests), keyed by a
+// secret made at start, so it cannot be looked up from a list of emails.
+const PSEUDONYM_KEY = randomBytes(32)
+
+function pseudonym(segment: string): string {
+  return `~${createHmac('sha256', PSEUDONYM_KEY).update(segment).digest('hex').slice(0, 12)}`
+}
+
+const MEMBER_SEGMENTS = [
+  new RegExp(`(${API}/customer/)(${SEGMENT})`),
+  new RegExp(`(${API}/management/)(${SEGMENT})(?=/badge/)`),
+  new RegExp(`(/customers/)(${SEGMENT})`),
+]
+const PROOF_TOKEN = /(\/proof\/)(?!style\.css$)([^/]{7})[^/]*/
+
+/** The path as logged: no member identifier, no proof link's token (the first 6 characters stay). */
+export function loggedPath(rawPath: string): string {
+  let path = rawPath
+  for (const pattern of MEMBER_SEGMENTS) {
+    path = path.replace(pattern, (_, head: string, member: string) => `${head}${pseudonym(member)}`)
+  }
+  return path.replace(
+    PROOF_TOKEN,
+    (_, head: string, start: string) => `${head}${start.slice(0, 6)}…`,
+  )
 }
