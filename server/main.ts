@@ -115,7 +115,11 @@ function countEvent(event: UpstreamEvent) {
   } else if (event.type === 'circuit') metrics.circuitOpen(event.state === 'open')
 }
 // Live mode: one check of the member's token for the proxy, the first view's gate and the proofs.
-const verifyMember = live ? createMemberVerifier(live.member, live.tokenClaims, clock.now) : null
+const verifyMember = live
+  ? createMemberVerifier(live.member, live.tokenClaims, clock.now, (detail) =>
+      logger.warn('member token refused', { detail }),
+    )
+  : null
 const api = createApi({
   live,
   ...(verifyMember && { verifyMember }),

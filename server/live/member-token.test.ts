@@ -244,3 +244,35 @@ test("a first view is rendered only for a valid token of the page's member", asy
   expect(await mayRender(undefined, '62090013', null)).toBe(false)
   expect(await mayRender(`${byId}x`, '62090013', null)).toBe(false)
 })
+
+test("each refusal tells the operator's log why; the member is told only that it is invalid", async () => {
+  const heard: string[] = []
+  const verify = createMemberVerifier(
+    { kind: 'secret', secret: SECRET },
+    { ...claims, audience: 'badge-showcase', issuer: null },
+    () => NOW_S * 1000,
+    (detail) => heard.push(detail),
+  )
+  const expired = await sign({ sub: '1', aud: 'badge-showcase', exp: NOW_S - 600 })
+  const wrongAudience = await sign({ sub: '1', aud: 'someone-else', exp: NOW_S + 600 })
+  const otherKey = await new SignJWT({ sub: '1', aud: 'badge-showcase', exp: NOW_S + 600 })
+    .setProtectedHeader({ alg: 'HS256' })
+    .sign(new TextEncoder().encode(`${SECRET}-not-ours`))
+  const numericSub = await sign({ sub: 62090013, aud: 'badge-showcase', exp: NOW_S + 600 })
+  for (const token of [expired, wrongAudience, otherKey]) {
+    expect(await verify(`Bearer ${token}`)).toEqual({
+      ok: false,
+      reason: 'the member token is invalid or expired',
+    })
+  }
+  expect(await verify(`Bearer ${numericSub}`)).toMatchObject({ ok: false })
+  expect(heard).toHaveLength(4)
+  expect(heard[0]).toMatch(/^ERR_JWT_EXPIRED: /)
+  expect(heard[1]).toMatch(/^ERR_JWT_CLAIM_VALIDATION_FAILED: .*"aud"/)
+  expect(heard[2]).toMatch(/^ERR_JWS_SIGNATURE_VERIFICATION_FAILED: /)
+  expect(heard[3]).toMatch(/sub/)
+  for (const detail of heard) expect(detail).not.toContain(SECRET)
+  // A valid token is no news.
+  await verify(`Bearer ${await sign({ sub: '1', aud: 'badge-showcase', exp: NOW_S + 600 })}`)
+  expect(heard).toHaveLength(4)
+})

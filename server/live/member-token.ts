@@ -36,10 +36,23 @@ async function fetchJwksLimited(url: string, options: RequestInit): Promise<Resp
 
 const DEFAULT_CLAIMS: TokenClaims = { audience: null, issuer: null, maxAgeSeconds: 86_400 }
 
+/** Why the check itself failed, for the operator's log: jose's code and words, never the token. */
+function failureDetail(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return String(error)
+  const code = 'code' in error && typeof error.code === 'string' ? `${error.code}: ` : ''
+  const message = 'message' in error && typeof error.message === 'string' ? error.message : ''
+  return `${code}${message}`.slice(0, 200)
+}
+
 export function createMemberVerifier(
   auth: MemberAuth,
   claims: TokenClaims = DEFAULT_CLAIMS,
   now: () => number = Date.now,
+  /**
+   * Each refusal with its cause (an expired token, a signature that does not match, a JWKS that
+   * cannot be fetched…): the member is only told the token is invalid or expired.
+   */
+  onRefused?: (detail: string) => void,
 ) {
   if (auth.kind === 'any-member') return async (): Promise<Verdict> => ({ ok: true, member: 'any' })
   // Exactly the algorithms the configuration implies: never `none`, never HS256 with a public key.
@@ -76,14 +89,18 @@ export function createMemberVerifier(
     return payload
   }
 
+  const refuse = (reason: string, detail = reason): Verdict => {
+    onRefused?.(detail)
+    return { ok: false, reason }
+  }
   return async (authorization: string | undefined): Promise<Verdict> => {
     const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/.exec(authorization?.trim() ?? '')
     if (match?.[1] === undefined) return { ok: false, reason: 'a member token is required' }
     let payload: JWTPayload
     try {
       payload = await checked(match[1])
-    } catch {
-      return { ok: false, reason: 'the member token is invalid or expired' }
+    } catch (error) {
+      return refuse('the member token is invalid or expired', failureDetail(error))
     }
     // A token that lives for years is as good as a password: a lifetime is bounded, whether the
     // token says when it was issued or not, and it cannot claim to be issued in the future.
@@ -91,21 +108,23 @@ export function createMemberVerifier(
     const exp = payload.exp ?? 0
     if (payload.iat !== undefined) {
       if (typeof payload.iat !== 'number' || !Number.isFinite(payload.iat))
-        return { ok: false, reason: 'the member token has an invalid iat' }
+        return refuse('the member token has an invalid iat')
       if (payload.iat > nowS + CLOCK_TOLERANCE_S)
-        return { ok: false, reason: 'the member token is issued in the future' }
+        return refuse('the member token is issued in the future')
       if (exp - payload.iat > claims.maxAgeSeconds)
-        return { ok: false, reason: 'the member token lives longer than allowed' }
+        return refuse('the member token lives longer than allowed')
     }
     if (exp - nowS > claims.maxAgeSeconds + CLOCK_TOLERANCE_S)
-      return { ok: false, reason: 'the member token lives longer than allowed' }
+      return refuse('the member token lives longer than allowed')
     const idType = payload.idType
     if (idType !== undefined && !identifierKinds.some((kind) => kind === idType)) {
-      return { ok: false, reason: 'the member token names an unknown idType' }
+      return refuse(
+        `the member token names an unknown idType (one of ${identifierKinds.join(', ')}, or none for the customer id)`,
+      )
     }
     const kind = identifierKinds.find((candidate) => candidate === idType) ?? null
     if (typeof payload.sub !== 'string' || payload.sub === '')
-      return { ok: false, reason: 'the member token has no sub' }
+      return refuse('the member token has no sub, or one that is not a string')
     return { ok: true, member: { id: payload.sub, idType: kind } }
   }
 }
