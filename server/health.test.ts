@@ -47,6 +47,7 @@ test('demo mode is ready once it answers, with Redis off', async () => {
     status: 'ready',
     mode: 'demo',
     upstream: 'not used',
+    signIn: 'not used',
     redis: 'off',
   })
 })
@@ -70,6 +71,31 @@ test('an unreachable or silent cluster makes the instance not ready (503)', asyn
     expect(response.status).toBe(503)
     expect(await response.json()).toMatchObject({ status: 'not ready', upstream: 'unreachable' })
   }
+})
+
+test('credentials Capillary refused take the instance out of rotation (503), and back once taken', async () => {
+  const upstream = await cluster(404)
+  let signIn: 'ok' | 'refused' | 'not yet' = 'not yet'
+  let clock = 0
+  const readiness = createReadiness({
+    mode: 'live',
+    upstream: upstream.url,
+    signIn: () => signIn,
+    now: () => clock,
+  })
+  const app = appWith(readiness)
+  expect(await (await app.request('/readyz')).json()).toMatchObject({
+    status: 'ready',
+    signIn: 'not yet',
+  })
+  signIn = 'refused'
+  clock += 10_000
+  const refused = await app.request('/readyz')
+  expect(refused.status).toBe(503)
+  expect(await refused.json()).toMatchObject({ status: 'not ready', signIn: 'refused' })
+  signIn = 'ok'
+  clock += 10_000
+  expect((await app.request('/readyz')).status).toBe(200)
 })
 
 test('the probe is reused for a few seconds and shared by concurrent checks', async () => {

@@ -7,10 +7,14 @@ export type RedisState = 'off' | 'ok' | 'down'
 export type UpstreamState = 'ok' | 'unreachable' | 'not used'
 export type ReadyStatus = 'ready' | 'degraded' | 'not ready'
 
+/** Whether Capillary took the showcase's credentials when last asked (live mode; not yet: unknown). */
+export type SignInState = 'ok' | 'refused' | 'not yet' | 'not used'
+
 export type ReadyReport = {
   status: ReadyStatus
   mode: 'demo' | 'live'
   upstream: UpstreamState
+  signIn: SignInState
   redis: RedisState
   draining?: true
 }
@@ -20,6 +24,8 @@ type ReadinessOptions = {
   /** Live mode: the cluster to probe. */
   upstream?: URL
   fetch?: typeof fetch
+  /** Live mode: what Capillary last said to the credentials (from the proxy's calls). */
+  signIn?: () => SignInState
   /** Whether the shared cache's Redis answers; 'off' when none is configured. */
   redis?: () => Promise<RedisState>
   timeoutMs?: number
@@ -54,6 +60,7 @@ export function createReadiness({
   upstream,
   fetch: fetchImpl = globalThis.fetch,
   redis = async () => 'off',
+  signIn = () => (mode === 'live' ? 'not yet' : 'not used'),
   timeoutMs = 2000,
   cacheMs = 5000,
   now = Date.now,
@@ -71,20 +78,32 @@ export function createReadiness({
     ])
     // Without Redis the instance still serves, from its own memory: degraded, not out of rotation,
     // or a Redis outage would take every instance out of the balancer at once.
+    // Refused credentials serve no member: out of rotation (a rolling deploy with a wrong secret
+    // stops at its first instance, the old ones serving on).
+    const signInState = signIn()
     const status: ReadyStatus =
-      upstreamState === 'unreachable' ? 'not ready' : redisState === 'down' ? 'degraded' : 'ready'
-    return { status, mode, upstream: upstreamState, redis: redisState }
+      upstreamState === 'unreachable' || signInState === 'refused'
+        ? 'not ready'
+        : redisState === 'down'
+          ? 'degraded'
+          : 'ready'
+    return { status, mode, upstream: upstreamState, signIn: signInState, redis: redisState }
   }
 
   return {
     async check(): Promise<ReadyReport> {
       if (draining) {
         // What was last known of the upstream and Redis, for whoever reads it during shutdown.
-        const known = last?.report ?? { upstream: 'not used' as const, redis: 'off' as const }
+        const known = last?.report ?? {
+          upstream: 'not used' as const,
+          signIn: 'not used' as const,
+          redis: 'off' as const,
+        }
         return {
           status: 'not ready',
           mode,
           upstream: known.upstream,
+          signIn: known.signIn,
           redis: known.redis,
           draining: true,
         }

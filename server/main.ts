@@ -98,7 +98,7 @@ const clock = createClock()
 const mode = live === null ? 'demo' : 'live'
 const readiness = createReadiness({
   mode,
-  ...(live && { upstream: live.upstream }),
+  ...(live && { upstream: live.upstream, signIn: () => signIn }),
   redis: async () => {
     const { redis } = cacheHealth()
     return redis === 'up' ? 'ok' : redis
@@ -106,8 +106,11 @@ const readiness = createReadiness({
 })
 
 /** Live mode's own reports, counted in /metrics (upstream calls are counted by meteredFetch). */
+// What Capillary last said to the credentials, for /readyz.
+let signIn: 'ok' | 'refused' | 'not yet' = 'not yet'
 function countEvent(event: UpstreamEvent) {
-  if (event.type === 'cache') metrics.cache(event.endpoint, event.result)
+  if (event.type === 'sign-in') signIn = event.result
+  else if (event.type === 'cache') metrics.cache(event.endpoint, event.result)
   else if (event.type === 'token') metrics.tokenRefresh(event.result)
   else if (event.type === 'queue') {
     metrics.queueLength(event.waiting)

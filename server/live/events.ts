@@ -16,6 +16,8 @@ export type UpstreamEvent =
   | { type: 'refused'; reason: 'queue-full' | 'queue-timeout' | 'retry-after' | 'circuit-open' }
   /** The circuit in front of Capillary changed. */
   | { type: 'circuit'; state: 'closed' | 'open' | 'half-open' }
+  /** Capillary took the showcase's credentials, or refused them (for readiness). */
+  | { type: 'sign-in'; result: 'ok' | 'refused' }
   /** The shared store's Redis connection changed. */
   | { type: 'redis'; state: 'up' | 'down' }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createApi } from '../api.ts'
 import { createApp } from '../app.ts'
 import { readConfig } from '../config.ts'
+import { type UpstreamEvent } from './events.ts'
 import { createStandInCluster } from './stand-in.ts'
 import { basicAuthorization, createOAuthTokens } from './upstream-auth.ts'
 
@@ -49,14 +50,19 @@ async function standIn(options: { ttlSeconds?: number } = {}) {
 
 function showcase(env: Record<string, string>) {
   const lines: string[] = []
+  const events: UpstreamEvent[] = []
   const config = readConfig({ SHOWCASE_TOKEN_SECRET: TOKEN_SECRET, ...env })
   const app = createApp({
-    api: createApi({ live: config.live, log: (line) => lines.push(line) }),
+    api: createApi({
+      live: config.live,
+      log: (line) => lines.push(line),
+      onEvent: (event) => events.push(event),
+    }),
     distDir: null,
     log: (line) => lines.push(line),
     mode: 'live',
   })
-  return { app, lines }
+  return { app, lines, events }
 }
 
 function memberToken(claims: Record<string, unknown>, { expiresIn = '5m', alg = 'HS256' } = {}) {
@@ -82,6 +88,29 @@ describe('upstream credentials', () => {
     expect(basicAuthorization('store.server', 'server123')).toBe(
       'Basic c3RvcmUuc2VydmVyOjhhMTZhNmI3MDUwNWViMWYxZmY3Y2RjMGNkNTU1OWE3',
     )
+  })
+
+  test("Basic: a wrong password is a 502 (not the member's sign-in), named once in the log", async () => {
+    const upstream = await standIn()
+    const { app, lines, events } = showcase({
+      CAPILLARY_API_URL: upstream.url,
+      CAPILLARY_USERNAME: USERNAME,
+      CAPILLARY_PASSWORD: 'not-the-password',
+    })
+    const headers = await bearer({ sub: '62090013' })
+    for (let index = 0; index < 3; index++) {
+      expect(
+        (await app.request('/api_gateway/v1/badges/customer/62090013', { headers })).status,
+      ).toBe(502)
+    }
+    const named = lines.filter((line) =>
+      line.includes('check CAPILLARY_USERNAME and CAPILLARY_PASSWORD'),
+    )
+    expect(named).toHaveLength(1)
+    expect(events.filter((event) => event.type === 'sign-in')).toEqual([
+      { type: 'sign-in', result: 'refused' },
+    ])
+    expect(lines.join('\n')).not.toContain('not-the-password')
   })
 
   test("Basic: exactly the headers the upstream needs, none of the browser's", async () => {
@@ -166,7 +195,7 @@ describe('upstream credentials', () => {
 
   test('OAuth: wrong credentials become a 502 the SPA understands, never a loop', async () => {
     const upstream = await standIn()
-    const { app, lines } = showcase({
+    const { app, lines, events } = showcase({
       CAPILLARY_API_URL: upstream.url,
       CAPILLARY_OAUTH_KEY: OAUTH_KEY,
       CAPILLARY_OAUTH_SECRET: 'wrong',
@@ -180,6 +209,11 @@ describe('upstream credentials', () => {
       0,
     )
     expect(lines.join('\n')).not.toContain('wrong')
+    // The operator reads what to fix, and /readyz takes the instance out of rotation.
+    expect(lines.join('\n')).toMatch(
+      /Capillary refused the credentials \(HTTP 40[13]\): check CAPILLARY_OAUTH_KEY and CAPILLARY_OAUTH_SECRET/,
+    )
+    expect(events).toContainEqual({ type: 'sign-in', result: 'refused' })
   })
 
   test('OAuth: the token is cached until shortly before it expires', async () => {

@@ -252,6 +252,14 @@ export function createProxy({
   }
 
   /** Signs in, calls through the gate, and tries once more with a new token after a 401/498. */
+  // Whether Capillary took the credentials the last time: reported on change only.
+  let signIn: 'ok' | 'refused' | null = null
+  const signedIn = (result: 'ok' | 'refused') => {
+    if (signIn === result) return
+    signIn = result
+    onEvent?.({ type: 'sign-in', result })
+  }
+
   async function call(
     url: string,
     endpoint: UpstreamEndpoint,
@@ -262,6 +270,7 @@ export function createProxy({
       try {
         authHeaders = await auth.headers()
       } catch (error) {
+        if (error instanceof UpstreamAuthError && error.refused) signedIn('refused')
         log(
           `upstream sign-in failed: ${error instanceof UpstreamAuthError ? error.message : 'unknown error'}`,
         )
@@ -286,6 +295,19 @@ export function createProxy({
         (await auth.rejected(authHeaders))
       ) {
         continue
+      }
+      if (result.kind === 'answer') {
+        if (result.status === 401 || result.status === 498) {
+          if (live.auth.kind === 'basic' && signIn !== 'refused') {
+            log(
+              `Capillary refused the credentials (HTTP ${result.status}): check CAPILLARY_USERNAME and CAPILLARY_PASSWORD`,
+            )
+          }
+          signedIn('refused')
+          // The member's token was good (checked above): it is the showcase's credentials, and
+          // the member must not be told to sign in again.
+          return failed(502, 'The showcase could not sign in to the badges service')
+        } else if (result.status < 400) signedIn('ok')
       }
       return result
     }

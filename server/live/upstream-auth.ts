@@ -14,6 +14,12 @@ export function basicAuthorization(username: string, password: string): string {
 
 export class UpstreamAuthError extends Error {
   override readonly name = 'UpstreamAuthError'
+  /** Capillary answered and refused the credentials (401, 403): no retry will help. */
+  readonly refused: boolean
+  constructor(message: string, refused = false) {
+    super(message)
+    this.refused = refused
+  }
 }
 
 export function joinUpstream(base: URL, path: string): string {
@@ -124,8 +130,11 @@ export function createOAuthTokens({
       })
     } catch (error) {
       onEvent?.({ type: 'upstream', endpoint: 'oauth', status: 0, ms: performance.now() - started })
+      // The system's own code says what to fix (ECONNREFUSED, ENOTFOUND, a certificate's).
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null
+      const code = cause !== null && 'code' in cause ? String(cause.code) : null
       throw new UpstreamAuthError(
-        `the token request failed: ${error instanceof Error ? error.name : 'error'}`,
+        `the token request failed (${code ?? (error instanceof Error ? error.name : 'error')}): check that CAPILLARY_API_URL can be reached from here`,
       )
     }
     const text = await readLimited(response, MAX_TOKEN_RESPONSE_BYTES)
@@ -135,6 +144,11 @@ export function createOAuthTokens({
       status: response.status,
       ms: performance.now() - started,
     })
+    if (response.status === 401 || response.status === 403)
+      throw new UpstreamAuthError(
+        `Capillary refused the credentials (HTTP ${response.status}): check CAPILLARY_OAUTH_KEY and CAPILLARY_OAUTH_SECRET`,
+        true,
+      )
     if (!response.ok)
       throw new UpstreamAuthError(`the token request answered HTTP ${response.status}`)
     if (text === null) throw new UpstreamAuthError('the token response was too large or broken off')
