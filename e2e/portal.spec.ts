@@ -420,9 +420,14 @@ test("on its own too, focus moves to each new view's heading (not on the first l
   await page.getByRole('link', { name: 'Reviewer' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reviewer')
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused()
-  await page.goBack()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Earned badges')
-  await expect(page.getByRole('heading', { level: 1 })).toBeFocused()
   // Focusable by script, not a stop on the member's way through the page with Tab.
   await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('tabindex', '-1')
+  // Back on the list: on the badge the member opened, to go on from there (not the list's top).
+  await page.goBack()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Earned badges')
+  await expect(page.getByRole('link', { name: 'Reviewer' })).toBeFocused()
+  // Another list by its tab: its heading.
+  await page.getByRole('link', { name: /^Available/ }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Badges on offer')
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused()
 })

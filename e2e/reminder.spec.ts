@@ -3,7 +3,7 @@ import { expect, type Page, test } from '@playwright/test'
 import ICAL from 'ical.js'
 import { portalOrigin } from '../playwright.config.ts'
 
-// "Add a reminder" on a badge the member holds until a date: the file the browser downloads, read
+// "Remind me before it runs out" on a badge the member holds until a date: the file the browser downloads, read
 // by a real calendar parser, in the member's time zone and language.
 
 const MEMBER = '62090013'
@@ -49,13 +49,13 @@ for (const { timeZone, locale, button, summary } of [
   {
     timeZone: 'America/New_York',
     locale: 'en',
-    button: 'Add a reminder',
+    button: 'Remind me before it runs out',
     summary: /^Your badge “Regular” runs out on /,
   },
   {
     timeZone: 'Europe/Paris',
     locale: 'fr',
-    button: 'Ajouter un rappel',
+    button: 'Me le rappeler avant qu’il n’expire',
     summary: /^Votre badge « Regular » expire le /,
   },
 ]) {
@@ -86,7 +86,7 @@ test('a badge held for good offers no reminder', async ({ page }) => {
   await page.goto(`/customers/${MEMBER}/badges/6650b1c00000000000000001`)
   await expect(page.getByRole('heading', { level: 1, name: 'First Sip' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Share this badge' })).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Add a reminder' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /^Remind me/ })).toHaveCount(0)
 })
 
 test.describe('in Asia/Dubai', () => {
@@ -103,7 +103,7 @@ test.describe('in Asia/Dubai', () => {
     const earnBy = Math.round((active?.issueExpiresOn ?? 0) * 1000)
     await page.goto(`/customers/${MEMBER}/badges/${BARISTA}#locale=ar`)
     await expect(page.getByRole('heading', { level: 1, name: "Barista's Favourite" })).toBeVisible()
-    const { event, vevent } = await download(page, 'أضف تذكيراً')
+    const { event, vevent } = await download(page, 'ذكّرني باكتسابها في الوقت')
     expect(vevent.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Asia/Dubai')
     expect(event.startDate.toString()).toBe(threeDaysBefore(earnBy, 'Asia/Dubai'))
     expect(event.summary).toMatch(/^اكتسب شارتك «\u2068Barista's Favourite\u2069» حتى /)
@@ -114,7 +114,7 @@ test('inside a portal, the reminder links to the portal’s page for the badge',
   await page.goto(`${portalOrigin}/portal.html?showcase=${showcase}&badges=/badges/${REGULAR}`)
   const frame = page.frameLocator('#badges iframe')
   await expect(frame.getByRole('heading', { level: 1, name: 'Regular' })).toBeVisible()
-  const { vevent } = await download(page, 'Add a reminder', frame)
+  const { vevent } = await download(page, 'Remind me before it runs out', frame)
   expect(vevent.getFirstPropertyValue('url')).toBe(
     `${portalOrigin}/portal.html?badges=/badges/${REGULAR}`,
   )

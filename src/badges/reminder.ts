@@ -1,4 +1,4 @@
-// "Add a reminder": an iCalendar event (RFC 5545) a few days before a badge runs out (an earn that
+// "Remind me…": an iCalendar event (RFC 5545) a few days before a badge runs out (an earn that
 // expires) or must be earned by (an issue that ends), at 09:00 in the member's own time zone.
 //
 // The event names its zone (TZID, the IANA name Intl resolved) with a VTIMEZONE pinned to the

@@ -6,7 +6,7 @@ import { t } from '../i18n/i18n.ts'
 const AT_LEAST_MS = 3_600_000
 
 /**
- * "Add a reminder": a calendar file made in the browser, a few days before the badge runs out or
+ * "Remind me before it runs out" (or to earn it in time): a calendar file made in the browser, a few days before the badge runs out or
  * must be earned. The file's code is fetched on the press, so the badge's page does not carry it.
  */
 export function ReminderButton({
@@ -39,7 +39,7 @@ export function ReminderButton({
   }
   return (
     <button type="button" onClick={() => void download()} className="button-secondary px-0">
-      {t('reminder.add')}
+      {t(`reminder.add.${reminder.kind}`)}
     </button>
   )
 }

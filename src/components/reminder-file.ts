@@ -2,7 +2,7 @@ import { reminderCalendar, type ReminderKind } from '../badges/reminder.ts'
 import { t } from '../i18n/i18n.ts'
 import { formatDate } from './format.ts'
 
-// Loaded on the press of "Add a reminder": the words in the member's language, and the file.
+// Loaded on the press of "Remind me…": the words in the member's language, and the file.
 
 /** The reminder's title and text in the member's language, naming the badge and its deadline. */
 export function reminderWords(

@@ -8,13 +8,22 @@ import { pageChanged } from '../config/host-channel.ts'
  */
 export const fromHost = { fromHost: true } as const
 
-/** Focus the page's heading once it is there (a page may still be loading its data). */
-function focusHeadingSoon(main: HTMLElement): MutationObserver | null {
+/**
+ * Focus the page's heading once it is there (a page may still be loading its data); back on a
+ * list from a badge, the card of that badge instead, so a keyboard or screen reader user goes on
+ * from where they were rather than from the top of the list.
+ */
+function focusHeadingSoon(main: HTMLElement, cameFrom: string | null): MutationObserver | null {
   const focus = (heading: HTMLElement) => {
+    const card =
+      cameFrom === null
+        ? null
+        : main.querySelector<HTMLElement>(`[data-badge-link="${CSS.escape(cameFrom)}"]`)
+    const target = card ?? heading
     // Focusable by script only, so the heading is no extra tab stop.
-    if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1
+    if (target === heading && !heading.hasAttribute('tabindex')) heading.tabIndex = -1
     // The portal (embedded) or the router's scroll restoration decide the scroll, not the focus.
-    heading.focus({ preventScroll: true })
+    target.focus({ preventScroll: true })
   }
   const now = main.querySelector('h1')
   if (now !== null) {
@@ -29,6 +38,14 @@ function focusHeadingSoon(main: HTMLElement): MutationObserver | null {
   })
   observer.observe(main, { childList: true, subtree: true })
   return observer
+}
+
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
 }
 
 /**
@@ -59,6 +76,9 @@ export function usePageChange() {
     // A new sort or filter is the same page: focus stays on the control the member used.
     const samePage = previousPath === location.pathname
     if (first || samePage || location.state === fromHost || main === null) return
-    waiting.current = focusHeadingSoon(main)
+    // Back (or forward) from a badge's page: the badge it was.
+    const badge =
+      navigationType === 'POP' ? /\/badges\/([^/]+)\/?$/.exec(previousPath ?? '')?.[1] : undefined
+    waiting.current = focusHeadingSoon(main, badge === undefined ? null : decoded(badge))
   }, [location, navigationType])
 }

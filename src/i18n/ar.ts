@@ -303,7 +303,8 @@ export const ar: Messages = {
     many: 'و{count} تغييراً آخر',
     other: 'و{count} تغيير آخر',
   },
-  'reminder.add': 'أضف تذكيراً',
+  'reminder.add.earned-expires': 'ذكّرني قبل انتهائها',
+  'reminder.add.earn-by': 'ذكّرني باكتسابها في الوقت',
   'reminder.summary.expires': 'تنتهي شارتك «{name}» يوم {date}',
   'reminder.summary.earn-by': 'اكتسب شارتك «{name}» حتى {date}',
 

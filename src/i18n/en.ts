@@ -277,7 +277,8 @@ export const en = {
     other: '{count} changes since your last visit',
   },
   'digest.more': { one: 'and {count} more change', other: 'and {count} more changes' },
-  'reminder.add': 'Add a reminder',
+  'reminder.add.earned-expires': 'Remind me before it runs out',
+  'reminder.add.earn-by': 'Remind me to earn it in time',
   'reminder.summary.expires': 'Your badge “{name}” runs out on {date}',
   'reminder.summary.earn-by': 'Earn your badge “{name}” by {date}',
 

@@ -280,7 +280,8 @@ export const fr: Messages = {
     other: '{count} changements depuis votre dernière visite',
   },
   'digest.more': { one: 'et {count} autre changement', other: 'et {count} autres changements' },
-  'reminder.add': 'Ajouter un rappel',
+  'reminder.add.earned-expires': 'Me le rappeler avant qu’il n’expire',
+  'reminder.add.earn-by': 'Me rappeler de l’obtenir à temps',
   'reminder.summary.expires': 'Votre badge « {name} » expire le {date}',
   'reminder.summary.earn-by': 'Obtenez votre badge « {name} » d’ici le {date}',
 
