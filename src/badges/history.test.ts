@@ -40,6 +40,13 @@ test('issued, revoked, earned and expired events, newest first', () => {
     ['expired', 'issual', 60],
     ['issued', 'issual', 50],
   ])
+  // Which earn ran out: the one made at 400.
+  expect(historyEvents(badge, now).find((event) => event.kind === 'expired')).toEqual({
+    kind: 'expired',
+    at: 500,
+    of: 'earn',
+    earnedAt: 400,
+  })
 })
 
 test('an issual that was earned does not also expire; unknown dates are left out', () => {

@@ -5,6 +5,8 @@ export type HistoryEvent = {
   at: number
   /** Whether it happened to an issual (the badge offered to the member) or to an earn. */
   of: 'issual' | 'earn'
+  /** An earn that expired: when that earn was made (a member with three earns asks "which?"). */
+  earnedAt?: number
 }
 
 /**
@@ -32,8 +34,14 @@ export function historyEvents(
     push('earned', earn.earnedAt, 'earn')
     if (earn.revokedAt !== null || earn.status?.toUpperCase() === 'REVOKED')
       push('revoked', earn.revokedAt, 'earn')
-    else if (earn.expiresAt !== null && earn.expiresAt <= now)
-      push('expired', earn.expiresAt, 'earn')
+    else if (earn.expiresAt !== null && earn.expiresAt <= now) {
+      events.push({
+        kind: 'expired',
+        at: earn.expiresAt,
+        of: 'earn',
+        ...(earn.earnedAt !== null && { earnedAt: earn.earnedAt }),
+      })
+    }
   }
   return events.sort((a, b) => b.at - a.at)
 }

@@ -27,6 +27,19 @@ test('events read in order with their dates, and a revoked issue says so', () =>
   ).toBeInTheDocument()
 })
 
+test('an earn that expired says which one, by the day it was earned', () => {
+  const day = Date.UTC(2026, 7, 24)
+  const format = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format
+  render(
+    <Timeline
+      events={[{ kind: 'expired', at: day + 92 * 86_400_000, of: 'earn', earnedAt: day }]}
+    />,
+  )
+  expect(screen.getByRole('listitem')).toHaveTextContent(
+    `The one from ${format(day)} expired${format(day + 92 * 86_400_000)}`,
+  )
+})
+
 test('no history says so instead of an empty list', () => {
   render(<Timeline events={[]} />)
   expect(screen.getByText('Nothing has happened with this badge yet.')).toBeInTheDocument()

@@ -20,7 +20,11 @@ export function Timeline({ events }: { events: HistoryEvent[] }) {
             aria-hidden="true"
             className={`absolute -start-[23px] top-1.5 size-3 rounded-full ${dots[event.kind]}`}
           />
-          <p className="font-medium text-ink">{t(`history.${event.of}.${event.kind}`)}</p>
+          <p className="font-medium text-ink">
+            {event.earnedAt === undefined
+              ? t(`history.${event.of}.${event.kind}`)
+              : t('history.earn.expired.from', { date: formatDate(event.earnedAt) })}
+          </p>
           <p className="text-sm text-ink-muted">
             <time dateTime={new Date(event.at).toISOString()}>{formatDate(event.at)}</time>
           </p>

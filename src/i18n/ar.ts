@@ -139,6 +139,7 @@ export const ar: Messages = {
   'history.earn.earned': 'اكتسبتها',
   'history.earn.revoked': 'استعادتها العلامة التجارية',
   'history.earn.expired': 'انتهت صلاحيتها',
+  'history.earn.expired.from': 'انتهت صلاحية ما اكتسبته في {date}',
 
   'unit.DAYS': { one: 'يوم', two: 'يومين', few: 'أيام', other: 'يوماً' },
   'unit.WEEKS': { one: 'أسبوع', two: 'أسبوعين', few: 'أسابيع', other: 'أسبوعاً' },

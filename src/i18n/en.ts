@@ -144,6 +144,7 @@ export const en = {
   'history.earn.earned': 'You earned it',
   'history.earn.revoked': 'The brand took it back',
   'history.earn.expired': 'It expired',
+  'history.earn.expired.from': 'The one from {date} expired',
 
   'unit.DAYS': { one: 'day', other: 'days' },
   'unit.WEEKS': { one: 'week', other: 'weeks' },

@@ -148,6 +148,7 @@ export const fr: Messages = {
   'history.earn.earned': 'Vous l’avez obtenu',
   'history.earn.revoked': 'La marque l’a repris',
   'history.earn.expired': 'Il a expiré',
+  'history.earn.expired.from': 'Celui du {date} a expiré',
 
   'unit.DAYS': { one: 'jour', other: 'jours' },
   'unit.WEEKS': { one: 'semaine', other: 'semaines' },
