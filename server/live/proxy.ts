@@ -251,7 +251,6 @@ export function createProxy({
     return { value: { kind: 'answer', status: response.status, body: stripped }, outcome }
   }
 
-  /** Signs in, calls through the gate, and tries once more with a new token after a 401/498. */
   // Whether Capillary took the credentials the last time: reported on change only.
   let signIn: 'ok' | 'refused' | null = null
   const signedIn = (result: 'ok' | 'refused') => {
@@ -260,6 +259,7 @@ export function createProxy({
     onEvent?.({ type: 'sign-in', result })
   }
 
+  /** Signs in, calls through the gate, and tries once more with a new token after a 401/498. */
   async function call(
     url: string,
     endpoint: UpstreamEndpoint,
