@@ -116,7 +116,7 @@ export function createSharedStore({
     log(
       next === 'up'
         ? 'shared cache: Redis connected'
-        : `shared cache: Redis unavailable (${why}); serving from this instance's memory until it is back`,
+        : `shared cache: Redis unavailable (${why}); serving from this instance's memory until it is back (if it never comes, check SHOWCASE_REDIS_URL: host, port, password)`,
     )
     onEvent?.({ type: 'redis', state: next })
   }
