@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { ConfigError, readConfig, unknownSettings } from './config.ts'
+import { readFileSync } from 'node:fs'
+import { ConfigError, readConfig, SETTINGS, unknownSettings } from './config.ts'
 
 const live = {
   CAPILLARY_API_URL: 'https://eu.api.capillarytech.com',
@@ -277,4 +278,13 @@ test('malformed values stop the server in demo mode too', () => {
   expect(() => readConfig({ SHOWCASE_PUBLIC_URL: 'https://example.com/badges/' })).toThrow(
     /^SHOWCASE_PUBLIC_URL: is the origin only/,
   )
+})
+
+test("every setting the server reads is in the README's configuration, and nothing else is", () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+  const documented = new Set(
+    [...readme.matchAll(/`((?:SHOWCASE|CAPILLARY)_[A-Z_]+|PORT|HOST)`/g)].map((match) => match[1]),
+  )
+  expect([...SETTINGS].filter((name) => !documented.has(name))).toEqual([])
+  expect([...documented].filter((name) => !SETTINGS.has(name ?? ''))).toEqual([])
 })

@@ -260,7 +260,7 @@ function memberAuth(env: Env): MemberAuth {
 }
 
 /** Every setting the server reads (the README's configuration table). */
-const SETTINGS = new Set([
+export const SETTINGS: ReadonlySet<string> = new Set([
   'PORT',
   'HOST',
   'CAPILLARY_API_URL',
@@ -356,13 +356,14 @@ export function readConfig(env: Env): Config {
   const redis = redisUrl(env)
   const concurrency = integer(env, 'SHOWCASE_UPSTREAM_CONCURRENCY', 16, 1, 1_000)
 
-  // Checked in demo mode too: a malformed value stops the server whatever the mode.
-  integer(env, 'SHOWCASE_MEMBER_RATE', 120, 0, 100_000)
-  integer(env, 'SHOWCASE_UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000)
+  // Read in demo mode too: a malformed value stops the server whatever the mode. (The others are
+  // read where they are used; these are checked here, for the modes that do not use them.)
+  const timeoutMs = integer(env, 'SHOWCASE_UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000)
+  const memberRatePerMinute = integer(env, 'SHOWCASE_MEMBER_RATE', 120, 0, 100_000)
   integer(env, 'SHOWCASE_TOKEN_MAX_AGE', 86_400, 60, 2_592_000)
   flag(env, 'SHOWCASE_TRUST_PROXY')
   flag(env, 'SHOWCASE_ALLOW_ANY_MEMBER')
-  if (value(env, 'SHOWCASE_PUBLIC_URL') !== undefined) publicOrigin(env)
+  publicOrigin(env)
 
   if (apiUrl === undefined) {
     const memberSetting = MEMBER_SETTINGS.find((name) => value(env, name) !== undefined)
@@ -431,9 +432,9 @@ export function readConfig(env: Env): Config {
       auth,
       member,
       tokenClaims: tokenClaims(env, member),
-      timeoutMs: integer(env, 'SHOWCASE_UPSTREAM_TIMEOUT_MS', 10_000, 100, 120_000),
+      timeoutMs,
       concurrency,
-      memberRatePerMinute: integer(env, 'SHOWCASE_MEMBER_RATE', 120, 0, 100_000),
+      memberRatePerMinute,
       redisUrl: redis,
     },
   }

@@ -4,9 +4,12 @@ import {
   availableListFacts,
   type BadgeFacts,
   badgeTruth,
+  type BadgeTruth,
   earnedListFacts,
+  homeList,
   memberFacts,
   nextEarn,
+  overForAll,
   truthImage,
 } from './truth.ts'
 
@@ -285,4 +288,19 @@ test('a badge only the brand can open to the member is not open to them until it
     kind: 'in-progress',
     earnBy: now + DAY,
   })
+})
+
+test('over for every member, and the list a badge is on, from the one truth', () => {
+  const cases: [BadgeTruth, boolean, 'earned' | 'available'][] = [
+    [{ kind: 'no-longer', why: 'ended', at: 1 }, true, 'available'],
+    [{ kind: 'no-longer', why: 'sold-out', at: null }, true, 'available'],
+    // Over for this member only: how often still explains why.
+    [{ kind: 'no-longer', why: 'limit-reached', at: null }, false, 'available'],
+    [{ kind: 'expired', at: 1, times: 1, next: { kind: 'never' } }, false, 'earned'],
+    [{ kind: 'in-progress', earnBy: null }, false, 'available'],
+  ]
+  for (const [truth, over, list] of cases) {
+    expect(overForAll(truth), truth.kind).toBe(over)
+    expect(homeList(truth), truth.kind).toBe(list)
+  }
 })

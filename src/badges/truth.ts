@@ -187,6 +187,16 @@ export function truthImage(truth: BadgeTruth): { state: DisplayState; muted: boo
   return { state: 'LOCKED', muted: false }
 }
 
+/** Over for every member (ended, or every one claimed): how often and how long are moot. */
+export function overForAll(truth: BadgeTruth): boolean {
+  return truth.kind === 'no-longer' && truth.why !== 'limit-reached'
+}
+
+/** The list a badge is on for this member: earned (held, or run out) or the offers. */
+export function homeList(truth: BadgeTruth): 'earned' | 'available' {
+  return truth.kind === 'earned' || truth.kind === 'expired' ? 'earned' : 'available'
+}
+
 const liveUntil = (expiresAt: number | null, now: number) => expiresAt === null || expiresAt > now
 
 /**

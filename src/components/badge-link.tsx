@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { type ReactNode, useRef, useSyncExternalStore } from 'react'
+import { type ReactNode, useRef } from 'react'
 import { Link, useLocation } from 'react-router'
 import { type Customer, customerPath } from '../badges/member.ts'
 import { encodeSegment } from '../badges/encode.ts'
 import { startBadge } from '../queries/prefetch.ts'
+import { useBrowserValue } from './browser-value.ts'
 
 const HOVER_DELAY_MS = 150
 
@@ -20,9 +21,6 @@ export function useListState(): { fromList: FromList } {
   return { fromList: listOf(useLocation().pathname) }
 }
 
-// History state changes only with the location, which renders the page again anyway.
-const noChanges = () => () => {}
-
 /** The list this page was opened from, or null when it was opened directly (a link, a reload).
  *  History state is something the server never sees: a page it rendered is taken over as drawn,
  *  as if opened directly, and changes just after. */
@@ -35,11 +33,7 @@ export function useFromList(): FromList | null {
     (state.fromList === 'earned' || state.fromList === 'available')
       ? state.fromList
       : null
-  return useSyncExternalStore(
-    noChanges,
-    () => from,
-    () => null,
-  )
+  return useBrowserValue(() => from, null)
 }
 
 /** A link to a badge's detail that starts loading it when the member hovers or focuses it. */

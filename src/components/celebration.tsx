@@ -1,10 +1,8 @@
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useEffect, useState } from 'react'
 import { t } from '../i18n/i18n.ts'
 import { celebrationMark, rememberClosed, wasClosed } from './celebrated.ts'
+import { useBrowserValue } from './browser-value.ts'
 import { formatRelative } from './format.ts'
-
-// Storage is read again on each render; a close renders again.
-const noChanges = () => () => {}
 
 // Badges already celebrated in this visit: announced to screen readers once, not on every return.
 const announced = new Set<string>()
@@ -32,11 +30,7 @@ export function Celebration({
   const mark = celebrationMark(badgeId, earnedAt)
   // Closed on an earlier visit: not again. (A page the server rendered shows it to the server's
   // snapshot; hydrate.js has hidden it before the first paint, and it goes just after.)
-  const closedBefore = useSyncExternalStore(
-    noChanges,
-    () => wasClosed(mark),
-    () => false,
-  )
+  const closedBefore = useBrowserValue(() => wasClosed(mark), false)
   useEffect(() => {
     announced.add(badgeId)
   }, [badgeId])

@@ -6,7 +6,7 @@ import { combineDetail } from '../badges/detail.ts'
 import { recentlyEarnedAt } from '../badges/display-state.ts'
 import { deadlineOf } from '../badges/expiring.ts'
 import { historyEvents } from '../badges/history.ts'
-import { badgeTruth, memberFacts, truthImage } from '../badges/truth.ts'
+import { badgeTruth, homeList, memberFacts, overForAll, truthImage } from '../badges/truth.ts'
 import { type BadgeMeta, type MemberBadge } from '../badges/types.ts'
 import { RewardChip } from '../components/badge-card.tsx'
 import { BadgeImage } from '../components/badge-image.tsx'
@@ -121,8 +121,7 @@ function BadgeDetail({
   const image = truthImage(truth)
   const celebrateAt = member && truth.kind === 'earned' ? recentlyEarnedAt(member, now) : null
   const [lead, ...rest] = heroSentences(truth, now)
-  // Over for everyone (ended, or every one claimed): how often and how long are moot.
-  const over = truth.kind === 'no-longer' && truth.why !== 'limit-reached'
+  const over = overForAll(truth)
   const earnExpiry = over ? null : earnExpiryText(badge.earnExpiry, badge.expiresAt)
   const issueExpiry =
     over || truth.kind === 'earned' || truth.kind === 'expired' || truth.kind === 'in-progress'
@@ -135,10 +134,7 @@ function BadgeDetail({
   return (
     <div className="flex flex-col gap-4">
       <title>{pageTitle(name)}</title>
-      <BackLink
-        customer={customer}
-        home={truth.kind === 'earned' || truth.kind === 'expired' ? 'earned' : 'available'}
-      />
+      <BackLink customer={customer} home={homeList(truth)} />
       <div className={detailColumns}>
         <header
           className={`detail-hero flex flex-col items-center gap-3 overflow-hidden rounded-card border border-line bg-surface p-6 text-center shadow-sm ${celebrateAt !== null ? 'celebrate-hero' : ''}`}
