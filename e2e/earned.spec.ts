@@ -95,10 +95,18 @@ test('an unknown member and an unsupported identifier are explained, not blank',
 }) => {
   await page.goto('/customers/123/earned')
   await expect(page.getByRole('alert')).toContainText('We could not find your badges')
-  // Nothing to sort or count for a member who is not there.
+  // The reason is the page's heading; no list title, tabs, counts or sorting for a member who is
+  // not there (each tab would say the same).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('We could not find your badges')
+  await expect(page.getByRole('heading', { name: 'Earned badges' })).toHaveCount(0)
+  await expect(page.getByRole('navigation', { name: 'Badges' })).toHaveCount(0)
   await expect(page.getByText('Sort and filter')).toHaveCount(0)
   await expect(page.getByRole('region', { name: 'Your badges at a glance' })).toHaveCount(0)
   await expectNoAxeViolations(page)
+  await page.goto('/customers/123/available')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('We could not find your badges')
+  await expect(page.getByRole('heading', { name: 'Badges on offer' })).toHaveCount(0)
+  await expect(page.getByRole('navigation', { name: 'Badges' })).toHaveCount(0)
   await page.goto('/customers/62090013/earned?by=passport')
   await expect(page.getByRole('alert')).toContainText('This link cannot open your badges')
 })

@@ -47,6 +47,9 @@ test('a failing server is retried with backoff, then explained, and "Try again" 
   // The loader's attempt, then the page's first try and two retries.
   expect(earned.calls).toBeGreaterThanOrEqual(3)
   await expect(page.getByRole('banner')).toContainText('Badge Showcase')
+  // A failing list is not a failing member: the tabs and the list's title stay.
+  await expect(page.getByRole('navigation', { name: 'Badges' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Earned badges')
   await expectNoAxeViolations(page)
   await page.unrouteAll()
   await page.getByRole('button', { name: 'Try again' }).click()
@@ -154,6 +157,8 @@ test('not connected (401) and not allowed (403) read differently', async ({ page
   )
   await page.goto('/customers/62090013/earned')
   await expect(page.getByRole('alert')).toContainText('Please sign in again')
+  // Signed out, no tab can open anything: they go until the member is back.
+  await expect(page.getByRole('navigation', { name: 'Badges' })).toHaveCount(0)
   await page.unrouteAll()
   await withoutFirstViewData(page)
   await answer(

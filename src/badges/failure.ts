@@ -31,3 +31,18 @@ export function readFailure(error: unknown): Failure | null {
   const retryable = 'retryable' in error ? error.retryable : undefined
   return isReason(reason) && typeof retryable === 'boolean' ? { reason, retryable } : null
 }
+
+// Failures of the member's own record, not of one list or badge: no tab or list heading means
+// anything until the member is found, signed in and allowed.
+const aboutTheMember: ReadonlySet<FailureReason> = new Set<FailureReason>([
+  'member-not-found',
+  'unsupported-identifier',
+  'not-connected',
+  'not-allowed',
+])
+
+/** Whether an error says the member cannot be shown at all (every view would say the same). */
+export function failsTheMember(error: unknown): boolean {
+  const failure = readFailure(error)
+  return failure !== null && aboutTheMember.has(failure.reason)
+}

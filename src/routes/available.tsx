@@ -9,7 +9,7 @@ import { BadgeList, EmptyState } from '../components/badge-list.tsx'
 import { QueryBoundary } from '../components/query-boundary.tsx'
 import { ListSkeleton } from '../components/skeletons.tsx'
 import { StandingSummary } from '../components/standing-summary.tsx'
-import { useCustomer } from '../components/use-customer.ts'
+import { useCustomer, useMemberFails } from '../components/use-customer.ts'
 import { useNow } from '../components/use-now.ts'
 import { useAvailableTruths } from '../components/use-truths.ts'
 import { t } from '../i18n/i18n.ts'
@@ -119,12 +119,19 @@ function AvailableBadges({ customer }: { customer: Customer }) {
 
 export function AvailablePage() {
   const customer = useCustomer()
+  // A member who cannot be shown gets the reason as the page's heading, not a list's title.
+  const memberFails = useMemberFails(customer)
   return (
     <div className="flex flex-col gap-4">
       <title>{pageTitle(t('available.title'))}</title>
       <StandingSummary customer={customer} />
-      <h1 className="text-xl font-bold text-ink sm:text-2xl">{t('available.title')}</h1>
-      <QueryBoundary fallback={<ListSkeleton label={t('available.loading')} />}>
+      {!memberFails && (
+        <h1 className="text-xl font-bold text-ink sm:text-2xl">{t('available.title')}</h1>
+      )}
+      <QueryBoundary
+        fallback={<ListSkeleton label={t('available.loading')} />}
+        headingLevel={memberFails ? 1 : 2}
+      >
         <AvailableBadges customer={customer} />
       </QueryBoundary>
     </div>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { type ReactNode, useId } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
-import { type FailureReason, readFailure } from '../badges/failure.ts'
+import { failsTheMember } from '../badges/failure.ts'
 import { combineDetail } from '../badges/detail.ts'
 import { recentlyEarnedAt } from '../badges/display-state.ts'
 import { deadlineOf } from '../badges/expiring.ts'
@@ -26,14 +26,6 @@ import { badgeQueries } from '../queries/badges.ts'
 import { pageTitle } from '../config/brand.ts'
 import { type Customer, customerPath } from '../badges/member.ts'
 import { useCustomer } from '../components/use-customer.ts'
-
-// Failures of the member's own record that make the whole page meaningless.
-const fatalForMember = new Set<FailureReason>([
-  'member-not-found',
-  'unsupported-identifier',
-  'not-connected',
-  'not-allowed',
-])
 
 /** Back to the list the page was opened from; opened directly, to the list the badge is on. */
 function BackLink({ customer, home }: { customer: Customer; home: FromList }) {
@@ -322,8 +314,7 @@ export function BadgeDetailPage() {
     if (meta.isError) void meta.refetch()
   }
 
-  const memberFailure = member.isError ? readFailure(member.error) : null
-  if (memberFailure !== null && fatalForMember.has(memberFailure.reason)) {
+  if (member.isError && failsTheMember(member.error)) {
     return <ErrorPanel error={member.error} onRetry={retry} headingLevel={1} />
   }
   // A badge that is not there (or no longer): say so, and lead back to the member's badges.

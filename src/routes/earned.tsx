@@ -12,7 +12,7 @@ import { useGroupName } from '../components/group-section.tsx'
 import { QueryBoundary } from '../components/query-boundary.tsx'
 import { ListSkeleton } from '../components/skeletons.tsx'
 import { StandingSummary } from '../components/standing-summary.tsx'
-import { useCustomer } from '../components/use-customer.ts'
+import { useCustomer, useMemberFails } from '../components/use-customer.ts'
 import { useNow } from '../components/use-now.ts'
 import { useReadToEnd } from '../components/use-read-to-end.ts'
 import { useEarnedTruths } from '../components/use-truths.ts'
@@ -314,15 +314,22 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
 export function EarnedPage() {
   const [search] = useSearchParams()
   const customer = useCustomer()
+  // A member who cannot be shown gets the reason as the page's heading, not a list's title.
+  const memberFails = useMemberFails(customer)
   return (
     <div className="flex flex-col gap-4">
       <title>{pageTitle(t('earned.title'))}</title>
       <StandingSummary customer={customer} />
-      <div className="flex min-h-11 items-center justify-between gap-3">
-        <h1 className="text-xl font-bold text-ink sm:text-2xl">{t('earned.title')}</h1>
-        <EarnedFilters customer={customer} />
-      </div>
-      <QueryBoundary fallback={<ListSkeleton label={t('earned.loading')} />}>
+      {!memberFails && (
+        <div className="flex min-h-11 items-center justify-between gap-3">
+          <h1 className="text-xl font-bold text-ink sm:text-2xl">{t('earned.title')}</h1>
+          <EarnedFilters customer={customer} />
+        </div>
+      )}
+      <QueryBoundary
+        fallback={<ListSkeleton label={t('earned.loading')} />}
+        headingLevel={memberFails ? 1 : 2}
+      >
         {soonOnly(search) ? (
           <ExpiringBadges customer={customer} groupId={groupParam(search)} />
         ) : (

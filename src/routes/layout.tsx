@@ -12,7 +12,7 @@ import { usePageChange } from '../components/use-page-change.ts'
 import { useShownPage } from '../components/one-tap.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
 import { customerPath } from '../badges/member.ts'
-import { useCustomer } from '../components/use-customer.ts'
+import { useCustomer, useMemberFails } from '../components/use-customer.ts'
 import { formatNumber, t } from '../i18n/i18n.ts'
 
 function Tab({
@@ -52,6 +52,8 @@ export function Layout() {
   const routeCustomer = useCustomer()
   const customer = params.customer === undefined ? null : routeCustomer
   const member = customer && memberLabel()
+  // An unknown or signed-out member has no lists to switch between: the page says why instead.
+  const memberFails = useMemberFails(customer)
   usePageChange()
   useShownPage()
   return (
@@ -81,7 +83,7 @@ export function Layout() {
             )}
           </div>
         )}
-        {customer && (
+        {customer && !memberFails && (
           <nav
             aria-label={t('app.tabs')}
             className="relative mx-auto flex max-w-5xl gap-2 px-1 max-[359px]:gap-0 max-[359px]:px-0"
