@@ -411,6 +411,28 @@ test("the README's embedding section, step by step", async ({ page }) => {
   await expect(page.locator('#badges iframe')).toHaveCount(0)
 })
 
+test("the README's snippet in live mode: the container's tokenexpired is answered with a fresh token", async ({
+  page,
+}) => {
+  let asked = 0
+  await page.route(`${hostOrigin}/api/badges-token`, async (route) => {
+    asked += 1
+    await route.fulfill({ body: await sign('10m'), contentType: 'text/plain' })
+  })
+  // The snippet as the README writes it, in live mode: the member named by an expired token.
+  const snippet = (await readmeBlock('### The snippet', 'html'))
+    .replaceAll(showcase, liveShowcase)
+    .replace('data-customer="62090013"', `data-member-token="${await sign('-5m')}"`)
+  const answer = await readmeBlock('asked to sign in again', 'js')
+  await page.goto(`${hostOrigin}/blank.html`)
+  await page.setContent(`<main><h1>Rewards</h1>${snippet}</main><script>${answer}</script>`)
+  const frame = page.frameLocator('#badges iframe')
+  await expect(frame.getByRole('heading', { name: 'First Sip' })).toBeVisible()
+  await expect(frame.getByRole('link', { name: 'Earned (7)' })).toBeVisible()
+  await expect(frame.getByRole('alert')).toHaveCount(0)
+  expect(asked).toBe(1)
+})
+
 test("on its own too, focus moves to each new view's heading (not on the first load)", async ({
   page,
 }) => {
