@@ -69,8 +69,14 @@ test('earned: the page shows the first badges, their names and images, as the em
   for (const badge of badges.slice(0, 4)) {
     expect(body).toContain(escaped(badge.name ?? ''))
     const earnedArt = badge.images.find((image) => image.tag === 'EARNED')?.url ?? ''
-    expect(body).toContain(`src="http://localhost${earnedArt}"`)
+    expect(body).toContain(`src="${earnedArt}"`)
   }
+  // Behind a reverse proxy the server hears its upstream's name: the page names no origin for the
+  // showcase's own art (an address the member's browser cannot load, and the CSP refuses).
+  const proxied = await app.request(`http://127.0.0.1:4751/customers/${CUSTOMER}/earned`)
+  const proxiedBody = rootOf(await proxied.text())
+  expect(proxiedBody).toContain(`src="${badges[0]?.images[0]?.url?.slice(0, 6) ?? 'none'}`)
+  expect(proxiedBody).not.toContain('127.0.0.1')
   // The tab counts and the view's title are there too, so nothing moves when the script runs.
   expect(body).toContain(`(${badges.length})`)
   expect(html).toContain('<title>Earned badges · Badge Showcase</title>')

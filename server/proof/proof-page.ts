@@ -105,7 +105,9 @@ function checkedBody(
   return {
     title: name,
     description: description ?? text.ogValid,
-    image: art?.url ?? null,
+    // A preview's image is fetched by another site: the full address (the showcase's own art
+    // comes back as a path).
+    image: art ? new URL(art.url, context.origin).href : null,
     main: [
       paragraph(text.kicker, 'kicker'),
       art

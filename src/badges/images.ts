@@ -25,7 +25,9 @@ const preference: Record<DisplayState, Array<{ tag: ImageTag; greyscale: boolean
 
 /**
  * Only `https:` URLs and paths on the page's own origin are shown: API strings such as
- * `javascript:`, `data:`, `string` or `//elsewhere` never become an image source.
+ * `javascript:`, `data:`, `string` or `//elsewhere` never become an image source. The page's own
+ * images come back as paths (`/demo/a.svg`): the server's render then names no origin, which
+ * behind a reverse proxy would be the proxy's upstream, not the address the member opened.
  */
 export function safeImageUrl(url: string | null, pageOrigin: string): string | null {
   if (url === null) return null
@@ -39,10 +41,10 @@ export function safeImageUrl(url: string | null, pageOrigin: string): string | n
   } catch {
     return null
   }
-  if (rootRelative) return parsed.origin === pageOrigin ? parsed.href : null
+  const own = parsed.origin === pageOrigin ? `${parsed.pathname}${parsed.search}` : null
+  if (rootRelative) return own
   if (!/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return null
-  if (parsed.protocol === 'https:') return parsed.href
-  return parsed.origin === pageOrigin ? parsed.href : null
+  return own ?? (parsed.protocol === 'https:' ? parsed.href : null)
 }
 
 /** Every usable image for the state, best first; the view moves down the list when one fails. */
