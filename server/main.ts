@@ -45,7 +45,11 @@ function buildIfNeeded() {
   if (builtAt >= changedAt) return
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js')
   if (!existsSync(vite)) {
-    if (builtAt > 0) return
+    // A production install (`npm prune --omit=dev`): the build made with the image is served.
+    if (builtAt > 0) {
+      logger.info('Serving the build as it is (sources are newer, and Vite is not installed).')
+      return
+    }
     fail('The app is not built and Vite is not installed: run `npm install`, then `npm start`.')
   }
   logger.info(
