@@ -27,6 +27,23 @@ type Endpoint = {
   member: boolean
 }
 
+// The query values Capillary documents, and nothing else: odd input never reaches it (where a
+// gateway in front of it might answer in a way the circuit below counts against every member).
+const QUERY_VALUES: Record<string, RegExp> = {
+  badgeType: /^(AVAILABLE|EARNED|AVAILABLE_TO_ISSUE|EXPIRED)$/,
+  sortOn: /^(RANK|LAST_EARNED_ON_DATE|LAST_EARNED_EVENT_DATE)$/,
+  includeExpired: /^(true|false)$/,
+  includeStatistics: /^(true|false)$/,
+  // The showcase asks 50 at a time; page numbers far past any member's badges are refused too.
+  limit: /^([1-9]|[1-9][0-9]|100)$/,
+  page: /^(0|[1-9][0-9]{0,5})$/,
+  groupId: /^[\w.-]{1,64}$/,
+}
+
+// Badge and group ids are Capillary's (24 hex digits today): a value of another shape names
+// nothing there, and is a 404 without asking.
+const ID = /^[\w.-]{1,64}$/
+
 const endpoints: Endpoint[] = [
   {
     pattern: ['customer', ':customer'],
@@ -227,20 +244,29 @@ export function createProxy({
         outcome,
       }
     }
+    // A status no HTTP answer has (a broken gateway): the showcase's own 502, never a crash.
+    if (response.status < 200 || response.status > 599) {
+      await response.body?.cancel().catch(() => undefined)
+      log(`upstream answered status ${response.status}: GET /api_gateway/v1/badges/${endpoint}`)
+      return { value: failed(502, 'The badges service sent an unreadable answer'), outcome }
+    }
+    // An answer that came but cannot be read counts for the circuit by its status alone: a 400
+    // page from a gateway in front of Capillary is about one request, not the service being down
+    // (counting it would let one member open the circuit for every member).
     const body = await readLimited(response, MAX_BODY_BYTES)
     if (body === null) {
-      return {
-        value: failed(502, 'The badges service sent too large or a broken answer'),
-        outcome: { status: 0 },
-      }
+      log(
+        `upstream answer too large or broken (status ${response.status}): GET /api_gateway/v1/badges/${endpoint}`,
+      )
+      return { value: failed(502, 'The badges service sent too large or a broken answer'), outcome }
     }
     try {
       JSON.parse(body)
     } catch {
-      return {
-        value: failed(502, 'The badges service sent an answer that is not JSON'),
-        outcome: { status: 0 },
-      }
+      log(
+        `upstream answer not JSON (status ${response.status}): GET /api_gateway/v1/badges/${endpoint}`,
+      )
+      return { value: failed(502, 'The badges service sent an answer that is not JSON'), outcome }
     }
     let stripped: string
     try {
@@ -335,6 +361,9 @@ export function createProxy({
     for (const [name, raw] of Object.entries(found.values)) {
       const value = safeSegment(raw)
       if (value === null) return refuse(c, 400, 400, `Invalid ${name} in the path`)
+      if (name !== 'customer' && !ID.test(value)) {
+        return refuse(c, 404, 404, `No such ${name} in the Badges API`)
+      }
       values[name] = value
     }
 
@@ -342,7 +371,7 @@ export function createProxy({
     for (const name of endpoint.query) {
       const value = c.req.query(name)
       if (value === undefined) continue
-      if (value.length > MAX_QUERY_VALUE || CONTROL.test(value)) {
+      if (value.length > MAX_QUERY_VALUE || !(QUERY_VALUES[name]?.test(value) ?? false)) {
         return refuse(c, 400, 400, `Invalid value for query parameter '${name}'`)
       }
       query.set(name, value)

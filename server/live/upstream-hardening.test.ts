@@ -323,6 +323,72 @@ describe('bounded upstream use', { timeout: 30_000 }, () => {
     expect(events.some((event) => event.type === 'circuit')).toBe(false)
   })
 
+  test("an answer that cannot be read counts by its status: a gateway's 400 page is one request, a 503 page is the service down", async () => {
+    let status = 400
+    const { url, calls } = await upstream({
+      api: (_, response) => {
+        response.writeHead(status, { 'Content-Type': 'text/html' })
+        response.end('<html><body>Bad Request</body></html>')
+      },
+    })
+    const { get, events, lines } = proxyFor(url)
+    for (let index = 0; index < 8; index += 1) {
+      const answer = await get(`customer/m${index}`)
+      expect(answer.status).toBe(502)
+      expect((await answer.json()).errors[0].message).toMatch(/not JSON/)
+    }
+    expect(calls.api).toBe(8)
+    expect(events.some((event) => event.type === 'circuit')).toBe(false)
+    // Named in the log (which endpoint, what status), never the member's path.
+    expect(lines).toContain(
+      'upstream answer not JSON (status 400): GET /api_gateway/v1/badges/customer',
+    )
+    status = 503
+    for (let index = 0; index < 5; index += 1) await get(`customer/n${index}`)
+    expect(events).toContainEqual({ type: 'circuit', state: 'open' })
+  })
+
+  test('odd query values and ids are refused before they reach the upstream', async () => {
+    const { url, calls } = await upstream({})
+    const { get } = proxyFor(url)
+    for (const path of [
+      'customer/1?limit=100000',
+      'customer/1?limit=0',
+      'customer/1?page=-1',
+      'customer/1?page=99999999',
+      'customer/1?badgeType=EVERYTHING',
+      'customer/1?sortOn=RANK%25',
+      'customer/1?includeExpired=yes',
+      'customer/1?groupId=a%25b',
+    ])
+      expect((await get(path)).status, path).toBe(400)
+    for (const path of ['badgeMeta/x%2525y', 'group/a%20b', 'management/1/badge/%3Cb%3E'])
+      expect((await get(path)).status, path).toBe(404)
+    expect(calls.api).toBe(0)
+    // What the showcase itself asks goes through.
+    const asked =
+      'customer/1?badgeType=EARNED&sortOn=LAST_EARNED_ON_DATE&includeExpired=true&limit=50&page=3&groupId=65c3600c0000000000000001'
+    expect((await get(asked)).status).toBe(200)
+    expect((await get('badgeMeta/6650b1c00000000000000003?includeStatistics=true')).status).toBe(
+      200,
+    )
+    expect(calls.api).toBe(2)
+  })
+
+  test('a status no HTTP answer has is the showcase own 502, logged, not a crash', async () => {
+    const { url } = await upstream({
+      api: (_, response) => {
+        response.writeHead(600, { 'Content-Type': 'application/json' })
+        response.end('{"data":null,"errors":[]}')
+      },
+    })
+    const { get, lines } = proxyFor(url)
+    const answer = await get('customer/1')
+    expect(answer.status).toBe(502)
+    expect((await answer.json()).errors[0].code).toBe(502)
+    expect(lines).toContain('upstream answered status 600: GET /api_gateway/v1/badges/customer')
+  })
+
   test('a failing upstream opens the circuit; definitions are served stale meanwhile', async () => {
     let healthy = true
     const definition = '{"data":{"id":"b1","name":"Early bird","createdBy":7},"errors":[]}'
@@ -411,12 +477,13 @@ describe('the shared definitions on one instance', () => {
     expect((await get('badgeMeta/made-up')).status).toBe(404)
     expect((await get('badgeMeta/made-up')).status).toBe(404)
     expect(calls.api).toBe(2)
-    expect((await get('badgeMeta/b1?includeStatistics=x1')).headers.get('x-showcase-cache')).toBe(
-      null,
-    )
-    expect((await get('badgeMeta/b1?includeStatistics=x1')).status).toBe(200)
-    expect(calls.api).toBe(4)
+    // An odd query value is refused before it is asked or stored.
+    const odd = await get('badgeMeta/b1?includeStatistics=x1')
+    expect(odd.status).toBe(400)
+    expect(odd.headers.get('x-showcase-cache')).toBe(null)
+    expect(calls.api).toBe(2)
     expect((await get('badgeMeta/b1?includeStatistics=true')).status).toBe(200)
+    expect(calls.api).toBe(3)
     deleted = true
     clock.now += DEFINITION_FRESH_MS + 1
     expect((await get('badgeMeta/b1?includeStatistics=true')).status).toBe(200) // stale, revalidating
