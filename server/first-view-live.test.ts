@@ -114,6 +114,25 @@ test('a page in a frame is rendered as embedded, as the browser counts it, with 
   expect(framed.html).not.toContain('min-h-dvh')
 })
 
+test("a portal's words (brand, member name, share address) are rendered only inside a frame", async () => {
+  const { app } = setUp()
+  const settings = 'brand_name=Call 0800 SCAM&member_name=Your card is locked&locale=fr'
+  // A link opened in a tab: the browser leaves these settings out and says why, so the server
+  // does not render them onto the brand's origin either (204: the browser draws the page).
+  const tab = await firstView(app, `/customers/${CUSTOMER}/earned`, {
+    'X-Showcase-Settings': settings,
+  })
+  expect(tab.status).toBe(204)
+  expect(await tab.text()).not.toContain('SCAM')
+  // In a portal's frame they are the portal's own words.
+  const framed = await firstView(app, `/customers/${CUSTOMER}/earned`, {
+    'X-Showcase-Settings': settings,
+    'X-Showcase-Framed': '1',
+  })
+  expect(framed.status).toBe(200)
+  expect(((await framed.json()) as { html: string }).html).toContain('Call 0800 SCAM')
+})
+
 test('no render for a request not signed in, a page that is not a view, or an unknown time zone', async () => {
   const { app, asked } = setUp()
   for (const page of ['/', '//evil.example/x', 'https://evil.example/', '/customers/x', '/other']) {

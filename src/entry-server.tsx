@@ -7,7 +7,7 @@ import { configureBadgesApi } from './api/badges-api.ts'
 import { AppStarted } from './components/app-started.tsx'
 import { lateParts } from './components/part.tsx'
 import { startClockAt } from './components/use-now.ts'
-import { readConfigFile, setRuntimeConfig } from './config/load.ts'
+import { portalOnlySettings, readConfigFile, setRuntimeConfig } from './config/load.ts'
 import { accentInks } from './config/accent-ink.ts'
 import { setServerOrigin } from './config/page-origin.ts'
 import { brandProperties } from './config/theme.ts'
@@ -169,6 +169,9 @@ async function renderPage(input: RenderInput): Promise<Rendered | null> {
   const settings = fragmentSettings(input.fragment ?? '')
   // The token is never part of a render: it stays in the request's header, not in the page.
   delete settings.memberToken
+  // A portal's words only inside a frame, as the browser reads them (load.ts): outside one, such a
+  // page is the browser's to draw (it leaves them out and says why), never the server's with them.
+  if (input.framed !== true && portalOnlySettings(settings).length > 0) return null
   const snippet = readSettings(settings, 'the embed snippet')
   const config: RuntimeConfig = { ...defaultConfig, ...file.settings, ...snippet.settings }
   // As the browser counts it: the embed script's frame, or any frame early.js says it is in.

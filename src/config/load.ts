@@ -97,6 +97,11 @@ const FRAME_ONLY = [
   'route',
 ] satisfies Array<keyof RuntimeConfig>
 
+/** The portal-only settings among a fragment's (the server's render applies the same rule). */
+export function portalOnlySettings(settings: object): string[] {
+  return FRAME_ONLY.filter((key) => key in settings)
+}
+
 /** The settings the page was opened with, in its fragment (see reloadAsOpened). */
 let openedWith = new URLSearchParams()
 
@@ -139,7 +144,7 @@ export async function loadRuntimeConfig(): Promise<LoadedConfig> {
   // A portal's words and links on the page only where a portal is: a link opened in a tab could
   // otherwise put any brand name, member name or share address on the brand's own origin.
   const framed = window.parent !== window
-  const portalOnly = framed ? [] : FRAME_ONLY.filter((key) => key in fromFragment)
+  const portalOnly = framed ? [] : portalOnlySettings(fromFragment)
   const unframed = portalOnly.map((key): ConfigProblem => ({
     setting: key,
     message: 'only applies inside a portal’s frame (the link)',
