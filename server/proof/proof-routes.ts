@@ -284,12 +284,18 @@ export function createProofRoutes({
       c.header('Retry-After', String(wait))
       return c.text('Too many requests; try again in a minute.', 429)
     }
-    const svg = await QRCode.toString(pageUrl(c, token), {
-      type: 'svg',
-      errorCorrectionLevel: 'M',
-      margin: 4,
-    })
     c.header('Cache-Control', 'no-store')
+    let svg: string
+    try {
+      svg = await QRCode.toString(pageUrl(c, token), {
+        type: 'svg',
+        errorCorrectionLevel: 'M',
+        margin: 4,
+      })
+    } catch {
+      // An address too long for a code (a made-up Host header, without SHOWCASE_PUBLIC_URL).
+      return c.text('This address is too long for a QR code', 400)
+    }
     return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
   })
 

@@ -477,6 +477,26 @@ test('behind a proxy that rewrites Host, links use the configured public address
   expect(html).not.toContain('showcase-upstream')
 })
 
+test('a Host too long for a QR code is a 400, not a server error', async () => {
+  const server = demoServer()
+  const minted = await server.app.request('/proofs', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      badgeId: demoBadgeIds.firstSip,
+      lifetime: 'share',
+      customer: TYPICAL_MEMBER,
+    }),
+  })
+  const { qr } = (await minted.json()) as { qr: string }
+  const host = `${'a'.repeat(4000)}.example`
+  const answer = await server.app.request(`http://${host}${new URL(qr).pathname}`, {
+    headers: { Host: host },
+  })
+  expect(answer.status).toBe(400)
+  expect(await answer.text()).toBe('This address is too long for a QR code')
+})
+
 test('opening proof pages is limited per client address, without asking the badge service', async () => {
   const sealer = createProofSealer({ secret: KEY, shareDays: 30 })
   let asked = 0
