@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { createLogger, formatRecord } from './log.ts'
+import { createLogger, formatRecord, type LogFields, oncePerWindow } from './log.ts'
 
 const at = new Date('2026-01-02T03:04:05.678Z')
 
@@ -40,4 +40,23 @@ test('a logger sends each record to its sink with its level', () => {
   logger.error('failed')
   expect(seen.map(([level]) => level)).toEqual(['info', 'error'])
   expect(JSON.parse(seen[0]?.[1] ?? '')).toMatchObject({ msg: 'started', port: 4173 })
+})
+
+test('an event a client can repeat at every request is logged once a window per kind, then with how many were left out', () => {
+  let now = 0
+  const lines: LogFields[] = []
+  const log = oncePerWindow(
+    (fields) => lines.push(fields),
+    60_000,
+    () => now,
+  )
+  for (let index = 0; index < 500; index += 1) log('expired', { detail: 'expired' })
+  log('signature', { detail: 'signature' })
+  expect(lines).toEqual([{ detail: 'expired' }, { detail: 'signature' }])
+  now += 60_000
+  log('expired', { detail: 'expired' })
+  expect(lines.at(-1)).toEqual({ detail: 'expired', repeated: 499 })
+  // Each new kind is logged (the kinds remembered start over past a hundred).
+  for (let index = 0; index < 1_000; index += 1) log(`crit-${index}`, { detail: 'crit' })
+  expect(lines.length).toBe(1_003)
 })

@@ -54,3 +54,28 @@ export function errorFields(error: unknown): LogFields {
     return { error: `${error.name}: ${error.message}`, stack: error.stack }
   return { error: String(error) }
 }
+
+/**
+ * One line per kind of event a window, however many came: the first at once, the next once the
+ * window has passed, saying how many were left out meanwhile (`repeated`). For what a client can
+ * cause at every request (a refused member token), which would otherwise flood the log.
+ */
+export function oncePerWindow(
+  write: (fields: LogFields) => void,
+  windowMs = 60_000,
+  now: () => number = Date.now,
+): (kind: string, fields: LogFields) => void {
+  const kinds = new Map<string, { until: number; left: number }>()
+  return (kind, fields) => {
+    const at = now()
+    const seen = kinds.get(kind)
+    if (seen !== undefined && at < seen.until) {
+      seen.left += 1
+      return
+    }
+    // Kinds can be a client's words (bounded here): beyond a hundred, start over.
+    if (kinds.size >= 100) kinds.clear()
+    kinds.set(kind, { until: at + windowMs, left: 0 })
+    write(seen !== undefined && seen.left > 0 ? { ...fields, repeated: seen.left } : fields)
+  }
+}

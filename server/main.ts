@@ -9,7 +9,7 @@ import { createApp } from './app.ts'
 import { createClock } from './clock.ts'
 import { type Config, ConfigError, readConfig, unknownSettings } from './config.ts'
 import { createReadiness } from './health.ts'
-import { createLogger } from './log.ts'
+import { createLogger, oncePerWindow } from './log.ts'
 import { SERVER_ENTRY, serverRenderer } from './server-render.ts'
 import { type UpstreamEvent } from './live/events.ts'
 import { createMemberVerifier, mayRenderFor } from './live/member-token.ts'
@@ -122,9 +122,12 @@ function countEvent(event: UpstreamEvent) {
   } else if (event.type === 'circuit') metrics.circuitOpen(event.state === 'open')
 }
 // Live mode: one check of the member's token for the proxy, the first view's gate and the proofs.
+// (A refusal is logged once a minute per cause, with how many more: expired tokens come at every
+// request of a member whose session has lapsed, and anyone can send bad ones.)
+const tokenRefused = oncePerWindow((fields) => logger.warn('member token refused', fields))
 const verifyMember = live
   ? createMemberVerifier(live.member, live.tokenClaims, clock.now, (detail) =>
-      logger.warn('member token refused', { detail }),
+      tokenRefused(detail, { detail }),
     )
   : null
 const api = createApi({
