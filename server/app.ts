@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { type Context, Hono } from 'hono'
+import { etag } from 'hono/etag'
 import { bodyLimit } from 'hono/body-limit'
 import { errorEnvelope } from './contract.ts'
 import { createReadiness, type Readiness } from './health.ts'
@@ -226,15 +227,29 @@ export function createApp({
       ...(mode === 'demo' && { demo: true }),
       ...(proofs && { proofs: true }),
     }
-    // What GET config.json answers: the brand's file beside index.html, else the server's own.
+    // The page's settings: the brand's file beside index.html, with what only the server knows
+    // (demo data, proof links) on top: a brand's file once hid the demo's marker from the page,
+    // and turned proof links off until it said otherwise.
     const pageSettings = async (): Promise<unknown> => {
       if (!existsSync(configFile)) return serverSettings
+      let file: unknown
       try {
-        return JSON.parse(await readFile(configFile, 'utf8')) as unknown
+        file = JSON.parse(await readFile(configFile, 'utf8')) as unknown
       } catch {
         return null
       }
+      // Not an object: the app says what is wrong with it, as with any setting it cannot use.
+      if (typeof file !== 'object' || file === null || Array.isArray(file)) return file
+      const brand: Record<string, unknown> = { ...file }
+      delete brand.demo
+      delete brand.proofs
+      return { ...brand, ...serverSettings }
     }
+    // The same settings for a page that asks for them (a page of its own has them inside).
+    app.get('/config.json', etag(), async (c) => {
+      c.header('Cache-Control', 'no-cache')
+      return c.json(await pageSettings())
+    })
     app.use('*', staticFiles({ root: distDir, basePath, serveSourceMaps }))
     // The brand's look for a page the server rendered (brand-style.ts): the same rule for the same
     // settings, whoever asks.
@@ -251,10 +266,6 @@ export function createApp({
       const known = (c.req.header('If-None-Match') ?? '').split(',').map((v) => v.trim())
       if (known.some((value) => value.replace(/^W\//, '') === tag)) return c.body(null, 304)
       return c.body(sheet.text, 200, { 'Content-Type': 'text/css; charset=utf-8' })
-    })
-    app.get('/config.json', (c) => {
-      c.header('Cache-Control', 'no-cache')
-      return c.json(serverSettings)
     })
     // The first view rendered for the page early.js names (server-render.ts): live mode's, the
     // token in the request's Authorization header, and demo mode's in a portal's frame (below). No

@@ -152,10 +152,13 @@ test('pages the server cannot render as the browser will are sent as before', as
 
 test("a brand's colour, corners and font come with the rendered page, as the app sets them", async () => {
   const look = { accent: '#ffb000', radius: '12px', font: "'Bean Sans', sans-serif" }
-  const { app } = setUp({ config: look })
+  const { app } = setUp({ config: { ...look, demo: false } })
   const html = await page(app, `/customers/${CUSTOMER}/earned`)
   expect(rootOf(html)).toContain('First Sip')
   expect(stateOf(html)?.config).toMatchObject(look)
+  // What only the server knows stays the server's: the demo's data is still marked as such.
+  expect(stateOf(html)?.config).toMatchObject({ demo: true })
+  expect(rootOf(html)).toContain('Demo data')
   // A style sheet in the head (the CSP refuses inline style), so the page shows in the brand's look.
   const href = /<link rel="stylesheet" href="(brand\.css\?[^"]+)">/.exec(html)?.[1]
   expect(href).toBeDefined()
@@ -331,6 +334,19 @@ test('GET first-view renders no more than 16 pages at once, however many ask at 
   expect(started).toBe(16)
   expect(most).toBeLessThanOrEqual(16)
   expect(answers.every((answer) => answer.status === 204)).toBe(true)
+})
+
+test("GET config.json: the brand's file with the server's facts on top, revalidated by its ETag", async () => {
+  const { app } = setUp({ config: { locale: 'fr', demo: false, proofs: true } })
+  const answer = await app.request('/config.json')
+  expect(answer.headers.get('Cache-Control')).toBe('no-cache')
+  // Demo data stays marked; proof links are not on because a file says so (no proof key here).
+  expect(await answer.json()).toEqual({ locale: 'fr', demo: true })
+  const tag = answer.headers.get('ETag') ?? ''
+  expect(tag).not.toBe('')
+  expect((await app.request('/config.json', { headers: { 'If-None-Match': tag } })).status).toBe(
+    304,
+  )
 })
 
 test('brand.css makes a rule only of valid settings of the look', async () => {
