@@ -21,7 +21,8 @@ type ApiOptions = {
   /** Demo mode: the clock that /__emulator/* may move (control.ts); absent, no control. */
   emulatorControl?: Clock
   fetch?: typeof fetch
-  log?: (line: string) => void
+  /** A line for the operator: a warning unless said to be news ('info'). */
+  log?: (line: string, level?: 'info' | 'warn') => void
   /** Live mode's shared store; by default Redis at live.redisUrl, else this process's memory. */
   store?: SharedStore
   /** Live mode's upstream, cache and token events, for metrics. */

@@ -133,7 +133,7 @@ const verifyMember = live
 const api = createApi({
   live,
   ...(verifyMember && { verifyMember }),
-  log: (line) => logger.warn(line),
+  log: (line, level = 'warn') => logger[level](line),
   onEvent: countEvent,
   // Every call to the cluster (the token's too) counted in /metrics by endpoint and status.
   fetch: meteredFetch(globalThis.fetch),

@@ -108,7 +108,8 @@ function match(segments: string[]) {
 type ProxyOptions = {
   live: NonNullable<Config['live']>
   fetch?: typeof fetch
-  log?: (line: string) => void
+  /** A line for the operator: a warning unless said to be news ('info'). */
+  log?: (line: string, level?: 'info' | 'warn') => void
   /** Shared with other instances; by default Redis at live.redisUrl, else this process's memory. */
   store?: SharedStore
   onEvent?: OnEvent

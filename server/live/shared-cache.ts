@@ -73,7 +73,8 @@ const DELETE_IF_SCRIPT =
 
 type StoreOptions = {
   redisUrl?: string | null
-  log?: (line: string) => void
+  /** A line for the operator: a warning unless said to be news ('info'). */
+  log?: (line: string, level?: 'info' | 'warn') => void
   onEvent?: OnEvent
   now?: () => number
 }
@@ -113,11 +114,11 @@ export function createSharedStore({
     // One line per change: node-redis reports every failed reconnection of an outage.
     if (state === next || closed) return
     state = next
-    log(
-      next === 'up'
-        ? 'shared cache: Redis connected'
-        : `shared cache: Redis unavailable (${why}); serving from this instance's memory until it is back (if it never comes, check SHOWCASE_REDIS_URL: host, port, password)`,
-    )
+    if (next === 'up') log('shared cache: Redis connected', 'info')
+    else
+      log(
+        `shared cache: Redis unavailable (${why}); serving from this instance's memory until it is back (if it never comes, check SHOWCASE_REDIS_URL: host, port, password)`,
+      )
     onEvent?.({ type: 'redis', state: next })
   }
   const reason = (error: unknown) =>
