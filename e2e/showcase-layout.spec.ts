@@ -292,3 +292,29 @@ for (const size of [phone, desktop])
       ).toBe(true)
     }
   })
+
+test("a group's heading (and its count) sits right above its cards, with no empty line between", async ({
+  page,
+}) => {
+  await page.setViewportSize(desktop)
+  for (const path of [`/customers/${TOM}/earned`, `/customers/${TOM}/available`]) {
+    await page.goto(path)
+    await expect(page.locator('li.badge-card').first()).toBeVisible()
+    await settled(page)
+    const gaps = await page.locator('section.group-block').evaluateAll((sections) =>
+      sections.map((section) => {
+        const header = section.firstElementChild as HTMLElement
+        const said = [...header.children].filter((child) => child.textContent?.trim())
+        const textEnd = Math.max(...said.map((child) => child.getBoundingClientRect().bottom))
+        const cards = section.querySelector('ul')?.getBoundingClientRect().top ?? textEnd
+        return [section.querySelector('h2')?.textContent ?? '', Math.round(cards - textEnd)]
+      }),
+    )
+    // "Other badges" (no group, no count) had an empty line of 24 px under its heading.
+    expect(
+      gaps.some(([name]) => name === 'Other badges'),
+      path,
+    ).toBe(true)
+    for (const [name, gap] of gaps) expect(gap, `${path}: ${name}`).toBeLessThanOrEqual(12)
+  }
+})

@@ -69,10 +69,11 @@ function AvailableBadges({ customer }: { customer: Customer }) {
         // The picks have a row of their own: no group beside them to line up with.
         if (section.key === 'starters') return null
         const done = section.groupId === null ? undefined : completion?.get(section.groupId)
-        // A section without a count (the picks to start with, badges in no group) keeps its room,
-        // so its cards line up with those of the group beside it.
+        // A section without a count (badges in no group) keeps its room, so its cards line up with
+        // those of the group beside it: above its heading, which stays by its cards (below it, an
+        // empty line parted them).
         if (done === undefined || section.groupId === null)
-          return <span aria-hidden="true" className="min-h-6" />
+          return <span aria-hidden="true" className="order-first min-h-6" />
         const line = t('group.completion', { earned: done.earned, total: done.total })
         // The count takes in the group's badges the member holds that are no longer on offer
         // (First Sip: "2 of 4" above three cards): it opens the ones they hold, on the Earned tab.
