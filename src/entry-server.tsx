@@ -264,7 +264,6 @@ async function renderPage(input: RenderInput): Promise<Rendered | null> {
       state: {
         locale,
         now: input.now,
-        origin,
         timeZone: timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
         config,
         ...(input.fragment !== undefined && {

@@ -119,7 +119,6 @@ async function start() {
   const here = {
     locale: currentLocale(),
     config,
-    origin: window.location.origin,
     timeZone: browserTimeZone(),
   }
   if (rendered !== null && root.firstChild !== null && rendersAsServer(rendered, here)) {

@@ -8,8 +8,6 @@ export type ServerRenderState = {
   locale: Locale
   /** The time the server rendered at: the browser's first render reads the same. */
   now: number
-  /** Image addresses are resolved against it; another origin means another render. */
-  origin: string
   /** Dates are formatted in it; a browser elsewhere renders for itself. */
   timeZone: string
   /** The settings rendered with; a browser with others (an embed snippet's) renders for itself. */
@@ -50,11 +48,12 @@ export function serverRenderState(): ServerRenderState | null {
 /** Whether this browser renders exactly what the server did (else it renders for itself). */
 export function rendersAsServer(
   state: ServerRenderState,
-  here: { locale: Locale; config: RuntimeConfig; origin: string; timeZone: string },
+  // (Not the origin: the page's own images are paths, the same whatever Host the server heard,
+  // so a page behind a reverse proxy that rewrites Host hydrates too.)
+  here: { locale: Locale; config: RuntimeConfig; timeZone: string },
 ): boolean {
   return (
     state.locale === here.locale &&
-    state.origin === here.origin &&
     state.timeZone === here.timeZone &&
     // The member token is not a setting the page shows, and never part of a render (live mode).
     JSON.stringify({ ...state.config, memberToken: null }) ===
