@@ -424,13 +424,20 @@ test("the README's snippet in live mode: the container's tokenexpired is answere
     .replaceAll(showcase, liveShowcase)
     .replace('data-customer="62090013"', `data-member-token="${await sign('-5m')}"`)
   const answer = await readmeBlock('asked to sign in again', 'js')
+  // What the portal hears: never "not connected" (the member was never asked to sign in again).
+  const hearing = `window.heard = [];
+    document.getElementById('badges').addEventListener('badgeshowcase:error', (event) => heard.push(event.detail.reason))`
   await page.goto(`${hostOrigin}/blank.html`)
-  await page.setContent(`<main><h1>Rewards</h1>${snippet}</main><script>${answer}</script>`)
+  await page.setContent(
+    `<main><h1>Rewards</h1>${snippet}</main><script>${hearing}</script><script>${answer}</script>`,
+  )
   const frame = page.frameLocator('#badges iframe')
   await expect(frame.getByRole('heading', { name: 'First Sip' })).toBeVisible()
   await expect(frame.getByRole('link', { name: 'Earned (7)' })).toBeVisible()
   await expect(frame.getByRole('alert')).toHaveCount(0)
+  // One question for every request the expired token failed, one answer.
   expect(asked).toBe(1)
+  expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([])
 })
 
 test("on its own too, focus moves to each new view's heading (not on the first load)", async ({

@@ -84,6 +84,9 @@
     return value
   }
 
+  // How long a page without onTokenExpired has to answer tokenexpired with setMemberToken.
+  var SNIPPET_TOKEN_WAIT_MS = 5000
+
   function mount(target, options) {
     var element = typeof target === 'string' ? document.querySelector(target) : target
     if (!element) throw new Error('BadgeShowcase.mount: no element ' + target)
@@ -170,6 +173,9 @@
     var restoring = null
     var restoreScroll = null
     var askingForToken = false
+    // Without onTokenExpired (the snippet), the page may still answer the tokenexpired event with
+    // setMemberToken: wait that long for it before the member is asked to sign in again.
+    var tokenWait = null
     // Where the page was scrolled when the member left the current view.
     var leftAt = null
 
@@ -267,7 +273,11 @@
       if (askingForToken) return
       var renew = options.onTokenExpired
       if (typeof renew !== 'function') {
-        post({ type: 'badge-showcase:no-token' })
+        if (tokenWait === null)
+          tokenWait = setTimeout(function () {
+            tokenWait = null
+            post({ type: 'badge-showcase:no-token' })
+          }, SNIPPET_TOKEN_WAIT_MS)
         return
       }
       askingForToken = true
@@ -355,6 +365,10 @@
     return {
       iframe: iframe,
       setMemberToken: function (token) {
+        if (tokenWait !== null) {
+          clearTimeout(tokenWait)
+          tokenWait = null
+        }
         post({ type: 'badge-showcase:token', token: String(token) })
       },
       unmount: function () {
@@ -364,6 +378,7 @@
           window.removeEventListener(type, onOwnScroll)
         })
         if (readyCheck !== null) clearTimeout(readyCheck)
+        if (tokenWait !== null) clearTimeout(tokenWait)
         iframe.remove()
       },
     }
