@@ -133,6 +133,8 @@ function esc(text: string | undefined): string {
 const stateLines: Record<string, RegExp> = {
   earned: /^(Yours to keep|Yours until .+|Expires .+)$/,
   expired: /^Expired .+$|^expired$/,
+  // Run out, and may be earned again now: both said.
+  'expired, open to you again': /^Earn it again now$/,
   'open to you, in progress': /^Earn it (by|in) .+$|^open to you, in progress$/,
   'earned, not open again yet': /^Again from .+$|^earned, not open again yet$/,
   'not open yet': /^Opens .+$|^Not open to you yet$|^not open yet$/,
@@ -232,17 +234,23 @@ test.describe('one truth about each badge, on every list and its own page', () =
   test("Tom's available badges", async ({ page, request }) => {
     const cards = await readCards(page, `/customers/${TOM}/available`)
     expect(cards.length).toBeGreaterThanOrEqual(12)
-    // The tab counts the cards; the summary's "new to earn" counts the cards that are neither
-    // the member's already nor closed to them; and the heading claims nothing a card denies.
+    // The tab counts the cards; the summary's "to earn now" counts the cards the member can earn
+    // today, by what each card says (not earned yet, in progress, or "Earn it again now"): not
+    // one that opens later, is not open to them, or opens again later; and the heading claims
+    // nothing a card denies.
     await expect(page.getByRole('link', { name: `Available (${cards.length})` })).toBeVisible()
     const toEarn = cards.filter(
-      (card) => !/, (earned|expired|no longer available)$/.test(card.alt),
-    ).length
+      (card) =>
+        /, (not earned yet|open to you, in progress)$/.test(card.alt) ||
+        card.lines.includes('Earn it again now'),
+    )
+    expect(toEarn.map((card) => card.name)).toContain('Reviewer')
+    expect(toEarn.map((card) => card.name)).not.toContain('Trailblazer')
     await expect(
       page.getByRole('region', { name: 'Your badges at a glance' }).getByRole('link', {
-        name: /new to earn/,
+        name: /to earn now/,
       }),
-    ).toHaveText(new RegExp(`^${toEarn}\\s*new to earn$`))
+    ).toHaveText(new RegExp(`^${toEarn.length}\\s*to earn now$`))
     const closed = cards.filter((card) => card.alt.endsWith(', no longer available'))
     expect(closed.map((card) => card.name)).toContain('Night Owl')
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(/can earn/)
@@ -258,6 +266,14 @@ test.describe('one truth about each badge, on every list and its own page', () =
       expect(card.alt, `${card.name}: the new member has earned nothing`).not.toMatch(
         /, (earned|expired)/,
       )
+    // "To earn now": the cards open to them today, not those the brand must open first.
+    const open = cards.filter((card) => /, not earned yet$/.test(card.alt))
+    expect(cards.filter((card) => /, not open yet$/.test(card.alt)).length).toBeGreaterThan(0)
+    await expect(
+      page.getByRole('region', { name: 'Your badges at a glance' }).getByRole('link', {
+        name: /to earn now/,
+      }),
+    ).toHaveText(new RegExp(`^${open.length}\\s*to earn now$`))
     await expectOneTruth(page, request, NEWCOMER, "the new member's available view", cards)
   })
 

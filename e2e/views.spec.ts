@@ -134,6 +134,30 @@ test('a badge earned and since expired says so on its page, with its art muted',
   await expect(main.getByRole('heading', { level: 1 })).toHaveText('Big Spender')
   await expect(main.getByText(/^You earned it; it expired on /)).toBeVisible()
   await expect(main.getByRole('img', { name: 'Big Spender, expired' })).toHaveClass(/grayscale/)
+  // Opened by its address, the way back is to the earned list with the expired ones shown (the
+  // list without them does not have it).
+  await main.getByRole('link', { name: 'Your earned badges' }).click()
+  await expect(page).toHaveURL(/\/customers\/62090013\/earned\?expired=1$/)
+  await expect(main.getByRole('link', { name: 'Big Spender' })).toBeVisible()
+})
+
+test('a badge whose copy ran out and may be earned again now is drawn open, not dead, everywhere', async ({
+  page,
+}) => {
+  // The VIP's Regular expired in May; the monthly limit is free again.
+  await page.goto('/customers/381921157/available')
+  const main = page.getByRole('main')
+  const card = main.getByRole('listitem').filter({ hasText: 'Regular' }).first()
+  await expect(card).toContainText('Earn it again now')
+  const art = card.getByRole('img', { name: 'Regular, expired, open to you again' })
+  await expect(art).toBeVisible()
+  await expect(art).not.toHaveClass(/opacity-80/)
+  await expect(card).not.toHaveClass(/border-dashed/)
+  // Its page says the same, and leads back to the offers it is on.
+  await page.goto('/customers/381921157/badges/6650b1c00000000000000002')
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText('Regular')
+  await expect(main.getByRole('img', { name: 'Regular, expired, open to you again' })).toBeVisible()
+  await expect(main.getByRole('link', { name: 'Badges on offer' })).toBeVisible()
 })
 
 /** Whether each tab carries the underline that marks where the member is. */

@@ -35,10 +35,17 @@ const SOON_MS = SOON_DAYS * 86_400_000
 const byDate = <T>(items: T[], date: (item: T) => number) =>
   [...items].sort((a, b) => date(a) - date(b))
 
-/** Badges the member can still earn, now or later: what "to earn" counts. */
-export function stillToEarn(available: Judged[]): Judged[] {
-  return available.filter(({ truth }) =>
-    ['can-earn', 'in-progress', 'earn-again-from', 'not-yet'].includes(truth.kind),
+/**
+ * Badges the member can earn now: what "to earn now" counts. Not one that opens later, one the
+ * brand must open to them first (it may never), or one held until it opens again; a badge held
+ * or run out that can be earned again now counts (its card says "Earn it again now").
+ */
+export function earnableNow(available: Judged[]): Judged[] {
+  return available.filter(
+    ({ truth }) =>
+      truth.kind === 'can-earn' ||
+      truth.kind === 'in-progress' ||
+      ((truth.kind === 'earned' || truth.kind === 'expired') && truth.next.kind === 'now'),
   )
 }
 
@@ -103,9 +110,8 @@ export function worthAimingFor(available: Judged[], now: number, count = 3): Jud
   const picked: Judged[] = []
   const first = nextUp(available, now)
   if (first) picked.push(available.find(({ badge }) => badge.id === first.badge.id) as Judged)
-  for (const judged of stillToEarn(available)) {
+  for (const judged of earnableNow(available)) {
     if (picked.length >= count) break
-    if (judged.truth.kind !== 'can-earn' && judged.truth.kind !== 'in-progress') continue
     if (!picked.some(({ badge }) => badge.id === judged.badge.id)) picked.push(judged)
   }
   return picked

@@ -179,10 +179,23 @@ export function badgeTruth(facts: BadgeFacts, now: number): BadgeTruth {
   }
 }
 
+/**
+ * The member's copy ran out and they may earn it again now: it is open to them, as a badge they
+ * never had is (drawn so, not as a dead one), and it is on the offers.
+ */
+export function openAgain(truth: BadgeTruth): boolean {
+  return truth.kind === 'expired' && truth.next.kind === 'now'
+}
+
+/** Run out for good, or over for the member: drawn faded. */
+export function faded(truth: BadgeTruth): boolean {
+  return truth.kind === 'no-longer' || (truth.kind === 'expired' && !openAgain(truth))
+}
+
 /** The image to show and whether it is faded, from the truth. */
 export function truthImage(truth: BadgeTruth): { state: DisplayState; muted: boolean } {
   if (truth.kind === 'earned') return { state: 'EARNED', muted: false }
-  if (truth.kind === 'expired') return { state: 'EARNED', muted: true }
+  if (truth.kind === 'expired' && !openAgain(truth)) return { state: 'EARNED', muted: true }
   if (truth.kind === 'in-progress') return { state: 'IN_PROGRESS', muted: false }
   return { state: 'LOCKED', muted: false }
 }
@@ -194,7 +207,9 @@ export function overForAll(truth: BadgeTruth): boolean {
 
 /** The list a badge is on for this member: earned (held, or run out) or the offers. */
 export function homeList(truth: BadgeTruth): 'earned' | 'available' {
-  return truth.kind === 'earned' || truth.kind === 'expired' ? 'earned' : 'available'
+  return truth.kind === 'earned' || (truth.kind === 'expired' && !openAgain(truth))
+    ? 'earned'
+    : 'available'
 }
 
 const liveUntil = (expiresAt: number | null, now: number) => expiresAt === null || expiresAt > now

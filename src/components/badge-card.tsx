@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { type Customer } from '../badges/member.ts'
-import { type BadgeTruth, truthImage } from '../badges/truth.ts'
+import { type BadgeTruth, faded, truthImage } from '../badges/truth.ts'
 import { type CustomerBadge } from '../badges/types.ts'
 import { t } from '../i18n/i18n.ts'
 import { BadgeImage } from './badge-image.tsx'
@@ -64,13 +64,13 @@ export const BadgeCard = memo(function BadgeCard({
 }: Props) {
   const image = truth === null ? null : truthImage(truth)
   const lines = truth === null ? [] : cardLines(truth, now)
-  const faded = truth?.kind === 'expired' || truth?.kind === 'no-longer'
+  const dead = truth !== null && faded(truth)
   const times = truth?.kind === 'earned' || truth?.kind === 'expired' ? truth.times : 0
   const reward = badge.benefits.map(benefitText).join(' · ')
   const locked = image?.state === 'LOCKED'
   return (
     <li
-      className={`badge-card relative flex flex-col items-center gap-1.5 rounded-card border p-3 text-center ${faded ? 'border-dashed border-line-strong bg-sunken/60' : 'border-line bg-surface shadow-sm'}`}
+      className={`badge-card relative flex flex-col items-center gap-1.5 rounded-card border p-3 text-center ${dead ? 'border-dashed border-line-strong bg-sunken/60' : 'border-line bg-surface shadow-sm'}`}
     >
       <div className="relative">
         {image === null ? (
@@ -109,7 +109,9 @@ export const BadgeCard = memo(function BadgeCard({
           {badge.name?.trim() || t('badge.unnamed')}
         </BadgeLink>
       </h3>
-      {locked && truth !== null && truth.kind !== 'can-earn' && (
+      {/* A locked badge's state, for a screen reader, when no line below says it (they do as a
+          rule: "All claimed", "Opens Dec 18"; said twice, it was heard twice). */}
+      {locked && truth !== null && truth.kind !== 'can-earn' && lines.length === 0 && (
         <p className="sr-only">{truthLabel(truth)}</p>
       )}
       {truth === null && (

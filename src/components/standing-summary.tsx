@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { Link } from 'react-router'
 import { type Customer, customerPath } from '../badges/member.ts'
-import { expiringSoon, judged, type NextUp, nextUp, stillToEarn } from '../badges/standing.ts'
+import { earnableNow, expiringSoon, judged, type NextUp, nextUp } from '../badges/standing.ts'
 import { type BadgeTruth, truthImage } from '../badges/truth.ts'
 import { listsJudged } from '../config/host-channel.ts'
 import { formatNumber, t } from '../i18n/i18n.ts'
@@ -77,8 +77,9 @@ function Stat({
   return (
     <Link
       to={to}
-      // On a phone, room for a label of two lines, however long this one is (skeletons.tsx).
-      className="flex min-h-11 flex-col justify-center rounded-lg px-1 py-1 hover:bg-sunken max-sm:min-h-[3.9375rem] sm:px-2"
+      // On a phone, room for a label of two lines, however long this one is (skeletons.tsx), and
+      // the numbers on one line at the top whichever labels wrap.
+      className="flex min-h-11 flex-col justify-center rounded-lg px-1 py-1 hover:bg-sunken max-sm:min-h-[3.9375rem] max-sm:justify-start sm:px-2"
     >
       {count === null ? (
         <svg aria-hidden="true" viewBox="0 0 20 20" className="my-[0.15625rem] size-5 fill-ink">
@@ -130,7 +131,7 @@ export function StandingSummary({ customer }: { customer: Customer }) {
       <div aria-hidden="true" className={`${SUMMARY_SIZE} animate-pulse rounded-card bg-sunken`} />
     )
   }
-  const toEarn = stillToEarn(available)
+  const toEarn = earnableNow(available)
   const soon = expiringSoon(earned, now)
   // None found among the pages read, and pages left: how many is not known (no number shown).
   const soonUnknown = soon.length === 0 && earnedList.hasNextPage

@@ -1,4 +1,4 @@
-import { type BadgeTruth, type NextEarn } from '../badges/truth.ts'
+import { type BadgeTruth, type NextEarn, openAgain } from '../badges/truth.ts'
 import { t } from '../i18n/i18n.ts'
 import { formatDate, formatRelative } from './format.ts'
 import { times } from './wording.ts'
@@ -16,7 +16,7 @@ export type Line = { text: string; tone: Tone }
 
 /** The state in a few words, for the image's alt text and the cards' label for locked badges. */
 export function truthLabel(truth: BadgeTruth): string {
-  return t(`truth.label.${truth.kind}`)
+  return openAgain(truth) ? t('truth.label.open-again') : t(`truth.label.${truth.kind}`)
 }
 
 function nextLine(next: NextEarn): Line | null {

@@ -205,6 +205,7 @@ export const ar: Messages = {
 
   'truth.label.earned': 'مكتسبة',
   'truth.label.expired': 'منتهية',
+  'truth.label.open-again': 'منتهية، ومتاحة لك من جديد',
   'truth.label.in-progress': 'مفتوحة لك، قيد التقدّم',
   'truth.label.can-earn': 'لم تُكتسب بعد',
   'truth.label.earn-again-from': 'مكتسبة، ولم تُتح من جديد بعد',
@@ -267,7 +268,7 @@ export const ar: Messages = {
     many: 'شارة مكتسبة',
     other: 'شارة مكتسبة',
   },
-  'summary.to-earn': { other: 'جديدة لتكتسبها' },
+  'summary.to-earn': { other: 'يمكنك اكتسابها الآن' },
   'summary.expiring': { other: 'تنتهي قريباً' },
   'summary.expiring.check': 'اعرف ما ينتهي قريباً',
   'summary.next': 'التالية',

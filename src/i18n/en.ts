@@ -205,6 +205,7 @@ export const en = {
 
   'truth.label.earned': 'earned',
   'truth.label.expired': 'expired',
+  'truth.label.open-again': 'expired, open to you again',
   'truth.label.in-progress': 'open to you, in progress',
   'truth.label.can-earn': 'not earned yet',
   'truth.label.earn-again-from': 'earned, not open again yet',
@@ -252,7 +253,7 @@ export const en = {
 
   'summary.label': 'Your badges at a glance',
   'summary.earned': { one: 'badge earned', other: 'badges earned' },
-  'summary.to-earn': { one: 'new to earn', other: 'new to earn' },
+  'summary.to-earn': { one: 'to earn now', other: 'to earn now' },
   'summary.expiring': { one: 'expiring soon', other: 'expiring soon' },
   'summary.expiring.check': 'See what expires soon',
   'summary.next': 'Next up',

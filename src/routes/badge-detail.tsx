@@ -6,7 +6,14 @@ import { combineDetail } from '../badges/detail.ts'
 import { recentlyEarnedAt } from '../badges/display-state.ts'
 import { deadlineOf } from '../badges/expiring.ts'
 import { historyEvents } from '../badges/history.ts'
-import { badgeTruth, homeList, memberFacts, overForAll, truthImage } from '../badges/truth.ts'
+import {
+  badgeTruth,
+  faded,
+  homeList,
+  memberFacts,
+  overForAll,
+  truthImage,
+} from '../badges/truth.ts'
 import { type BadgeMeta, type MemberBadge } from '../badges/types.ts'
 import { RewardChip } from '../components/badge-card.tsx'
 import { BadgeImage } from '../components/badge-image.tsx'
@@ -28,7 +35,16 @@ import { type Customer, customerPath } from '../badges/member.ts'
 import { useCustomer } from '../components/use-customer.ts'
 
 /** Back to the list the page was opened from; opened directly, to the list the badge is on. */
-function BackLink({ customer, home }: { customer: Customer; home: FromList }) {
+function BackLink({
+  customer,
+  home,
+  expired,
+}: {
+  customer: Customer
+  home: FromList
+  /** A badge run out for good: the earned list shows it only with the expired ones. */
+  expired: boolean
+}) {
   const navigate = useNavigate()
   const fromList = useFromList()
   // Going back in history returns to the list with its filters and scroll position.
@@ -44,7 +60,10 @@ function BackLink({ customer, home }: { customer: Customer; home: FromList }) {
       &nbsp;{t(`detail.back.${fromList}`)}
     </button>
   ) : (
-    <Link to={customerPath(customer, home)} className="button-secondary self-start px-0">
+    <Link
+      to={customerPath(customer, home, new URLSearchParams(expired ? { expired: '1' } : {}))}
+      className="button-secondary self-start px-0"
+    >
       <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
         ←
       </span>
@@ -126,7 +145,11 @@ function BadgeDetail({
   return (
     <div className="flex flex-col gap-4">
       <title>{pageTitle(name)}</title>
-      <BackLink customer={customer} home={homeList(truth)} />
+      <BackLink
+        customer={customer}
+        home={homeList(truth)}
+        expired={truth.kind === 'expired' && faded(truth)}
+      />
       <div className={detailColumns}>
         <header
           className={`detail-hero flex flex-col items-center gap-3 overflow-hidden rounded-card border border-line bg-surface p-6 text-center shadow-sm ${celebrateAt !== null ? 'celebrate-hero' : ''}`}
