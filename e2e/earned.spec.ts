@@ -99,6 +99,7 @@ test('an unknown member and an unsupported identifier are explained, not blank',
   // not there (each tab would say the same).
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('We could not find your badges')
   await expect(page.getByRole('heading', { name: 'Earned badges' })).toHaveCount(0)
+  await expect(page).toHaveTitle('We could not find your badges · Badge Showcase')
   await expect(page.getByRole('navigation', { name: 'Badges' })).toHaveCount(0)
   await expect(page.getByText('Sort and filter')).toHaveCount(0)
   await expect(page.getByRole('region', { name: 'Your badges at a glance' })).toHaveCount(0)

@@ -60,3 +60,15 @@ test('an issual that was earned does not also expire; unknown dates are left out
   })
   expect(historyEvents(badge, now)).toEqual([{ kind: 'earned', at: 5, of: 'earn' }])
 })
+
+test('an only earn that ran out is not told apart by its date: there is no other', () => {
+  const badge = makeMemberBadge({
+    earns: [
+      { id: 'e', status: 'ACTIVE', earnedAt: 400, expiresAt: 500, revokedAt: null, eventAt: null },
+    ],
+  })
+  expect(historyEvents(badge, now)).toEqual([
+    { kind: 'expired', at: 500, of: 'earn' },
+    { kind: 'earned', at: 400, of: 'earn' },
+  ])
+})

@@ -39,7 +39,8 @@ export function historyEvents(
         kind: 'expired',
         at: earn.expiresAt,
         of: 'earn',
-        ...(earn.earnedAt !== null && { earnedAt: earn.earnedAt }),
+        // Which one ran out, when there were several (one earn: "It expired" says it).
+        ...(earn.earnedAt !== null && badge.earns.length > 1 && { earnedAt: earn.earnedAt }),
       })
     }
   }

@@ -17,13 +17,14 @@ export function useCustomer(): Customer {
 const NO_MEMBER: Customer = { id: '', by: null }
 
 /**
- * Whether the member cannot be shown at all (unknown, signed out, not allowed), from the earned
- * list every view's tabs already read: the views then drop their tabs and headings for the error.
+ * Why the member cannot be shown at all (unknown, signed out, not allowed), or null, from the
+ * earned list every view's tabs already read: the views then drop their tabs and headings, and
+ * the page is named by the error.
  */
-export function useMemberFails(customer: Customer | null): boolean {
+export function useMemberFailure(customer: Customer | null): unknown {
   const { error } = useInfiniteQuery({
     ...badgeQueries.list(customer ?? NO_MEMBER, defaultLists.earned),
     enabled: customer !== null,
   })
-  return customer !== null && failsTheMember(error)
+  return customer !== null && failsTheMember(error) ? error : null
 }

@@ -9,7 +9,8 @@ import { BadgeList, EmptyState } from '../components/badge-list.tsx'
 import { QueryBoundary } from '../components/query-boundary.tsx'
 import { ListSkeleton } from '../components/skeletons.tsx'
 import { StandingSummary } from '../components/standing-summary.tsx'
-import { useCustomer, useMemberFails } from '../components/use-customer.ts'
+import { useCustomer, useMemberFailure } from '../components/use-customer.ts'
+import { explain } from '../components/error-panel.tsx'
 import { useNow } from '../components/use-now.ts'
 import { useAvailableTruths } from '../components/use-truths.ts'
 import { t } from '../i18n/i18n.ts'
@@ -121,10 +122,11 @@ function AvailableBadges({ customer }: { customer: Customer }) {
 export function AvailablePage() {
   const customer = useCustomer()
   // A member who cannot be shown gets the reason as the page's heading, not a list's title.
-  const memberFails = useMemberFails(customer)
+  const failure = useMemberFailure(customer)
+  const memberFails = failure !== null
   return (
     <div className="flex flex-col gap-4">
-      <title>{pageTitle(t('available.title'))}</title>
+      <title>{pageTitle(memberFails ? explain(failure).title : t('available.title'))}</title>
       <StandingSummary customer={customer} />
       {!memberFails && (
         <h1 className="text-xl font-bold text-ink sm:text-2xl">{t('available.title')}</h1>

@@ -12,7 +12,8 @@ import { useGroupName } from '../components/group-section.tsx'
 import { QueryBoundary } from '../components/query-boundary.tsx'
 import { ListSkeleton } from '../components/skeletons.tsx'
 import { StandingSummary } from '../components/standing-summary.tsx'
-import { useCustomer, useMemberFails } from '../components/use-customer.ts'
+import { useCustomer, useMemberFailure } from '../components/use-customer.ts'
+import { explain } from '../components/error-panel.tsx'
 import { useNow } from '../components/use-now.ts'
 import { useReadToEnd } from '../components/use-read-to-end.ts'
 import { useEarnedTruths } from '../components/use-truths.ts'
@@ -315,10 +316,11 @@ export function EarnedPage() {
   const [search] = useSearchParams()
   const customer = useCustomer()
   // A member who cannot be shown gets the reason as the page's heading, not a list's title.
-  const memberFails = useMemberFails(customer)
+  const failure = useMemberFailure(customer)
+  const memberFails = failure !== null
   return (
     <div className="flex flex-col gap-4">
-      <title>{pageTitle(t('earned.title'))}</title>
+      <title>{pageTitle(memberFails ? explain(failure).title : t('earned.title'))}</title>
       <StandingSummary customer={customer} />
       {!memberFails && (
         <div className="flex min-h-11 items-center justify-between gap-3">

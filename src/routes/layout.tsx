@@ -12,7 +12,7 @@ import { usePageChange } from '../components/use-page-change.ts'
 import { useShownPage } from '../components/one-tap.ts'
 import { badgeQueries, defaultLists, type ListQuery } from '../queries/badges.ts'
 import { customerPath } from '../badges/member.ts'
-import { useCustomer, useMemberFails } from '../components/use-customer.ts'
+import { useCustomer, useMemberFailure } from '../components/use-customer.ts'
 import { formatNumber, t } from '../i18n/i18n.ts'
 
 function Tab({
@@ -53,7 +53,7 @@ export function Layout() {
   const customer = params.customer === undefined ? null : routeCustomer
   const member = customer && memberLabel()
   // An unknown or signed-out member has no lists to switch between: the page says why instead.
-  const memberFails = useMemberFails(customer)
+  const memberFails = useMemberFailure(customer) !== null
   usePageChange()
   useShownPage()
   return (
