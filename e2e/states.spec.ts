@@ -198,6 +198,26 @@ test('a failed secondary request leaves the rest of the page working', async ({ 
   await expectNoAxeViolations(page)
 })
 
+test('opened from a list while the definition fails, the badge keeps the reward its card showed', async ({
+  page,
+}) => {
+  await page.goto('/customers/62090013/available')
+  const card = page.getByRole('listitem').filter({ hasText: 'Early Bird' })
+  await expect(card).toContainText('25 bonus points')
+  await answer(
+    page,
+    (url) => url.pathname.includes('/badgeMeta/'),
+    500,
+    '{"data":null,"errors":[]}',
+  )
+  await card.getByRole('link', { name: 'Early Bird' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Early Bird')
+  await expect(page.getByText('Some details of this badge could not be loaded.')).toBeVisible({
+    timeout: 20_000,
+  })
+  await expect(page.getByRole('main').getByText('25 bonus points')).toBeVisible()
+})
+
 test('a failed group name or tab count does not break the list', async ({ page }) => {
   await answer(page, (url) => url.pathname.includes('/group/'), 500, '{"data":null,"errors":[]}')
   await answer(

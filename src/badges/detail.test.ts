@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import { makeMemberBadge, makeMeta as meta } from '../test/factories.ts'
 import { combineDetail } from './detail.ts'
+import { type Benefit } from './types.ts'
 
 test('the definition wins and the member copy fills the gaps', () => {
   const member = makeMemberBadge({
@@ -44,4 +45,16 @@ test("limits come from the member's copy, which counts their use", () => {
   expect(
     combineDetail(meta({ limits: [stated] }), makeMemberBadge({ limits: [] }))?.limits,
   ).toEqual([stated])
+})
+
+test('without the definition, the reward and description a list showed stay', () => {
+  const reward: Benefit = { kind: 'points', points: 25, description: null }
+  const listed = { benefits: [reward], description: 'Visit a store before 9 am.' }
+  const member = makeMemberBadge({ id: 'b', description: null })
+  expect(combineDetail(null, member, listed)).toMatchObject({
+    benefits: [reward],
+    description: 'Visit a store before 9 am.',
+  })
+  // With the definition, the definition's.
+  expect(combineDetail(meta({ benefits: [] }), member, listed)?.benefits).toEqual([])
 })

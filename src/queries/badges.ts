@@ -1,4 +1,9 @@
-import { type InfiniteData, infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
+import {
+  type InfiniteData,
+  infiniteQueryOptions,
+  type QueryClient,
+  queryOptions,
+} from '@tanstack/react-query'
 import { badgesApi } from '../api/badges-api.ts'
 import { type Customer, type ListFilters } from '../badges/member.ts'
 import { type BadgePage, type CustomerBadge } from '../badges/types.ts'
@@ -90,4 +95,25 @@ export const badgeQueries = {
       queryFn: ({ signal }) => badgesApi.group(groupId, { signal }),
       staleTime: 60 * 60 * 1000,
     }),
+}
+
+/**
+ * A badge as one of the member's lists already holds it (read from the cache, never asked for):
+ * what a card showed, for a badge page whose definition could not be read.
+ */
+export function listedBadge(
+  queryClient: QueryClient,
+  customer: Customer,
+  badgeId: string,
+): CustomerBadge | null {
+  const lists = queryClient.getQueriesData<InfiniteData<BadgePage>>({
+    queryKey: [...badgeQueries.member(customer), 'list'],
+  })
+  for (const [, data] of lists) {
+    for (const page of data?.pages ?? []) {
+      const found = page.badges?.find((badge) => badge.id === badgeId)
+      if (found) return found
+    }
+  }
+  return null
 }

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useId } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { failsTheMember } from '../badges/failure.ts'
@@ -14,7 +14,7 @@ import {
   overForAll,
   truthImage,
 } from '../badges/truth.ts'
-import { type BadgeMeta, type MemberBadge } from '../badges/types.ts'
+import { type BadgeMeta, type CustomerBadge, type MemberBadge } from '../badges/types.ts'
 import { RewardChip } from '../components/badge-card.tsx'
 import { BadgeImage } from '../components/badge-image.tsx'
 import { type FromList, useFromList } from '../components/badge-link.tsx'
@@ -29,7 +29,7 @@ import { useNow } from '../components/use-now.ts'
 import { t } from '../i18n/i18n.ts'
 import { benefitText, earnExpiryText, issueExpiryText, limitText } from '../components/wording.ts'
 import { firstAnswerPending } from '../queries/first-answer.ts'
-import { badgeQueries } from '../queries/badges.ts'
+import { badgeQueries, listedBadge } from '../queries/badges.ts'
 import { pageTitle } from '../config/brand.ts'
 import { type Customer, customerPath } from '../badges/member.ts'
 import { useCustomer } from '../components/use-customer.ts'
@@ -96,15 +96,17 @@ function BadgeDetail({
   customer,
   member,
   meta,
+  listed,
   problems,
 }: {
   customer: Customer
   member: MemberBadge | null
   meta: BadgeMeta | null
+  listed: CustomerBadge | null
   problems: ReactNode
 }) {
   const now = useNow()
-  const badge = combineDetail(meta, member)
+  const badge = combineDetail(meta, member, listed)
   const groupName = useGroupName(badge?.groupId ?? null, badge?.groupName ?? null)
   if (badge === null) return null
   const { groupId, images, limits, customFields } = badge
@@ -332,6 +334,9 @@ export function BadgeDetailPage() {
   const badgeId = params.badgeId ?? ''
   const member = useQuery(badgeQueries.memberBadge(customer, badgeId))
   const meta = useQuery(badgeQueries.meta(badgeId))
+  const queryClient = useQueryClient()
+  // The definition failed: what a list showed of the badge (its reward, its description) stays.
+  const listed = meta.isError ? listedBadge(queryClient, customer, badgeId) : null
   const retry = () => {
     if (member.isError) void member.refetch()
     if (meta.isError) void meta.refetch()
@@ -374,6 +379,7 @@ export function BadgeDetailPage() {
       customer={customer}
       member={member.data ?? null}
       meta={meta.data ?? null}
+      listed={listed}
       problems={problems}
     />
   )
