@@ -141,6 +141,25 @@ test('a badge earned and since expired says so on its page, with its art muted',
   await expect(main.getByRole('link', { name: 'Big Spender' })).toBeVisible()
 })
 
+test('a badge not open to the member says how often it can be earned, not a count of a window they cannot use', async ({
+  page,
+}) => {
+  // The new member: Barista's Favourite must be opened to them by the brand first.
+  await page.goto('/customers/565039504/badges/6650b1c00000000000000003')
+  const main = page.getByRole('main')
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText("Barista's Favourite")
+  await expect(main.getByText('This badge is not open to you yet.')).toBeVisible()
+  const limits = main.getByRole('region', { name: 'How often you can earn it' })
+  await expect(limits).toContainText('twice')
+  await expect(limits).not.toContainText(/0 of 2|resets/)
+  // Tom, to whom it is open, sees his count.
+  await page.goto('/customers/62090013/badges/6650b1c00000000000000003')
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText("Barista's Favourite")
+  await expect(main.getByRole('region', { name: 'How often you can earn it' })).toContainText(
+    /of 2/,
+  )
+})
+
 test('a badge whose copy ran out and may be earned again now is drawn open, not dead, everywhere', async ({
   page,
 }) => {

@@ -227,11 +227,16 @@ function BadgeDetail({
               <ul className="flex flex-col gap-3 text-ink">
                 {memberLimits.map((limit, index) => {
                   const { rule, progress } = limitText(limit)
+                  // Not open to the member yet: the rule, not a count of a window they cannot
+                  // use ("0 of 2 since Nov 26" read as if they could earn it now).
+                  const usage = truth.kind !== 'not-yet'
                   return (
                     <li key={index} className="flex flex-col gap-1">
                       {rule}
-                      {progress && <span className="text-sm text-ink-muted">{progress}</span>}
-                      {limit.used !== null && limit.max !== null && limit.max > 0 && (
+                      {usage && progress && (
+                        <span className="text-sm text-ink-muted">{progress}</span>
+                      )}
+                      {usage && limit.used !== null && limit.max !== null && limit.max > 0 && (
                         <Meter used={limit.used} max={limit.max} said={progress !== null} />
                       )}
                     </li>
