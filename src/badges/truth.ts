@@ -187,15 +187,20 @@ export function openAgain(truth: BadgeTruth): boolean {
   return truth.kind === 'expired' && truth.next.kind === 'now'
 }
 
+/** The member's copy ran out and it cannot be earned again now: on the earned list's expired. */
+export function runOut(truth: BadgeTruth): boolean {
+  return truth.kind === 'expired' && !openAgain(truth)
+}
+
 /** Run out for good, or over for the member: drawn faded. */
 export function faded(truth: BadgeTruth): boolean {
-  return truth.kind === 'no-longer' || (truth.kind === 'expired' && !openAgain(truth))
+  return truth.kind === 'no-longer' || runOut(truth)
 }
 
 /** The image to show and whether it is faded, from the truth. */
 export function truthImage(truth: BadgeTruth): { state: DisplayState; muted: boolean } {
   if (truth.kind === 'earned') return { state: 'EARNED', muted: false }
-  if (truth.kind === 'expired' && !openAgain(truth)) return { state: 'EARNED', muted: true }
+  if (runOut(truth)) return { state: 'EARNED', muted: true }
   if (truth.kind === 'in-progress') return { state: 'IN_PROGRESS', muted: false }
   return { state: 'LOCKED', muted: false }
 }
@@ -207,9 +212,7 @@ export function overForAll(truth: BadgeTruth): boolean {
 
 /** The list a badge is on for this member: earned (held, or run out) or the offers. */
 export function homeList(truth: BadgeTruth): 'earned' | 'available' {
-  return truth.kind === 'earned' || (truth.kind === 'expired' && !openAgain(truth))
-    ? 'earned'
-    : 'available'
+  return truth.kind === 'earned' || runOut(truth) ? 'earned' : 'available'
 }
 
 const liveUntil = (expiresAt: number | null, now: number) => expiresAt === null || expiresAt > now

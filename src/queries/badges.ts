@@ -110,8 +110,9 @@ export function listedBadge(
     queryKey: [...badgeQueries.member(customer), 'list'],
   })
   for (const [, data] of lists) {
+    // (A single page's query shares the prefix: it has no pages, and is passed over.)
     for (const page of data?.pages ?? []) {
-      const found = page.badges?.find((badge) => badge.id === badgeId)
+      const found = page.badges.find((badge) => badge.id === badgeId)
       if (found) return found
     }
   }

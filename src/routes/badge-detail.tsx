@@ -8,10 +8,10 @@ import { deadlineOf } from '../badges/expiring.ts'
 import { historyEvents } from '../badges/history.ts'
 import {
   badgeTruth,
-  faded,
   homeList,
   memberFacts,
   overForAll,
+  runOut,
   truthImage,
 } from '../badges/truth.ts'
 import { type BadgeMeta, type CustomerBadge, type MemberBadge } from '../badges/types.ts'
@@ -147,11 +147,7 @@ function BadgeDetail({
   return (
     <div className="flex flex-col gap-4">
       <title>{pageTitle(name)}</title>
-      <BackLink
-        customer={customer}
-        home={homeList(truth)}
-        expired={truth.kind === 'expired' && faded(truth)}
-      />
+      <BackLink customer={customer} home={homeList(truth)} expired={runOut(truth)} />
       <div className={detailColumns}>
         <header
           className={`detail-hero flex flex-col items-center gap-3 overflow-hidden rounded-card border border-line bg-surface p-6 text-center shadow-sm ${celebrateAt !== null ? 'celebrate-hero' : ''}`}
