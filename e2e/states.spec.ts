@@ -193,9 +193,20 @@ test('a failed secondary request leaves the rest of the page working', async ({ 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText("Barista's Favourite", {
     timeout: 20_000,
   })
-  await expect(page.getByText('Some details of this badge could not be loaded.')).toBeVisible()
+  // One quiet line says what is missing and why, not a second page-sized failure under the hero.
+  const notice = page.getByRole('alert')
+  await expect(notice).toHaveCount(1)
+  await expect(notice).toHaveText(
+    'Some details of this badge could not be loaded. The badges service failed.Try again',
+  )
+  await expect(page.getByRole('heading', { name: 'The badges service failed' })).toHaveCount(0)
   await expect(page.getByText('The brand withdrew it')).toBeVisible()
   await expectNoAxeViolations(page)
+  // The service is back: the retry fills in what was missing and the notice goes.
+  await page.unrouteAll()
+  await notice.getByRole('button', { name: 'Try again' }).click()
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Barista's Favourite")
 })
 
 test('opened from a list while the definition fails, the badge keeps the reward its card showed', async ({

@@ -42,3 +42,34 @@ export function ErrorPanel({ error, onRetry, headingLevel = 2, children }: Props
     </div>
   )
 }
+
+/**
+ * A part of a page that did not load while the rest did: one quiet line saying what is missing and
+ * why, with a retry, where a full panel would read as if the whole page had failed.
+ */
+export function PartialNotice({
+  error,
+  missing,
+  onRetry,
+}: {
+  error: unknown
+  missing: string
+  onRetry?: () => void
+}) {
+  const { title, retryable } = explain(error)
+  return (
+    <div
+      role="alert"
+      className="flex flex-wrap items-center gap-x-3 rounded-card border border-line bg-surface px-4 py-1 text-sm"
+    >
+      <p className="py-2 text-ink">
+        {missing} <span className="text-ink-muted">{t('error.cause', { title })}</span>
+      </p>
+      {retryable && onRetry && (
+        <button type="button" onClick={onRetry} className="button-secondary min-h-11 px-0">
+          {t('error.retry')}
+        </button>
+      )}
+    </div>
+  )
+}

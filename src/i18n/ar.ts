@@ -41,6 +41,7 @@ export const ar: Messages = {
   'error.unknown.title': 'حدث خطأ ما',
   'error.unknown.detail': 'واجه العرض مشكلة غير متوقّعة.',
   'error.retry': 'حاول مجدداً',
+  'error.cause': '{title}.',
   'error.page-not-found.title': 'الصفحة غير موجودة',
   'error.page-not-found.detail': 'لا يوجد شيء في هذا العنوان.',
   'error.home': 'العودة إلى البداية',

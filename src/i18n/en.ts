@@ -45,6 +45,7 @@ export const en = {
   'error.unknown.title': 'Something went wrong',
   'error.unknown.detail': 'The showcase hit an unexpected problem.',
   'error.retry': 'Try again',
+  'error.cause': '{title}.',
   'error.page-not-found.title': 'Page not found',
   'error.page-not-found.detail': 'There is nothing at this address.',
   'error.home': 'Go to the start',

@@ -43,6 +43,7 @@ export const fr: Messages = {
   'error.unknown.title': 'Un problème est survenu',
   'error.unknown.detail': 'La vitrine a rencontré un problème inattendu.',
   'error.retry': 'Réessayer',
+  'error.cause': '{title}.',
   'error.page-not-found.title': 'Page introuvable',
   'error.page-not-found.detail': 'Il n’y a rien à cette adresse.',
   'error.home': 'Revenir à l’accueil',

@@ -18,7 +18,7 @@ import { type BadgeMeta, type CustomerBadge, type MemberBadge } from '../badges/
 import { RewardChip } from '../components/badge-card.tsx'
 import { BadgeImage } from '../components/badge-image.tsx'
 import { type FromList, useFromList } from '../components/badge-link.tsx'
-import { ErrorPanel } from '../components/error-panel.tsx'
+import { ErrorPanel, PartialNotice } from '../components/error-panel.tsx'
 import { useGroupName } from '../components/group-section.tsx'
 import { Celebration } from '../components/celebration.tsx'
 import { ReminderButton } from '../components/reminder-button.tsx'
@@ -364,14 +364,10 @@ export function BadgeDetailPage() {
   const problems = (
     <>
       {meta.isError && (
-        <ErrorPanel error={meta.error} onRetry={retry}>
-          <p className="basis-full text-sm text-ink-muted">{t('detail.meta-failed')}</p>
-        </ErrorPanel>
+        <PartialNotice error={meta.error} missing={t('detail.meta-failed')} onRetry={retry} />
       )}
       {member.isError && (
-        <ErrorPanel error={member.error} onRetry={retry}>
-          <p className="basis-full text-sm text-ink-muted">{t('detail.member-failed')}</p>
-        </ErrorPanel>
+        <PartialNotice error={member.error} missing={t('detail.member-failed')} onRetry={retry} />
       )}
     </>
   )
