@@ -250,7 +250,7 @@ test.describe('one truth about each badge, on every list and its own page', () =
       page.getByRole('region', { name: 'Your badges at a glance' }).getByRole('link', {
         name: /to earn now/,
       }),
-    ).toHaveText(new RegExp(`^${toEarn.length}\\s*to earn now$`))
+    ).toHaveAccessibleName(new RegExp(`^${toEarn.length}\\s*to earn now$`))
     const closed = cards.filter((card) => card.alt.endsWith(', no longer available'))
     expect(closed.map((card) => card.name)).toContain('Night Owl')
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(/can earn/)
@@ -273,7 +273,7 @@ test.describe('one truth about each badge, on every list and its own page', () =
       page.getByRole('region', { name: 'Your badges at a glance' }).getByRole('link', {
         name: /to earn now/,
       }),
-    ).toHaveText(new RegExp(`^${open.length}\\s*to earn now$`))
+    ).toHaveAccessibleName(new RegExp(`^${open.length}\\s*to earn now$`))
     await expectOneTruth(page, request, NEWCOMER, "the new member's available view", cards)
   })
 

@@ -91,7 +91,20 @@ test('earned: sort, show expired and group filter live in the URL and survive a 
   await main.getByLabel('Group').selectOption({ label: 'Community' })
   await expect(page).toHaveURL(/group=/)
   await expect(main.getByRole('heading', { level: 3 })).toHaveText(['Reviewer'])
+  // What is on is said under the heading, in the words of the panel, and each goes with a press.
+  await page.keyboard.press('Escape')
+  const chips = main.getByRole('list', { name: 'Filters on' })
+  await expect(chips.getByRole('link')).toHaveText(['Community×', 'Expired shown×'])
   await expectNoAxeViolations(page)
+  await chips.getByRole('link', { name: 'Remove filter: Community' }).click()
+  await expect(page).not.toHaveURL(/group=/)
+  await expect(page).toHaveURL(/expired=1/)
+  await expect(main.getByRole('listitem').filter({ hasText: 'Big Spender' })).toBeVisible()
+  await expect(chips.getByRole('link')).toHaveText(['Expired shown×'])
+  await chips.getByRole('link', { name: 'Remove filter: Expired shown' }).click()
+  await expect(page).toHaveURL(/\/earned$/)
+  await expect(main.getByText('Big Spender')).toHaveCount(0)
+  await expect(chips).toHaveCount(0)
 })
 
 test('detail: status, how to earn, rewards, limits with progress, expiry, history, group and fields', async ({

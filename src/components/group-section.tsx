@@ -93,8 +93,8 @@ export function GroupSection({
       data-span={Math.min(Math.max(count, 1), MAX_COLUMNS)}
       data-own-row={ownRow ? '' : undefined}
     >
-      {/* Two lines kept for every heading, so the cards of groups side by side line up. */}
-      <div className="col-span-full flex min-h-[2.5rem] flex-col justify-end">
+      {/* Two lines kept for a heading with groups beside it (index.css, .group-head). */}
+      <div className="group-head col-span-full flex flex-col justify-end">
         {/* The name isolated (<bdi>), the heading in the page's direction (not api-text's own per
             line): a Latin group name on an Arabic page starts on the right, above its count. */}
         <h2

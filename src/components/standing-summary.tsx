@@ -81,16 +81,22 @@ function Stat({
       // the numbers on one line at the top whichever labels wrap.
       className="flex min-h-11 flex-col justify-center rounded-lg px-1 py-1 hover:bg-sunken max-sm:min-h-[3.9375rem] max-sm:justify-start sm:px-2"
     >
-      {count === null ? (
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="my-[0.15625rem] size-5 fill-ink">
-          <path d="M10 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16zm0 2a6 6 0 1 1 0 12 6 6 0 0 1 0-12zm-1 2v4.4l3.3 3.3 1.4-1.4L11 9.6V6z" />
-        </svg>
-      ) : (
-        <span className="text-xl leading-tight font-bold text-ink tabular-nums">
-          {formatNumber(count)}
-          {more ? '+' : ''}
+      {/* The arrow says the figure opens what it counts: a number alone read as a figure. */}
+      <span className="flex items-center gap-1 text-xl leading-tight font-bold text-ink tabular-nums">
+        {count === null ? (
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="my-[0.15625rem] size-5 fill-ink">
+            <path d="M10 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16zm0 2a6 6 0 1 1 0 12 6 6 0 0 1 0-12zm-1 2v4.4l3.3 3.3 1.4-1.4L11 9.6V6z" />
+          </svg>
+        ) : (
+          <span>
+            {formatNumber(count)}
+            {more ? '+' : ''}
+          </span>
+        )}
+        <span aria-hidden="true" className="font-normal text-ink-muted rtl:-scale-x-100">
+          ›
         </span>
-      )}
+      </span>
       <span className="text-xs leading-tight text-ink-muted">{label}</span>
     </Link>
   )

@@ -98,6 +98,10 @@ export const fr: Messages = {
     'Impossible de vérifier tous vos badges. Vérifiez votre connexion et réessayez.',
   'earned.no-match': 'Aucun badge obtenu ne correspond à ces filtres.',
   'earned.clear-filters': 'Effacer les filtres',
+  'earned.chips': 'Filtres actifs',
+  'earned.chip.remove': 'Retirer le filtre : {filter}',
+  'earned.chip.expired': 'Expirés affichés',
+  'earned.chip.soon': 'Expirent d’ici {days} jours',
   'earned.empty.title': 'Aucun badge obtenu pour l’instant',
   'earned.empty.detail':
     'Chaque collection commence quelque part. Découvrez ce que vous pouvez obtenir.',

@@ -90,7 +90,7 @@ function AvailableBadges({ customer }: { customer: Customer }) {
                   'earned',
                   new URLSearchParams({ group: section.groupId }),
                 )}
-                className="inline-flex min-h-6 items-center underline decoration-dotted underline-offset-2 hover:text-accent-ink"
+                className="inline-flex min-h-6 items-center text-link underline underline-offset-2"
               >
                 {line}
               </Link>

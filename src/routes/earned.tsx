@@ -175,6 +175,56 @@ function EarnedFilters({ customer }: { customer: Customer }) {
   )
 }
 
+/**
+ * The filters that are on, under the heading: a list narrowed to one group, or with its expired
+ * badges, says so where the member reads, not only by a dot on a closed button.
+ */
+function ActiveFilters({ customer }: { customer: Customer }) {
+  const [search] = useSearchParams()
+  const { data } = useInfiniteQuery(badgeQueries.list(customer, defaultLists.earned))
+  const groupId = groupParam(search)
+  const known = data?.badges.find((badge) => badge.groupId === groupId)?.groupName ?? null
+  const groupName = useGroupName(groupId, known)
+  const sort = sortParam(search)
+  const soon = soonOnly(search)
+  const chips: { label: string; without: string }[] = []
+  if (soon)
+    chips.push({
+      label: t('earned.chip.soon', { days: formatNumber(SOON_DAYS) }),
+      without: 'soon',
+    })
+  if (!soon && sort !== 'rank') chips.push({ label: t(`earned.sort.${sort}`), without: 'sort' })
+  if (groupId !== null) chips.push({ label: groupName, without: 'group' })
+  if (!soon && search.get('expired') === '1')
+    chips.push({ label: t('earned.chip.expired'), without: 'expired' })
+  if (chips.length === 0) return null
+  return (
+    <ul aria-label={t('earned.chips')} className="-mt-2 flex flex-wrap gap-2">
+      {chips.map(({ label, without }) => {
+        // A press takes off this filter and keeps the others.
+        const next = new URLSearchParams(search)
+        next.delete(without)
+        return (
+          <li key={label}>
+            <Link
+              to={{ search: `?${next}` }}
+              replace
+              preventScrollReset
+              aria-label={t('earned.chip.remove', { filter: label })}
+              className="inline-flex min-h-9 max-w-full items-center gap-1.5 rounded-full border border-line-strong bg-surface ps-3 pe-2 text-sm text-ink hover:bg-sunken"
+            >
+              <bdi className="truncate">{label}</bdi>
+              <span aria-hidden="true" className="text-base leading-none text-ink-muted">
+                ×
+              </span>
+            </Link>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
+
 /** A member who has earned nothing yet, on either earned list: where to start. */
 function NothingEarned({ customer }: { customer: Customer }) {
   return (
@@ -328,6 +378,7 @@ export function EarnedPage() {
           <EarnedFilters customer={customer} />
         </div>
       )}
+      {!memberFails && <ActiveFilters customer={customer} />}
       <QueryBoundary
         fallback={<ListSkeleton label={t('earned.loading')} />}
         headingLevel={memberFails ? 1 : 2}
