@@ -324,8 +324,8 @@ export const ar: Messages = {
     other: '{count} شارة',
   },
   'group.see-all': 'عرض الكل ({count})',
-  'group.count.so-far': { other: 'عُرض {count} حتى الآن' },
-  'group.see-all.so-far': 'عرض ما حُمّل ({count})',
+  'group.count.so-far': '{count} شارة أو أكثر',
+  'group.see-all.so-far': 'عرض المزيد',
   'group.see-fewer': 'عرض أقل',
 
   'celebrate.title': 'شارة جديدة!',

@@ -291,8 +291,8 @@ export const en = {
 
   'group.count': { one: '{count} badge', other: '{count} badges' },
   'group.see-all': 'See all {count}',
-  'group.count.so-far': { one: '{count} badge shown so far', other: '{count} badges shown so far' },
-  'group.see-all.so-far': 'See the {count} shown so far',
+  'group.count.so-far': '{count}+ badges',
+  'group.see-all.so-far': 'See more',
   'group.see-fewer': 'See fewer',
 
   'celebrate.title': 'New badge!',

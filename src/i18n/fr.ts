@@ -294,11 +294,8 @@ export const fr: Messages = {
 
   'group.count': { one: '{count} badge', other: '{count} badges' },
   'group.see-all': 'Voir les {count}',
-  'group.count.so-far': {
-    one: '{count} badge affiché pour l’instant',
-    other: '{count} badges affichés pour l’instant',
-  },
-  'group.see-all.so-far': 'Voir les {count} chargés',
+  'group.count.so-far': '{count} badges ou plus',
+  'group.see-all.so-far': 'Voir plus',
   'group.see-fewer': 'Voir moins',
 
   'celebrate.title': 'Nouveau badge !',
