@@ -70,12 +70,24 @@ test('earned: sort, show expired and group filter live in the URL and survive a 
   await expect(page).toHaveURL(/expired=1/)
   const bigSpender = main.getByRole('listitem').filter({ hasText: 'Big Spender' })
   await expect(bigSpender).toContainText(/Expired /)
+  // Run out, it still says when it was earned: a list by date puts it there.
+  await expect(bigSpender).toContainText(/Earned\s[A-Z][a-z]{2}\s\d{1,2},\s\d{4}/)
   await expect(bigSpender.getByRole('img', { name: 'Big Spender, expired' })).toBeVisible()
 
   await main.getByLabel('Sort by').selectOption('last-earned')
   await expect(page).toHaveURL(/sort=last-earned/)
   await expect(main.getByRole('heading', { level: 2 })).toHaveText(['Most recent first'])
   await expect(main.getByRole('heading', { level: 3 }).first()).toHaveText('Regular')
+  // By activity: the list says so, and each card gives the date it is in order of.
+  await main.getByLabel('Sort by').selectOption('last-event')
+  await expect(main.getByRole('heading', { level: 2 })).toHaveText(['Most recent activity first'])
+  const cards = main.locator('li.badge-card')
+  await expect(cards.filter({ hasText: /Activity\s[A-Z][a-z]{2}\s\d/ })).toHaveCount(
+    await cards.count(),
+  )
+  await expect(cards.filter({ hasText: /Earned\s[A-Z]/ })).toHaveCount(0)
+  await main.getByLabel('Sort by').selectOption('last-earned')
+  await expect(main.getByRole('heading', { level: 2 })).toHaveText(['Most recent first'])
 
   await page.reload()
   // The panel stays closed over the badges; its controls still say what the list shows.
@@ -145,7 +157,9 @@ test('a badge earned and since expired says so on its page, with its art muted',
   await page.goto('/customers/62090013/badges/6650b1c00000000000000006')
   const main = page.getByRole('main')
   await expect(main.getByRole('heading', { level: 1 })).toHaveText('Big Spender')
-  await expect(main.getByText(/^You earned it; it expired on /)).toBeVisible()
+  // When it was earned, as its card says it, then when it ran out.
+  await expect(main.getByText(/^You earned it on [A-Z][a-z]{2}\s\d/)).toBeVisible()
+  await expect(main.getByText(/^It expired on /)).toBeVisible()
   await expect(main.getByRole('img', { name: 'Big Spender, expired' })).toHaveClass(/grayscale/)
   // Opened by its address, the way back is to the earned list with the expired ones shown (the
   // list without them does not have it).

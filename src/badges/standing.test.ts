@@ -16,7 +16,13 @@ test('"to earn now" counts what the member can earn today, repeats included, not
       lastEarnedAt: null,
       next: { kind: 'now' },
     }),
-    judged('ran-out-again-now', { kind: 'expired', at: 1, times: 1, next: { kind: 'now' } }),
+    judged('ran-out-again-now', {
+      kind: 'expired',
+      at: 1,
+      times: 1,
+      lastEarnedAt: null,
+      next: { kind: 'now' },
+    }),
     // Not today: opens later, must be opened by the brand first, held until it opens again,
     // over for everyone.
     judged('upcoming', { kind: 'not-yet', startsAt: 10 }),

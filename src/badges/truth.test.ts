@@ -296,7 +296,11 @@ test('over for every member, and the list a badge is on, from the one truth', ()
     [{ kind: 'no-longer', why: 'sold-out', at: null }, true, 'available'],
     // Over for this member only: how often still explains why.
     [{ kind: 'no-longer', why: 'limit-reached', at: null }, false, 'available'],
-    [{ kind: 'expired', at: 1, times: 1, next: { kind: 'never' } }, false, 'earned'],
+    [
+      { kind: 'expired', at: 1, times: 1, lastEarnedAt: null, next: { kind: 'never' } },
+      false,
+      'earned',
+    ],
     [{ kind: 'in-progress', earnBy: null }, false, 'available'],
   ]
   for (const [truth, over, list] of cases) {

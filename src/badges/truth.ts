@@ -29,7 +29,13 @@ export type BadgeTruth =
       lastEarnedAt: number | null
       next: NextEarn
     }
-  | { kind: 'expired'; at: number | null; times: number; next: NextEarn }
+  | {
+      kind: 'expired'
+      at: number | null
+      times: number
+      lastEarnedAt: number | null
+      next: NextEarn
+    }
   | { kind: 'in-progress'; earnBy: number | null }
   | { kind: 'can-earn'; until: number | null; left: number | null }
   | { kind: 'earn-again-from'; at: number | null; times: number }
@@ -160,7 +166,13 @@ export function badgeTruth(facts: BadgeFacts, now: number): BadgeTruth {
     return { kind: 'in-progress', earnBy: facts.issued.earnBy }
   }
   if (facts.lapsed !== null) {
-    return { kind: 'expired', at: facts.lapsed.at, times: Math.max(facts.times, 1), next }
+    return {
+      kind: 'expired',
+      at: facts.lapsed.at,
+      times: Math.max(facts.times, 1),
+      lastEarnedAt: facts.lastEarnedAt,
+      next,
+    }
   }
   if (badgeIsOver(facts, now)) return { kind: 'no-longer', why: 'ended', at: facts.endsAt }
   const left = supplyLeft(facts.limits)

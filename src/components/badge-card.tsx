@@ -25,6 +25,8 @@ type Props = {
   showDescription?: boolean
   /** In the first row: its image loads first and is not lazy. */
   priority?: boolean
+  /** A list in order of the activity that earned each badge: its date instead of the earning's. */
+  byActivity?: boolean
 }
 
 function GiftIcon() {
@@ -61,9 +63,11 @@ export const BadgeCard = memo(function BadgeCard({
   now,
   showDescription = false,
   priority = false,
+  byActivity = false,
 }: Props) {
   const image = truth === null ? null : truthImage(truth)
-  const lines = truth === null ? [] : cardLines(truth, now)
+  const lines =
+    truth === null ? [] : cardLines(truth, now, byActivity ? badge.lastEarnEventAt : undefined)
   const dead = truth !== null && faded(truth)
   const times = truth?.kind === 'earned' || truth?.kind === 'expired' ? truth.times : 0
   const reward = badge.benefits.map(benefitText).join(' · ')

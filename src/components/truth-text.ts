@@ -26,8 +26,23 @@ function nextLine(next: NextEarn): Line | null {
   return null
 }
 
+/**
+ * When the member last earned it, or (a list sorted by activity: `activityAt` given) when the
+ * activity that earned it happened: the date the list is in order of, on each card.
+ */
+function datedLine(
+  lastEarnedAt: number | null,
+  activityAt: number | null | undefined,
+): Line | null {
+  if (activityAt !== undefined && activityAt !== null)
+    return { text: t('truth.card.activity-on', { date: formatDate(activityAt) }), tone: 'quiet' }
+  return lastEarnedAt === null
+    ? null
+    : { text: t('truth.card.earned-on', { date: formatDate(lastEarnedAt) }), tone: 'quiet' }
+}
+
 /** A card's lines: the one that matters most first, then the next step when there is one. */
-export function cardLines(truth: BadgeTruth, now: number): Line[] {
+export function cardLines(truth: BadgeTruth, now: number, activityAt?: number | null): Line[] {
   switch (truth.kind) {
     case 'earned': {
       const first: Line =
@@ -40,24 +55,21 @@ export function cardLines(truth: BadgeTruth, now: number): Line[] {
               }
             : { text: t('truth.card.until', { date: formatDate(truth.until) }), tone: 'quiet' }
       // When it was last earned, as its page says it (the sort by "Recently earned" shows why).
-      const earnedOn: Line | null =
-        truth.lastEarnedAt === null
-          ? null
-          : {
-              text: t('truth.card.earned-on', { date: formatDate(truth.lastEarnedAt) }),
-              tone: 'quiet',
-            }
       const next = nextLine(truth.next)
-      return [first, earnedOn, next].filter((line): line is Line => line !== null)
+      return [first, datedLine(truth.lastEarnedAt, activityAt), next].filter(
+        (line): line is Line => line !== null,
+      )
     }
     case 'expired': {
       const first: Line =
         truth.at === null
           ? { text: t('truth.label.expired'), tone: 'quiet' }
           : { text: t('truth.card.expired', { date: formatDate(truth.at) }), tone: 'quiet' }
-      // Ran out, and may be earned again: the card says so, as the badge's page does.
-      const next = nextLine(truth.next)
-      return next ? [first, next] : [first]
+      // Ran out, and may be earned again: the card says so, as the badge's page does. When it was
+      // earned stays: a list by date has it in that place.
+      return [first, datedLine(truth.lastEarnedAt, activityAt), nextLine(truth.next)].filter(
+        (line): line is Line => line !== null,
+      )
     }
     case 'in-progress':
       return [
@@ -108,6 +120,18 @@ export function cardLines(truth: BadgeTruth, now: number): Line[] {
   }
 }
 
+/** When the member earned it, as its card says it: "You earned it twice, last on …". */
+function earnedWhen(lastEarnedAt: number, count: number): string {
+  return count > 1
+    ? t('truth.hero.earned-times', {
+        count,
+        // "twice", as the limits say it, not "2 times"
+        times: times(count),
+        date: formatDate(lastEarnedAt),
+      })
+    : t('truth.hero.earned-on', { date: formatDate(lastEarnedAt) })
+}
+
 /** The one sentence at the top of a badge's own page, and the next step after it. */
 export function heroSentences(truth: BadgeTruth, now: number): string[] {
   switch (truth.kind) {
@@ -115,14 +139,7 @@ export function heroSentences(truth: BadgeTruth, now: number): string[] {
       const when =
         truth.lastEarnedAt === null
           ? t('truth.hero.earned')
-          : truth.times > 1
-            ? t('truth.hero.earned-times', {
-                count: truth.times,
-                // "twice", as the limits say it, not "2 times"
-                times: times(truth.times),
-                date: formatDate(truth.lastEarnedAt),
-              })
-            : t('truth.hero.earned-on', { date: formatDate(truth.lastEarnedAt) })
+          : earnedWhen(truth.lastEarnedAt, truth.times)
       const until =
         truth.until === null
           ? t('truth.hero.keep')
@@ -140,9 +157,19 @@ export function heroSentences(truth: BadgeTruth, now: number): string[] {
     }
     case 'expired':
       return [
-        truth.at === null
-          ? t('truth.hero.expired-unknown')
-          : t('truth.hero.expired', { date: formatDate(truth.at) }),
+        // When it was earned, as its card says it, then when it ran out.
+        ...(truth.lastEarnedAt === null
+          ? [
+              truth.at === null
+                ? t('truth.hero.expired-unknown')
+                : t('truth.hero.expired', { date: formatDate(truth.at) }),
+            ]
+          : [
+              earnedWhen(truth.lastEarnedAt, truth.times),
+              truth.at === null
+                ? t('truth.hero.ran-out')
+                : t('truth.hero.ran-out-on', { date: formatDate(truth.at) }),
+            ]),
         ...(truth.next.kind === 'now' ? [t('truth.hero.again-now')] : []),
         ...(truth.next.kind === 'from' && truth.next.at !== null
           ? [t('truth.hero.again-from', { date: formatDate(truth.next.at) })]

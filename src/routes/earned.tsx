@@ -238,7 +238,7 @@ function NothingEarned({ customer }: { customer: Customer }) {
 
 /** A card of either earned list: the first row's images load first. */
 const earnedCard =
-  (truths: Map<string, BadgeTruth>, customer: Customer, now: number) =>
+  (truths: Map<string, BadgeTruth>, customer: Customer, now: number, byActivity = false) =>
   (badge: CustomerBadge, index: number) => (
     <BadgeCard
       key={badge.id}
@@ -247,6 +247,7 @@ const earnedCard =
       customer={customer}
       now={now}
       priority={index < 4}
+      byActivity={byActivity}
     />
   )
 
@@ -340,6 +341,7 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
     )
   }
   const byRank = filters.sortOn === 'RANK'
+  const byActivity = filters.sortOn === 'LAST_EARNED_EVENT_DATE'
   return (
     <BadgeList
       badges={data.badges}
@@ -350,8 +352,12 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
           ? groupBadges(data.badges, { order: 'rank' })
           : [{ key: UNGROUPED, groupId: null, name: null, badges: data.badges }]
       }
-      heading={byRank ? undefined : t('earned.recent-first')}
-      renderCard={earnedCard(truths, customer, now)}
+      // In order of the activity that earned each badge: its date is on the cards, and the
+      // heading says so (else the two date sorts looked the same).
+      heading={
+        byRank ? undefined : t(byActivity ? 'earned.recent-activity-first' : 'earned.recent-first')
+      }
+      renderCard={earnedCard(truths, customer, now, byActivity)}
       paging={{
         hasMore: hasNextPage,
         loading: isFetchingNextPage,

@@ -1,0 +1,50 @@
+import { expect, test } from 'vitest'
+import { type BadgeTruth } from '../badges/truth.ts'
+import { formatDate } from './format.ts'
+import { cardLines } from './truth-text.ts'
+
+const DAY = 86_400_000
+const now = Date.UTC(2026, 10, 28, 12)
+const earnedAt = Date.UTC(2026, 6, 30, 10)
+const activityAt = Date.UTC(2026, 6, 29, 18)
+
+const texts = (truth: BadgeTruth, activity?: number | null) =>
+  cardLines(truth, now, activity).map((line) => line.text)
+
+test('a card says when the badge was earned, expired or not: a list by date is in that order', () => {
+  const held: BadgeTruth = {
+    kind: 'earned',
+    until: null,
+    times: 1,
+    lastEarnedAt: earnedAt,
+    next: { kind: 'never' },
+  }
+  expect(texts(held)).toEqual(['Yours to keep', `Earned ${formatDate(earnedAt)}`])
+  const ranOut: BadgeTruth = {
+    kind: 'expired',
+    at: now - 21 * DAY,
+    times: 1,
+    lastEarnedAt: earnedAt,
+    next: { kind: 'never' },
+  }
+  expect(texts(ranOut)).toEqual([
+    `Expired ${formatDate(now - 21 * DAY)}`,
+    `Earned ${formatDate(earnedAt)}`,
+  ])
+  // Not known when: no date made up.
+  expect(texts({ ...ranOut, lastEarnedAt: null })).toEqual([
+    `Expired ${formatDate(now - 21 * DAY)}`,
+  ])
+})
+
+test("in a list by activity, a card gives the activity's date, else (not known) the earning's", () => {
+  const held: BadgeTruth = {
+    kind: 'earned',
+    until: null,
+    times: 1,
+    lastEarnedAt: earnedAt,
+    next: { kind: 'never' },
+  }
+  expect(texts(held, activityAt)).toEqual(['Yours to keep', `Activity ${formatDate(activityAt)}`])
+  expect(texts(held, null)).toEqual(['Yours to keep', `Earned ${formatDate(earnedAt)}`])
+})
