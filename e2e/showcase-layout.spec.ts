@@ -318,3 +318,25 @@ test("a group's heading (and its count) sits right above its cards, with no empt
     for (const [name, gap] of gaps) expect(gap, `${path}: ${name}`).toBeLessThanOrEqual(12)
   }
 })
+
+test("a phone turned sideways shows a badge's name, its state and its art on the first screen", async ({
+  page,
+}) => {
+  const sideways = { width: 844, height: 390 }
+  await page.setViewportSize(sideways)
+  await page.goto(`/customers/${TOM}/badges/6650b1c00000000000000003`)
+  const main = page.getByRole('main')
+  const parts = [
+    main.getByRole('img', { name: "Barista's Favourite, open to you, in progress" }),
+    main.getByRole('heading', { level: 1, name: "Barista's Favourite" }),
+    main.getByText(/^This badge is open to you: earn it by /),
+  ]
+  for (const part of parts) {
+    await expect(part).toBeVisible()
+    const box = await part.boundingBox()
+    expect(box && box.y + box.height).toBeLessThanOrEqual(sideways.height)
+  }
+  // The art beside the words, not above them.
+  const [art, name] = await Promise.all(parts.slice(0, 2).map((part) => part.boundingBox()))
+  expect((art?.x ?? 0) + (art?.width ?? Infinity)).toBeLessThanOrEqual(name?.x ?? 0)
+})

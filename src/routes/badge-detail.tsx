@@ -161,7 +161,7 @@ function BadgeDetail({
               again={truth.kind === 'earned' && truth.times > 1}
             />
           )}
-          <div className={celebrateAt !== null ? 'celebrate-art' : ''}>
+          <div className={`hero-art ${celebrateAt !== null ? 'celebrate-art' : ''}`}>
             <BadgeImage
               key={badge.id}
               badgeId={badge.id}
