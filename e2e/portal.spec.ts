@@ -114,6 +114,40 @@ test.describe('at phone width', () => {
   })
 })
 
+test('Back pressed while the showcase is still loading after a reload opens the list, not the badge', async ({
+  page,
+}) => {
+  await page.goto(portal())
+  const frame = page.frameLocator('#badges iframe')
+  const first = frame.getByRole('main').getByRole('link', { name: 'First Sip' })
+  await first.click()
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('First Sip')
+  await expect(page).toHaveURL(/[?&]badges=\/badges\//)
+  // The showcase's script is slow after the reload: the member presses Back before it runs.
+  let delayed = 0
+  await page.route(
+    (url) =>
+      url.origin === showcase &&
+      url.pathname.startsWith('/assets/') &&
+      url.pathname.endsWith('.js'),
+    async (route) => {
+      delayed += 1
+      await new Promise((resolve) => setTimeout(resolve, 1_500))
+      await route.continue()
+    },
+  )
+  await page.reload({ waitUntil: 'domcontentloaded' })
+  await expect(page.locator('#badges iframe')).toBeAttached()
+  await page.goBack()
+  await expect(page).toHaveURL(/[?&]badges=\/earned(&|$)/)
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Earned badges', {
+    timeout: 15_000,
+  })
+  expect(delayed).toBeGreaterThan(0)
+  // And it stays there: the address and the view agree.
+  await expect(page).toHaveURL(/[?&]badges=\/earned(&|$)/)
+})
+
 test('the snippet opens on the route the portal address names, and refuses one that leaves the showcase', async ({
   page,
 }) => {

@@ -172,6 +172,8 @@
     // After back or forward: the route asked of the showcase, and the scroll to come back to.
     var restoring = null
     var restoreScroll = null
+    // Back or forward before the showcase was ready to hear it: the route to open once it is.
+    var pendingRoute = null
     var askingForToken = false
     // Without onTokenExpired (the snippet), the page may still answer the tokenexpired event with
     // setMemberToken: wait that long for it before the member is asked to sign in again.
@@ -322,6 +324,9 @@
         case 'badge-showcase:ready':
           if (ready) break
           ready = true
+          if (pendingRoute !== null && pendingRoute !== mirrored)
+            post({ type: 'badge-showcase:navigate', route: pendingRoute })
+          pendingRoute = null
           emit('ready', {})
           break
         case 'badge-showcase:badgeopen':
@@ -344,10 +349,16 @@
     // page comes back to where the member was.
     function onPopState(event) {
       var route = safeRoute(new URLSearchParams(location.search).get(routeParam))
-      if (route === null || route === mirrored) return
+      if (route === null || route === mirrored) {
+        pendingRoute = null
+        return
+      }
       var saved = event.state && event.state.badgeShowcaseScroll
       restoring = { route: route, scroll: typeof saved === 'number' ? saved : null }
-      post({ type: 'badge-showcase:navigate', route: route })
+      // A showcase still loading (a reload, then Back at once) has no one listening yet: the
+      // route waits for it to say it is ready, else the member stays on the badge they left.
+      if (ready) post({ type: 'badge-showcase:navigate', route: route })
+      else pendingRoute = route
     }
 
     // The member scrolling themselves ends any restoring of their place.
