@@ -76,7 +76,8 @@ export function DemoSwitcher() {
   return (
     // Never wider than the header: on a narrow phone the list box gives way, not the page.
     <label className="flex max-w-full min-w-0 items-center gap-2 text-sm text-ink">
-      <span className="rounded-full bg-ink px-2 py-0.5 text-xs font-semibold text-surface">
+      {/* On one line (two, at 320 px in French, made a blob): the list box gives way instead. */}
+      <span className="shrink-0 rounded-full bg-ink px-2 py-0.5 text-xs font-semibold whitespace-nowrap text-surface">
         {t('app.demo')}
       </span>
       <span className="sr-only">{t('demo.persona')}</span>
