@@ -99,3 +99,15 @@ test("the demo's deliberately broken artwork falls back without a failed request
     .toBeGreaterThan(0)
   expect(problems).toEqual([])
 })
+
+test('another member opens on the badge this one was looking at', async ({ page }) => {
+  await page.goto('/customers/62090013/badges/6650b1c0000000000000000c')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Birthday Treat')
+  await expect(page.getByRole('img', { name: 'Birthday Treat, earned' })).toBeVisible()
+  await page.getByLabel('Demo member').selectOption({ label: 'A new member' })
+  await expect(page).toHaveURL(/\/customers\/565039504\/badges\/6650b1c0000000000000000c$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Birthday Treat')
+  // Their own truth about it, not Tom's: the new member has not earned it.
+  await expect(page.getByRole('img', { name: /^Birthday Treat, / })).toBeVisible()
+  await expect(page.getByRole('img', { name: 'Birthday Treat, earned' })).toHaveCount(0)
+})

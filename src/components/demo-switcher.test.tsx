@@ -59,3 +59,20 @@ test('off a member page the menu invites a choice, and choosing one goes there',
   expect(screen.getByText('at /customers/381921157/earned')).toBeInTheDocument()
   expect(menu).toHaveDisplayValue('A VIP with 300+ badges')
 })
+
+test('another member opens on the view this one was on: the offers, the same badge', async () => {
+  const onOffers = showAt('/customers/62090013/available?group=x')
+  await userEvent.selectOptions(onOffers, 'A new member')
+  expect(screen.getByText('at /customers/565039504/available')).toBeInTheDocument()
+})
+
+test('from a badge, another member (found by email too) opens on that badge', async () => {
+  const onBadge = showAt('/customers/62090013/badges/6650b1c0000000000000000c')
+  await userEvent.selectOptions(onBadge, 'Tom, found by email')
+  expect(
+    screen.getByText(
+      'at /customers/tom.sawyer%40example.com/badges/6650b1c0000000000000000c?by=email',
+    ),
+  ).toBeInTheDocument()
+  expect(onBadge).toHaveDisplayValue('Tom, found by email')
+})

@@ -1,4 +1,4 @@
-import { useNavigate, useParams, useSearchParams } from 'react-router'
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import { type MessageKey } from '../i18n/en.ts'
 import { t } from '../i18n/i18n.ts'
 
@@ -68,8 +68,19 @@ function personaFor(customer: string | undefined, by: string | null): Persona | 
   return member.persona === personas.typical && kind === 'email' ? personas.byEmail : member.persona
 }
 
+/**
+ * Another member, on the view this one is on (their offers, the same badge): a sales engineer
+ * compares two members on one badge without finding it again. Filters are this member's: dropped.
+ */
+function switchedPath(personaPath: string, pathname: string, onMember: boolean): string {
+  const view = onMember ? pathname.split('/').slice(3).join('/') : ''
+  if (view === '' || view === 'earned') return personaPath
+  return personaPath.replace(/\/earned(?=\?|$)/, `/${view}`)
+}
+
 export function DemoSwitcher() {
   const navigate = useNavigate()
+  const { pathname } = useLocation()
   const { customer } = useParams()
   const [search] = useSearchParams()
   const current = personaFor(customer, search.get('by'))
@@ -83,7 +94,9 @@ export function DemoSwitcher() {
       <span className="sr-only">{t('demo.persona')}</span>
       <select
         value={current?.path ?? ''}
-        onChange={(event) => void navigate(event.target.value)}
+        onChange={(event) =>
+          void navigate(switchedPath(event.target.value, pathname, customer !== undefined))
+        }
         className="min-h-11 max-w-56 min-w-0 rounded-lg border border-line-strong bg-surface px-2 text-ink"
       >
         {current === undefined && <option value="">{t('demo.personas')}</option>}
