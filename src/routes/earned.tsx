@@ -205,7 +205,7 @@ function ActiveFilters({ customer }: { customer: Customer }) {
         const next = new URLSearchParams(search)
         next.delete(without)
         return (
-          <li key={label}>
+          <li key={without}>
             <Link
               to={{ search: `?${next}` }}
               replace
