@@ -252,6 +252,23 @@ async function waterfallOnce(target: Target): Promise<Waterfall> {
     await page.goto(target.url)
     await target.ready(page)
     await page.waitForLoadState('networkidle')
+    // A server-rendered page asks for its code only once the badges are painted and the page is
+    // idle (hydrate.js): on a slow run, after the network had gone quiet. Wait for the script, so a
+    // run is not left without it (its median read "n/a").
+    await page
+      .waitForFunction(
+        () =>
+          performance
+            .getEntriesByType('resource')
+            .some(
+              (r) =>
+                /\/assets\/index-[^/]+\.js$/.test(r.name) &&
+                (r as PerformanceResourceTiming).responseEnd > 0,
+            ),
+        null,
+        { timeout: 15_000 },
+      )
+      .catch(() => undefined)
     return page.evaluate((dataSource) => {
       const data = new RegExp(dataSource)
       const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
