@@ -1,4 +1,4 @@
-import { type BadgeTruth } from './truth.ts'
+import { type BadgeTruth, openAgain } from './truth.ts'
 import { type CustomerBadge } from './types.ts'
 
 // Where the member stands, from the truths the lists' cards show: the summary at the top of the
@@ -45,7 +45,8 @@ export function earnableNow(available: Judged[]): Judged[] {
     ({ truth }) =>
       truth.kind === 'can-earn' ||
       truth.kind === 'in-progress' ||
-      ((truth.kind === 'earned' || truth.kind === 'expired') && truth.next.kind === 'now'),
+      (truth.kind === 'earned' && truth.next.kind === 'now') ||
+      openAgain(truth),
   )
 }
 

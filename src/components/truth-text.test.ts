@@ -8,17 +8,19 @@ const now = Date.UTC(2026, 10, 28, 12)
 const earnedAt = Date.UTC(2026, 6, 30, 10)
 const activityAt = Date.UTC(2026, 6, 29, 18)
 
+/** Held for good, earned once, on the earning's date. */
+const held: BadgeTruth = {
+  kind: 'earned',
+  until: null,
+  times: 1,
+  lastEarnedAt: earnedAt,
+  next: { kind: 'never' },
+}
+
 const texts = (truth: BadgeTruth, activity?: number | null) =>
   cardLines(truth, now, activity).map((line) => line.text)
 
 test('a card says when the badge was earned, expired or not: a list by date is in that order', () => {
-  const held: BadgeTruth = {
-    kind: 'earned',
-    until: null,
-    times: 1,
-    lastEarnedAt: earnedAt,
-    next: { kind: 'never' },
-  }
   expect(texts(held)).toEqual(['Yours to keep', `Earned ${formatDate(earnedAt)}`])
   const ranOut: BadgeTruth = {
     kind: 'expired',
@@ -38,13 +40,6 @@ test('a card says when the badge was earned, expired or not: a list by date is i
 })
 
 test("in a list by activity, a card gives the activity's date, else (not known) the earning's", () => {
-  const held: BadgeTruth = {
-    kind: 'earned',
-    until: null,
-    times: 1,
-    lastEarnedAt: earnedAt,
-    next: { kind: 'never' },
-  }
   expect(texts(held, activityAt)).toEqual(['Yours to keep', `Activity ${formatDate(activityAt)}`])
   expect(texts(held, null)).toEqual(['Yours to keep', `Earned ${formatDate(earnedAt)}`])
 })
