@@ -524,6 +524,7 @@ test("settings only the browser knows (a link's #locale=ar): it renders for itse
 test('a setting the app cannot use (demo mode notes it above the view): hidden until then, nothing moves', async ({
   page,
 }) => {
+  const problems = await watch(page)
   const heading = await watchHeading(page)
   const release = await holdScript(page)
   await page.goto(`${EARNED}#theme=purple`, { waitUntil: 'commit' })
@@ -534,11 +535,16 @@ test('a setting the app cannot use (demo mode notes it above the view): hidden u
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible()
   // Seen in one place only: below the note (shown first without it, it moved down 156 px).
   expect(await heading()).toEqual([expect.stringMatching(/^Earned badges @ /)])
+  // Drawn for itself, with the note: not taken over as the server's page and found not to match.
+  expect(problems).toEqual([
+    'Badge Showcase: theme must be one of light, dark, system (the embed snippet); the default is used.',
+  ])
 })
 
-test('settings in the fragment that only change colours or corners: the page shows at once', async ({
+test('settings in the fragment that only change colours or corners: the page shows at once, and is taken over as it is', async ({
   page,
 }) => {
+  const problems = await watch(page)
   const release = await holdScript(page)
   await page.goto(`${EARNED}#theme=dark&accent=%23c2410c&radius=4px`, { waitUntil: 'commit' })
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible()
@@ -557,12 +563,24 @@ test('settings in the fragment that only change colours or corners: the page sho
     })
   const before = await looks()
   expect(before.radius).toBe('4px')
+  // The member opens "Sort and filter" before the code has come: it stays open once the app has
+  // the page (drawn again for the link's colours, it closed under the member's finger).
+  await page.getByRole('main').getByText('Sort and filter').click()
+  await expect(page.getByRole('form', { name: 'Sort and filter' })).toBeVisible()
   release()
+  await hydrated(page, 'details')
   // Then the accent too, once the app has run; the scheme stays as it was.
   await expect.poll(async () => (await looks()).accent).toBe('#c2410c')
   expect((await looks()).background).toBe(before.background)
   await expect(html).toHaveAttribute('data-theme', 'dark')
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible()
+  await expect(page.getByRole('form', { name: 'Sort and filter' })).toBeVisible()
+  // And it is the app's: a choice in it takes effect (clicked, not checked: a tick while the app
+  // is still taking the page over is kept and played a moment later).
+  await page.getByLabel('Show expired').click()
+  await expect(page).toHaveURL(/[?&]expired=1/)
+  await expect(page.getByLabel('Show expired')).toBeChecked()
+  expect(problems).toEqual([])
 })
 
 test('a celebration the member closed stays closed on the next visit, never drawn then taken away', async ({

@@ -42,8 +42,9 @@
   // use (demo mode). Where that moves things, the server's view is hidden until the app has drawn
   // it, so the member does not see it drawn one way and then moving (the server makes this script
   // hold the first paint, blocking="render", as the styles do). A valid colour, theme or corners
-  // only change the look: the view shows at once, in the scheme and corners asked for. Should the
-  // app not come, a redrawn view shows after a while.
+  // only change the look: the view shows at once, in the scheme and corners asked for, and the app
+  // takes it over as it is (what the member opened on it stays open). Should the app not come, a
+  // redrawn view shows after a while.
   var redraw = false
   if (me.hasAttribute('data-fragment-unseen')) {
     try {

@@ -266,6 +266,7 @@ async function renderPage(input: RenderInput): Promise<Rendered | null> {
         now: input.now,
         timeZone: timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
         config,
+        problems: loaded.problems,
         ...(input.fragment !== undefined && {
           page: pageUnder(input.basename, pageUrl.pathname, pageUrl.search),
         }),

@@ -119,6 +119,7 @@ async function start() {
   const here = {
     locale: currentLocale(),
     config,
+    problems,
     timeZone: browserTimeZone(),
   }
   if (rendered !== null && root.firstChild !== null && rendersAsServer(rendered, here)) {

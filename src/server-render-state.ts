@@ -1,5 +1,5 @@
 import { type DehydratedState } from '@tanstack/react-query'
-import { type Locale, type RuntimeConfig } from './config/runtime.ts'
+import { type ConfigProblem, type Locale, type RuntimeConfig } from './config/runtime.ts'
 
 // What a page the server rendered (src/entry-server.tsx) tells the browser, in a JSON data block
 // (not a script: the CSP stays as it is), so that its first render is the server's and hydrates.
@@ -12,6 +12,8 @@ export type ServerRenderState = {
   timeZone: string
   /** The settings rendered with; a browser with others (an embed snippet's) renders for itself. */
   config: RuntimeConfig
+  /** The settings it could not use: demo mode notes them above the view. */
+  problems: ConfigProblem[]
   /**
    * The page rendered, as the router names it (path under the mount path, and query); live mode
    * only, where the root's render is of the view early.js worked out it opens.
@@ -45,18 +47,45 @@ export function serverRenderState(): ServerRenderState | null {
   }
 }
 
-/** Whether this browser renders exactly what the server did (else it renders for itself). */
+/**
+ * Settings that change only the look, through the page's root (its scheme and style properties,
+ * src/config/theme.ts), never the markup: a browser with others takes the server's page over as it
+ * is, and what the member did on it before the code came (a panel opened) stays.
+ */
+const LOOK_ONLY = ['theme', 'accent', 'radius'] as const satisfies (keyof RuntimeConfig)[]
+
+/** The settings a render's markup depends on. */
+function markupOf(config: RuntimeConfig): string {
+  // The member token is not a setting the page shows, and never part of a render (live mode).
+  const drawn = { ...config, memberToken: null }
+  return JSON.stringify(drawn, (key, value: unknown) =>
+    (LOOK_ONLY as readonly string[]).includes(key) ? undefined : value,
+  )
+}
+
+/** The notes a render shows above the view: demo mode's only (config-problems.tsx). */
+const notes = (config: RuntimeConfig, problems: ConfigProblem[] | undefined) =>
+  JSON.stringify(config.demo ? (problems ?? []) : [])
+
+/**
+ * Whether this browser renders exactly what the server did, so it takes the page over as it is
+ * (else it renders for itself).
+ */
 export function rendersAsServer(
   state: ServerRenderState,
   // (Not the origin: the page's own images are paths, the same whatever Host the server heard,
   // so a page behind a reverse proxy that rewrites Host hydrates too.)
-  here: { locale: Locale; config: RuntimeConfig; timeZone: string },
+  here: {
+    locale: Locale
+    config: RuntimeConfig
+    problems: ConfigProblem[]
+    timeZone: string
+  },
 ): boolean {
   return (
     state.locale === here.locale &&
     state.timeZone === here.timeZone &&
-    // The member token is not a setting the page shows, and never part of a render (live mode).
-    JSON.stringify({ ...state.config, memberToken: null }) ===
-      JSON.stringify({ ...here.config, memberToken: null })
+    markupOf(state.config) === markupOf(here.config) &&
+    notes(state.config, state.problems) === notes(here.config, here.problems)
   )
 }
