@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { type ReactNode, startTransition, useEffect, useId, useState } from 'react'
 import { type BadgeSection } from '../badges/order.ts'
+import { type CustomerBadge } from '../badges/types.ts'
 import { t } from '../i18n/i18n.ts'
 import { badgeQueries } from '../queries/badges.ts'
 
@@ -13,6 +14,15 @@ export function useGroupName(groupId: string | null, known: string | null): stri
   if (known !== null) return known
   if (groupId === null) return t('group.other')
   return lookup.data?.name ?? t('group.unnamed')
+}
+
+/** A group's name as a list of badges gives it (a badge of the group in it), else asked for. */
+export function useGroupNameIn(
+  badges: readonly CustomerBadge[] | undefined,
+  groupId: string | null,
+) {
+  const known = badges?.find((badge) => badge.groupId === groupId)?.groupName ?? null
+  return useGroupName(groupId, known)
 }
 
 /** The most columns the flow has (index.css, .group-flow): a group spans at most that many. */

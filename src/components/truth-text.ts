@@ -55,8 +55,7 @@ export function cardLines(truth: BadgeTruth, now: number, activityAt?: number | 
               }
             : { text: t('truth.card.until', { date: formatDate(truth.until) }), tone: 'quiet' }
       // When it was last earned, as its page says it (the sort by "Recently earned" shows why).
-      const next = nextLine(truth.next)
-      return [first, datedLine(truth.lastEarnedAt, activityAt), next].filter(
+      return [first, datedLine(truth.lastEarnedAt, activityAt), nextLine(truth.next)].filter(
         (line): line is Line => line !== null,
       )
     }

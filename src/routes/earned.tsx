@@ -8,7 +8,7 @@ import { type BadgeTruth } from '../badges/truth.ts'
 import { type CustomerBadge } from '../badges/types.ts'
 import { BadgeCard } from '../components/badge-card.tsx'
 import { BadgeList, EmptyState } from '../components/badge-list.tsx'
-import { useGroupName } from '../components/group-section.tsx'
+import { useGroupName, useGroupNameIn } from '../components/group-section.tsx'
 import { QueryBoundary } from '../components/query-boundary.tsx'
 import { ListSkeleton } from '../components/skeletons.tsx'
 import { StandingSummary } from '../components/standing-summary.tsx'
@@ -183,8 +183,7 @@ function ActiveFilters({ customer }: { customer: Customer }) {
   const [search] = useSearchParams()
   const { data } = useInfiniteQuery(badgeQueries.list(customer, defaultLists.earned))
   const groupId = groupParam(search)
-  const known = data?.badges.find((badge) => badge.groupId === groupId)?.groupName ?? null
-  const groupName = useGroupName(groupId, known)
+  const groupName = useGroupNameIn(data?.badges, groupId)
   const sort = sortParam(search)
   const soon = soonOnly(search)
   const chips: { label: string; without: string }[] = []
@@ -263,8 +262,7 @@ function ExpiringBadges({ customer, groupId }: { customer: Customer; groupId: st
   )
   const truths = useEarnedTruths(data.badges, now)
   const reading = useReadToEnd(customer, defaultLists.earned)
-  const known = data.badges.find((badge) => badge.groupId === groupId)?.groupName ?? null
-  const named = useGroupName(groupId, known)
+  const named = useGroupNameIn(data.badges, groupId)
   const groupName = groupId === null ? null : named
 
   if (data.badges.length === 0 && !hasNextPage) return <NothingEarned customer={customer} />
