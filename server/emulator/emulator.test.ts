@@ -246,6 +246,7 @@ describe('one badge', () => {
     expect((await get('/customers/1')).body.errors[0]?.code).toBe(404)
     const post = await emulator.request(`/customer/${TYPICAL_MEMBER}`, { method: 'POST' })
     expect(post.status).toBe(405)
+    expect(post.headers.get('allow')).toBe('GET, HEAD')
   })
 })
 

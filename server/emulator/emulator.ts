@@ -244,6 +244,7 @@ export function createEmulator({
 
   app.all('*', (c) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      c.header('Allow', 'GET, HEAD')
       return fail(c, 405, 405, `Method ${c.req.method} is not allowed`)
     }
     return fail(c, 404, 404, 'No such resource in the Badges API')

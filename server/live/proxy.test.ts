@@ -280,6 +280,26 @@ describe('refusals never reach the upstream', () => {
     expect(upstream.seen.length).toBe(before)
   })
 
+  test("a method other than GET or HEAD is refused with the methods it would take (HTTP's Allow)", async () => {
+    const response = await app.request('/api_gateway/v1/badges/customer/62090013', {
+      method: 'DELETE',
+      headers: await bearer({ sub: '62090013' }),
+    })
+    expect(response.status).toBe(405)
+    expect(response.headers.get('allow')).toBe('GET, HEAD')
+  })
+
+  test('HEAD answers as GET does, with no body (as the emulator does)', async () => {
+    const path = '/api_gateway/v1/badges/customer/62090013'
+    const headers = await bearer({ sub: '62090013' })
+    const get = await app.request(path, { headers })
+    const head = await app.request(path, { method: 'HEAD', headers })
+    expect(head.status).toBe(200)
+    expect(head.status).toBe(get.status)
+    expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'))
+    expect(await head.text()).toBe('')
+  })
+
   test('query parameters outside the allow-list are dropped', async () => {
     const response = await app.request(
       '/api_gateway/v1/badges/badgeMeta/6650b1c00000000000000003?includeStatistics=true&debug=1&limit=5',

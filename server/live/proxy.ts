@@ -352,7 +352,11 @@ export function createProxy({
   const app = new Hono()
 
   app.all('*', async (c) => {
-    if (c.req.method !== 'GET') return refuse(c, 405, 405, `Method ${c.req.method} is not allowed`)
+    // (Hono answers a HEAD with this GET's headers and no body.)
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      c.header('Allow', 'GET, HEAD')
+      return refuse(c, 405, 405, `Method ${c.req.method} is not allowed`)
+    }
     // The raw path, still encoded: an encoded slash must not become a separator.
     const rawPath = new URL(c.req.url).pathname.replace(/^.*?\/api_gateway\/v1\/badges\/?/, '')
     const found = match(rawPath.split('/'))
