@@ -583,6 +583,47 @@ test('settings in the fragment that only change colours or corners: the page sho
   expect(problems).toEqual([])
 })
 
+test.describe('far from the server (its render in another time zone)', () => {
+  // The server here renders in its own zone (UTC on CI); eleven hours behind, a date can read a
+  // day on.
+  test.use({ timezoneId: 'Pacific/Pago_Pago' })
+
+  test("the first page is hidden until the app has drawn it in the browser's zone; the next is rendered in it and taken over as it is", async ({
+    page,
+  }) => {
+    const problems = await watch(page)
+    const main = page.getByRole('main')
+    const heading = main.getByRole('heading', { level: 1 })
+    let release = await holdScript(page)
+    await page.goto(EARNED, { waitUntil: 'commit' })
+    // The server's dates are in its zone: not shown, so none is read and then changed.
+    await expect(page.getByText('Earned badges')).toBeAttached()
+    await expect(page.getByText('Earned badges')).toBeHidden()
+    release()
+    await expect(heading).toBeVisible()
+    await hydrated(page, 'h1')
+    await expect(page.locator('.animate-pulse')).toHaveCount(0)
+    const drawn = await main.innerText()
+
+    // The next page: rendered in the member's zone, shown at once and taken over as it is.
+    release = await holdScript(page)
+    await page.reload({ waitUntil: 'commit' })
+    await expect(heading).toBeVisible()
+    const state = JSON.parse((await page.locator('#server-render').textContent()) ?? '{}') as {
+      timeZone?: string
+    }
+    expect(state.timeZone).toBe('Pacific/Pago_Pago')
+    // The server's page says what the app said.
+    expect(await main.innerText()).toBe(drawn)
+    await heading.evaluate((h1) => h1.setAttribute('data-mark', ''))
+    release()
+    await hydrated(page, 'h1')
+    await expect(page.locator('h1[data-mark]')).toHaveCount(1)
+    expect(await main.innerText()).toBe(drawn)
+    expect(problems).toEqual([])
+  })
+})
+
 test('a celebration the member closed stays closed on the next visit, never drawn then taken away', async ({
   page,
 }) => {

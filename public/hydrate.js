@@ -79,6 +79,35 @@
       redraw = false
     }
   }
+  // A page rendered in another time zone than this browser's (demo mode: a member far from the
+  // server): its dates can read a day off, and the app draws them again in the browser's. Hidden
+  // until then, as for another language, so no member reads a date that then changes. The zone is
+  // kept for the showcase's pages (server/time-zone.ts): the next page is rendered in it, shown at
+  // once, and taken over as it is. (Named as the app names it, src/main.tsx.)
+  var renderedZone = me.getAttribute('data-time-zone')
+  if (renderedZone) {
+    var zone
+    try {
+      zone = typeof Temporal === 'object' ? Temporal.Now.timeZoneId() : null
+    } catch {
+      zone = null
+    }
+    if (typeof zone !== 'string') zone = Intl.DateTimeFormat().resolvedOptions().timeZone
+    if (zone && zone !== renderedZone) {
+      redraw = true
+      try {
+        document.cookie =
+          'badge-showcase-tz=' +
+          encodeURIComponent(zone) +
+          '; path=' +
+          new URL(document.baseURI).pathname +
+          '; max-age=31536000; samesite=lax' +
+          (location.protocol === 'https:' ? '; secure' : '')
+      } catch {
+        // Cookies blocked: each page is drawn again, as on the first.
+      }
+    }
+  }
   function reveal() {
     document.documentElement.removeAttribute('data-redraw')
   }

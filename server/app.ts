@@ -27,6 +27,7 @@ import {
   withFirstView,
 } from './first-view.ts'
 import { staticFiles } from './static-files.ts'
+import { browserTimeZone } from './time-zone.ts'
 import {
   codeAttributes,
   ENTRY_SCRIPT_TAG,
@@ -329,7 +330,8 @@ export function createApp({
       // A page in a frame is a portal's: demo mode renders it in the browser's request (below).
       const framed = ['iframe', 'frame'].includes(c.req.header('Sec-Fetch-Dest') ?? '')
       // (And the render speaks the browser's language: a cache must keep each language apart.)
-      if (mode === 'demo') c.header('Vary', 'Sec-Fetch-Dest, Accept-Language')
+      // (And in the browser's time zone, once it has told it: the cookie keeps each zone apart.)
+      if (mode === 'demo') c.header('Vary', 'Sec-Fetch-Dest, Accept-Language, Cookie')
       let html = (await readFile(indexHtml, 'utf8')).replace(
         /<base href="[^"]*"/,
         `<base href="${basePath}"`,
@@ -360,6 +362,7 @@ export function createApp({
               basename: basePath.replace(/\/$/, ''),
               configJson: settings,
               acceptLanguage: c.req.header('Accept-Language') ?? null,
+              timeZone: browserTimeZone(c),
             }).catch((error: unknown) => {
               logger.warn('the first view could not be rendered', {
                 requestId: c.get('requestId'),

@@ -14,6 +14,7 @@ import { type PageRender } from './server-render.ts'
 // code): the page shows the member's first badges as the emulator has them, before any script.
 
 const CUSTOMER = '62090013'
+const SERVER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone
 const BADGE = '6650b1c00000000000000003'
 
 function setUp(options: { withRender?: boolean; config?: unknown } = {}) {
@@ -112,13 +113,42 @@ test('a rendered page loads its code once it is on screen; a page without the re
   expect(html).not.toContain('modulepreload')
   expect(html).toContain(
     '<script defer blocking="render" fetchpriority="high" src="hydrate.js" data-entry="./assets/index-1.js" ' +
-      'data-chunks="./assets/earned-2.js ./assets/group-section-3.js" data-fragment-unseen></script>',
+      `data-chunks="./assets/earned-2.js ./assets/group-section-3.js" data-fragment-unseen data-time-zone="${SERVER_ZONE}"></script>`,
   )
   // A page the browser renders itself needs its code at once.
   const { app: plain } = setUp({ withRender: false })
   const unrendered = await page(plain, `/customers/${CUSTOMER}/earned`)
   expect(unrendered).toContain(ENTRY)
   expect(unrendered).not.toContain('hydrate.js')
+})
+
+test("in the browser's time zone once it has told it (a cookie hydrate.js sets); else the server's", async () => {
+  const { app } = setUp()
+  const inZone = async (cookie?: string) => {
+    const response = await app.request(`/customers/${CUSTOMER}/earned`, {
+      headers: cookie === undefined ? {} : { Cookie: cookie },
+    })
+    expect(response.headers.get('Vary')).toMatch(/Cookie/)
+    const html = await response.text()
+    return {
+      state: stateOf(html)?.timeZone,
+      named: /data-time-zone="([^"]*)"/.exec(html)?.[1],
+      rendered: rootOf(html) !== '',
+    }
+  }
+  expect(await inZone()).toEqual({ state: SERVER_ZONE, named: SERVER_ZONE, rendered: true })
+  expect(await inZone('badge-showcase-tz=Pacific%2FPago_Pago')).toEqual({
+    state: 'Pacific/Pago_Pago',
+    named: 'Pacific/Pago_Pago',
+    rendered: true,
+  })
+  // Not a zone (or one made up): rendered in the server's, and hydrate.js has the browser draw it.
+  for (const cookie of [
+    'badge-showcase-tz=Mars%2FOlympus',
+    `badge-showcase-tz=${'x'.repeat(80)}`,
+  ]) {
+    expect(await inZone(cookie)).toEqual({ state: SERVER_ZONE, named: SERVER_ZONE, rendered: true })
+  }
 })
 
 test('available: the first badges still to earn, in the language the browser asks for', async () => {

@@ -164,7 +164,7 @@ export function withServerRender(
       .replace(
         ENTRY_SCRIPT_TAG,
         (_, entry: string) =>
-          `<script defer blocking="render" fetchpriority="high" src="${escapeHtml(hydrateSrc)}" ${codeAttributes(entry, chunks)} data-fragment-unseen></script>`,
+          `<script defer blocking="render" fetchpriority="high" src="${escapeHtml(hydrateSrc)}" ${codeAttributes(entry, chunks)} data-fragment-unseen data-time-zone="${escapeHtml(rendered.state.timeZone)}"></script>`,
       )
   )
 }
