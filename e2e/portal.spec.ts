@@ -494,3 +494,21 @@ test("on its own too, focus moves to each new view's heading (not on the first l
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Badges on offer')
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused()
 })
+
+test("opened in a new window by a page of another site, the showcase is out of that page's reach", async ({
+  page,
+}) => {
+  await page.goto(portal())
+  const [opened] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.evaluate((url) => {
+      ;(window as unknown as { opened: Window | null }).opened = window.open(url)
+    }, `${showcase}/customers/62090013/earned`),
+  ])
+  await expect(opened.getByRole('heading', { name: 'Earned badges', level: 1 })).toBeVisible()
+  // Neither side holds the other: the showcase has no opener, and the page's handle is dead.
+  expect(await opened.evaluate(() => window.opener === null)).toBe(true)
+  expect(
+    await page.evaluate(() => (window as unknown as { opened: Window | null }).opened?.closed),
+  ).toBe(true)
+})

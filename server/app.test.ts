@@ -187,6 +187,7 @@ test('security headers on everything served, HSTS only over https, and a health 
     expect(csp).toContain("frame-ancestors 'self'")
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin')
     expect(response.headers.get('strict-transport-security')).toBeNull()
   }
   const https = await app.request('/healthz', { headers: { 'X-Forwarded-Proto': 'https' } })

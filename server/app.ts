@@ -112,6 +112,10 @@ function securityHeaders(imgSrc: string[], frameAncestors: string[]) {
     c.header('X-Content-Type-Options', 'nosniff')
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin')
     c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()')
+    // Opened from another site's page (a link in a newsletter, a portal's new tab), the showcase
+    // is in a window of its own: that page cannot reach into it (window.opener) nor it into that
+    // page. (Inside a portal's frame the header does nothing: the frame talks by postMessage.)
+    c.header('Cross-Origin-Opener-Policy', 'same-origin')
     // Over https (directly, or behind a load balancer that says so), browsers should stay on it.
     // For this host only: served under a brand's own domain (a base path), includeSubDomains
     // would bind every subdomain of the brand to https, which is the brand's decision, not ours.
