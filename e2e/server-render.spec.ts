@@ -541,6 +541,21 @@ test('a setting the app cannot use (demo mode notes it above the view): hidden u
   ])
 })
 
+test("a portal's header on a page of its own (a frame's address opened in a tab): noted, hidden until then, nothing moves", async ({
+  page,
+}) => {
+  const heading = await watchHeading(page)
+  const release = await holdScript(page)
+  // The very header the server drew: the app still notes it (a portal's setting, outside a frame).
+  await page.goto(`${EARNED}#header=full`, { waitUntil: 'commit' })
+  await expect(page.getByText('Earned badges')).toBeAttached()
+  await expect(page.getByText('Earned badges')).toBeHidden()
+  release()
+  await expect(page.getByText('Some settings of this showcase could not be used')).toBeVisible()
+  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible()
+  expect(await heading()).toEqual([expect.stringMatching(/^Earned badges @ /)])
+})
+
 test('settings in the fragment that only change colours or corners: the page shows at once, and is taken over as it is', async ({
   page,
 }) => {
@@ -621,6 +636,31 @@ test.describe('far from the server (its render in another time zone)', () => {
     await expect(page.locator('h1[data-mark]')).toHaveCount(1)
     expect(await main.innerText()).toBe(drawn)
     expect(problems).toEqual([])
+  })
+
+  test('a zone the server cannot write dates in: hidden once, then shown at once as before (the app draws it)', async ({
+    page,
+  }) => {
+    // A browser naming its zone in a way no server knows.
+    await page.addInitScript(() => {
+      delete (globalThis as { Temporal?: unknown }).Temporal
+      const resolved = Intl.DateTimeFormat.prototype.resolvedOptions
+      Intl.DateTimeFormat.prototype.resolvedOptions = function () {
+        return { ...resolved.call(this), timeZone: 'Mars/Olympus' }
+      }
+    })
+    const heading = page.getByRole('main').getByRole('heading', { level: 1 })
+    let release = await holdScript(page)
+    await page.goto(EARNED, { waitUntil: 'commit' })
+    await expect(page.getByText('Earned badges')).toBeAttached()
+    await expect(page.getByText('Earned badges')).toBeHidden()
+    release()
+    await expect(heading).toBeVisible()
+    // The server could not use the zone it was told: the next page is not held back for it.
+    release = await holdScript(page)
+    await page.reload({ waitUntil: 'commit' })
+    await expect(heading).toBeVisible()
+    release()
   })
 })
 

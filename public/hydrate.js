@@ -50,12 +50,13 @@
     try {
       var state = JSON.parse(document.getElementById('server-render').textContent)
       // As the app compares them: the settings the render had (a language only when configured).
-      var drawn = {
-        locale: state.config.locale,
-        font: state.config.font,
-        brand_name: state.config.brandName,
-        header: state.config.header,
-        member_name: state.config.memberName,
+      var drawn = { locale: state.config.locale, font: state.config.font }
+      // A portal's words only inside a portal's frame (src/config/load.ts): on a page of its own
+      // the app notes them above the view (demo mode), whatever their value.
+      if (window.parent !== window) {
+        drawn.brand_name = state.config.brandName
+        drawn.header = state.config.header
+        drawn.member_name = state.config.memberName
       }
       // Values the app takes for the look (the checks of src/config/runtime.ts): nothing moves.
       var lookOnly = {
@@ -65,7 +66,11 @@
       }
       var html = document.documentElement
       new URLSearchParams(fragment.slice(1)).forEach(function (value, name) {
-        if (name === 'member_token') return
+        // (A token that is not a JWT is noted above the view too: src/config/runtime.ts.)
+        if (name === 'member_token') {
+          if (!/^[\w-]+\.[\w-]+\.[\w-]*$/.test(value)) redraw = true
+          return
+        }
         var look = Object.prototype.hasOwnProperty.call(lookOnly, name) ? lookOnly[name] : null
         var same = Object.prototype.hasOwnProperty.call(drawn, name) && drawn[name] === value
         if (look ? !look.test(value) : !same) redraw = true
@@ -83,29 +88,34 @@
   // server): its dates can read a day off, and the app draws them again in the browser's. Hidden
   // until then, as for another language, so no member reads a date that then changes. The zone is
   // kept for the showcase's pages (server/time-zone.ts): the next page is rendered in it, shown at
-  // once, and taken over as it is. (Named as the app names it, src/main.tsx.)
+  // once, and taken over as it is. Should the cookie already name this zone, the server could not
+  // write dates in it: the app draws the page again as it always did, and hiding it would only
+  // make every page wait. (The zone named as the app names it, src/main.tsx.)
   var renderedZone = me.getAttribute('data-time-zone')
-  if (renderedZone) {
-    var zone
-    try {
-      zone = typeof Temporal === 'object' ? Temporal.Now.timeZoneId() : null
-    } catch {
-      zone = null
-    }
+  var zone = null
+  try {
+    if (typeof Temporal === 'object') zone = Temporal.Now.timeZoneId()
+  } catch {
+    // The date formatting's name below.
+  }
+  try {
     if (typeof zone !== 'string') zone = Intl.DateTimeFormat().resolvedOptions().timeZone
-    if (zone && zone !== renderedZone) {
-      redraw = true
-      try {
-        document.cookie =
-          'badge-showcase-tz=' +
-          encodeURIComponent(zone) +
-          '; path=' +
-          new URL(document.baseURI).pathname +
-          '; max-age=31536000; samesite=lax' +
-          (location.protocol === 'https:' ? '; secure' : '')
-      } catch {
-        // Cookies blocked: each page is drawn again, as on the first.
-      }
+  } catch {
+    zone = null
+  }
+  var zoneCookie = 'badge-showcase-tz=' + encodeURIComponent(zone || '')
+  var zoneKept = document.cookie.split('; ').indexOf(zoneCookie) >= 0
+  if (renderedZone && zone && zone !== renderedZone && !zoneKept) {
+    redraw = true
+    try {
+      document.cookie =
+        zoneCookie +
+        '; path=' +
+        new URL(document.baseURI).pathname +
+        '; max-age=31536000; samesite=lax' +
+        (location.protocol === 'https:' ? '; secure' : '')
+    } catch {
+      // Cookies blocked: each page is drawn again, as on the first.
     }
   }
   function reveal() {

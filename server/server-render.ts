@@ -30,8 +30,9 @@ export type PageRender = (request: {
   basename: string
   configJson: unknown
   acceptLanguage: string | null
-  /** Live mode: the fragment's settings, the browser's time zone, whether the page is in a frame, and the member's token. */
+  /** Live mode: the fragment's settings, whether the page is in a frame, and the member's token. */
   fragment?: string
+  /** The browser's time zone (live mode's early.js, or demo mode's cookie); else the server's. */
   timeZone?: string
   framed?: boolean
   authorization?: string
@@ -115,9 +116,9 @@ export const jsonForPage = (value: unknown) => JSON.stringify(value).replace(/</
  * Its code (the entry and the view's chunks) is loaded by public/hydrate.js once the view is on
  * screen, rather than alongside it: the page needs no script to show, and the art and styles it
  * does need get the connection to themselves. hydrate.js itself (2 kB, asked for first and at high
- * priority, cached for good) holds the first paint as the styles do, only to read the address's
- * fragment, which the server never sees: a page opened with other settings there is hidden until
- * the app has drawn it with them. (Not holding it, the server's English was painted before it ran,
+ * priority, cached for good) holds the first paint as the styles do, only to read what the server
+ * cannot know (the address's fragment, the browser's time zone): a page opened with other settings
+ * there, or rendered in another zone, is hidden until the app has drawn it with them. (Not holding it, the server's English was painted before it ran,
  * every time: the member saw English, then nothing, then Arabic.)
  *
  * The browser paints the view once all of #root is in (`<link rel="expect" blocking="render">`):

@@ -1,5 +1,6 @@
-import { getCookie } from 'hono/cookie'
 import { type Context } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { canonicalTimeZone } from '../src/config/time-zone.ts'
 
 /**
  * The browser's time zone, as public/hydrate.js keeps it for the showcase's pages once a page came
@@ -8,15 +9,12 @@ import { type Context } from 'hono'
  */
 export const TIME_ZONE_COOKIE = 'badge-showcase-tz'
 
-/** The zone a demo page is rendered in: the browser's, when it has told it; else the server's. */
+/**
+ * The zone a demo page is rendered in: the browser's, by the browser's own name for it (the page
+ * says which it was rendered in, and the browser compares the names), when it has told it and the
+ * server can write dates in it; else the server's.
+ */
 export function browserTimeZone(c: Context): string | undefined {
   const zone = getCookie(c, TIME_ZONE_COOKIE)
-  if (zone === undefined || zone.length > 64) return undefined
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone })
-    return zone
-  } catch {
-    // Not a zone this server knows: rendered in its own, and the browser draws the page itself.
-    return undefined
-  }
+  return zone !== undefined && canonicalTimeZone(zone) !== null ? zone : undefined
 }

@@ -11,6 +11,7 @@ import { portalOnlySettings, readConfigFile, setRuntimeConfig } from './config/l
 import { accentInks } from './config/accent-ink.ts'
 import { setServerOrigin } from './config/page-origin.ts'
 import { brandProperties } from './config/theme.ts'
+import { canonicalTimeZone } from './config/time-zone.ts'
 import {
   defaultConfig,
   fragmentSettings,
@@ -112,18 +113,6 @@ async function settled(queryClient: QueryClient, deadline: number): Promise<bool
 }
 
 const MAX_PASSES = 4
-
-/**
- * The time zone's one name (Asia/Kolkata and asia/kolkata are Asia/Calcutta), or null for none:
- * formatters are kept per zone, so per name, not per spelling.
- */
-function canonicalTimeZone(zone: string): string | null {
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone
-  } catch {
-    return null
-  }
-}
 
 // The parts whose code the browser loads later are rendered with their content on every page, the
 // first after a start included. React's lazy resolves only once a render has tried it, so each is

@@ -8,9 +8,15 @@ export type ServerRenderState = {
   locale: Locale
   /** The time the server rendered at: the browser's first render reads the same. */
   now: number
-  /** Dates are formatted in it; a browser elsewhere renders for itself. */
+  /**
+   * Dates are formatted in it (the browser's, once it has told it; demo mode's first page is in the
+   * server's): a browser in another renders for itself.
+   */
   timeZone: string
-  /** The settings rendered with; a browser with others (an embed snippet's) renders for itself. */
+  /**
+   * The settings rendered with; a browser with others that change the markup (an embed snippet's
+   * language or header) renders for itself (rendersAsServer).
+   */
   config: RuntimeConfig
   /** The settings it could not use: demo mode notes them above the view. */
   problems: ConfigProblem[]

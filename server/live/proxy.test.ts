@@ -293,7 +293,10 @@ describe('refusals never reach the upstream', () => {
     const path = '/api_gateway/v1/badges/customer/62090013'
     const headers = await bearer({ sub: '62090013' })
     const get = await app.request(path, { headers })
+    const before = upstream.seen.length
     const head = await app.request(path, { method: 'HEAD', headers })
+    // Asked of Capillary as a GET (the one method its Badges API documents), like any read.
+    expect(upstream.seen.slice(before).map((request) => request.method)).toEqual(['GET'])
     expect(head.status).toBe(200)
     expect(head.status).toBe(get.status)
     expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'))

@@ -7,8 +7,9 @@ const DAY = 86_400_000
 // Dates and relative times never break across lines: their spaces are non-breaking.
 const keepTogether = (text: string) => text.replace(/\s/g, '\u00a0')
 
-// The member's time zone: the browser's own. The server's render is told the browser's (live mode,
-// src/entry-server.tsx) or writes in its own (demo mode; a browser elsewhere renders for itself).
+// The member's time zone: the browser's own. The server's render is told the browser's (live mode's
+// early.js; demo mode's cookie, server/time-zone.ts) or writes in its own (a demo's first page; a
+// browser elsewhere renders for itself).
 let timeZone: string | undefined
 
 /** For the server's render: the time zone its dates are written in (undefined: the process's). */
