@@ -104,7 +104,12 @@
     zone = null
   }
   var zoneCookie = 'badge-showcase-tz=' + encodeURIComponent(zone || '')
-  var zoneKept = document.cookie.split('; ').indexOf(zoneCookie) >= 0
+  var zoneKept = false
+  try {
+    zoneKept = document.cookie.split('; ').indexOf(zoneCookie) >= 0
+  } catch {
+    // No cookies here (a sandboxed page): each page is drawn again, as on the first.
+  }
   if (renderedZone && zone && zone !== renderedZone && !zoneKept) {
     redraw = true
     try {
