@@ -521,40 +521,34 @@ test("settings only the browser knows (a link's #locale=ar): it renders for itse
   expect(problems).toEqual([])
 })
 
-test('a setting the app cannot use (demo mode notes it above the view): hidden until then, nothing moves', async ({
-  page,
-}) => {
-  const problems = await watch(page)
-  const heading = await watchHeading(page)
-  const release = await holdScript(page)
-  await page.goto(`${EARNED}#theme=purple`, { waitUntil: 'commit' })
-  await expect(page.getByText('Earned badges')).toBeAttached()
-  await expect(page.getByText('Earned badges')).toBeHidden()
-  release()
-  await expect(page.getByText('Some settings of this showcase could not be used')).toBeVisible()
-  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible()
-  // Seen in one place only: below the note (shown first without it, it moved down 156 px).
-  expect(await heading()).toEqual([expect.stringMatching(/^Earned badges @ /)])
-  // Drawn for itself, with the note: not taken over as the server's page and found not to match.
-  expect(problems).toEqual([
-    'Badge Showcase: theme must be one of light, dark, system (the embed snippet); the default is used.',
-  ])
-})
-
-test("a portal's header on a page of its own (a frame's address opened in a tab): noted, hidden until then, nothing moves", async ({
-  page,
-}) => {
-  const heading = await watchHeading(page)
-  const release = await holdScript(page)
-  // The very header the server drew: the app still notes it (a portal's setting, outside a frame).
-  await page.goto(`${EARNED}#header=full`, { waitUntil: 'commit' })
-  await expect(page.getByText('Earned badges')).toBeAttached()
-  await expect(page.getByText('Earned badges')).toBeHidden()
-  release()
-  await expect(page.getByText('Some settings of this showcase could not be used')).toBeVisible()
-  await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible()
-  expect(await heading()).toEqual([expect.stringMatching(/^Earned badges @ /)])
-})
+// Settings the app cannot use, which demo mode notes above the view: a value it does not take, and
+// a portal's header on a page of its own (a frame's address opened in a tab), even the very header
+// the server drew.
+for (const { fragment, warning } of [
+  {
+    fragment: 'theme=purple',
+    warning: 'theme must be one of light, dark, system (the embed snippet)',
+  },
+  { fragment: 'header=full', warning: 'header only applies inside a portal’s frame (the link)' },
+]) {
+  test(`a setting the app cannot use (#${fragment}): noted above the view, hidden until then, nothing moves`, async ({
+    page,
+  }) => {
+    const problems = await watch(page)
+    const heading = await watchHeading(page)
+    const release = await holdScript(page)
+    await page.goto(`${EARNED}#${fragment}`, { waitUntil: 'commit' })
+    await expect(page.getByText('Earned badges')).toBeAttached()
+    await expect(page.getByText('Earned badges')).toBeHidden()
+    release()
+    await expect(page.getByText('Some settings of this showcase could not be used')).toBeVisible()
+    await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible()
+    // Seen in one place only: below the note (shown first without it, it moved down 156 px).
+    expect(await heading()).toEqual([expect.stringMatching(/^Earned badges @ /)])
+    // Drawn for itself, with the note: not taken over as the server's page and found not to match.
+    expect(problems).toEqual([`Badge Showcase: ${warning}; the default is used.`])
+  })
+}
 
 test('settings in the fragment that only change colours or corners: the page shows at once, and is taken over as it is', async ({
   page,

@@ -118,8 +118,9 @@ export const jsonForPage = (value: unknown) => JSON.stringify(value).replace(/</
  * does need get the connection to themselves. hydrate.js itself (2 kB, asked for first and at high
  * priority, cached for good) holds the first paint as the styles do, only to read what the server
  * cannot know (the address's fragment, the browser's time zone): a page opened with other settings
- * there, or rendered in another zone, is hidden until the app has drawn it with them. (Not holding it, the server's English was painted before it ran,
- * every time: the member saw English, then nothing, then Arabic.)
+ * there, or rendered in another zone, is hidden until the app has drawn it with them. (Not holding
+ * it, the server's English was painted before it ran, every time: the member saw English, then
+ * nothing, then Arabic.)
  *
  * The browser paints the view once all of #root is in (`<link rel="expect" blocking="render">`):
  * a phone busy parsing, or a page arriving in pieces, would otherwise paint half a view, a button

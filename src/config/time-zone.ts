@@ -7,15 +7,9 @@
  */
 export function canonicalTimeZone(zone: string): string | null {
   const offset = /^([+-])(\d{2}):00$/.exec(zone)
-  const hours = offset === null ? NaN : Number(offset[2])
+  const hours = Number(offset?.[2] ?? NaN)
   const name =
-    offset === null
-      ? zone
-      : hours === 0
-        ? 'UTC'
-        : hours <= 14
-          ? `Etc/GMT${offset[1] === '+' ? '-' : '+'}${hours}`
-          : zone
+    hours === 0 ? 'UTC' : hours <= 14 ? `Etc/GMT${offset?.[1] === '+' ? '-' : '+'}${hours}` : zone
   try {
     return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone
   } catch {
