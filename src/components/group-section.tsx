@@ -125,9 +125,13 @@ export function GroupSection({
               >
                 ▶
               </span>
-              <bdi>{name}</bdi>
-              <span className="text-sm font-normal whitespace-nowrap text-ink-muted">
-                {t(partial ? 'group.count.so-far' : 'group.count', { count })}
+              {/* Name and count in one line of text: where they do not fit (a one-card group,
+                  a longer count in Arabic) the count goes below, the name is not broken. */}
+              <span>
+                <bdi>{name}</bdi>{' '}
+                <span className="ms-0.5 text-sm font-normal whitespace-nowrap text-ink-muted">
+                  {t(partial ? 'group.count.so-far' : 'group.count', { count })}
+                </span>
               </span>
             </button>
           ) : (
