@@ -52,6 +52,26 @@ test('Arabic: right to left, Arabic text and digits, and no accessibility violat
   await expectNoAxeViolations(page)
 })
 
+test('Arabic on a phone: a group beside no other keeps its name whole, its longer count below', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto('/customers/381921157/earned#locale=ar')
+  // The VIP's one-card Coffee Club heading is one column wide: "Coffee Club" and "شارة واحدة"
+  // do not fit on one line, and the name was the part that broke ("Coffee" above "Club").
+  const heading = page
+    .getByRole('region', { name: 'Coffee Club' })
+    .getByRole('heading', { level: 2 })
+  await expect(heading).toContainText('شارة واحدة')
+  // Its lines, read off the text itself (the name's own box is one, however many lines it holds).
+  const lines = await heading.locator('bdi').evaluate((name) => {
+    const text = document.createRange()
+    text.selectNodeContents(name)
+    return new Set([...text.getClientRects()].map((line) => Math.round(line.top))).size
+  })
+  expect(lines).toBe(1)
+})
+
 test('dark theme: no accessibility violation in any view', async ({ page }) => {
   await page.goto('/customers/62090013/earned#theme=dark&accent=%23ffb000')
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
