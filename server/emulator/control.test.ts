@@ -15,12 +15,16 @@ function controlled() {
       headers: { 'Content-Type': 'application/json' },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     })
-  const earnedIds = async (member: string) => {
-    const response = await api.request(`${API_BASE}/customer/${member}?badgeType=EARNED&limit=100`)
-    const body = (await response.json()) as { data: { badges: Array<{ badgeMetaId: string }> } }
-    return body.data.badges.map((badge) => badge.badgeMetaId)
+  const list = async (member: string, query: string) => {
+    const response = await api.request(`${API_BASE}/customer/${member}?limit=100&${query}`)
+    const body = (await response.json()) as {
+      data: { badges: Array<{ badgeMetaId: string; earnedCount: number | null }> }
+    }
+    return body.data.badges
   }
-  return { api, post, earnedIds, clock }
+  const earnedIds = async (member: string, query = '') =>
+    (await list(member, `badgeType=EARNED&${query}`)).map((badge) => badge.badgeMetaId)
+  return { api, post, list, earnedIds, clock }
 }
 
 test('an awarded badge is on the member’s earned list from then on', async () => {
@@ -39,6 +43,19 @@ test('a revoked badge leaves the earned list; revoking again says there is nothi
   expect((await post(`/members/${TYPICAL_MEMBER}/badges/${badge}/revoke`)).status).toBe(200)
   expect(await earnedIds(TYPICAL_MEMBER)).not.toContain(badge)
   expect((await post(`/members/${TYPICAL_MEMBER}/badges/${badge}/revoke`)).status).toBe(404)
+})
+
+test('a badge taken back is not an expired one, and the earn it took back no longer counts', async () => {
+  const { post, list, earnedIds } = controlled()
+  const badge = demoBadgeIds.greenStep
+  await post(`/members/${TYPICAL_MEMBER}/badges/${badge}/earn`)
+  expect(await earnedIds(TYPICAL_MEMBER)).toContain(badge)
+  await post(`/members/${TYPICAL_MEMBER}/badges/${badge}/revoke`)
+  // "Include expired" is for copies that ran out: this one the member no longer has at all.
+  expect(await earnedIds(TYPICAL_MEMBER, 'includeExpired=true')).not.toContain(badge)
+  // Earnable once in a lifetime, and the one earn was taken back: still on offer, never earned.
+  const offered = await list(TYPICAL_MEMBER, 'badgeType=AVAILABLE')
+  expect(offered.find((entry) => entry.badgeMetaId === badge)).toMatchObject({ earnedCount: null })
 })
 
 test('the clock moves forward for the emulator, never back', async () => {

@@ -12,7 +12,7 @@ import { demoDataset } from './demo-data.ts'
 import { stringify } from './json.ts'
 import { type BadgeDef, type Dataset, type MemberDef } from './model.ts'
 import { badgeMeta, customerBadge, type ListEntry, managementBadge } from './shapes.ts'
-import { type Lookup, indexDataset, isEarnActive, memberRecord } from './state.ts'
+import { indexDataset, isEarnActive, keptEarns, type Lookup } from './state.ts'
 
 // The Capillary Badges API as the documents describe it, over a dataset: one implementation used
 // by demo mode, `npm run dev`, unit tests and e2e. Mounted at /api_gateway/v1/badges.
@@ -139,8 +139,10 @@ export function createEmulator({
   function earnedEntries(member: MemberDef, at: number, includeExpired: boolean): ListEntry[] {
     return member.badges.flatMap((record) => {
       const badge = lookup.badgeById.get(record.badgeId)
-      if (badge === undefined || record.earns.length === 0) return []
-      const active = record.earns.some((earn) => isEarnActive(badge, earn, at))
+      // "Include expired" adds the badges whose copy ran out, not the ones the brand took back.
+      const earns = keptEarns(member, record.badgeId)
+      if (badge === undefined || earns.length === 0) return []
+      const active = earns.some((earn) => isEarnActive(badge, earn, at))
       return active || includeExpired ? [{ badge, earned: true }] : []
     })
   }
@@ -150,7 +152,7 @@ export function createEmulator({
     return lookup.dataset.badges.flatMap((badge) => {
       if (!offeredTo(badge, member)) return []
       if (badge.expiresAt <= at && !includeExpired) return []
-      const earned = memberRecord(member, badge.id).earns.length
+      const earned = keptEarns(member, badge.id).length
       const reachedTotal = badge.memberLimits.some(
         (limit) => limit.kind === 'total' && earned >= limit.max,
       )
@@ -177,7 +179,7 @@ export function createEmulator({
 
   function byLatest(member: MemberDef, pick: 'earnedAt' | 'eventAt') {
     const latest = (entry: ListEntry) =>
-      Math.max(-Infinity, ...memberRecord(member, entry.badge.id).earns.map((earn) => earn[pick]))
+      Math.max(-Infinity, ...keptEarns(member, entry.badge.id).map((earn) => earn[pick]))
     return (a: ListEntry, b: ListEntry) => latest(b) - latest(a) || byRank(a, b)
   }
 

@@ -6,6 +6,7 @@ import {
   earnExpiresAt,
   isEarnActive,
   type Lookup,
+  keptEarns,
   memberRecord,
   usedAgainst,
 } from './state.ts'
@@ -209,7 +210,7 @@ export function customerBadge(
   lookup: Lookup,
   now: number,
 ) {
-  const { earns } = memberRecord(member, badge.id)
+  const earns = keptEarns(member, badge.id)
   const last = earns.reduce<(typeof earns)[number] | null>(
     (latest, earn) => (latest === null || earn.earnedAt > latest.earnedAt ? earn : latest),
     null,

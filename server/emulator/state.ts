@@ -81,6 +81,14 @@ export function allEarns(lookup: Lookup, badgeId: string): EarnRecord[] {
   )
 }
 
+/**
+ * The member's earns of a badge that stand: one the brand took back is on their history (the
+ * management record) but not on their lists, in their count or against their limits.
+ */
+export function keptEarns(member: MemberDef, badgeId: string): EarnRecord[] {
+  return memberRecord(member, badgeId).earns.filter((earn) => earn.revokedAt === undefined)
+}
+
 export function memberRecord(member: MemberDef, badgeId: string) {
   return (
     member.badges.find((record) => record.badgeId === badgeId) ?? {
