@@ -1,4 +1,11 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
+import {
+  type APIRequestContext,
+  expect,
+  type Page,
+  request as requests,
+  test,
+} from '@playwright/test'
+import { startControlledDemo } from './own-server.ts'
 
 // One truth about each badge: what a list card says (its image's alt text and its lines) is what
 // the badge's own page says, and neither claims the member can earn it again while the member's
@@ -7,6 +14,8 @@ import { type APIRequestContext, expect, type Page, test } from '@playwright/tes
 const TOM = '62090013'
 const NEWCOMER = '565039504'
 const VIP = '381921157'
+const BARISTA = '6650b1c00000000000000003'
+const GREEN_STEP = '6650b1c0000000000000000b'
 
 type Card = { name: string; href: string; alt: string; lines: string[] }
 type Hero = { alt: string; sentences: string[] }
@@ -49,7 +58,12 @@ async function readHero(page: Page, href: string, name: string): Promise<Hero> {
   })
 }
 
-type UsedUp = { kind: 'total' | 'fixed' | 'rolling'; cycleEnd: number | null }
+type UsedUp = {
+  kind: 'total' | 'fixed' | 'rolling'
+  cycleEnd: number | null
+  /** Earned only while the brand has it open to the member: a freed window promises nothing. */
+  issued: boolean
+}
 
 type Constraint = {
   constraintType?: string
@@ -68,7 +82,10 @@ async function usedUpLimits(
     `/api_gateway/v1/badges/management/${member}/badge/${badgeId}?includeStatistics=true`,
   )
   expect(response.ok(), `the member's record of ${badgeId}`).toBe(true)
-  const body = (await response.json()) as { data: { customerConstraints?: Constraint[] } }
+  const body = (await response.json()) as {
+    data: { customerConstraints?: Constraint[]; badgeType?: string }
+  }
+  const issued = body.data.badgeType === 'ISSUE_EARN'
   return (body.data.customerConstraints ?? []).flatMap((limit): UsedUp[] => {
     const max = limit.maxEarnLimit
     const counts = Object.values(limit.earnConstraintBlockStatistics ?? {}).filter(
@@ -82,7 +99,8 @@ async function usedUpLimits(
           ? 'rolling'
           : 'total'
     const end = limit.fixedWindowCycle?.endDate
-    return [{ kind, cycleEnd: kind === 'fixed' && typeof end === 'number' ? end * 1000 : null }]
+    const cycleEnd = kind === 'fixed' && typeof end === 'number' ? end * 1000 : null
+    return [{ kind, cycleEnd, issued }]
   })
 }
 
@@ -107,7 +125,8 @@ const cardToHero: [RegExp, (match: RegExpMatchArray) => RegExp][] = [
     /^Earn it by (.+)$/,
     (m) => new RegExp(`^This badge is open to you: earn it by ${esc(m[1])}\\.$`),
   ],
-  [/^Earn it (in .+)$/, () => /^This badge is open to you: earn it by .+\.$/],
+  [/^Time to earn it ends (.+)$/, () => /^This badge is open to you: earn it by .+\.$/],
+  [/^Not open to you again yet$/, () => /^It is not open to you again yet\.$/],
   [/^Only (\d[\d,]*) left$/, (m) => new RegExp(`^Only ${esc(m[1])} left for all members\\.$`)],
   [/^Not open to you yet$/, () => /^This badge is not open to you yet\.$/],
   [/^Ends (in .+)$/, () => /^You can earn this badge until .+\.$/],
@@ -135,7 +154,7 @@ const stateLines: Record<string, RegExp> = {
   expired: /^Expired .+$|^expired$/,
   // Run out, and may be earned again now: both said.
   'expired, open to you again': /^Earn it again now$/,
-  'open to you, in progress': /^Earn it (by|in) .+$|^open to you, in progress$/,
+  'open to you, in progress': /^(Earn it by|Time to earn it ends) .+$|^open to you, in progress$/,
   'earned, not open again yet': /^Again from .+$|^earned, not open again yet$/,
   'not open yet': /^Opens .+$|^Not open to you yet$|^not open yet$/,
   'no longer available': /^(All claimed|Earned as often as allowed|Ended .+|no longer available)$/,
@@ -208,7 +227,7 @@ async function expectOneTruth(
         ).toEqual([])
       }
       const offered = state === 'earned' || state === 'earned, not open again yet'
-      if (limit.kind === 'fixed' && limit.cycleEnd !== null && offered) {
+      if (limit.kind === 'fixed' && limit.cycleEnd !== null && offered && !limit.issued) {
         const date = await formatIn(page, limit.cycleEnd)
         expect(card.lines, `${where}: its window resets on ${date}`).toContain(`Again from ${date}`)
         expect(hero.sentences, `${where}: its window resets on ${date}`).toContain(
@@ -314,8 +333,11 @@ test('the states the member sees, as the demo data has them', async ({ page }) =
     expect(regular.alt).toBe('Regular, earned')
     expect(regular.lines).not.toContain('Earn it again now')
     expect(regular.lines.join('\n')).toMatch(new RegExp(`^Again from ${date}$`, 'm'))
-    for (const name of ['Birthday Treat', 'Anniversary'])
-      expect(on(cards, name).lines.join('\n')).toMatch(new RegExp(`^Again from ${date}$`, 'm'))
+    expect(on(cards, 'Anniversary').lines.join('\n')).toMatch(
+      new RegExp(`^Again from ${date}$`, 'm'),
+    )
+    // Birthday Treat is earned only when the brand opens it to the member: no date promised.
+    expect(on(cards, 'Birthday Treat').lines.join('\n')).not.toMatch(/again/i)
   }
   expect(on(tomEarned, 'Big Spender').alt).toBe('Big Spender, expired')
   expect(on(tomAvailable, "Barista's Favourite").alt).toBe(
@@ -325,4 +347,78 @@ test('the states the member sees, as the demo data has them', async ({ page }) =
   expect(on(tomAvailable, 'Night Owl').alt).toBe('Night Owl, no longer available')
   expect(on(tomAvailable, 'Night Owl').lines).toContain('All claimed')
   expect(on(tomAvailable, 'Holiday Cheer').lines).toContain('Only 812 left')
+})
+
+test.describe('a year on: a copy run out, one the brand must open again, one taken back', () => {
+  test.describe.configure({ timeout: 240_000 })
+  let server: Awaited<ReturnType<typeof startControlledDemo>>
+  test.beforeAll(async () => {
+    server = await startControlledDemo()
+  })
+  test.afterAll(async () => {
+    await server?.stop()
+  })
+
+  test('both lists, the summary and each badge’s page say the same', async ({ page }) => {
+    // Tom earns Barista's Favourite while it is open to him; its copy runs out in two weeks and
+    // its time to earn it in January. Green Step he earns and the brand takes back. A year on,
+    // Anniversary's copy has run out and its year is up.
+    await server.advance(22)
+    await server.award(TOM, BARISTA)
+    await server.award(TOM, GREEN_STEP)
+    await server.revoke(TOM, GREEN_STEP)
+    await server.advance(325)
+    const read = async (path: string) =>
+      (await readCards(page, `${server.url}${path}`)).map((card) => ({
+        ...card,
+        href: `${server.url}${card.href}`,
+      }))
+    const earned = await read(`/customers/${TOM}/earned?expired=1`)
+    const available = await read(`/customers/${TOM}/available`)
+    const on = (cards: Card[], name: string) => {
+      const card = cards.find((c) => c.name === name)
+      expect(card, name).toBeDefined()
+      return card as Card
+    }
+
+    // Taken back is not "expired": off the earned list, and never earned as far as the offer goes.
+    expect(earned.map((card) => card.name)).not.toContain('Green Step')
+    expect(on(available, 'Green Step').alt).toBe('Green Step, not earned yet')
+    // One state per badge, whichever list shows it.
+    for (const card of earned) {
+      const offered = available.find((other) => other.href === card.href)
+      if (offered) expect(offered.alt, `${card.name} on both lists`).toBe(card.alt)
+    }
+    // Only the brand can open Barista's Favourite again: not "earn it again now" anywhere.
+    expect(on(available, "Barista's Favourite").alt).toBe("Barista's Favourite, expired")
+    expect(on(available, "Barista's Favourite").lines).toContain('Not open to you again yet')
+    expect(on(earned, "Barista's Favourite").lines.join('\n')).not.toMatch(/again now/i)
+    // Anniversary's offer remembers the copy that ran out, on the day the earned list gives.
+    const anniversary = on(available, 'Anniversary')
+    expect(anniversary.alt).toBe('Anniversary, expired, open to you again')
+    expect(anniversary.lines[0]).toBe(on(earned, 'Anniversary').lines[0])
+    expect(anniversary.lines[0]).toMatch(/^Expired /)
+    // "To earn now" counts what the cards say can be earned today, and nothing else.
+    await page.goto(`${server.url}/customers/${TOM}/available`)
+    const toEarn = available.filter(
+      (card) => /, not earned yet$/.test(card.alt) || card.lines.includes('Earn it again now'),
+    )
+    await expect(
+      page.getByRole('region', { name: 'Your badges at a glance' }).getByRole('link', {
+        // Not the "Next up" badge, whose name ends "Ready to earn now".
+        name: /^\d+\s*to earn now$/,
+      }),
+    ).toHaveAccessibleName(new RegExp(`^${toEarn.length}\\s*to earn now$`))
+
+    const api = await requests.newContext({ baseURL: server.url })
+    const names = ["Barista's Favourite", 'Anniversary', 'Birthday Treat', 'Green Step']
+    await expectOneTruth(
+      page,
+      api,
+      TOM,
+      'a year on',
+      available.filter((card) => names.includes(card.name)),
+    )
+    await api.dispose()
+  })
 })

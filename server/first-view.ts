@@ -215,7 +215,7 @@ export async function firstView(
     const availableBadges = available ?? shown
     const held = new Set(earnedBadges.map((badge) => badge.id))
     const unsettled = availableBadges
-      .filter((badge) => needsMemberRecord(badge, held.has(badge.id), now))
+      .filter((badge) => needsMemberRecord(badge, held.has(badge.id)))
       .slice(0, SETTLE_AT_MOST)
     const records = new Map(
       await Promise.all(

@@ -8,7 +8,9 @@ import {
   earnedListFacts,
   homeList,
   memberFacts,
+  needsMemberRecord,
   nextEarn,
+  openAgain,
   overForAll,
   truthImage,
 } from './truth.ts'
@@ -29,6 +31,7 @@ const facts = (overrides: Partial<BadgeFacts> = {}): BadgeFacts => ({
   lapsed: null,
   issued: null,
   needsIssue: false,
+  issueKnown: true,
   ...overrides,
 })
 
@@ -307,4 +310,100 @@ test('over for every member, and the list a badge is on, from the one truth', ()
     expect(overForAll(truth), truth.kind).toBe(over)
     expect(homeList(truth), truth.kind).toBe(list)
   }
+})
+
+test('a badge the brand issues, its copy run out and no issue open: open again only when the brand opens it', () => {
+  // Barista's Favourite after its copy ran out and its time to earn it ended: the limits alone
+  // would say "again now", but only an open issue lets the member earn it.
+  const ranOut = facts({
+    needsIssue: true,
+    lapsed: { at: now - 3 * DAY },
+    times: 1,
+    lastEarnedAt: now - 40 * DAY,
+    limits: [limit({ kind: 'unlimited' })],
+  })
+  const truth = badgeTruth(ranOut, now)
+  expect(truth).toMatchObject({ kind: 'expired', next: { kind: 'when-opened' } })
+  expect(openAgain(truth)).toBe(false)
+  // Drawn and listed as the copy that ran out, not as a badge on offer.
+  expect(truthImage(truth)).toEqual({ state: 'EARNED', muted: true })
+  expect(homeList(truth)).toBe('earned')
+  // A window that frees up later does not open it either (Birthday Treat, a year on).
+  expect(nextEarn({ ...ranOut, limits: [monthly], lastEarnedAt: now - DAY }, now)).toEqual({
+    kind: 'when-opened',
+  })
+  // Used up for life stays "never"; an open issue lets the limits speak.
+  expect(nextEarn({ ...ranOut, limits: [limit({ kind: 'total', max: 1 })] }, now)).toEqual({
+    kind: 'never',
+  })
+  expect(badgeTruth({ ...ranOut, issued: { earnBy: now + 9 * DAY } }, now)).toEqual({
+    kind: 'in-progress',
+    earnBy: now + 9 * DAY,
+  })
+})
+
+test('the earned list cannot see issues: an issued badge that ran out claims no next step there', () => {
+  const barista = makeBadge({
+    earnType: 'ISSUE_EARN',
+    earnedCount: 1,
+    expiresAt: now - 8 * DAY,
+    limits: [limit({ kind: 'unlimited' })],
+  })
+  const truth = badgeTruth(earnedListFacts(barista, now), now)
+  // Not "earn it again now" with the not-earned art: whether an issue is open is not known here.
+  expect(truth).toMatchObject({ kind: 'expired', at: now - 8 * DAY, next: { kind: 'unknown' } })
+  expect(truthImage(truth)).toEqual({ state: 'EARNED', muted: true })
+  // Held (Birthday Treat), on either list: no "again from" the next window either.
+  const birthday = makeBadge({
+    earnType: 'ISSUE_EARN',
+    earnedCount: 1,
+    lastEarnedAt: now - 20 * DAY,
+    limits: [monthly],
+    expiresAt: now + 26 * DAY,
+  })
+  expect(badgeTruth(earnedListFacts(birthday, now), now)).toMatchObject({
+    kind: 'earned',
+    next: { kind: 'unknown' },
+  })
+  const offered = { ...birthday, expiresAt: now + 700 * DAY }
+  expect(badgeTruth(availableListFacts(offered, birthday, null, now), now)).toMatchObject({
+    kind: 'earned',
+    next: { kind: 'unknown' },
+  })
+})
+
+test('a badge earned before and held no longer: the available list reads the member’s record', () => {
+  // Once a month, last earned in an earlier cycle: the list alone would say "earn it now".
+  const anniversary = makeBadge({
+    earnedCount: 1,
+    lastEarnedAt: now - 40 * DAY,
+    limits: [monthly],
+    expiresAt: now + 700 * DAY,
+  })
+  expect(needsMemberRecord(anniversary, false)).toBe(true)
+  expect(needsMemberRecord(anniversary, true)).toBe(false)
+  expect(needsMemberRecord(makeBadge({ earnedCount: null }), false)).toBe(false)
+  // With the record, the offer says what the earned list and the badge's page say: it ran out.
+  const record = makeMemberBadge({
+    id: anniversary.id,
+    earns: [
+      {
+        id: 'e1',
+        status: 'EXPIRED',
+        earnedAt: now - 40 * DAY,
+        expiresAt: now - 7 * DAY,
+        revokedAt: null,
+        eventAt: null,
+      },
+    ],
+    activeEarnedCount: 0,
+  })
+  const offered = badgeTruth(availableListFacts(anniversary, null, record, now), now)
+  expect(offered).toMatchObject({ kind: 'expired', at: now - 7 * DAY, times: 1 })
+  const listed = makeBadge({ id: anniversary.id, earnedCount: 1, expiresAt: now - 7 * DAY })
+  expect(badgeTruth(earnedListFacts(listed, now), now)).toMatchObject({
+    kind: 'expired',
+    at: now - 7 * DAY,
+    times: 1,
+  })
 })

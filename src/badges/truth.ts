@@ -18,6 +18,8 @@ export type NextEarn =
   | { kind: 'from'; at: number | null }
   /** Never again: their limit for the badge's life is used, the badge ended or its supply ran out. */
   | { kind: 'never' }
+  /** Only once the brand opens it to the member again (an issued badge with no open issue). */
+  | { kind: 'when-opened' }
   /** The data cannot settle it (a list without usage counts); say nothing rather than guess. */
   | { kind: 'unknown' }
 
@@ -62,6 +64,8 @@ export type BadgeFacts = {
   issued: { earnBy: number | null } | null
   /** Only a badge the brand issues to the member can be earned (Capillary's ISSUE_EARN). */
   needsIssue: boolean
+  /** Whether `issued` was read (the member's own record); the lists do not say. */
+  issueKnown: boolean
 }
 
 const SCARCE_BELOW = 1000
@@ -142,6 +146,9 @@ export function nextEarn(facts: BadgeFacts, now: number): NextEarn {
   if (own.length === 0 && facts.times > 0) return { kind: 'unknown' }
   const steps = own.map((limit) => limitStep(limit, facts, now))
   if (steps.some((step) => step.kind === 'never')) return { kind: 'never' }
+  // However the limits stand, a badge the brand issues is earned only while an issue is open.
+  if (facts.needsIssue && facts.issued === null)
+    return facts.issueKnown ? { kind: 'when-opened' } : { kind: 'unknown' }
   const waits = steps.flatMap((step) => (step.kind === 'from' ? [step] : []))
   if (waits.length > 0) {
     const dates = waits.map((step) => step.at)
@@ -245,7 +252,8 @@ export function earnedListFacts(badge: CustomerBadge, now: number): BadgeFacts {
     held: live ? { until: badge.expiresAt } : null,
     lapsed: live ? null : { at: badge.expiresAt },
     issued: null,
-    needsIssue: false,
+    needsIssue: badge.earnType?.toUpperCase() === 'ISSUE_EARN',
+    issueKnown: false,
   }
 }
 
@@ -284,21 +292,22 @@ export function availableListFacts(
     held: holding !== null ? { until: holding.expiresAt } : null,
     lapsed: null,
     issued: null,
-    needsIssue: false,
+    needsIssue: badge.earnType?.toUpperCase() === 'ISSUE_EARN',
+    issueKnown: false,
   }
 }
 
 /**
  * Whether the available list cannot settle a badge's truth alone: an issued-to-earn badge (is it
- * open to this member?), a supply shared by all members (how much is left?), or a window the member
- * used before whose use the list does not count. The member's own record settles it.
+ * open to this member?), a supply shared by all members (how much is left?), a badge the member
+ * earned and holds no longer (when did it run out, and when may they earn it again? the list counts
+ * no window's use). The member's own record settles it.
  */
-export function needsMemberRecord(badge: CustomerBadge, holding: boolean, now: number): boolean {
+export function needsMemberRecord(badge: CustomerBadge, holding: boolean): boolean {
   if (holding) return false
+  if ((badge.earnedCount ?? 0) > 0) return true
   if (badge.earnType?.toUpperCase() === 'ISSUE_EARN') return true
-  if (badge.limits.some((limit) => limit.scope === 'badge' && limit.kind === 'total')) return true
-  const facts = availableListFacts(badge, null, null, now)
-  return facts.times > 0 && nextEarn(facts, now).kind === 'unknown'
+  return badge.limits.some((limit) => limit.scope === 'badge' && limit.kind === 'total')
 }
 
 /** Member records read to settle what the available list cannot say: at most this many. */
@@ -337,5 +346,6 @@ export function memberFacts(
     lapsed: state !== 'EARNED' && lapsedAt !== null ? { at: lapsedAt } : null,
     issued: state === 'IN_PROGRESS' ? { earnBy: issual?.expiresAt ?? null } : null,
     needsIssue: (earnType ?? member.earnType)?.toUpperCase() === 'ISSUE_EARN',
+    issueKnown: true,
   }
 }

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import { type BadgeTruth } from '../badges/truth.ts'
-import { formatDate } from './format.ts'
-import { cardLines } from './truth-text.ts'
+import { formatDate, formatRelative } from './format.ts'
+import { cardLines, heroSentences, truthLabel } from './truth-text.ts'
 
 const DAY = 86_400_000
 const now = Date.UTC(2026, 10, 28, 12)
@@ -42,4 +42,35 @@ test('a card says when the badge was earned, expired or not: a list by date is i
 test("in a list by activity, a card gives the activity's date, else (not known) the earning's", () => {
   expect(texts(held, activityAt)).toEqual(['Yours to keep', `Activity ${formatDate(activityAt)}`])
   expect(texts(held, null)).toEqual(['Yours to keep', `Earned ${formatDate(earnedAt)}`])
+})
+
+test('a copy that ran out and waits for the brand to open it again says so, nowhere "again now"', () => {
+  const waiting: BadgeTruth = {
+    kind: 'expired',
+    at: now - 8 * DAY,
+    times: 1,
+    lastEarnedAt: earnedAt,
+    next: { kind: 'when-opened' },
+  }
+  expect(texts(waiting)).toEqual([
+    `Expired ${formatDate(now - 8 * DAY)}`,
+    `Earned ${formatDate(earnedAt)}`,
+    'Not open to you again yet',
+  ])
+  expect(heroSentences(waiting, now)).toEqual([
+    `You earned it on ${formatDate(earnedAt)}.`,
+    `It expired on ${formatDate(now - 8 * DAY)}.`,
+    'It is not open to you again yet.',
+  ])
+  expect(truthLabel(waiting)).toBe('expired')
+  // Held: the card gives no such news.
+  expect(texts({ ...held, next: { kind: 'when-opened' } })).toEqual([
+    'Yours to keep',
+    `Earned ${formatDate(earnedAt)}`,
+  ])
+})
+
+test('a deadline close by reads as a deadline, not as a wait', () => {
+  const open: BadgeTruth = { kind: 'in-progress', earnBy: now + 23 * DAY }
+  expect(texts(open)).toEqual([`Time to earn it ends ${formatRelative(now + 23 * DAY, now)}`])
 })

@@ -19,10 +19,13 @@ export function truthLabel(truth: BadgeTruth): string {
   return openAgain(truth) ? t('truth.label.open-again') : t(`truth.label.${truth.kind}`)
 }
 
-function nextLine(next: NextEarn): Line | null {
+/** The next step on a card; "not open again yet" only for a copy that ran out (a held one is news enough). */
+function nextLine(next: NextEarn, held = false): Line | null {
   if (next.kind === 'now') return { text: t('truth.next.now'), tone: 'good' }
   if (next.kind === 'from' && next.at !== null)
     return { text: t('truth.next.from', { date: formatDate(next.at) }), tone: 'plain' }
+  if (next.kind === 'when-opened' && !held)
+    return { text: t('truth.next.when-opened'), tone: 'plain' }
   return null
 }
 
@@ -55,7 +58,7 @@ export function cardLines(truth: BadgeTruth, now: number, activityAt?: number | 
               }
             : { text: t('truth.card.until', { date: formatDate(truth.until) }), tone: 'quiet' }
       // When it was last earned, as its page says it (the sort by "Recently earned" shows why).
-      return [first, datedLine(truth.lastEarnedAt, activityAt), nextLine(truth.next)].filter(
+      return [first, datedLine(truth.lastEarnedAt, activityAt), nextLine(truth.next, true)].filter(
         (line): line is Line => line !== null,
       )
     }
@@ -173,6 +176,7 @@ export function heroSentences(truth: BadgeTruth, now: number): string[] {
         ...(truth.next.kind === 'from' && truth.next.at !== null
           ? [t('truth.hero.again-from', { date: formatDate(truth.next.at) })]
           : []),
+        ...(truth.next.kind === 'when-opened' ? [t('truth.hero.again-when-opened')] : []),
       ]
     case 'in-progress':
       return [

@@ -66,7 +66,7 @@ export function useAvailableTruths(
 ): Map<string, BadgeTruth | null> {
   const holding = new Map((earned ?? []).map((badge) => [badge.id, badge]))
   const unsettled = badges
-    .filter((badge) => needsMemberRecord(badge, holding.has(badge.id), now))
+    .filter((badge) => needsMemberRecord(badge, holding.has(badge.id)))
     .slice(0, SETTLE_AT_MOST)
   const records = useQueries({
     queries: unsettled.map((badge) => badgeQueries.memberBadge(customer, badge.id)),

@@ -128,6 +128,7 @@ function BadgeDetail({
           lapsed: null,
           issued: null,
           needsIssue: badge.earnType?.toUpperCase() === 'ISSUE_EARN',
+          issueKnown: false,
         },
         now,
       )
