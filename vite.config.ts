@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs'
 import { getRequestListener } from '@hono/node-server'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
@@ -8,13 +9,25 @@ import { precompress } from './scripts/precompress.ts'
 import { reactRouterProduction } from './scripts/react-router-production.ts'
 import { createApi } from './server/api.ts'
 
-/** `npm run dev` (and `vite preview`) answer /api_gateway/* exactly as `npm start` does. */
+/**
+ * `npm run dev` (and `vite preview`) answer /api_gateway/* exactly as `npm start` does, and
+ * config.json as its demo does: a brand's file in public/ with the demo's marker on top (left to
+ * Vite, the address fell through to index.html, which the app read as a broken setting).
+ */
 function badgesApi(): Plugin {
   const middleware = (): Connect.NextHandleFunction => {
     const listener = getRequestListener(createApi().fetch)
     return (req, res, next) => {
+      const pathname = req.url?.split('?')[0]
       if (req.url?.startsWith('/api_gateway/')) void listener(req, res)
-      else next()
+      else if (pathname === '/config.json') {
+        const brand = existsSync('public/config.json')
+          ? (JSON.parse(readFileSync('public/config.json', 'utf8')) as object)
+          : {}
+        res.setHeader('Content-Type', 'application/json')
+        res.setHeader('Cache-Control', 'no-cache')
+        res.end(JSON.stringify({ ...brand, demo: true }))
+      } else next()
     }
   }
   return {
