@@ -84,3 +84,25 @@ test('without the setting there is no control', async () => {
   const response = await api.request(`/__emulator/clock`, { method: 'POST', body: '{"days":1}' })
   expect(response.status).toBe(404)
 })
+
+test('a badge the brand issues is earned on an open issue, which the earn uses up', async () => {
+  const { api, post } = controlled()
+  const record = async () => {
+    const response = await api.request(
+      `${API_BASE}/management/${TYPICAL_MEMBER}/badge/${demoBadgeIds.barista}?includeStatistics=true`,
+    )
+    const body = (await response.json()) as {
+      data: { issualDetails: { issuals: Array<{ issuedStatus: string }> } }
+    }
+    return body.data.issualDetails.issuals.map((issual) => issual.issuedStatus)
+  }
+  expect(await record()).toEqual(['REVOKED', 'ACTIVE'])
+  expect(
+    (await post(`/members/${TYPICAL_MEMBER}/badges/${demoBadgeIds.barista}/earn`)).status,
+  ).toBe(200)
+  expect(await record()).toEqual(['REVOKED', 'EARNED'])
+  // No issue left open: a second earn is refused, as Capillary would not award it.
+  const again = await post(`/members/${TYPICAL_MEMBER}/badges/${demoBadgeIds.barista}/earn`)
+  expect(again.status).toBe(409)
+  expect(await again.json()).toMatchObject({ error: expect.stringContaining('open issue') })
+})

@@ -9,7 +9,7 @@ import { isEarnActive, type Lookup } from './state.ts'
 
 type Control = { lookup: Lookup; clock: Clock }
 
-function problem(c: Context, status: 400 | 404, message: string) {
+function problem(c: Context, status: 400 | 404 | 409, message: string) {
   return c.json({ error: message }, status)
 }
 
@@ -52,6 +52,19 @@ export function createEmulatorControl({ lookup, clock }: Control) {
     if (record === undefined) {
       record = { badgeId: badge.id, earns: [], issuals: [] }
       member.badges.push(record)
+    }
+    // A badge the brand issues is earned on an open issue, which the earn uses up (the demo's
+    // Birthday Treat: its issues read EARNED once earned).
+    if (badge.earnType === 'ISSUE_EARN') {
+      const open = record.issuals.find(
+        (issual) =>
+          issual.status === 'ACTIVE' &&
+          issual.revokedAt === undefined &&
+          (issual.expiresAt === null || issual.expiresAt > at),
+      )
+      if (open === undefined)
+        return problem(c, 409, 'This badge is earned on an open issue; the member has none.')
+      open.status = 'EARNED'
     }
     awarded += 1
     const earn: EarnRecord = { id: objectId('c0e7a1', awarded), earnedAt: at, eventAt: at }
