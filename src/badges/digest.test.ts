@@ -1,9 +1,16 @@
 import { expect, test } from 'vitest'
-import { makeBadge, makeLimit } from '../test/factories.ts'
-import { type Change, decodeSnapshot, diff, encodeSnapshot, takeSnapshot } from './digest.ts'
+import { makeBadge, makeLimit, makeMemberBadge } from '../test/factories.ts'
+import {
+  type Change,
+  decodeSnapshot,
+  diff,
+  encodeSnapshot,
+  type Snapshot,
+  takeSnapshot,
+} from './digest.ts'
 import { type Judged } from './standing.ts'
 import { availableListFacts, badgeTruth, earnedListFacts } from './truth.ts'
-import { type CustomerBadge } from './types.ts'
+import { type CustomerBadge, type MemberBadge } from './types.ts'
 
 const DAY = 86_400_000
 const T0 = Date.UTC(2026, 10, 2, 12)
@@ -175,4 +182,45 @@ test('a list read only in part: a badge out of sight is neither gone nor new', (
     { kind: 'earned', badgeId: 'paged' },
     { kind: 'removed', badgeId: 'shown' },
   ])
+})
+
+test('an issued badge the brand opens to the member again is news: they can earn it again', () => {
+  const badge = makeBadge({
+    id: 'issued',
+    earnType: 'ISSUE_EARN',
+    earnedCount: 1,
+    lastEarnedAt: T0 - 40 * DAY,
+    limits: [makeLimit({ kind: 'unlimited' })],
+  })
+  const earn = {
+    id: 'e1',
+    status: 'ACTIVE',
+    earnedAt: T0 - 40 * DAY,
+    expiresAt: T0 - 10 * DAY,
+    revokedAt: null,
+    eventAt: null,
+  }
+  const judge = (now: number, record: MemberBadge): Snapshot =>
+    takeSnapshot(
+      [],
+      [{ badge, truth: badgeTruth(availableListFacts(badge, null, record, now), now) }],
+    )
+  const closed = makeMemberBadge({ id: 'issued', earnType: 'ISSUE_EARN', earns: [earn] })
+  const before = judge(T0, closed)
+  expect(before.marks.get('issued')).toMatchObject({ kind: 'expired', open: 'never' })
+  const opened = {
+    ...closed,
+    issuals: [
+      {
+        id: 'i2',
+        status: 'ACTIVE',
+        issuedAt: T0 + DAY,
+        expiresAt: T0 + 9 * DAY,
+        revokedAt: null,
+        eventAt: null,
+      },
+    ],
+  }
+  const after = judge(T0 + 2 * DAY, opened)
+  expect(diff(before, after, T0 + 2 * DAY)).toEqual([{ kind: 'earn-again', badgeId: 'issued' }])
 })

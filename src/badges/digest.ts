@@ -41,7 +41,8 @@ function openness(truth: BadgeTruth): Openness {
         ? 'now'
         : truth.next.kind === 'from'
           ? 'wait'
-          : truth.next.kind === 'never'
+          : // Closed until the brand opens it: its opening is news, as a raised limit's is.
+            truth.next.kind === 'never' || truth.next.kind === 'when-opened'
             ? 'never'
             : 'unknown'
   }

@@ -407,3 +407,71 @@ test('a badge earned before and held no longer: the available list reads the mem
     times: 1,
   })
 })
+
+test('a held issued badge with a fresh issue open: the next earn is open now, not "when opened"', () => {
+  // Earned once on an issue the brand marked used; the brand then opened another.
+  const record = makeMemberBadge({
+    earnType: 'ISSUE_EARN',
+    issuals: [
+      {
+        id: 'used',
+        status: 'EARNED',
+        issuedAt: now - 20 * DAY,
+        expiresAt: now - 5 * DAY,
+        revokedAt: null,
+        eventAt: null,
+      },
+      {
+        id: 'fresh',
+        status: 'ACTIVE',
+        issuedAt: now - DAY,
+        expiresAt: now + 6 * DAY,
+        revokedAt: null,
+        eventAt: null,
+      },
+    ],
+    earns: [
+      {
+        id: 'e1',
+        status: 'ACTIVE',
+        earnedAt: now - 10 * DAY,
+        expiresAt: now + 20 * DAY,
+        revokedAt: null,
+        eventAt: null,
+      },
+    ],
+    activeEarnedCount: 1,
+  })
+  const definition = {
+    startsAt: null,
+    endsAt: null,
+    status: 'LIVE' as const,
+    limits: [limit({ kind: 'unlimited' })],
+    earnType: 'ISSUE_EARN',
+  }
+  const truth = badgeTruth(memberFacts(definition, record, now), now)
+  expect(truth).toMatchObject({ kind: 'earned', next: { kind: 'now' } })
+  // Without the fresh issue, the same record waits for the brand.
+  const used = { ...record, issuals: record.issuals.slice(0, 1) }
+  expect(badgeTruth(memberFacts(definition, used, now), now)).toMatchObject({
+    kind: 'earned',
+    next: { kind: 'when-opened' },
+  })
+})
+
+test('past the records read, a badge earned before and not held reads as run out, not as never earned', () => {
+  const listed = makeBadge({ earnedCount: 2, lastEarnedAt: now - 400 * DAY, limits: [] })
+  // The earned list was read to its end and does not hold it: it ran out (when, the list does not say).
+  expect(badgeTruth(availableListFacts(listed, null, null, now, true), now)).toMatchObject({
+    kind: 'expired',
+    at: null,
+    times: 2,
+  })
+  // Read only in part, the earned list cannot say the member does not hold it: no such claim.
+  expect(badgeTruth(availableListFacts(listed, null, null, now, false), now).kind).not.toBe(
+    'expired',
+  )
+  // Never earned: on offer as before.
+  const fresh = makeBadge({ earnedCount: null, limits: [] })
+  expect(badgeTruth(availableListFacts(fresh, null, null, now, true), now).kind).toBe('can-earn')
+})

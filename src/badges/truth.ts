@@ -260,13 +260,15 @@ export function earnedListFacts(badge: CustomerBadge, now: number): BadgeFacts {
 /**
  * Facts from a badge in the available list. `holding` is the same badge from the member's earned
  * list when they hold it; `member` is their own record when it was read (it knows issues and usage,
- * which the list does not).
+ * which the list does not). `earnedComplete`: the earned list was read to its end, so a badge not
+ * in it is one the member does not hold.
  */
 export function availableListFacts(
   badge: CustomerBadge,
   holding: CustomerBadge | null,
   member: MemberBadge | null,
   now: number,
+  earnedComplete = false,
 ): BadgeFacts {
   if (member !== null) {
     return memberFacts(
@@ -290,7 +292,9 @@ export function availableListFacts(
     times,
     lastEarnedAt: badge.lastEarnedAt,
     held: holding !== null ? { until: holding.expiresAt } : null,
-    lapsed: null,
+    // Earned before and not held now (past the records read): it ran out, when the list does not
+    // say; not "not earned yet".
+    lapsed: holding === null && earnedComplete && times > 0 ? { at: null } : null,
     issued: null,
     needsIssue: badge.earnType?.toUpperCase() === 'ISSUE_EARN',
     issueKnown: false,
@@ -344,7 +348,8 @@ export function memberFacts(
     lastEarnedAt: lastEarned > 0 ? lastEarned : null,
     held: state === 'EARNED' ? { until } : null,
     lapsed: state !== 'EARNED' && lapsedAt !== null ? { at: lapsedAt } : null,
-    issued: state === 'IN_PROGRESS' ? { earnBy: issual?.expiresAt ?? null } : null,
+    // An open issue counts while the member holds an earlier copy too: the brand opened the next.
+    issued: issual !== undefined ? { earnBy: issual.expiresAt } : null,
     needsIssue: (earnType ?? member.earnType)?.toUpperCase() === 'ISSUE_EARN',
     issueKnown: true,
   }

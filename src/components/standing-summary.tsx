@@ -119,6 +119,7 @@ export function StandingSummary({ customer }: { customer: Customer }) {
     customer,
     availableBadges,
     earnedList.data?.badges,
+    earnedList.data !== undefined && !earnedList.hasNextPage,
     now,
   )
   const ready =

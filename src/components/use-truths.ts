@@ -62,6 +62,7 @@ export function useAvailableTruths(
   customer: Customer,
   badges: CustomerBadge[],
   earned: CustomerBadge[] | undefined,
+  earnedComplete: boolean,
   now: number,
 ): Map<string, BadgeTruth | null> {
   const holding = new Map((earned ?? []).map((badge) => [badge.id, badge]))
@@ -87,8 +88,8 @@ export function useAvailableTruths(
       const record = own?.record ?? null
       return [
         badge.id,
-        availableStable(badge, now, [held, record], () =>
-          badgeTruth(availableListFacts(badge, held, record, now), now),
+        availableStable(badge, now, [held, record, earnedComplete], () =>
+          badgeTruth(availableListFacts(badge, held, record, now, earnedComplete), now),
         ),
       ]
     }),

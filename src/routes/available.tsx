@@ -28,7 +28,13 @@ function AvailableBadges({ customer }: { customer: Customer }) {
   useFirstAnswer(badgeQueries.list(customer, defaultLists.earned).queryKey)
   const earned = useInfiniteQuery(badgeQueries.list(customer, defaultLists.earned))
   const { badges, total, skipped } = available.data
-  const truths = useAvailableTruths(customer, badges, earned.data?.badges, now)
+  const truths = useAvailableTruths(
+    customer,
+    badges,
+    earned.data?.badges,
+    earned.data !== undefined && !earned.hasNextPage,
+    now,
+  )
   const bothComplete = !available.hasNextPage && earned.data !== undefined && !earned.hasNextPage
   const completion = bothComplete ? groupCompletion(earned.data.badges, badges) : null
 
