@@ -50,8 +50,11 @@ if (ONLY !== null && (ONLY.size === 0 || [...ONLY].some((name) => !SECTIONS.incl
 }
 const TOKEN_SECRET = 'bench-member-token-secret-0123456789abcdef'
 const chrome = findChromium()
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
+// Of the runs that saw the figure: a run without it (NaN) neither sorts nor counts; none, NaN.
+const median = (values: number[]) => {
+  const seen = values.filter(Number.isFinite).sort((a, b) => a - b)
+  return seen[Math.floor(seen.length / 2)] ?? NaN
+}
 const log = (line: string) => console.log(`bench: ${line}`)
 // Lighthouse's mobile device: what "the first badge on a phone" is measured on.
 const PHONE = { width: 412, height: 823 }
@@ -584,7 +587,9 @@ function report(results: FullRun & { scaleRun?: ScaleRun }) {
   const waterfallRows = Object.entries(waterfall).map(([name, w]) => {
     const lead = w.dataStartMs - w.scriptEndMs
     const text = `${lead > 0 ? '+' : ''}${Math.round(lead)} ms`
-    return `| ${name} | ${ms(w.scriptEndMs)} | ${ms(w.dataStartMs)} | ${name === 'floor' ? text : mark(lead <= 0, text)} | ${ms(w.lcpMs)} |`
+    // A figure no run saw is no figure: no mark either way.
+    const verdict = !Number.isFinite(lead) ? 'n/a' : name === 'floor' ? text : mark(lead <= 0, text)
+    return `| ${name} | ${ms(w.scriptEndMs)} | ${ms(w.dataStartMs)} | ${verdict} | ${ms(w.lcpMs)} |`
   })
   const lhRows = Object.entries(lh).map(([name, m]) => {
     const floor = name === 'floor'
