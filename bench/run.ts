@@ -311,7 +311,8 @@ async function lighthouseOnce(url: string, port: number): Promise<LighthouseFigu
     const result = await lighthouse(url, { port, output: 'json', logLevel: 'error' })
     const lhr = result?.lhr
     if (!lhr) throw new Error('Lighthouse returned nothing')
-    const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100)
+    // A run Lighthouse could not finish (NO_NAVSTART, say) has no score: not a 0 in the median.
+    const score = (id: string) => Math.round((lhr.categories[id]?.score ?? NaN) * 100)
     return {
       performance: score('performance'),
       accessibility: score('accessibility'),
