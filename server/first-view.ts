@@ -13,8 +13,7 @@ import {
   availableListFacts,
   badgeTruth,
   memberFacts,
-  needsMemberRecord,
-  SETTLE_AT_MOST,
+  recordsToRead,
   truthImage,
 } from '../src/badges/truth.ts'
 import { imageCandidates } from '../src/badges/images.ts'
@@ -214,9 +213,7 @@ export async function firstView(
     const earnedBadges = earned ?? shown
     const availableBadges = available ?? shown
     const held = new Set(earnedBadges.map((badge) => badge.id))
-    const unsettled = availableBadges
-      .filter((badge) => needsMemberRecord(badge, held.has(badge.id)))
-      .slice(0, SETTLE_AT_MOST)
+    const unsettled = recordsToRead(availableBadges, (badge) => held.has(badge.id))
     const records = new Map(
       await Promise.all(
         unsettled.map(async (badge) => [badge.id, await askRecord(badge.id)] as const),

@@ -12,6 +12,8 @@ import {
   nextEarn,
   openAgain,
   overForAll,
+  recordsToRead,
+  SETTLE_AT_MOST,
   truthImage,
 } from './truth.ts'
 
@@ -457,6 +459,22 @@ test('a held issued badge with a fresh issue open: the next earn is open now, no
     kind: 'earned',
     next: { kind: 'when-opened' },
   })
+  // An issue left ACTIVE that was opened before the earn is the one the earn used (the documents
+  // do not say an earn closes it): not a next one.
+  const leftOpen = {
+    ...record,
+    issuals: record.issuals.slice(0, 1).map((used) => ({
+      ...used,
+      status: 'ACTIVE',
+      expiresAt: now + 5 * DAY,
+    })),
+  }
+  expect(badgeTruth(memberFacts(definition, leftOpen, now), now)).toMatchObject({
+    kind: 'earned',
+    next: { kind: 'when-opened' },
+  })
+  // The list cannot see issues: a held issued badge's record is read, as one not held is.
+  expect(needsMemberRecord(makeBadge({ earnType: 'ISSUE_EARN', earnedCount: 1 }), true)).toBe(true)
 })
 
 test('past the records read, a badge earned before and not held reads as run out, not as never earned', () => {
@@ -474,4 +492,23 @@ test('past the records read, a badge earned before and not held reads as run out
   // Never earned: on offer as before.
   const fresh = makeBadge({ earnedCount: null, limits: [] })
   expect(badgeTruth(availableListFacts(fresh, null, null, now, true), now).kind).toBe('can-earn')
+  // An issued one is no guess: a fresh issue may have it in progress, which only its record says.
+  const issued = makeBadge({ earnType: 'ISSUE_EARN', earnedCount: 1, limits: [] })
+  expect(badgeTruth(availableListFacts(issued, null, null, now, true), now).kind).not.toBe(
+    'expired',
+  )
+})
+
+test('the records read go first to badges the list cannot even guess, then to supplies', () => {
+  const supply = () =>
+    makeBadge({ limits: [limit({ scope: 'badge', kind: 'total', max: 500, used: 10 })] })
+  const supplies = Array.from({ length: 30 }, supply)
+  const earnedBefore = makeBadge({ earnedCount: 2 })
+  const issued = makeBadge({ earnType: 'ISSUE_EARN' })
+  const held = makeBadge({ earnedCount: 1 })
+  const read = recordsToRead([...supplies, earnedBefore, held, issued], (badge) => badge === held)
+  expect(read).toHaveLength(SETTLE_AT_MOST)
+  expect(read.slice(0, 2)).toEqual([earnedBefore, issued])
+  expect(read).not.toContain(held)
+  expect(read.slice(2)).toEqual(supplies.slice(0, SETTLE_AT_MOST - 2))
 })

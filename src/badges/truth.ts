@@ -284,6 +284,7 @@ export function availableListFacts(
     )
   }
   const times = badge.earnedCount ?? 0
+  const needsIssue = badge.earnType?.toUpperCase() === 'ISSUE_EARN'
   return {
     startsAt: badge.startsAt,
     endsAt: badge.expiresAt,
@@ -294,9 +295,10 @@ export function availableListFacts(
     held: holding !== null ? { until: holding.expiresAt } : null,
     // Earned before and not held now (past the records read): it ran out, when the list does not
     // say; not "not earned yet".
-    lapsed: holding === null && earnedComplete && times > 0 ? { at: null } : null,
+    // (Not for an issued badge: a fresh issue may have it in progress, which only its record says.)
+    lapsed: holding === null && earnedComplete && times > 0 && !needsIssue ? { at: null } : null,
     issued: null,
-    needsIssue: badge.earnType?.toUpperCase() === 'ISSUE_EARN',
+    needsIssue,
     issueKnown: false,
   }
 }
@@ -308,10 +310,29 @@ export function availableListFacts(
  * no window's use). The member's own record settles it.
  */
 export function needsMemberRecord(badge: CustomerBadge, holding: boolean): boolean {
+  // Held, an issued badge may still have the brand's next issue open (earn it again now?).
+  if (badge.earnType?.toUpperCase() === 'ISSUE_EARN') return true
   if (holding) return false
   if ((badge.earnedCount ?? 0) > 0) return true
-  if (badge.earnType?.toUpperCase() === 'ISSUE_EARN') return true
   return badge.limits.some((limit) => limit.scope === 'badge' && limit.kind === 'total')
+}
+
+/**
+ * The badges whose records are read, at most SETTLE_AT_MOST, in the list's order: first those
+ * whose truth the list cannot even guess (issued ones, and ones the member earned before), then
+ * those that only want the supply left.
+ */
+export function recordsToRead(
+  badges: CustomerBadge[],
+  holding: (badge: CustomerBadge) => boolean,
+): CustomerBadge[] {
+  const needed = badges.filter((badge) => needsMemberRecord(badge, holding(badge)))
+  const first = (badge: CustomerBadge) =>
+    badge.earnType?.toUpperCase() === 'ISSUE_EARN' || (badge.earnedCount ?? 0) > 0
+  return [...needed.filter(first), ...needed.filter((badge) => !first(badge))].slice(
+    0,
+    SETTLE_AT_MOST,
+  )
 }
 
 /** Member records read to settle what the available list cannot say: at most this many. */
@@ -338,9 +359,16 @@ export function memberFacts(
     liveEarns.length === 0 || liveEarns.some((earn) => earn.expiresAt === null)
       ? null
       : Math.max(...liveEarns.map((earn) => earn.expiresAt ?? 0))
-  const issual = activeIssual(member, now)
-  const lapsedAt = earnLapsedAt(member, now)
   const lastEarned = Math.max(member.lastEarnedAt ?? 0, ...earns.map((earn) => earn.earnedAt ?? 0))
+  const open = activeIssual(member, now)
+  // Held, only an issue opened after the latest earn is the next one: the documents do not say
+  // that an earn closes the issue it used (the demo's read EARNED; a live one may stay ACTIVE).
+  const issual =
+    open !== undefined &&
+    (state !== 'EARNED' || (open.issuedAt !== null && open.issuedAt > lastEarned))
+      ? open
+      : undefined
+  const lapsedAt = earnLapsedAt(member, now)
   return {
     ...badge,
     limits: member.limits.length > 0 ? member.limits : badge.limits,

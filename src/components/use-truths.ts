@@ -5,8 +5,7 @@ import {
   type BadgeTruth,
   badgeTruth,
   earnedListFacts,
-  needsMemberRecord,
-  SETTLE_AT_MOST,
+  recordsToRead,
 } from '../badges/truth.ts'
 import { type CustomerBadge, type MemberBadge } from '../badges/types.ts'
 import { badgeQueries } from '../queries/badges.ts'
@@ -66,9 +65,7 @@ export function useAvailableTruths(
   now: number,
 ): Map<string, BadgeTruth | null> {
   const holding = new Map((earned ?? []).map((badge) => [badge.id, badge]))
-  const unsettled = badges
-    .filter((badge) => needsMemberRecord(badge, holding.has(badge.id)))
-    .slice(0, SETTLE_AT_MOST)
+  const unsettled = recordsToRead(badges, (badge) => holding.has(badge.id))
   const records = useQueries({
     queries: unsettled.map((badge) => badgeQueries.memberBadge(customer, badge.id)),
   })
