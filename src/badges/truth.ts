@@ -70,6 +70,10 @@ export type BadgeFacts = {
 
 const SCARCE_BELOW = 1000
 
+/** Earned only on an issue the brand opens to the member (Capillary's ISSUE_EARN). */
+const issuedToEarn = (earnType: string | null | undefined) =>
+  earnType?.toUpperCase() === 'ISSUE_EARN'
+
 function badgeIsOver(facts: BadgeFacts, now: number): boolean {
   return facts.status === 'EXPIRED' || (facts.endsAt !== null && facts.endsAt <= now)
 }
@@ -252,7 +256,7 @@ export function earnedListFacts(badge: CustomerBadge, now: number): BadgeFacts {
     held: live ? { until: badge.expiresAt } : null,
     lapsed: live ? null : { at: badge.expiresAt },
     issued: null,
-    needsIssue: badge.earnType?.toUpperCase() === 'ISSUE_EARN',
+    needsIssue: issuedToEarn(badge.earnType),
     issueKnown: false,
   }
 }
@@ -284,7 +288,7 @@ export function availableListFacts(
     )
   }
   const times = badge.earnedCount ?? 0
-  const needsIssue = badge.earnType?.toUpperCase() === 'ISSUE_EARN'
+  const needsIssue = issuedToEarn(badge.earnType)
   return {
     startsAt: badge.startsAt,
     endsAt: badge.expiresAt,
@@ -311,7 +315,7 @@ export function availableListFacts(
  */
 export function needsMemberRecord(badge: CustomerBadge, holding: boolean): boolean {
   // Held, an issued badge may still have the brand's next issue open (earn it again now?).
-  if (badge.earnType?.toUpperCase() === 'ISSUE_EARN') return true
+  if (issuedToEarn(badge.earnType)) return true
   if (holding) return false
   if ((badge.earnedCount ?? 0) > 0) return true
   return badge.limits.some((limit) => limit.scope === 'badge' && limit.kind === 'total')
@@ -328,7 +332,7 @@ export function recordsToRead(
 ): CustomerBadge[] {
   const needed = badges.filter((badge) => needsMemberRecord(badge, holding(badge)))
   const first = (badge: CustomerBadge) =>
-    badge.earnType?.toUpperCase() === 'ISSUE_EARN' || (badge.earnedCount ?? 0) > 0
+    issuedToEarn(badge.earnType) || (badge.earnedCount ?? 0) > 0
   return [...needed.filter(first), ...needed.filter((badge) => !first(badge))].slice(
     0,
     SETTLE_AT_MOST,
@@ -378,7 +382,7 @@ export function memberFacts(
     lapsed: state !== 'EARNED' && lapsedAt !== null ? { at: lapsedAt } : null,
     // An open issue counts while the member holds an earlier copy too: the brand opened the next.
     issued: issual !== undefined ? { earnBy: issual.expiresAt } : null,
-    needsIssue: (earnType ?? member.earnType)?.toUpperCase() === 'ISSUE_EARN',
+    needsIssue: issuedToEarn(earnType ?? member.earnType),
     issueKnown: true,
   }
 }
