@@ -52,6 +52,8 @@ export type Config = {
     concurrency: number
     /** API requests one member may make a minute on this instance (0: no limit). */
     memberRatePerMinute: number
+    /** A load balancer in front appends the client's address to X-Forwarded-For (client-address.ts). */
+    trustProxy: boolean
     /** Where instances share definitions and the OAuth token; null: this instance's memory. */
     redisUrl: string | null
   }
@@ -435,6 +437,7 @@ export function readConfig(env: Env): Config {
       timeoutMs,
       concurrency,
       memberRatePerMinute,
+      trustProxy: flag(env, 'SHOWCASE_TRUST_PROXY'),
       redisUrl: redis,
     },
   }

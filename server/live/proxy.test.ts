@@ -598,3 +598,40 @@ test("one member's flood is stopped at its own share, and another member is stil
   })
   expect(tom.status).toBe(200)
 })
+
+test('with no member tokens, each client has its own share, and no client can use up a member', async () => {
+  const upstream = await standIn()
+  const { app } = showcase({
+    CAPILLARY_API_URL: upstream.url,
+    CAPILLARY_USERNAME: USERNAME,
+    CAPILLARY_PASSWORD: PASSWORD,
+    SHOWCASE_TOKEN_SECRET: '',
+    SHOWCASE_ALLOW_ANY_MEMBER: 'true',
+    SHOWCASE_TRUST_PROXY: 'true',
+    SHOWCASE_MEMBER_RATE: '5',
+  })
+  const from = (address: string) => ({ 'X-Forwarded-For': address })
+  const flooder = from('203.0.113.7')
+  // Made-up group names and a member's list, five at once: the flooder's share.
+  for (let count = 0; count < 3; count += 1) {
+    await app.request(`/api_gateway/v1/badges/group/made-up-${count}`, { headers: flooder })
+  }
+  for (let count = 0; count < 2; count += 1) {
+    await app.request(`/api_gateway/v1/badges/customer/565039504?page=${count}`, {
+      headers: flooder,
+    })
+  }
+  const refused = await app.request('/api_gateway/v1/badges/badgeMeta/6650b1c00000000000000003', {
+    headers: flooder,
+  })
+  expect(refused.status).toBe(429)
+  // Another browser still reads the badge's definition and that very member's badges.
+  const other = from('198.51.100.9')
+  const definition = await app.request(
+    '/api_gateway/v1/badges/badgeMeta/6650b1c00000000000000003',
+    { headers: other },
+  )
+  expect(definition.status).toBe(200)
+  const list = await app.request('/api_gateway/v1/badges/customer/565039504', { headers: other })
+  expect(list.status).toBe(200)
+})

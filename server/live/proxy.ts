@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono'
 import { type Config } from '../config.ts'
 import { API_BASE, errorBody, type IdentifierKind, identifierKinds } from '../contract.ts'
 import { createMemberVerifier, isSameMember, type MemberVerifier } from './member-token.ts'
+import { clientAddress } from '../client-address.ts'
 import { createDefinitionCache } from './definition-cache.ts'
 import { type OnEvent, type UpstreamEndpoint } from './events.ts'
 import { createSharedStore, type SharedStore } from './shared-cache.ts'
@@ -398,9 +399,13 @@ export function createProxy({
     ) {
       return refuse(c, 403, 403, 'This member token does not allow access to that member')
     }
+    // With no member token (SHOWCASE_ALLOW_ANY_MEMBER) no one is named: the share is the client's.
+    // (Counted by the member asked about, the definitions, which name no member, were one share
+    // for every browser, and anyone could use up a chosen member's share or dodge it with
+    // another spelling of the id.)
     const who =
       verdict.member === 'any'
-        ? `any:${idType ?? ''}:${values.customer ?? ''}`
+        ? `client:${clientAddress(c, live.trustProxy)}`
         : `${verdict.member.idType ?? ''}:${verdict.member.id}`
     const wait = perMember?.(who) ?? 0
     if (wait > 0) {

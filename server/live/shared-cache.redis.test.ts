@@ -86,6 +86,8 @@ function instance(upstream: string) {
     CAPILLARY_OAUTH_KEY: OAUTH_KEY,
     CAPILLARY_OAUTH_SECRET: OAUTH_SECRET,
     SHOWCASE_ALLOW_ANY_MEMBER: 'true',
+    // Hundreds of members, all from this one test client: no per-client share (proxy.test.ts's).
+    SHOWCASE_MEMBER_RATE: '0',
     SHOWCASE_REDIS_URL: redis.url,
   })
   // Each line with its level, as the server's log writes it.

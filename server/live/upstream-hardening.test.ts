@@ -78,6 +78,8 @@ function proxyFor(url: string, env: Record<string, string> = {}) {
     CAPILLARY_OAUTH_KEY: OAUTH_KEY,
     CAPILLARY_OAUTH_SECRET: OAUTH_SECRET,
     SHOWCASE_ALLOW_ANY_MEMBER: 'true',
+    // Hundreds of members, all from this one test client: no per-client share (proxy.test.ts's).
+    SHOWCASE_MEMBER_RATE: '0',
     ...env,
   })
   if (config.live === null) throw new Error('not live')
