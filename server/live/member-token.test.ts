@@ -276,3 +276,23 @@ test("each refusal tells the operator's log why; the member is told only that it
   await verify(`Bearer ${await sign({ sub: '1', aud: 'badge-showcase', exp: NOW_S + 600 })}`)
   expect(heard).toHaveLength(4)
 })
+
+test('a name the sender chose is kept out of the log, so made-up tokens make one cause, not many', async () => {
+  const heard: string[] = []
+  const verify = createMemberVerifier(
+    { kind: 'secret', secret: SECRET },
+    claims,
+    () => NOW_S * 1000,
+    (detail) => heard.push(detail),
+  )
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url')
+  const payload = part({ sub: '1', exp: NOW_S + 600 })
+  for (const name of ['x-chosen-one', 'x-chosen-two']) {
+    const header = part({ alg: 'HS256', crit: [name], [name]: 1 })
+    expect(await verify(`Bearer ${header}.${payload}.AAAA`)).toMatchObject({ ok: false })
+  }
+  expect(heard).toHaveLength(2)
+  expect(heard[0]).toMatch(/^ERR_JOSE_NOT_SUPPORTED: /)
+  expect(heard[0]).not.toContain('x-chosen')
+  expect(heard[1]).toBe(heard[0])
+})
