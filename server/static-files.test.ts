@@ -201,6 +201,10 @@ describe('static files, compressed at build time', () => {
     expect(map.headers['content-type']).toContain('application/json')
     for (const url of [
       '/assets/index-Ab12Cd34.js.br',
+      // (A trailing slash, which resolving a path drops, once served both.)
+      '/assets/index-Ab12Cd34.js.br/',
+      '/assets/index-Ab12Cd34.js.gz//',
+      '/index.html/',
       '/.vite/manifest.json',
       '/..%2f..%2fpackage.json',
     ]) {

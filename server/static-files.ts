@@ -113,12 +113,16 @@ export function staticFiles({ root, basePath, serveSourceMaps }: StaticFilesOpti
     } catch {
       return next()
     }
-    // The page itself is made per request (base href, first view's data); twins are not addressable.
-    if (relative === '' || relative === 'index.html' || /\.(br|gz)$/.test(relative)) return next()
     // Nothing hidden (the build's .vite/manifest.json) and nothing odd.
     if (relative.includes('\0') || /(^|\/)\./.test(relative)) return next()
     const file = path.resolve(resolvedRoot, relative)
     if (!file.startsWith(resolvedRoot + path.sep)) return next()
+    // A file's name never ends in a slash (resolving drops it, and `index.html/` was the raw page,
+    // its base at the origin's root, `early.js.br/` the brotli twin as a download).
+    if (relative.endsWith('/')) return next()
+    // The page itself is made per request (base href, first view's data); twins are not addressable.
+    const name = path.relative(resolvedRoot, file).split(path.sep).join('/')
+    if (name === 'index.html' || /\.(br|gz)$/.test(name)) return next()
     if (file.endsWith('.map') && !serveSourceMaps) return c.text('Not found', 404)
 
     const entry = await load(file)
