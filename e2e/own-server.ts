@@ -89,6 +89,8 @@ export async function startControlledDemo(env: Record<string, string> = {}) {
     ...server,
     /** Moves the server's clock (the emulator's and everything checked against it) forward. */
     advance: (days: number) => post('/clock', { days }),
+    /** The brand opens a badge it issues to the member (an open issue, as Capillary keeps one). */
+    issue: (member: string, badgeId: string) => post(`/members/${member}/badges/${badgeId}/issue`),
     award: (member: string, badgeId: string) => post(`/members/${member}/badges/${badgeId}/earn`),
     revoke: (member: string, badgeId: string) =>
       post(`/members/${member}/badges/${badgeId}/revoke`),

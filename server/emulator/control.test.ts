@@ -106,3 +106,35 @@ test('a badge the brand issues is earned on an open issue, which the earn uses u
   expect(again.status).toBe(409)
   expect(await again.json()).toMatchObject({ error: expect.stringContaining('open issue') })
 })
+
+test('the brand issues a badge it issues: open for the badge’s time for issues, one at a time', async () => {
+  const { api, post } = controlled()
+  const birthday = `/members/${TYPICAL_MEMBER}/badges/${demoBadgeIds.birthday}`
+  const statuses = async () => {
+    const response = await api.request(
+      `${API_BASE}/management/${TYPICAL_MEMBER}/badge/${demoBadgeIds.birthday}?includeStatistics=true`,
+    )
+    const body = (await response.json()) as {
+      data: { issualDetails: { issuals: Array<{ issuedStatus: string }> } }
+    }
+    return body.data.issualDetails.issuals.map((issual) => issual.issuedStatus).sort()
+  }
+  // This year's issue was used by this year's earn: nothing open, so no earn.
+  expect((await post(`${birthday}/earn`)).status).toBe(409)
+  const issued = await post(`${birthday}/issue`)
+  expect(issued.status).toBe(200)
+  // Birthday Treat's issues stay open for a month.
+  expect(await issued.json()).toMatchObject({
+    issuedAt: START,
+    expiresAt: Date.UTC(2026, 11, 22, 12),
+  })
+  expect(await statuses()).toEqual(['ACTIVE', 'EARNED', 'EARNED'])
+  // One open issue at a time; the earn then uses it up.
+  expect((await post(`${birthday}/issue`)).status).toBe(409)
+  expect((await post(`${birthday}/earn`)).status).toBe(200)
+  expect(await statuses()).toEqual(['EARNED', 'EARNED', 'EARNED'])
+  // A badge members earn without an issue has nothing to issue.
+  const plain = await post(`/members/${TYPICAL_MEMBER}/badges/${demoBadgeIds.firstSip}/issue`)
+  expect(plain.status).toBe(409)
+  expect(await plain.json()).toMatchObject({ error: expect.stringContaining('without an issue') })
+})

@@ -1,10 +1,11 @@
 import { type Context, Hono } from 'hono'
+import { addSpan } from './calendar.ts'
 import { type Clock } from '../clock.ts'
-import { type EarnRecord, objectId } from './model.ts'
+import { type BadgeDef, type EarnRecord, type IssualRecord, objectId } from './model.ts'
 import { isEarnActive, type Lookup } from './state.ts'
 
 // What changes a member's badges over time, on demand: the emulator's clock moves forward, a
-// badge is awarded or revoked now. Only with SHOWCASE_EMULATOR_CONTROL=true in demo mode, so a
+// badge is issued to a member, awarded or revoked now. Only with SHOWCASE_EMULATOR_CONTROL=true in demo mode, so a
 // test (or a sales demo) can show what a returning member sees. Mounted at /__emulator.
 
 type Control = { lookup: Lookup; clock: Clock }
@@ -19,9 +20,28 @@ function numberField(body: unknown, name: string): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null
 }
 
+/** An issue's open one, if the member has one now: ACTIVE, not revoked, not past its end. */
+const openIssue = (issuals: IssualRecord[], at: number) =>
+  issuals.find(
+    (issual) =>
+      issual.status === 'ACTIVE' &&
+      issual.revokedAt === undefined &&
+      (issual.expiresAt === null || issual.expiresAt > at),
+  )
+
+/** When an issue made now closes, by the badge's rule for its issues. */
+function issueEndsAt(badge: BadgeDef, at: number): number | null {
+  const rule = badge.issueExpiry
+  if (rule === null || rule.kind === 'never') return null
+  if (rule.kind === 'relative') return addSpan(at, { unit: rule.unit, length: rule.value })
+  if (rule.kind === 'fixed-date') return rule.at
+  return badge.expiresAt
+}
+
 export function createEmulatorControl({ lookup, clock }: Control) {
   const app = new Hono()
   let awarded = 0
+  let issued = 0
 
   const find = (c: Context) => {
     const member = lookup.dataset.members.find(
@@ -56,12 +76,7 @@ export function createEmulatorControl({ lookup, clock }: Control) {
     // A badge the brand issues is earned on an open issue, which the earn uses up (the demo's
     // Birthday Treat: its issues read EARNED once earned).
     if (badge.earnType === 'ISSUE_EARN') {
-      const open = record.issuals.find(
-        (issual) =>
-          issual.status === 'ACTIVE' &&
-          issual.revokedAt === undefined &&
-          (issual.expiresAt === null || issual.expiresAt > at),
-      )
+      const open = openIssue(record.issuals, at)
       if (open === undefined)
         return problem(c, 409, 'This badge is earned on an open issue; the member has none.')
       open.status = 'EARNED'
@@ -70,6 +85,40 @@ export function createEmulatorControl({ lookup, clock }: Control) {
     const earn: EarnRecord = { id: objectId('c0e7a1', awarded), earnedAt: at, eventAt: at }
     record.earns.push(earn)
     return c.json({ earnedAt: at, id: earn.id })
+  })
+
+  /**
+   * The brand opens a badge it issues to the member now (an issue record, ACTIVE, closing by the
+   * badge's rule for its issues). Only for such badges, one open issue at a time, and not once the
+   * badge's time for issues is over.
+   */
+  app.post('/members/:customerId/badges/:badgeId/issue', (c) => {
+    const { member, badge } = find(c)
+    if (member === undefined) return problem(c, 404, 'No such member in the demo data.')
+    if (badge === undefined) return problem(c, 404, 'No such badge in the demo data.')
+    if (badge.earnType !== 'ISSUE_EARN')
+      return problem(c, 409, 'This badge is earned without an issue; there is nothing to issue.')
+    const at = clock.now()
+    let record = member.badges.find((candidate) => candidate.badgeId === badge.id)
+    if (record === undefined) {
+      record = { badgeId: badge.id, earns: [], issuals: [] }
+      member.badges.push(record)
+    }
+    if (openIssue(record.issuals, at) !== undefined)
+      return problem(c, 409, 'The member already has an open issue of this badge.')
+    const expiresAt = issueEndsAt(badge, at)
+    if (expiresAt !== null && expiresAt <= at)
+      return problem(c, 409, 'This badge can no longer be issued: its time for issues is over.')
+    issued += 1
+    const issual: IssualRecord = {
+      id: objectId('15a0e1', issued),
+      issuedAt: at,
+      eventAt: at,
+      status: 'ACTIVE',
+      expiresAt,
+    }
+    record.issuals.push(issual)
+    return c.json({ issuedAt: at, id: issual.id, expiresAt })
   })
 
   /** The member's active earns of the badge are revoked now. */
