@@ -16,6 +16,7 @@ const NEWCOMER = '565039504'
 const VIP = '381921157'
 const BARISTA = '6650b1c00000000000000003'
 const GREEN_STEP = '6650b1c0000000000000000b'
+const BIRTHDAY = '6650b1c0000000000000000c'
 
 type Card = { name: string; href: string; alt: string; lines: string[] }
 type Hero = { alt: string; sentences: string[] }
@@ -419,6 +420,81 @@ test.describe('a year on: a copy run out, one the brand must open again, one tak
       'a year on',
       available.filter((card) => names.includes(card.name)),
     )
+    await api.dispose()
+  })
+})
+
+test.describe('the brand opens a badge it issues again, while the member holds a copy', () => {
+  test.describe.configure({ timeout: 240_000 })
+  let server: Awaited<ReturnType<typeof startControlledDemo>>
+  test.beforeAll(async () => {
+    server = await startControlledDemo()
+  })
+  test.afterAll(async () => {
+    await server?.stop()
+  })
+
+  test('"again now" only while its issue and its limit both allow, the same in every place', async ({
+    page,
+  }) => {
+    const api = await requests.newContext({ baseURL: server.url })
+    const read = async (path: string) =>
+      (await readCards(page, `${server.url}${path}`)).map((card) => ({
+        ...card,
+        href: `${server.url}${card.href}`,
+      }))
+    const on = (cards: Card[], name: string) => {
+      const card = cards.find((c) => c.name === name)
+      expect(card, name).toBeDefined()
+      return card as Card
+    }
+    const toEarnNow = (cards: Card[]) =>
+      cards.filter(
+        (card) => /, not earned yet$/.test(card.alt) || card.lines.includes('Earn it again now'),
+      ).length
+    const summarySays = async (count: number) => {
+      await page.goto(`${server.url}/customers/${TOM}/available`)
+      await expect(
+        page
+          .getByRole('region', { name: 'Your badges at a glance' })
+          .getByRole('link', { name: /^\d+\s*to earn now$/ }),
+      ).toHaveAccessibleName(new RegExp(`^${count}\\s*to earn now$`))
+    }
+    const counted = toEarnNow(await read(`/customers/${TOM}/available`))
+
+    // Barista's Favourite (twice in any 3 days) earned on its open issue, then opened again: once
+    // more is allowed, so "earn it again now", counted, and said on its page.
+    await server.award(TOM, BARISTA)
+    await server.issue(TOM, BARISTA)
+    let offers = await read(`/customers/${TOM}/available`)
+    expect(on(offers, "Barista's Favourite").lines).toContain('Earn it again now')
+    expect(toEarnNow(offers)).toBe(counted + 1)
+    await summarySays(counted + 1)
+    const hero = await readHero(page, on(offers, "Barista's Favourite").href, "Barista's Favourite")
+    expect(hero.sentences).toContain('You can earn it again now.')
+    await expectOneTruth(page, api, TOM, 'issued again', [on(offers, "Barista's Favourite")])
+
+    // Earned again on that issue and opened a third time: its 3 days' two are used, and the issue
+    // is still open when they reset, so "again from" that day, not "now".
+    await server.award(TOM, BARISTA)
+    await server.issue(TOM, BARISTA)
+    // Birthday Treat opened again in the year its one earn is used: the issue closes in a month,
+    // long before the year resets, so no "again" at all, rather than a date the issue will miss.
+    await server.issue(TOM, BIRTHDAY)
+    offers = await read(`/customers/${TOM}/available`)
+    expect(on(offers, "Barista's Favourite").lines.join('\n')).toMatch(/^Again from .+$/m)
+    expect(on(offers, 'Birthday Treat').lines.join('\n')).not.toMatch(/again/i)
+    expect(toEarnNow(offers)).toBe(counted)
+    await summarySays(counted)
+    const earned = await read(`/customers/${TOM}/earned`)
+    for (const name of ["Barista's Favourite", 'Birthday Treat']) {
+      expect(on(earned, name).alt, `${name} on both lists`).toBe(on(offers, name).alt)
+    }
+    expect(on(earned, 'Birthday Treat').lines.join('\n')).not.toMatch(/again/i)
+    await expectOneTruth(page, api, TOM, 'issued again, limits used', [
+      on(offers, "Barista's Favourite"),
+      on(offers, 'Birthday Treat'),
+    ])
     await api.dispose()
   })
 })

@@ -512,3 +512,26 @@ test('the records read go first to badges the list cannot even guess, then to su
   expect(read).not.toContain(held)
   expect(read.slice(2)).toEqual(supplies.slice(0, SETTLE_AT_MOST - 2))
 })
+
+test('an issue that closes before the limit frees up is not a promise of "again from"', () => {
+  // Held, this cycle's one earn used, and the brand has opened it again: earned on this issue
+  // only if the issue is still open when the cycle resets.
+  const issuedAgain = (earnBy: number) =>
+    facts({
+      needsIssue: true,
+      held: { until: now + 20 * DAY },
+      times: 1,
+      lastEarnedAt: now - 2 * DAY,
+      limits: [monthly],
+      issued: { earnBy },
+    })
+  const reset = Date.UTC(2026, 11, 21, 18)
+  expect(nextEarn(issuedAgain(reset + DAY), now)).toEqual({ kind: 'from', at: reset })
+  expect(nextEarn(issuedAgain(reset - DAY), now)).toEqual({ kind: 'when-opened' })
+  expect(nextEarn(issuedAgain(reset), now)).toEqual({ kind: 'when-opened' })
+  // A badge earned without an issue is not held to any issue's end.
+  expect(nextEarn({ ...issuedAgain(reset - DAY), needsIssue: false }, now)).toEqual({
+    kind: 'from',
+    at: reset,
+  })
+})

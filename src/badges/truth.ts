@@ -154,12 +154,18 @@ export function nextEarn(facts: BadgeFacts, now: number): NextEarn {
   if (facts.needsIssue && facts.issued === null)
     return facts.issueKnown ? { kind: 'when-opened' } : { kind: 'unknown' }
   const waits = steps.flatMap((step) => (step.kind === 'from' ? [step] : []))
+  let next: NextEarn
   if (waits.length > 0) {
     const dates = waits.map((step) => step.at)
-    return { kind: 'from', at: dates.includes(null) ? null : Math.max(...(dates as number[])) }
-  }
-  if (steps.some((step) => step.kind === 'unknown')) return { kind: 'unknown' }
-  return starts !== null ? { kind: 'from', at: starts } : { kind: 'now' }
+    next = { kind: 'from', at: dates.includes(null) ? null : Math.max(...(dates as number[])) }
+  } else if (steps.some((step) => step.kind === 'unknown')) return { kind: 'unknown' }
+  else next = starts !== null ? { kind: 'from', at: starts } : { kind: 'now' }
+  // The open issue closes before the wait is over: not earned on this one, but on the brand's next
+  // (Birthday Treat issued again in the year its limit is used: not "again from" next year).
+  const closes = facts.needsIssue ? (facts.issued?.earnBy ?? null) : null
+  if (next.kind === 'from' && next.at !== null && closes !== null && next.at >= closes)
+    return { kind: 'when-opened' }
+  return next
 }
 
 export function badgeTruth(facts: BadgeFacts, now: number): BadgeTruth {
