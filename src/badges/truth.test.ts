@@ -535,3 +535,34 @@ test('an issue that closes before the limit frees up is not a promise of "again 
     at: reset,
   })
 })
+
+test('an open issue the member cannot earn on is not "in progress"', () => {
+  // Their copy ran out, and the brand opens it again inside the window whose one earn they used:
+  // the issue closes before the window resets.
+  const ranOut = facts({
+    needsIssue: true,
+    lapsed: { at: now - DAY },
+    times: 1,
+    lastEarnedAt: Date.UTC(2026, 10, 23),
+    limits: [monthly],
+    issued: { earnBy: now + 10 * DAY },
+  })
+  expect(badgeTruth(ranOut, now)).toMatchObject({ kind: 'expired', next: { kind: 'when-opened' } })
+  // Open long enough for the window to reset: earned on this issue from then on, as it says.
+  expect(badgeTruth({ ...ranOut, issued: { earnBy: now + 40 * DAY } }, now)).toMatchObject({
+    kind: 'expired',
+    next: { kind: 'from', at: Date.UTC(2026, 11, 21, 18) },
+  })
+  // Everybody's supply used up: no longer available to anyone, issued or not.
+  const soldOut = facts({
+    needsIssue: true,
+    issued: { earnBy: now + 10 * DAY },
+    limits: [limit({ kind: 'total', scope: 'badge', max: 10, used: 10 })],
+  })
+  expect(badgeTruth(soldOut, now)).toEqual({ kind: 'no-longer', why: 'sold-out', at: null })
+  // Room in the window: in progress, as before.
+  expect(badgeTruth({ ...ranOut, lastEarnedAt: now - 60 * DAY }, now)).toEqual({
+    kind: 'in-progress',
+    earnBy: now + 10 * DAY,
+  })
+})

@@ -179,7 +179,13 @@ export function badgeTruth(facts: BadgeFacts, now: number): BadgeTruth {
       next,
     }
   }
-  if (facts.issued !== null && !badgeIsOver(facts, now)) {
+  // Open to the member, and earnable on this issue: not when their limit (for life, or until after
+  // the issue closes) or everybody's supply says otherwise, whatever the issue says.
+  if (
+    facts.issued !== null &&
+    !badgeIsOver(facts, now) &&
+    (next.kind === 'now' || next.kind === 'unknown')
+  ) {
     return { kind: 'in-progress', earnBy: facts.issued.earnBy }
   }
   if (facts.lapsed !== null) {
