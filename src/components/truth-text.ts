@@ -99,6 +99,9 @@ export function cardLines(truth: BadgeTruth, now: number, activityAt?: number | 
           text: t('truth.card.open-until', { date: formatDate(truth.until) }),
           tone: 'quiet',
         })
+      // Nothing else to say: that it is open to them now, so every card says where it stands
+      // (and the summary's "to earn now" can be traced to the cards).
+      if (lines.length === 0) lines.push({ text: t('truth.card.ready'), tone: 'good' })
       return lines
     }
     case 'earn-again-from':

@@ -231,6 +231,7 @@ export const en = {
   'truth.card.left': { one: 'Only {count} left', other: 'Only {count} left' },
   'truth.card.ends-soon': 'Ends {relative}',
   'truth.card.open-until': 'Open until {date}',
+  'truth.card.ready': 'Ready to earn now',
   'truth.card.opens': 'Opens {date}',
   'truth.card.ended': 'Ended {date}',
   'truth.card.sold-out': 'All claimed',
@@ -322,8 +323,8 @@ export const en = {
   'demo.new': 'A new member',
   'demo.vip': 'A VIP with 300+ badges',
   'demo.by-email': 'Tom, found by email',
-  'demo.unknown': 'Scenario: unknown member',
-  'demo.bad-identifier': 'Scenario: unsupported identifier',
+  'demo.unknown': 'An unknown member',
+  'demo.bad-identifier': 'An unsupported ID type',
 }
 
 export type MessageKey = keyof typeof en
