@@ -128,7 +128,7 @@ export const BadgeCard = memo(function BadgeCard({
         </p>
       ))}
       {showDescription && badge.description?.trim() && (
-        <p dir="auto" className="api-text line-clamp-2 text-xs text-ink-muted">
+        <p dir="auto" className="api-text line-clamp-3 text-xs text-ink-muted">
           {badge.description}
         </p>
       )}

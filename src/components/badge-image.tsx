@@ -122,13 +122,18 @@ export function BadgeImage({
   )
 }
 
-/** The small padlock at the foot of a badge the member has not earned, in the art's own corner. */
+/**
+ * The small padlock at the foot of a badge the member has not earned, in the art's own corner: the
+ * size, place and greys of the demo's not-yet-earned art (scripts/make-demo-art.ts, drawn on 128
+ * units), so a badge greyed here and one with such art wear the same lock.
+ */
 function LockMark() {
   return (
-    <g aria-hidden="true">
-      <circle cx="80" cy="80" r="15" fill="#f1f5f9" stroke="#475569" strokeWidth="3" />
-      <rect x="72" y="78" width="16" height="12" rx="2" fill="#475569" />
-      <path d="M75 78v-4a5 5 0 0 1 10 0v4" fill="none" stroke="#475569" strokeWidth="3" />
+    <g aria-hidden="true" transform="scale(0.78125)">
+      <circle cx="99" cy="99" r="13" fill="#ffffff" stroke="#cdd2d9" strokeWidth="3" />
+      <path d="M95 97v-3.5a4 4 0 0 1 8 0V97" fill="none" stroke="#737d8a" strokeWidth="2.5" />
+      <rect x="92" y="96" width="14" height="11" rx="2.5" fill="#737d8a" />
+      <circle cx="99" cy="101.5" r="1.8" fill="#ffffff" />
     </g>
   )
 }
