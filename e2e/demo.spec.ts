@@ -13,7 +13,7 @@ test('the demo tells its story: a marked persona switcher through members and er
   await expect(page.getByText('50 of 326 badges so far')).toBeVisible()
   await switcher.selectOption({ label: 'A new member' })
   await expect(page.getByText('No badges earned yet')).toBeVisible()
-  await switcher.selectOption({ label: 'Scenario: unknown member' })
+  await switcher.selectOption({ label: 'An unknown member' })
   await expect(page.getByRole('alert')).toContainText('We could not find your badges')
   await expectNoAxeViolations(page)
 })
@@ -78,7 +78,7 @@ test('the switcher names the member shown on every page, however the route finds
   await expect(switcher.locator('option:checked')).toHaveText('Tom, found by email')
   await page.goto('/customers/123/earned')
   await expect(page.getByRole('alert')).toContainText('We could not find your badges')
-  await expect(switcher.locator('option:checked')).toHaveText('Scenario: unknown member')
+  await expect(switcher.locator('option:checked')).toHaveText('An unknown member')
 })
 
 test("the demo's deliberately broken artwork falls back without a failed request or console error", async ({

@@ -44,10 +44,10 @@ test.each([
   ['/customers/new.member%40example.com/available?by=email', 'A new member'],
   ['/customers/565039504/earned', 'A new member'],
   ['/customers/381921157/badges/6671c0de0000000000000001', 'A VIP with 300+ badges'],
-  ['/customers/123/earned', 'Scenario: unknown member'],
-  ['/customers/nobody%40example.com/earned?by=email', 'Scenario: unknown member'],
-  ['/customers/62090013/earned?by=passport', 'Scenario: unsupported identifier'],
-  ['/customers/62090013/available?by=passport', 'Scenario: unsupported identifier'],
+  ['/customers/123/earned', 'An unknown member'],
+  ['/customers/nobody%40example.com/earned?by=email', 'An unknown member'],
+  ['/customers/62090013/earned?by=passport', 'An unsupported ID type'],
+  ['/customers/62090013/available?by=passport', 'An unsupported ID type'],
 ])('on %s the menu names %s', (path, persona) => {
   expect(showAt(path)).toHaveDisplayValue(persona)
 })

@@ -97,7 +97,7 @@ export function DemoSwitcher() {
         onChange={(event) =>
           void navigate(switchedPath(event.target.value, pathname, customer !== undefined))
         }
-        className="min-h-11 max-w-56 min-w-0 rounded-lg border border-line-strong bg-surface px-2 text-ink"
+        className="min-h-11 max-w-64 min-w-0 rounded-lg border border-line-strong bg-surface px-2 text-ink"
       >
         {current === undefined && <option value="">{t('demo.personas')}</option>}
         {Object.values(personas).map((persona) => (
