@@ -118,8 +118,11 @@ export function StandingSummary({ customer }: { customer: Customer }) {
   const availableTruths = useAvailableTruths(
     customer,
     availableBadges,
-    earnedList.data?.badges,
-    earnedList.data !== undefined && !earnedList.hasNextPage,
+    {
+      badges: earnedList.data?.badges,
+      complete: earnedList.data !== undefined && !earnedList.hasNextPage,
+      failed: earnedList.isError,
+    },
     now,
   )
   const ready =

@@ -52,20 +52,35 @@ export function useEarnedTruths(badges: CustomerBadge[], now: number): Map<strin
   )
 }
 
+/** What the member's earned list has said so far, for the available list's truths. */
+export type EarnedSoFar = {
+  badges: CustomerBadge[] | undefined
+  /** Read to its end. */
+  complete: boolean
+  /** It failed: the records are read all the same, as without it. */
+  failed: boolean
+}
+
 /**
  * The available list says neither whether a badge is issued to the member nor, for a window that
  * allows more than one earn, how much of it they used. For those badges the member's own record
- * (the query the badge's page reads too) settles it; until it arrives their truth is null.
+ * (the query the badge's page reads too) settles it; until it arrives their truth is null. A badge
+ * the member earned before needs its record only if they no longer hold it: that one is asked for
+ * once the earned list has said (asked at once, a slow earned list cost a first view 10 requests
+ * instead of 7); the others at once.
  */
 export function useAvailableTruths(
   customer: Customer,
   badges: CustomerBadge[],
-  earned: CustomerBadge[] | undefined,
-  earnedComplete: boolean,
+  earnedSoFar: EarnedSoFar,
   now: number,
 ): Map<string, BadgeTruth | null> {
+  const { badges: earned, complete: earnedComplete } = earnedSoFar
   const holding = new Map((earned ?? []).map((badge) => [badge.id, badge]))
-  const unsettled = recordsToRead(badges, (badge) => holding.has(badge.id))
+  const known = earned !== undefined || earnedSoFar.failed
+  const unsettled = recordsToRead(badges, (badge) =>
+    known ? holding.has(badge.id) : (badge.earnedCount ?? 0) > 0,
+  )
   const records = useQueries({
     queries: unsettled.map((badge) => badgeQueries.memberBadge(customer, badge.id)),
   })

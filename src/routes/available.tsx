@@ -31,8 +31,11 @@ function AvailableBadges({ customer }: { customer: Customer }) {
   const truths = useAvailableTruths(
     customer,
     badges,
-    earned.data?.badges,
-    earned.data !== undefined && !earned.hasNextPage,
+    {
+      badges: earned.data?.badges,
+      complete: earned.data !== undefined && !earned.hasNextPage,
+      failed: earned.isError,
+    },
     now,
   )
   const bothComplete = !available.hasNextPage && earned.data !== undefined && !earned.hasNextPage
