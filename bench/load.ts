@@ -1,12 +1,20 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { loadavg } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { chromium } from '@playwright/test'
+import { demoDataset } from '../server/emulator/demo-data.ts'
 import { redisServerPath, startRedis, type TestRedis } from '../server/live/redis-for-tests.ts'
+import { findChromium, quietChromiumFlags } from '../scripts/find-chromium.ts'
+import { memberCopy } from './load-members.ts'
 
-// The load section of npm run bench (or alone: npx tsx bench/load.ts): members opening badges
-// through the live proxy in front of a counting stand-in cluster, without the shared cache, with
-// it in one instance's memory, and with two instances sharing one Redis. For each: requests/s,
-// p99, and how many upstream calls (OAuth token included) a thousand member page views cost.
+// The load section of npm run bench (or alone: npx tsx bench/load.ts): members opening the
+// showcase through the live proxy in front of a counting stand-in cluster, without the shared
+// cache, with it in one instance's memory, and with two instances sharing one Redis. For each:
+// requests/s, p99, and how many upstream calls (OAuth token included) a thousand first views cost.
+// A first view is what the app really asks for: recorded in Chromium from the built app in live
+// mode before the load, then replayed (no browser under load: the machine's two cores go to the
+// proxy).
 
 const root = path.resolve(import.meta.dirname, '..')
 // Clear of run.ts's servers (4290 to 4294), which are still up while this section runs.
@@ -14,7 +22,11 @@ const PORT = Number(process.env.BENCH_LOAD_PORT ?? 4300)
 const STAND_IN = `http://127.0.0.1:${PORT}`
 const WORKERS = 10
 const DURATION_MS = 5_000
-const MEMBERS = ['62090013', '565039504', '381921157']
+// The demo members, in the dataset's order (copies of each stand for a brand's many members).
+const MEMBERS = demoDataset(Date.now()).members.map((member) => member.customerId)
+// Copies of each: enough that no member opens the showcase twice in one run (views are numbered
+// across the workers, one member each, and wrap only past 3,000 first views in 5 s).
+const COPIES = 1_000
 
 function start(script: string, env: Record<string, string>, ready: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -37,47 +49,76 @@ function start(script: string, env: Record<string, string>, ready: string): Prom
   })
 }
 
-/** The badges and unnamed groups of the demo organisation, read from the stand-in itself. */
-async function catalogue() {
-  const token = (await (
-    await fetch(`${STAND_IN}/v3/oauth/token/generate`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ key: 'bench', secret: 'bench' }),
-    })
-  ).json()) as { data: { accessToken: string } }
-  const list = (await (
-    await fetch(
-      `${STAND_IN}/api_gateway/v1/badges/customer/565039504?badgeType=AVAILABLE&limit=100`,
-      { headers: { 'X-CAP-API-OAUTH-TOKEN': token.data.accessToken } },
-    )
-  ).json()) as { data: { badges: Array<{ badgeMetaId: string; badgeGroupId: string | null }> } }
-  const badges = list.data.badges.map((badge) => badge.badgeMetaId)
-  const groups = [...new Set(list.data.badges.map((badge) => badge.badgeGroupId))].filter(
-    (group): group is string => group !== null,
-  )
-  return { badges, groups }
+/** A member's first view: its API requests (below /api_gateway/v1/badges/), wave by wave. */
+export type FirstView = { member: string; waves: string[][] }
+
+/** The same first view for another member with the same badges (a copy, load-members.ts). */
+export function asMember(view: FirstView, member: string): string[][] {
+  const own = new RegExp(`^(customer|management)/${view.member}(?=[/?])`)
+  return view.waves.map((wave) => wave.map((request) => request.replace(own, `$1/${member}`)))
 }
 
 /**
- * One member page view as the app makes it: the earned list and an unnamed group's name, then a
- * badge's detail for the member and its definition, each pair at once.
+ * Each demo member's first view (the earned view, where `/` opens) as the built app asks for it in
+ * Chromium, in live mode against the stand-in. The browser makes the requests itself (the server's
+ * render is off here; with it on, the server makes the same ones for the page). A wave is what
+ * starts before the view's first answer arrives (both lists), then what those answers name (a
+ * group's name, the member's own record of badges the lists cannot settle).
  */
-function pageView(view: number, badges: string[], groups: string[]): string[][] {
-  const member = MEMBERS[view % MEMBERS.length] ?? ''
-  const badge = badges[(view * 7) % badges.length] ?? ''
-  const group = groups[view % groups.length] ?? ''
-  return [
-    [`customer/${member}?badgeType=EARNED&sortOn=RANK&limit=50&page=0`, `group/${group}`],
-    [`management/${member}/badge/${badge}?includeStatistics=false`, `badgeMeta/${badge}`],
-  ]
+export async function recordFirstViews(standIn: string, port: number): Promise<FirstView[]> {
+  const app = await start(
+    'server/main.ts',
+    {
+      PORT: String(port),
+      CAPILLARY_API_URL: standIn,
+      CAPILLARY_OAUTH_KEY: 'bench',
+      CAPILLARY_OAUTH_SECRET: 'bench',
+      SHOWCASE_ALLOW_ANY_MEMBER: 'true',
+      SHOWCASE_SSR: 'false',
+      SHOWCASE_MEMBER_RATE: '0',
+    },
+    'Badge Showcase',
+  )
+  const browser = await chromium.launch({
+    executablePath: findChromium().path,
+    args: quietChromiumFlags,
+  })
+  try {
+    const views: FirstView[] = []
+    for (const member of MEMBERS) {
+      const page = await browser.newPage()
+      const asked: Array<{ request: unknown; path: string; at: number }> = []
+      let firstAnswer = Infinity
+      page.on('request', (request) => {
+        const at = /\/api_gateway\/v1\/badges\/(.*)$/.exec(request.url())
+        if (at?.[1]) asked.push({ request, path: at[1], at: performance.now() })
+      })
+      page.on('requestfinished', (request) => {
+        if (asked.some((entry) => entry.request === request))
+          firstAnswer = Math.min(firstAnswer, performance.now())
+      })
+      await page.goto(`http://127.0.0.1:${port}/customers/${member}/earned`)
+      await page.waitForLoadState('networkidle')
+      await page.close()
+      const waves = [
+        asked.filter((entry) => entry.at < firstAnswer).map((entry) => entry.path),
+        asked.filter((entry) => entry.at >= firstAnswer).map((entry) => entry.path),
+      ].filter((wave) => wave.length > 0)
+      if (waves.length === 0) throw new Error(`member ${member}'s first view asked for nothing`)
+      views.push({ member, waves })
+    }
+    return views
+  } finally {
+    await browser.close()
+    app.kill()
+  }
 }
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN
 
 /** WORKERS members at a time, each opening page after page, for DURATION_MS. */
-async function drive(instances: string[], badges: string[], groups: string[]) {
+async function drive(instances: string[], firstViews: FirstView[]) {
   const latencies: number[] = []
   let views = 0
   let failed = 0
@@ -85,10 +126,14 @@ async function drive(instances: string[], badges: string[], groups: string[]) {
   await Promise.all(
     Array.from({ length: WORKERS }, async (_, worker) => {
       const base = instances[worker % instances.length] ?? ''
-      for (let view = worker * 1_000; performance.now() < until; view += 1) {
-        for (const step of pageView(view, badges, groups)) {
+      for (let view = worker; performance.now() < until; view += WORKERS) {
+        const index = view % firstViews.length
+        const firstView = firstViews[index]
+        if (firstView === undefined) break
+        const member = memberCopy(index, Math.floor(view / firstViews.length) % COPIES)
+        for (const wave of asMember(firstView, member)) {
           await Promise.all(
-            step.map(async (request) => {
+            wave.map(async (request) => {
               const started = performance.now()
               const response = await fetch(`${base}/api_gateway/v1/badges/${request}`)
               await response.arrayBuffer()
@@ -106,7 +151,7 @@ async function drive(instances: string[], badges: string[], groups: string[]) {
     requestsPerSecond: Math.round(latencies.length / (DURATION_MS / 1000)),
     p50Ms: Math.round(percentile(sorted, 50) * 10) / 10,
     p99Ms: Math.round(percentile(sorted, 99) * 10) / 10,
-    pageViews: views,
+    firstViews: views,
     failedRequests: failed,
   }
 }
@@ -114,16 +159,18 @@ async function drive(instances: string[], badges: string[], groups: string[]) {
 type Setup = { name: string; instances: number; env: Record<string, string> }
 
 export async function proxyLoad() {
+  const date = new Date().toISOString()
+  const loadAtStart = loadavg()
   const standIn = await start(
     'bench/counting-stand-in.ts',
-    { STAND_IN_PORT: String(PORT) },
+    { STAND_IN_PORT: String(PORT), BENCH_MEMBER_COPIES: String(COPIES) },
     'Counting stand-in',
   )
   const executable = redisServerPath()
   let redis: TestRedis | null = null
   const rows = []
   try {
-    const { badges, groups } = await catalogue()
+    const firstViews = await recordFirstViews(STAND_IN, PORT + 9)
     if (executable !== null) redis = await startRedis(executable)
     const setups: Setup[] = [
       { name: 'without the shared cache', instances: 1, env: { BENCH_NO_CACHE: 'true' } },
@@ -162,8 +209,7 @@ export async function proxyLoad() {
         await fetch(`${STAND_IN}/__counts`, { method: 'POST' })
         const measured = await drive(
           ports.map((port) => `http://127.0.0.1:${port}`),
-          badges,
-          groups,
+          firstViews,
         )
         const counts = (await (await fetch(`${STAND_IN}/__counts`)).json()) as {
           token: number
@@ -174,7 +220,7 @@ export async function proxyLoad() {
           setup: setup.name,
           ...measured,
           upstreamCalls,
-          upstreamCallsPer1000Views: Math.round((upstreamCalls / measured.pageViews) * 1000),
+          upstreamCallsPer1000Views: Math.round((upstreamCalls / measured.firstViews) * 1000),
         })
         console.log(`bench: load, ${setup.name}: ${JSON.stringify(rows.at(-1))}`)
       } finally {
@@ -182,9 +228,14 @@ export async function proxyLoad() {
       }
     }
     return {
+      date,
+      load: { start: loadAtStart, end: loadavg() },
       workers: WORKERS,
       durationMs: DURATION_MS,
-      requestsPerView: 4,
+      firstViews: firstViews.map((view) => ({
+        member: view.member,
+        requests: view.waves.flat().length,
+      })),
       redis: redis === null ? 'redis-server not installed: the Redis row is missing' : 'real',
       rows,
     }
@@ -196,16 +247,18 @@ export async function proxyLoad() {
 
 export function loadReport(load: Awaited<ReturnType<typeof proxyLoad>>): string[] {
   return [
-    `## Load through the live proxy (${load.workers} members at a time, ${load.durationMs / 1000} s each, ${load.requestsPerView} API requests per page view)`,
+    `## Load through the live proxy (${load.workers} members at a time, ${load.durationMs / 1000} s each, opening the showcase again and again)`,
     '',
-    '| | requests/s | p50 | p99 | page views | failed | upstream calls per 1,000 page views |',
+    `A member's first view, recorded in Chromium from the built app: ${load.firstViews.map((view) => `${view.member} ${view.requests}`).join(', ')} API requests, both lists first, then what they name.`,
+    '',
+    '| | requests/s | p50 | p99 | first views | failed | upstream calls per 1,000 first views |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...load.rows.map(
       (row) =>
-        `| ${row.setup} | ${row.requestsPerSecond} | ${row.p50Ms} ms | ${row.p99Ms} ms | ${row.pageViews} | ${row.failedRequests} | ${row.upstreamCallsPer1000Views} |`,
+        `| ${row.setup} | ${row.requestsPerSecond} | ${row.p50Ms} ms | ${row.p99Ms} ms | ${row.firstViews} | ${row.failedRequests} | ${row.upstreamCallsPer1000Views} |`,
     ),
     '',
-    `Redis: ${load.redis}. The counting stand-in cluster, the instances and the load all share this machine.`,
+    `Redis: ${load.redis}. The counting stand-in cluster, the instances and the load all share this machine. Measured at ${load.date}; load average (1/5/15 min) ${load.load.start.map((value) => value.toFixed(2)).join(' / ')} at the start, ${load.load.end.map((value) => value.toFixed(2)).join(' / ')} at the end.`,
   ]
 }
 

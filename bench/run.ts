@@ -23,8 +23,9 @@ import { scale, type ScaleRow, taskBudget } from './scale.ts'
 
 // npm run bench: the built showcase in demo mode, measured in real Chromium, next to its targets.
 // Timings belong here, never in tests. Writes bench/results.json and bench/results.md.
-// `npm run bench -- --only scale` builds the showcase and measures only the scale section; the
-// other sections keep the figures of the last full run.
+// `npm run bench -- --only scale` builds the showcase and measures only the scale section, and
+// `--only load` only the load through the live proxy; the other sections keep the figures of the
+// last full run.
 
 const root = path.resolve(import.meta.dirname, '..')
 const PORT = Number(process.env.BENCH_PORT ?? 4290)
@@ -58,8 +59,13 @@ const median = (values: number[]) => {
 const log = (line: string) => console.log(`bench: ${line}`)
 // Lighthouse's mobile device: what "the first badge on a phone" is measured on.
 const PHONE = { width: 412, height: 823 }
-// --only scale alone replaces the scale section of the record (see runScaleOnly).
-const only = ONLY !== null && ONLY.size === 1 && ONLY.has('scale') ? 'scale' : null
+// --only scale or --only load alone replaces that section of the record (see runScaleOnly).
+const only =
+  ONLY !== null && ONLY.size === 1 && (ONLY.has('scale') || ONLY.has('load'))
+    ? ONLY.has('scale')
+      ? 'scale'
+      : 'load'
+    : null
 
 function start(
   command: string[],
@@ -827,7 +833,16 @@ async function ssrComparison(all: Target[]) {
   return { waterfall, lighthouse: lh }
 }
 
-const results = only === 'scale' ? await runScaleOnly() : await run()
+/** --only load: the load section measured again (it starts its own servers), the rest kept. */
+async function runLoadOnly() {
+  const previous = JSON.parse(
+    readFileSync(path.join(root, 'bench/results.json'), 'utf8'),
+  ) as FullRun
+  return { ...previous, proxyLoad: await proxyLoad() }
+}
+
+const results =
+  only === 'scale' ? await runScaleOnly() : only === 'load' ? await runLoadOnly() : await run()
 if ('only' in results) {
   console.log(JSON.stringify(results, null, 2))
   process.exit(0)
@@ -859,13 +874,20 @@ function replaceSection(markdown: string, heading: string, section: string) {
 }
 
 await write('bench/results.json', JSON.stringify(results, null, 2))
+const recorded = () => readFileSync(path.join(root, 'bench/results.md'), 'utf8')
 const markdown =
   only === 'scale'
     ? replaceSection(
-        readFileSync(path.join(root, 'bench/results.md'), 'utf8'),
+        recorded(),
         '## Scale',
         scaleReport(results.scale, results.scaleRun).join('\n'),
       )
-    : report(results)
+    : only === 'load' && results.proxyLoad
+      ? replaceSection(
+          recorded(),
+          '## Load through the live proxy',
+          loadReport(results.proxyLoad).join('\n'),
+        )
+      : report(results)
 await write('bench/results.md', markdown)
 console.log(markdown)
