@@ -304,6 +304,7 @@ export function createApp({
             timeZone: c.req.header('X-Showcase-Time-Zone'),
             framed: c.req.header('X-Showcase-Framed') === '1',
             authorization,
+            env: c.env,
           }).catch((error: unknown) => {
             logger.warn('the first view could not be rendered', {
               requestId: c.get('requestId'),
@@ -367,6 +368,7 @@ export function createApp({
               configJson: settings,
               acceptLanguage: c.req.header('Accept-Language') ?? null,
               timeZone: browserTimeZone(c),
+              env: c.env,
             }).catch((error: unknown) => {
               logger.warn('the first view could not be rendered', {
                 requestId: c.get('requestId'),

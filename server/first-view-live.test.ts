@@ -224,3 +224,21 @@ test("two members' renders at once: each one's requests go out with that member'
   // And the member records each render needed (asked after its first pass) are among them.
   expect(memberPaths.some(({ path }) => path.includes('/management/'))).toBe(true)
 })
+
+test("the render's API requests go with the browser's own connection, for its limits", async () => {
+  const { app, asked } = setUp()
+  // Node's server hands each request its connection here (Hono's env); app.request stands in.
+  const connection = { incoming: { socket: { remoteAddress: '203.0.113.7' } } }
+  const response = await app.request(
+    '/first-view',
+    {
+      headers: {
+        Authorization: `Bearer ${TOKEN}`,
+        'X-Showcase-Page': `/customers/${CUSTOMER}/earned`,
+      },
+    },
+    connection,
+  )
+  expect(response.status).toBe(200)
+  expect(asked.at(-1)?.env).toBe(connection)
+})

@@ -36,6 +36,12 @@ export type PageRender = (request: {
   timeZone?: string
   framed?: boolean
   authorization?: string
+  /**
+   * The page's own request's environment (Hono's `c.env`, the browser's connection): the render's
+   * API requests, made in process, count against that browser's limits as its own requests do
+   * (without it, every render counted as one client, and a few a minute used up the share).
+   */
+  env?: unknown
 }) => Promise<Rendered | null>
 
 /** The warm-up's API: every request answered at once, in process, with an empty list. */
@@ -57,8 +63,11 @@ export function serverRenderer(
 ): PageRender | null {
   const file = path.join(root, SERVER_ENTRY)
   if (!existsSync(file)) return null
-  const inProcess: typeof fetch = (input, init) =>
-    Promise.resolve(api.request(typeof input === 'string' ? input : String(input), init))
+  const inProcessFor =
+    (env?: unknown): typeof fetch =>
+    (input, init) =>
+      Promise.resolve(api.request(typeof input === 'string' ? input : String(input), init, env))
+  const inProcess = inProcessFor()
   // Loaded and run once at start, so the first member's page does not pay for the cold start
   // (loading the module, the first render) and miss the budget. Its data never leaves the process:
   // the emulator's in demo mode; in live mode, where the API is the brand's cluster and no member
@@ -78,15 +87,16 @@ export function serverRenderer(
     return module.render
   })
   loading.catch(() => undefined)
-  return async ({ authorization, ...request }) => {
+  return async ({ authorization, env, ...request }) => {
     const render = await loading
+    const asBrowser = inProcessFor(env)
     const asMember: typeof fetch =
       authorization === undefined
-        ? inProcess
+        ? asBrowser
         : (input, init) => {
             const headers = new Headers(init?.headers)
             headers.set('Authorization', authorization)
-            return inProcess(input, { ...init, headers })
+            return asBrowser(input, { ...init, headers })
           }
     return render({ ...request, now: now(), fetch: asMember, budgetMs: RENDER_BUDGET_MS })
   }
