@@ -527,8 +527,9 @@ test('an issue that closes before the limit frees up is not a promise of "again 
     })
   const reset = Date.UTC(2026, 11, 21, 18)
   expect(nextEarn(issuedAgain(reset + DAY), now)).toEqual({ kind: 'from', at: reset })
-  expect(nextEarn(issuedAgain(reset - DAY), now)).toEqual({ kind: 'when-opened' })
-  expect(nextEarn(issuedAgain(reset), now)).toEqual({ kind: 'when-opened' })
+  // The issue closes first: "as often as allowed for now", with no date the issue would miss.
+  expect(nextEarn(issuedAgain(reset - DAY), now)).toEqual({ kind: 'from', at: null })
+  expect(nextEarn(issuedAgain(reset), now)).toEqual({ kind: 'from', at: null })
   // A badge earned without an issue is not held to any issue's end.
   expect(nextEarn({ ...issuedAgain(reset - DAY), needsIssue: false }, now)).toEqual({
     kind: 'from',
@@ -547,7 +548,12 @@ test('an open issue the member cannot earn on is not "in progress"', () => {
     limits: [monthly],
     issued: { earnBy: now + 10 * DAY },
   })
-  expect(badgeTruth(ranOut, now)).toMatchObject({ kind: 'expired', next: { kind: 'when-opened' } })
+  // (Its limit is what stops it, not the brand: "as often as allowed for now", while the page's
+  // story shows the issue opened today.)
+  expect(badgeTruth(ranOut, now)).toMatchObject({
+    kind: 'expired',
+    next: { kind: 'from', at: null },
+  })
   // Open long enough for the window to reset: earned on this issue from then on, as it says.
   expect(badgeTruth({ ...ranOut, issued: { earnBy: now + 40 * DAY } }, now)).toMatchObject({
     kind: 'expired',
@@ -565,4 +571,28 @@ test('an open issue the member cannot earn on is not "in progress"', () => {
     kind: 'in-progress',
     earnBy: now + 10 * DAY,
   })
+})
+
+test('an issued badge the member cannot earn on is never "not open to you yet" by mistake', () => {
+  const issuedTo = (overrides: Partial<BadgeFacts>) =>
+    facts({ needsIssue: true, issued: { earnBy: now + 5 * DAY }, ...overrides })
+  // Earned as often as allowed for life (a copy gone without trace on the lists): said so.
+  expect(
+    badgeTruth(issuedTo({ times: 1, limits: [limit({ kind: 'total', max: 1, used: 1 })] }), now),
+  ).toEqual({ kind: 'no-longer', why: 'limit-reached', at: null })
+  // Not started, and the issue closes before it starts: no "opens on" date the issue would miss.
+  const later = issuedTo({ startsAt: now + 10 * DAY })
+  expect(nextEarn(later, now)).toEqual({ kind: 'when-opened' })
+  expect(badgeTruth(later, now)).toEqual({ kind: 'not-yet', startsAt: null })
+  // Open past the start: from the start, on this issue.
+  expect(badgeTruth({ ...later, issued: { earnBy: now + 20 * DAY } }, now)).toEqual({
+    kind: 'not-yet',
+    startsAt: now + 10 * DAY,
+  })
+})
+
+test('earned before with no record to say more: open, but not claimed to be open now', () => {
+  const unread = facts({ times: 2, lastEarnedAt: now - 40 * DAY })
+  expect(badgeTruth(unread, now)).toMatchObject({ kind: 'can-earn', unsure: true })
+  expect(badgeTruth(facts(), now)).not.toHaveProperty('unsure')
 })

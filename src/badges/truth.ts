@@ -39,7 +39,13 @@ export type BadgeTruth =
       next: NextEarn
     }
   | { kind: 'in-progress'; earnBy: number | null }
-  | { kind: 'can-earn'; until: number | null; left: number | null }
+  | {
+      kind: 'can-earn'
+      until: number | null
+      left: number | null
+      /** Earned before, and the data cannot say whether it can be earned again now: no claim. */
+      unsure?: true
+    }
   | { kind: 'earn-again-from'; at: number | null; times: number }
   | { kind: 'not-yet'; startsAt: number | null }
   | { kind: 'no-longer'; why: 'ended' | 'sold-out' | 'limit-reached'; at: number | null }
@@ -154,18 +160,20 @@ export function nextEarn(facts: BadgeFacts, now: number): NextEarn {
   if (facts.needsIssue && facts.issued === null)
     return facts.issueKnown ? { kind: 'when-opened' } : { kind: 'unknown' }
   const waits = steps.flatMap((step) => (step.kind === 'from' ? [step] : []))
-  let next: NextEarn
+  // The open issue closes before the wait is over: not earned on this one, only on an issue the
+  // brand may open later, so no date is promised (Birthday Treat issued again in the year its one
+  // earn is used: not "again from" next year). A limit used: "as often as allowed for now"; a badge
+  // not started yet: not open to them until the brand opens it again.
+  const closes = facts.needsIssue ? (facts.issued?.earnBy ?? null) : null
+  const missed = (at: number | null) => at !== null && closes !== null && at >= closes
   if (waits.length > 0) {
     const dates = waits.map((step) => step.at)
-    next = { kind: 'from', at: dates.includes(null) ? null : Math.max(...(dates as number[])) }
-  } else if (steps.some((step) => step.kind === 'unknown')) return { kind: 'unknown' }
-  else next = starts !== null ? { kind: 'from', at: starts } : { kind: 'now' }
-  // The open issue closes before the wait is over: not earned on this one, but on the brand's next
-  // (Birthday Treat issued again in the year its limit is used: not "again from" next year).
-  const closes = facts.needsIssue ? (facts.issued?.earnBy ?? null) : null
-  if (next.kind === 'from' && next.at !== null && closes !== null && next.at >= closes)
-    return { kind: 'when-opened' }
-  return next
+    const at = dates.includes(null) ? null : Math.max(...(dates as number[]))
+    return { kind: 'from', at: missed(at) ? null : at }
+  }
+  if (steps.some((step) => step.kind === 'unknown')) return { kind: 'unknown' }
+  if (starts === null) return { kind: 'now' }
+  return missed(starts) ? { kind: 'when-opened' } : { kind: 'from', at: starts }
 }
 
 export function badgeTruth(facts: BadgeFacts, now: number): BadgeTruth {
@@ -200,10 +208,12 @@ export function badgeTruth(facts: BadgeFacts, now: number): BadgeTruth {
   if (badgeIsOver(facts, now)) return { kind: 'no-longer', why: 'ended', at: facts.endsAt }
   const left = supplyLeft(facts.limits)
   if (left === 0) return { kind: 'no-longer', why: 'sold-out', at: null }
+  // Earned only once the brand opens it to the member: with no issue open, or only one that closes
+  // before the badge starts, not open to them yet, and no date promised.
+  if (facts.needsIssue && (facts.issued === null || next.kind === 'when-opened'))
+    return { kind: 'not-yet', startsAt: null }
   const starts = notStarted(facts, now)
   if (starts !== null) return { kind: 'not-yet', startsAt: starts }
-  // Earned only once the brand opens it to the member: until then, not open to them yet.
-  if (facts.needsIssue) return { kind: 'not-yet', startsAt: null }
   if (facts.status === 'UPCOMING') return { kind: 'not-yet', startsAt: facts.startsAt }
   if (next.kind === 'never') return { kind: 'no-longer', why: 'limit-reached', at: null }
   if (next.kind === 'from') return { kind: 'earn-again-from', at: next.at, times: facts.times }
@@ -211,6 +221,7 @@ export function badgeTruth(facts: BadgeFacts, now: number): BadgeTruth {
     kind: 'can-earn',
     until: facts.endsAt,
     left: left !== null && left < SCARCE_BELOW ? left : null,
+    ...(next.kind === 'unknown' && facts.times > 0 && { unsure: true as const }),
   }
 }
 

@@ -76,15 +76,14 @@ test('a deadline close by reads as a deadline, not as a wait', () => {
 })
 
 test('a badge open to the member says so on its card, even with nothing else to say', () => {
-  const open = (until: number | null, left: number | null = null): BadgeTruth => ({
-    kind: 'can-earn',
-    until,
-    left,
-  })
+  const open = (until: number | null, left: number | null = null) =>
+    ({ kind: 'can-earn', until, left }) as const
   // Open for good, or until long after: that it is open now, the summary's "to earn now".
   expect(texts(open(null))).toEqual(['Ready to earn now'])
   expect(texts(open(now + 900 * DAY))).toEqual(['Ready to earn now'])
   // A scarce supply or a near end says it already, and takes the place.
   expect(texts(open(null, 812))).toEqual(['Only 812 left'])
   expect(texts(open(now + 40 * DAY))).toEqual([`Open until ${formatDate(now + 40 * DAY)}`])
+  // Earned before, its record unread: whether it is open again now is not known, so not said.
+  expect(texts({ ...open(null), unsure: true })).toEqual([])
 })

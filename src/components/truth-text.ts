@@ -101,7 +101,10 @@ export function cardLines(truth: BadgeTruth, now: number, activityAt?: number | 
         })
       // Nothing else to say: that it is open to them now, so every card says where it stands
       // (and the summary's "to earn now" can be traced to the cards).
-      if (lines.length === 0) lines.push({ text: t('truth.card.ready'), tone: 'good' })
+      // (Not for a badge earned before whose record was not read: whether it is open again now
+      // is not known, and nothing is claimed.)
+      if (lines.length === 0 && !truth.unsure)
+        lines.push({ text: t('truth.card.ready'), tone: 'good' })
       return lines
     }
     case 'earn-again-from':
