@@ -3,10 +3,11 @@ import { t } from '../i18n/i18n.ts'
 import { formatDate } from './format.ts'
 
 const dots: Record<HistoryEvent['kind'], string> = {
-  earned: 'bg-teal-700',
-  issued: 'bg-sky-700',
-  revoked: 'bg-rose-700',
-  expired: 'bg-slate-500',
+  // The theme's own inks, which keep their contrast on a dark card too (fixed 700s went dim there).
+  earned: 'bg-positive',
+  issued: 'bg-link',
+  revoked: 'bg-danger',
+  expired: 'bg-ink-muted',
 }
 
 /** The member's history with a badge, newest first. */
