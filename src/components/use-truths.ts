@@ -94,9 +94,11 @@ export function useAvailableTruths(
     badges.map((badge) => {
       const held = holding.get(badge.id) ?? null
       const own = settled.get(badge.id)
-      // Whether the member holds a badge they earned before is the earned list's to say.
-      if (own?.pending || (earned === undefined && (badge.earnedCount ?? 0) > 0))
-        return [badge.id, null]
+      // Whether the member holds a badge they earned before is the earned list's to say; when it
+      // failed, the badge's own record's, or (none read) no claim either way, never a placeholder
+      // for good.
+      const undecided = earned === undefined && !earnedSoFar.failed && (badge.earnedCount ?? 0) > 0
+      if (own?.pending || undecided) return [badge.id, null]
       const record = own?.record ?? null
       return [
         badge.id,
