@@ -138,3 +138,17 @@ test('the brand issues a badge it issues: open for the badge’s time for issues
   expect(plain.status).toBe(409)
   expect(await plain.json()).toMatchObject({ error: expect.stringContaining('without an issue') })
 })
+
+test('an issue never outlives its badge, and an ended badge is not issued', async () => {
+  const { post, clock } = controlled()
+  const birthday = `/members/${TYPICAL_MEMBER}/badges/${demoBadgeIds.birthday}/issue`
+  // Ten days before Birthday Treat ends (two years on), a month's issue closes with the badge.
+  const ends = START + 730 * 86_400_000
+  clock.advance(720 * 86_400_000)
+  expect(await (await post(birthday)).json()).toMatchObject({ expiresAt: ends })
+  // Past its end: nothing to open.
+  clock.advance(20 * 86_400_000)
+  const late = await post(`/members/${NEW_MEMBER}/badges/${demoBadgeIds.birthday}/issue`)
+  expect(late.status).toBe(409)
+  expect(await late.json()).toEqual({ error: 'This badge has ended; it can no longer be issued.' })
+})

@@ -99,6 +99,8 @@ export function createEmulatorControl({ lookup, clock }: Control) {
     if (badge.earnType !== 'ISSUE_EARN')
       return problem(c, 409, 'This badge is earned without an issue; there is nothing to issue.')
     const at = clock.now()
+    if (badge.expiresAt <= at)
+      return problem(c, 409, 'This badge has ended; it can no longer be issued.')
     let record = member.badges.find((candidate) => candidate.badgeId === badge.id)
     if (record === undefined) {
       record = { badgeId: badge.id, earns: [], issuals: [] }
@@ -106,7 +108,9 @@ export function createEmulatorControl({ lookup, clock }: Control) {
     }
     if (openIssue(record.issuals, at) !== undefined)
       return problem(c, 409, 'The member already has an open issue of this badge.')
-    const expiresAt = issueEndsAt(badge, at)
+    const ends = issueEndsAt(badge, at)
+    // An issue never outlives its badge.
+    const expiresAt = ends === null || ends > badge.expiresAt ? badge.expiresAt : ends
     if (expiresAt !== null && expiresAt <= at)
       return problem(c, 409, 'This badge can no longer be issued: its time for issues is over.')
     issued += 1
