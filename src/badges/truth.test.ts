@@ -596,3 +596,11 @@ test('earned before with no record to say more: open, but not claimed to be open
   expect(badgeTruth(unread, now)).toMatchObject({ kind: 'can-earn', unsure: true })
   expect(badgeTruth(facts(), now)).not.toHaveProperty('unsure')
 })
+
+test('before the earned list has said, only the records needed whatever it says', () => {
+  const issued = makeBadge({ earnType: 'ISSUE_EARN' })
+  const earnedBefore = makeBadge({ earnedCount: 2 })
+  const never = makeBadge()
+  expect(recordsToRead([earnedBefore, never, issued], null)).toEqual([issued])
+  expect(recordsToRead([earnedBefore, never, issued], () => false)).toEqual([earnedBefore, issued])
+})

@@ -351,9 +351,13 @@ export function needsMemberRecord(badge: CustomerBadge, holding: boolean): boole
  */
 export function recordsToRead(
   badges: CustomerBadge[],
-  holding: (badge: CustomerBadge) => boolean,
+  /** Whether the member holds it; null before the earned list has said. */
+  holding: ((badge: CustomerBadge) => boolean) | null,
 ): CustomerBadge[] {
-  const needed = badges.filter((badge) => needsMemberRecord(badge, holding(badge)))
+  // Until the earned list has said, a badge earned before may still be held, which would make its
+  // record needless: only the records needed whatever it says (issued badges, supplies).
+  const held = holding ?? ((badge: CustomerBadge) => (badge.earnedCount ?? 0) > 0)
+  const needed = badges.filter((badge) => needsMemberRecord(badge, held(badge)))
   const first = (badge: CustomerBadge) =>
     issuedToEarn(badge.earnType) || (badge.earnedCount ?? 0) > 0
   return [...needed.filter(first), ...needed.filter((badge) => !first(badge))].slice(

@@ -78,9 +78,7 @@ export function useAvailableTruths(
   const { badges: earned, complete: earnedComplete } = earnedSoFar
   const holding = new Map((earned ?? []).map((badge) => [badge.id, badge]))
   const known = earned !== undefined || earnedSoFar.failed
-  const unsettled = recordsToRead(badges, (badge) =>
-    known ? holding.has(badge.id) : (badge.earnedCount ?? 0) > 0,
-  )
+  const unsettled = recordsToRead(badges, known ? (badge) => holding.has(badge.id) : null)
   const records = useQueries({
     queries: unsettled.map((badge) => badgeQueries.memberBadge(customer, badge.id)),
   })
