@@ -241,6 +241,39 @@ async function expectOneTruth(
   }
 }
 
+/** A demo server of the describe's own, on a clock and badges the test controls. */
+function controlledDemo() {
+  let server: Awaited<ReturnType<typeof startControlledDemo>> | undefined
+  test.beforeAll(async () => {
+    server = await startControlledDemo()
+  })
+  test.afterAll(async () => {
+    await server?.stop()
+  })
+  const started = () => {
+    if (server === undefined) throw new Error('the controlled demo has not started')
+    return server
+  }
+  return {
+    get server() {
+      return started()
+    },
+    /** The list's cards, their links made absolute on this server. */
+    read: async (page: Page, path: string) =>
+      (await readCards(page, `${started().url}${path}`)).map((card) => ({
+        ...card,
+        href: `${started().url}${card.href}`,
+      })),
+  }
+}
+
+/** The card of the badge with this name, which must be on the list. */
+function cardNamed(cards: Card[], name: string): Card {
+  const card = cards.find((c) => c.name === name)
+  expect(card, name).toBeDefined()
+  return card as Card
+}
+
 test.describe('one truth about each badge, on every list and its own page', () => {
   test.describe.configure({ timeout: 240_000 })
 
@@ -354,35 +387,22 @@ test('the states the member sees, as the demo data has them', async ({ page }) =
 
 test.describe('a year on: a copy run out, one the brand must open again, one taken back', () => {
   test.describe.configure({ timeout: 240_000 })
-  let server: Awaited<ReturnType<typeof startControlledDemo>>
-  test.beforeAll(async () => {
-    server = await startControlledDemo()
-  })
-  test.afterAll(async () => {
-    await server?.stop()
-  })
+  const demo = controlledDemo()
 
   test('both lists, the summary and each badge’s page say the same', async ({ page }) => {
     // Tom earns Barista's Favourite while it is open to him; its copy runs out in two weeks and
     // its time to earn it in January. Green Step he earns and the brand takes back. A year on,
     // Anniversary's copy has run out and its year is up.
+    const server = demo.server
     await server.advance(22)
     await server.award(TOM, BARISTA)
     await server.award(TOM, GREEN_STEP)
     await server.revoke(TOM, GREEN_STEP)
     await server.advance(325)
-    const read = async (path: string) =>
-      (await readCards(page, `${server.url}${path}`)).map((card) => ({
-        ...card,
-        href: `${server.url}${card.href}`,
-      }))
+    const read = (path: string) => demo.read(page, path)
     const earned = await read(`/customers/${TOM}/earned?expired=1`)
     const available = await read(`/customers/${TOM}/available`)
-    const on = (cards: Card[], name: string) => {
-      const card = cards.find((c) => c.name === name)
-      expect(card, name).toBeDefined()
-      return card as Card
-    }
+    const on = cardNamed
 
     // Taken back is not "expired": off the earned list, and never earned as far as the offer goes.
     expect(earned.map((card) => card.name)).not.toContain('Green Step')
@@ -428,28 +448,15 @@ test.describe('a year on: a copy run out, one the brand must open again, one tak
 
 test.describe('the brand opens a badge it issues again, while the member holds a copy', () => {
   test.describe.configure({ timeout: 240_000 })
-  let server: Awaited<ReturnType<typeof startControlledDemo>>
-  test.beforeAll(async () => {
-    server = await startControlledDemo()
-  })
-  test.afterAll(async () => {
-    await server?.stop()
-  })
+  const demo = controlledDemo()
 
   test('"again now" only while its issue and its limit both allow, the same in every place', async ({
     page,
   }) => {
+    const server = demo.server
     const api = await requests.newContext({ baseURL: server.url })
-    const read = async (path: string) =>
-      (await readCards(page, `${server.url}${path}`)).map((card) => ({
-        ...card,
-        href: `${server.url}${card.href}`,
-      }))
-    const on = (cards: Card[], name: string) => {
-      const card = cards.find((c) => c.name === name)
-      expect(card, name).toBeDefined()
-      return card as Card
-    }
+    const read = (path: string) => demo.read(page, path)
+    const on = cardNamed
     const toEarnNow = (cards: Card[]) =>
       cards.filter(
         (card) => /, not earned yet$/.test(card.alt) || card.lines.includes('Earn it again now'),
