@@ -161,6 +161,8 @@ const stateLines: Record<string, RegExp> = {
   // Open to them: said in words too, the summary's "to earn now".
   'not earned yet': /^(Ready to earn now|Only [\d,]+ left|Ends .+|Open until .+)$/,
   'no longer available': /^(All claimed|Earned as often as allowed|Ended .+|no longer available)$/,
+  // Earned before, its record not read yet: only that, and what is known for everyone.
+  'earned before': /^(Earned before|Only [\d,]+ left|Ends .+|Open until .+)$/,
 }
 
 /** The card, its badge's page and the member's limits agree, for every card given. */

@@ -224,3 +224,14 @@ test('an issued badge the brand opens to the member again is news: they can earn
   const after = judge(T0 + 2 * DAY, opened)
   expect(diff(before, after, T0 + 2 * DAY)).toEqual([{ kind: 'earn-again', badgeId: 'issued' }])
 })
+
+test('a badge earned before whose record was not read is not news that it is open again', () => {
+  const badge = makeBadge({ id: 'unread' })
+  const at = (truth: Judged['truth']): Judged[] => [{ badge, truth }]
+  const before = takeSnapshot([], at({ kind: 'earn-again-from', at: T0 + DAY, times: 1 }))
+  const after = takeSnapshot([], at({ kind: 'can-earn', until: null, left: null, unsure: true }))
+  expect(diff(before, after, T0 + 2 * DAY)).toEqual([])
+  // Once its record says it is open, it is.
+  const known = takeSnapshot([], at({ kind: 'can-earn', until: null, left: null }))
+  expect(diff(before, known, T0 + 2 * DAY)).toEqual([{ kind: 'window-reset', badgeId: 'unread' }])
+})

@@ -28,6 +28,8 @@ export type Change = { kind: ChangeKind; badgeId: string }
 function openness(truth: BadgeTruth): Openness {
   switch (truth.kind) {
     case 'can-earn':
+      // Earned before and its record not read: whether it is open again is not known.
+      return truth.unsure ? 'unknown' : 'now'
     case 'in-progress':
       return 'now'
     case 'earn-again-from':

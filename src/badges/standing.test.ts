@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { makeBadge } from '../test/factories.ts'
-import { earnableNow, type Judged } from './standing.ts'
+import { earnableNow, type Judged, nextUp, worthAimingFor } from './standing.ts'
 import { type BadgeTruth } from './truth.ts'
 
 const judged = (id: string, truth: BadgeTruth): Judged => ({ badge: makeBadge({ id }), truth })
@@ -36,6 +36,8 @@ test('"to earn now" counts what the member can earn today, repeats included, not
       next: { kind: 'from', at: 10 },
     }),
     judged('sold-out', { kind: 'no-longer', why: 'sold-out', at: null }),
+    // Earned before, its record not read: whether it is open again now is not known.
+    judged('earned-before', { kind: 'can-earn', until: null, left: null, unsure: true }),
   ]
   expect(earnableNow(available).map(({ badge }) => badge.id)).toEqual([
     'open',
@@ -43,4 +45,13 @@ test('"to earn now" counts what the member can earn today, repeats included, not
     'again-now',
     'ran-out-again-now',
   ])
+})
+
+test('next up and the picks never lead with a badge that may not be open to the member', () => {
+  const unsure = judged('earned-before', { kind: 'can-earn', until: null, left: 3, unsure: true })
+  const open = judged('open', { kind: 'can-earn', until: null, left: null })
+  // Three left would make it nearest, if it were known to be open to them.
+  expect(nextUp([unsure, open], 0)).toEqual({ badge: open.badge, why: { kind: 'open' } })
+  expect(nextUp([unsure], 0)).toBeNull()
+  expect(worthAimingFor([unsure, open], 0).map(({ badge }) => badge.id)).toEqual(['open'])
 })

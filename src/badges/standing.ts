@@ -37,13 +37,14 @@ const byDate = <T>(items: T[], date: (item: T) => number) =>
 
 /**
  * Badges the member can earn now: what "to earn now" counts. Not one that opens later, one the
- * brand must open to them first (it may never), or one held until it opens again; a badge held
- * or run out that can be earned again now counts (its card says "Earn it again now").
+ * brand must open to them first (it may never), one held until it opens again, or one earned
+ * before whose record was not read (whether it is open again is not known); a badge held or run
+ * out that can be earned again now counts (its card says "Earn it again now").
  */
 export function earnableNow(available: Judged[]): Judged[] {
   return available.filter(
     ({ truth }) =>
-      truth.kind === 'can-earn' ||
+      (truth.kind === 'can-earn' && !truth.unsure) ||
       truth.kind === 'in-progress' ||
       (truth.kind === 'earned' && truth.next.kind === 'now') ||
       openAgain(truth),
@@ -70,7 +71,8 @@ export function nextUp(available: Judged[], now: number): NextUp | null {
   )[0]
   if (started?.truth.kind === 'in-progress')
     return { badge: started.badge, why: { kind: 'in-progress', earnBy: started.truth.earnBy } }
-  const open = of('can-earn')
+  // Open to them: not a badge earned before whose record was not read (it may not be open again).
+  const open = of('can-earn').filter(({ truth }) => truth.kind === 'can-earn' && !truth.unsure)
   const scarce = byDate(
     open.filter(({ truth }) => truth.kind === 'can-earn' && truth.left !== null),
     ({ truth }) => (truth.kind === 'can-earn' ? (truth.left ?? 0) : 0),

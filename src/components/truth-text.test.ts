@@ -84,6 +84,14 @@ test('a badge open to the member says so on its card, even with nothing else to 
   // A scarce supply or a near end says it already, and takes the place.
   expect(texts(open(null, 812))).toEqual(['Only 812 left'])
   expect(texts(open(now + 40 * DAY))).toEqual([`Open until ${formatDate(now + 40 * DAY)}`])
-  // Earned before, its record unread: whether it is open again now is not known, so not said.
-  expect(texts({ ...open(null), unsure: true })).toEqual([])
+})
+
+test('a badge earned before whose record was not read claims only that, in every place', () => {
+  const unsure: BadgeTruth = { kind: 'can-earn', until: null, left: null, unsure: true }
+  // Whether it is open again now is not known: not "Ready to earn now", and not "not earned yet".
+  expect(texts(unsure)).toEqual(['Earned before'])
+  expect(truthLabel(unsure)).toBe('earned before')
+  expect(heroSentences(unsure, now)).toEqual(['You have earned this badge before.'])
+  // What is known still says itself.
+  expect(texts({ ...unsure, left: 40 })).toEqual(['Only 40 left'])
 })

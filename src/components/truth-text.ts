@@ -16,6 +16,7 @@ export type Line = { text: string; tone: Tone }
 
 /** The state in a few words, for the image's alt text and the cards' label for locked badges. */
 export function truthLabel(truth: BadgeTruth): string {
+  if (truth.kind === 'can-earn' && truth.unsure) return t('truth.label.earned-before')
   return openAgain(truth) ? t('truth.label.open-again') : t(`truth.label.${truth.kind}`)
 }
 
@@ -100,11 +101,14 @@ export function cardLines(truth: BadgeTruth, now: number, activityAt?: number | 
           tone: 'quiet',
         })
       // Nothing else to say: that it is open to them now, so every card says where it stands
-      // (and the summary's "to earn now" can be traced to the cards).
-      // (Not for a badge earned before whose record was not read: whether it is open again now
-      // is not known, and nothing is claimed.)
-      if (lines.length === 0 && !truth.unsure)
-        lines.push({ text: t('truth.card.ready'), tone: 'good' })
+      // (and the summary's "to earn now" can be traced to the cards). A badge earned before whose
+      // record was not read says only that: whether it is open again now is not known.
+      if (lines.length === 0)
+        lines.push(
+          truth.unsure
+            ? { text: t('truth.card.earned-before'), tone: 'quiet' }
+            : { text: t('truth.card.ready'), tone: 'good' },
+        )
       return lines
     }
     case 'earn-again-from':
@@ -192,9 +196,11 @@ export function heroSentences(truth: BadgeTruth, now: number): string[] {
       ]
     case 'can-earn':
       return [
-        truth.until === null
-          ? t('truth.hero.can-earn')
-          : t('truth.hero.can-earn-until', { date: formatDate(truth.until) }),
+        truth.unsure
+          ? t('truth.hero.earned-before')
+          : truth.until === null
+            ? t('truth.hero.can-earn')
+            : t('truth.hero.can-earn-until', { date: formatDate(truth.until) }),
         ...(truth.left !== null ? [t('detail.left', { count: truth.left })] : []),
       ]
     case 'earn-again-from':
