@@ -53,5 +53,19 @@ test('next up and the picks never lead with a badge that may not be open to the 
   // Three left would make it nearest, if it were known to be open to them.
   expect(nextUp([unsure, open], 0)).toEqual({ badge: open.badge, why: { kind: 'open' } })
   expect(nextUp([unsure], 0)).toBeNull()
-  expect(worthAimingFor([unsure, open], 0).map(({ badge }) => badge.id)).toEqual(['open'])
+  const another = judged('another', { kind: 'can-earn', until: null, left: null })
+  expect(worthAimingFor([unsure, open, another], 0).map(({ badge }) => badge.id)).toEqual([
+    'another',
+  ])
+})
+
+test('the picks for a new member are open now, and leave out the badge next up above them', () => {
+  const scarce = judged('scarce', { kind: 'can-earn', until: null, left: 812 })
+  const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((id) =>
+    judged(id, { kind: 'can-earn', until: null, left: null }),
+  ) as [Judged, Judged, Judged, Judged]
+  const later = judged('later', { kind: 'not-yet', startsAt: 10 })
+  const available = [a, later, scarce, b, c, d]
+  expect(nextUp(available, 0)?.badge.id).toBe('scarce')
+  expect(worthAimingFor(available, 0).map(({ badge }) => badge.id)).toEqual(['a', 'b', 'c'])
 })

@@ -108,14 +108,14 @@ export function nextUp(available: Judged[], now: number): NextUp | null {
   return null
 }
 
-/** For a member who has earned nothing yet: a few badges worth aiming for first. */
+/**
+ * For a member who has earned nothing yet: a few badges open to them now to start with, in the
+ * brand's order. Not the one the summary puts next up, just above them: it stood there, first in
+ * the picks, and in its group, three times on one screen.
+ */
 export function worthAimingFor(available: Judged[], now: number, count = 3): Judged[] {
-  const picked: Judged[] = []
-  const first = nextUp(available, now)
-  if (first) picked.push(available.find(({ badge }) => badge.id === first.badge.id) as Judged)
-  for (const judged of earnableNow(available)) {
-    if (picked.length >= count) break
-    if (!picked.some(({ badge }) => badge.id === judged.badge.id)) picked.push(judged)
-  }
-  return picked
+  const next = nextUp(available, now)?.badge.id
+  return earnableNow(available)
+    .filter(({ badge }) => badge.id !== next)
+    .slice(0, count)
 }
