@@ -37,6 +37,9 @@ function GiftIcon() {
   )
 }
 
+/** The rewards a card shows in full; its page shows them all. */
+const CARD_REWARDS = 2
+
 /** A badge's reward, the same chip on cards and on the badge's page. */
 export function RewardChip({ text, className = '' }: { text: string; className?: string }) {
   return (
@@ -70,7 +73,9 @@ export const BadgeCard = memo(function BadgeCard({
     truth === null ? [] : cardLines(truth, now, byActivity ? badge.lastEarnEventAt : undefined)
   const dead = truth !== null && faded(truth)
   const times = truth?.kind === 'earned' || truth?.kind === 'expired' ? truth.times : 0
-  const reward = badge.benefits.map(benefitText).join(' · ')
+  // Each reward its own chip, as on the badge's page; more than two, and the rest are counted.
+  const rewards = badge.benefits.map(benefitText)
+  const moreRewards = rewards.length - CARD_REWARDS
   const locked = image?.state === 'LOCKED'
   return (
     <li
@@ -132,9 +137,16 @@ export const BadgeCard = memo(function BadgeCard({
           {badge.description}
         </p>
       )}
-      {reward && (
-        <p className="mt-auto flex max-w-full">
-          <RewardChip text={reward} />
+      {rewards.length > 0 && (
+        <p className="mt-auto flex max-w-full flex-col items-center gap-1">
+          {rewards.slice(0, CARD_REWARDS).map((text, index) => (
+            <RewardChip key={index} text={text} />
+          ))}
+          {moreRewards > 0 && (
+            <span className="text-xs text-ink-muted">
+              {t('badge.rewards-more', { count: moreRewards })}
+            </span>
+          )}
         </p>
       )}
     </li>

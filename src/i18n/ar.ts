@@ -51,6 +51,14 @@ export const ar: Messages = {
   // {times} is already "مرة واحدة", "مرتين", "٣ مرات", "١١ مرة"
   'badge.earned-times': { one: 'اكتُسبت {times}', other: 'اكتُسبت {times}' },
   'badge.reward': 'المكافأة:',
+  'badge.rewards-more': {
+    zero: 'ولا مكافآت أخرى',
+    one: 'ومكافأة أخرى',
+    two: 'ومكافأتان أخريان',
+    few: 'و{count} مكافآت أخرى',
+    many: 'و{count} مكافأة أخرى',
+    other: 'و{count} مكافأة أخرى',
+  },
   'group.other': 'شارات أخرى',
   'group.unnamed': 'مزيد من الشارات',
   'group.completion': '{earned} من {total} مكتسبة',

@@ -54,6 +54,7 @@ export const en = {
   'badge.alt': '{name}, {state}',
   'badge.earned-times': { one: 'Earned once', other: 'Earned {times}' },
   'badge.reward': 'Reward:',
+  'badge.rewards-more': { one: 'and {count} more reward', other: 'and {count} more rewards' },
   'group.other': 'Other badges',
   'group.unnamed': 'More badges',
   'group.completion': '{earned} of {total} earned',

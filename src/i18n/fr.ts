@@ -52,6 +52,10 @@ export const fr: Messages = {
   'badge.alt': '{name}, {state}',
   'badge.earned-times': { one: 'Obtenu une fois', other: 'Obtenu {times}' },
   'badge.reward': 'Récompense :',
+  'badge.rewards-more': {
+    one: 'et {count} autre récompense',
+    other: 'et {count} autres récompenses',
+  },
   'group.other': 'Autres badges',
   'group.unnamed': 'Plus de badges',
   'group.completion': '{earned} sur {total} obtenus',
