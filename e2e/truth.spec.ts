@@ -315,10 +315,40 @@ test.describe('one truth about each badge, on every list and its own page', () =
   })
 
   test("the new member's available badges", async ({ page, request }) => {
-    const all = await readCards(page, `/customers/${NEWCOMER}/available`)
-    // "Good ones to start with" repeats some badges first; each badge once is enough.
-    const cards = all.filter((card, index) => all.findIndex((c) => c.href === card.href) === index)
+    const cards = await readCards(page, `/customers/${NEWCOMER}/available`)
+    // Each badge once, as many cards as the tab counts: the picks above the list are links to
+    // badges on it, not cards again.
+    expect(new Set(cards.map((card) => card.href)).size).toBe(cards.length)
     expect(cards.length).toBeGreaterThanOrEqual(12)
+    await expect(page.getByRole('link', { name: `Available (${cards.length})` })).toBeVisible()
+    // Each pick says what its card says, and is not the summary's next up just above it.
+    const picks = await page
+      .getByRole('region', { name: 'Good ones to start with' })
+      .getByRole('listitem')
+      .evaluateAll((items) =>
+        items.map((item) => {
+          const image = item.querySelector('img, [role="img"]')
+          return {
+            href: item.querySelector('a')?.getAttribute('href') ?? '',
+            alt: image?.getAttribute('alt') ?? image?.getAttribute('aria-label') ?? '',
+            line: (
+              item.querySelector('a')?.parentElement?.nextElementSibling as HTMLElement | null
+            )?.innerText.trim(),
+          }
+        }),
+      )
+    expect(picks.length).toBe(3)
+    const nextUp = await page
+      .getByRole('region', { name: 'Your badges at a glance' })
+      .getByRole('link', { name: /^Next up/ })
+      .getAttribute('href')
+    for (const pick of picks) {
+      const card = cards.find((c) => c.href === pick.href)
+      expect(card, `the pick ${pick.href} is a badge on the list`).toBeDefined()
+      expect(pick.alt).toBe(card?.alt)
+      expect(pick.line).toBe(card?.lines[0])
+      expect(pick.href).not.toBe(nextUp)
+    }
     for (const card of cards)
       expect(card.alt, `${card.name}: the new member has earned nothing`).not.toMatch(
         /, (earned|expired)/,

@@ -62,12 +62,4 @@ test('only the section holding the last badge read may grow with the next page, 
   expect(continuingSection(sections, badges, true)).toBe('gourmet')
   expect(continuingSection(sections, badges, false)).toBeNull()
   expect(continuingSection([], [], true)).toBeNull()
-  // Picks shown first may repeat the last badge: its own group is the one that goes on.
-  const picks = {
-    key: 'starters',
-    groupId: null,
-    name: 'Picks',
-    badges: [gourmet[1] as (typeof badges)[number]],
-  }
-  expect(continuingSection([picks, ...sections], badges, true)).toBe('gourmet')
 })

@@ -52,7 +52,7 @@ export function groupBadges(
 /**
  * The section the list's next page may still add to: pages follow the groups' order (RANK), so
  * only the one holding the last badge read can go on, and its count is of those read so far. Null
- * when the list is whole. (The last section holding it: a section of picks may repeat it first.)
+ * when the list is whole.
  */
 export function continuingSection(
   sections: BadgeSection[],
@@ -61,7 +61,7 @@ export function continuingSection(
 ): string | null {
   const last = badges.at(-1)
   if (!hasMore || last === undefined) return null
-  return sections.findLast((section) => section.badges.includes(last))?.key ?? null
+  return sections.find((section) => section.badges.includes(last))?.key ?? null
 }
 
 /** Groups whose sections still need a name from the group endpoint. */

@@ -23,8 +23,6 @@ type Props = {
   /** A heading instead of the group's name (a list sorted by date is one section). */
   heading?: string
   aside?: (section: BadgeSection) => ReactNode
-  /** A section that takes a row of its own, with no group packed beside it. */
-  ownRow?: (section: BadgeSection) => boolean
   renderCard: (badge: CustomerBadge, index: number) => ReactNode
   paging: Paging
 }
@@ -37,7 +35,6 @@ export function BadgeList({
   sections,
   heading,
   aside,
-  ownRow,
   renderCard,
   paging,
 }: Props) {
@@ -60,7 +57,6 @@ export function BadgeList({
             section={section}
             heading={heading}
             aside={aside?.(section)}
-            ownRow={ownRow?.(section) ?? false}
             foldable={foldable}
             renderCard={renderCard}
             offset={offsets[index] ?? 0}

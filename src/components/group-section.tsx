@@ -68,8 +68,6 @@ type Props = {
   offset: number
   /** More of this group may come with the list's next page: its count is of those so far. */
   partial?: boolean
-  /** A row of its own: no group beside it (the picks to start with, which repeat badges). */
-  ownRow?: boolean
 }
 
 /**
@@ -84,7 +82,6 @@ export function GroupSection({
   renderCard,
   offset,
   partial = false,
-  ownRow = false,
 }: Props) {
   const groupName = useGroupName(section.groupId, section.name)
   const name = heading ?? groupName
@@ -101,7 +98,6 @@ export function GroupSection({
       className="group-block"
       // A data attribute, not a style: the CSP refuses style attributes in server-rendered HTML.
       data-span={Math.min(Math.max(count, 1), MAX_COLUMNS)}
-      data-own-row={ownRow ? '' : undefined}
     >
       {/* Two lines kept for a heading with groups beside it (index.css, .group-head). */}
       <div className="group-head col-span-full flex flex-col justify-end">

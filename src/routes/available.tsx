@@ -9,6 +9,7 @@ import { BadgeList, EmptyState } from '../components/badge-list.tsx'
 import { QueryBoundary } from '../components/query-boundary.tsx'
 import { ListSkeleton } from '../components/skeletons.tsx'
 import { StandingSummary } from '../components/standing-summary.tsx'
+import { StarterPicks } from '../components/starter-picks.tsx'
 import { useCustomer, useMemberFailure } from '../components/use-customer.ts'
 import { explain } from '../components/error-panel.tsx'
 import { useNow } from '../components/use-now.ts'
@@ -56,75 +57,62 @@ function AvailableBadges({ customer }: { customer: Customer }) {
     earned.data?.total === 0 && all.length === badges.length ? worthAimingFor(all, now) : []
   const sections = groupBadges(badges, { order: 'rank' })
   return (
-    <BadgeList
-      badges={badges}
-      total={total}
-      skipped={skipped}
-      sections={
-        starters.length > 0
-          ? [
-              {
-                key: 'starters',
-                groupId: null,
-                name: t('available.aim'),
-                badges: starters.map(({ badge }) => badge),
-              },
-              ...sections,
-            ]
-          : sections
-      }
-      // The picks repeat badges of the groups below: beside one of them, a badge stood twice in a row.
-      ownRow={(section) => section.key === 'starters'}
-      aside={(section) => {
-        // The picks have a row of their own: no group beside them to line up with.
-        if (section.key === 'starters') return null
-        const done = section.groupId === null ? undefined : completion?.get(section.groupId)
-        // A section without a count (badges in no group) keeps its room, so its cards line up with
-        // those of the group beside it: above its heading, which stays by its cards (below it, an
-        // empty line parted them).
-        if (done === undefined || section.groupId === null)
-          return <span aria-hidden="true" className="order-first min-h-6" />
-        const line = t('group.completion', { earned: done.earned, total: done.total })
-        // The count takes in the group's badges the member holds that are no longer on offer
-        // (First Sip: "2 of 4" above three cards): it opens the ones they hold, on the Earned tab.
-        // (24 px high, link or not: a target a finger can take, and side-by-side groups line up.)
-        return (
-          <p className="flex min-h-6 items-center text-xs font-medium text-ink-muted">
-            {done.earned === 0 ? (
-              line
-            ) : (
-              <Link
-                to={customerPath(
-                  customer,
-                  'earned',
-                  new URLSearchParams({ group: section.groupId }),
-                )}
-                className="inline-flex min-h-6 items-center text-link underline underline-offset-2"
-              >
-                {line}
-              </Link>
-            )}
-          </p>
-        )
-      }}
-      renderCard={(badge, index) => (
-        <BadgeCard
-          key={`${index < (starters.length || 0) ? 'start-' : ''}${badge.id}`}
-          badge={badge}
-          truth={truths.get(badge.id) ?? null}
-          customer={customer}
-          now={now}
-          showDescription
-          priority={index < 4}
-        />
-      )}
-      paging={{
-        hasMore: available.hasNextPage,
-        loading: available.isFetchingNextPage,
-        failed: available.isFetchNextPageError,
-        fetchMore: () => void available.fetchNextPage({ cancelRefetch: false }),
-      }}
-    />
+    <>
+      <StarterPicks picks={starters} customer={customer} now={now} />
+      <BadgeList
+        badges={badges}
+        total={total}
+        skipped={skipped}
+        sections={sections}
+        aside={(section) => {
+          const done = section.groupId === null ? undefined : completion?.get(section.groupId)
+          // A section without a count (badges in no group) keeps its room, so its cards line up with
+          // those of the group beside it: above its heading, which stays by its cards (below it, an
+          // empty line parted them).
+          if (done === undefined || section.groupId === null)
+            return <span aria-hidden="true" className="order-first min-h-6" />
+          const line = t('group.completion', { earned: done.earned, total: done.total })
+          // The count takes in the group's badges the member holds that are no longer on offer
+          // (First Sip: "2 of 4" above three cards): it opens the ones they hold, on the Earned tab.
+          // (24 px high, link or not: a target a finger can take, and side-by-side groups line up.)
+          return (
+            <p className="flex min-h-6 items-center text-xs font-medium text-ink-muted">
+              {done.earned === 0 ? (
+                line
+              ) : (
+                <Link
+                  to={customerPath(
+                    customer,
+                    'earned',
+                    new URLSearchParams({ group: section.groupId }),
+                  )}
+                  className="inline-flex min-h-6 items-center text-link underline underline-offset-2"
+                >
+                  {line}
+                </Link>
+              )}
+            </p>
+          )
+        }}
+        renderCard={(badge, index) => (
+          <BadgeCard
+            key={badge.id}
+            badge={badge}
+            truth={truths.get(badge.id) ?? null}
+            customer={customer}
+            now={now}
+            showDescription
+            priority={index < 4}
+          />
+        )}
+        paging={{
+          hasMore: available.hasNextPage,
+          loading: available.isFetchingNextPage,
+          failed: available.isFetchNextPageError,
+          fetchMore: () => void available.fetchNextPage({ cancelRefetch: false }),
+        }}
+      />
+    </>
   )
 }
 
