@@ -235,8 +235,11 @@ test("the VIP's expiring list reads every page before it says nothing runs out",
   expect([...pages].sort()).toEqual(['1', '2', '3', '4', '5', '6'])
   // Three at a time, not one after the other (nor all at once on a list of hundreds of pages).
   expect(most).toBe(3)
-  // Every page read: the summary's count is now a count of them all.
-  await expect(page.getByRole('link', { name: '0 expiring soon' })).toBeVisible()
+  // Every page read: the summary's count is now a count of them all, and none is a figure, not a
+  // link to an empty list.
+  const summary = page.getByRole('region', { name: 'Your badges at a glance' })
+  await expect(summary.locator('p', { hasText: 'expiring soon' })).toHaveText(/^0\s*expiring soon$/)
+  await expect(summary.getByRole('link', { name: /expiring soon/ })).toHaveCount(0)
 })
 
 test('a badge running out on a later page of a long list is found, and counted by the summary', async ({

@@ -69,3 +69,17 @@ test('with only part of the list read, it claims nothing and leads to the whole 
   const more = within(summary).getByRole('link', { name: /See the badges on offer/ })
   expect(more.getAttribute('href')).toBe('/customers/member-1/available')
 })
+
+test('a count of none is a figure, not a link to an empty list', () => {
+  // Nothing open (the whole list read), nothing running out: figures. One earned: its link.
+  const summary = show([])
+  expect(within(summary).getByRole('link', { name: /^1\s*badge earned$/ })).toBeTruthy()
+  expect(within(summary).queryByRole('link', { name: /to earn now/ })).toBeNull()
+  expect(within(summary).getByText('to earn now').previousElementSibling?.textContent).toBe('0')
+  expect(within(summary).queryByRole('link', { name: /expiring soon/ })).toBeNull()
+})
+
+test('none found on a list with pages left is "0+", and leads to the rest', () => {
+  const partial = show([makeBadge({ name: 'Summer Only', expiresAt: Date.now() - 86_400_000 })], 2)
+  expect(within(partial).getByRole('link', { name: /^0\+\s*to earn now$/ })).toBeTruthy()
+})

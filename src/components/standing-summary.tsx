@@ -74,13 +74,23 @@ function Stat({
   label: string
   more?: boolean
 }) {
+  // On a phone, room for a label of two lines, however long this one is (skeletons.tsx), and
+  // the numbers on one line at the top whichever labels wrap.
+  const box =
+    'flex min-h-11 flex-col justify-center rounded-lg px-1 py-1 max-sm:min-h-[3.9375rem] max-sm:justify-start sm:px-2'
+  // None, and none further down: a figure, not a link to an empty list.
+  if (count === 0 && !more) {
+    return (
+      <p className={box}>
+        <span className="text-xl leading-tight font-bold text-ink tabular-nums">
+          {formatNumber(0)}
+        </span>
+        <span className="text-xs leading-tight text-ink-muted">{label}</span>
+      </p>
+    )
+  }
   return (
-    <Link
-      to={to}
-      // On a phone, room for a label of two lines, however long this one is (skeletons.tsx), and
-      // the numbers on one line at the top whichever labels wrap.
-      className="flex min-h-11 flex-col justify-center rounded-lg px-1 py-1 hover:bg-sunken max-sm:min-h-[3.9375rem] max-sm:justify-start sm:px-2"
-    >
+    <Link to={to} className={`${box} hover:bg-sunken`}>
       {/* The arrow says the figure opens what it counts: a number alone read as a figure. */}
       <span className="flex items-center gap-1 text-xl leading-tight font-bold text-ink tabular-nums">
         {count === null ? (
