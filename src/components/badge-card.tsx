@@ -31,7 +31,11 @@ type Props = {
 
 function GiftIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-px size-3.5 shrink-0 fill-current">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 20 20"
+      className="me-1 inline size-3.5 fill-current align-[-0.125rem]"
+    >
       <path d="M3 8h14v3H3zM4 11h12v6H4zM9 8h2v9H9zM10 8C8 4 5 4 5 6s3 2 5 2zm0 0c2-4 5-4 5-2s-3 2-5 2z" />
     </svg>
   )
@@ -40,15 +44,26 @@ function GiftIcon() {
 /** The rewards a card shows in full; its page shows them all. */
 const CARD_REWARDS = 2
 
-/** A badge's reward, the same chip on cards and on the badge's page. */
-export function RewardChip({ text, className = '' }: { text: string; className?: string }) {
+/** A badge's reward, the same chip on cards and on the badge's page; `muted` when not to be had. */
+export function RewardChip({
+  text,
+  className = '',
+  muted = false,
+}: {
+  text: string
+  className?: string
+  muted?: boolean
+}) {
+  // One look, short or long: centred, lines balanced, the gift leading the first line (a long
+  // reward was a block of left-aligned lines with the gift hanging at its corner, beside the short
+  // ones' pills).
   return (
     <span
-      className={`flex max-w-full items-start gap-1 rounded-lg bg-sunken px-2 py-1 text-start text-xs leading-snug text-ink ${className}`}
+      className={`max-w-full rounded-lg px-2 py-1 text-center text-xs leading-snug ${muted ? 'border border-dashed border-line-strong text-ink-muted' : 'bg-sunken text-ink'} ${className}`}
     >
-      <GiftIcon />
-      <span className="sr-only">{t('badge.reward')} </span>
-      <span dir="auto" className="api-text line-clamp-3 rtl:text-right">
+      <span dir="auto" className="api-text line-clamp-3 text-balance">
+        <GiftIcon />
+        <span className="sr-only">{t('badge.reward')} </span>
         {text}
       </span>
     </span>
@@ -133,14 +148,15 @@ export const BadgeCard = memo(function BadgeCard({
         </p>
       ))}
       {showDescription && badge.description?.trim() && (
-        <p dir="auto" className="api-text line-clamp-3 text-xs text-ink-muted">
+        <p dir="auto" className="api-text line-clamp-4 text-xs text-ink-muted">
           {badge.description}
         </p>
       )}
       {rewards.length > 0 && (
         <p className="mt-auto flex max-w-full flex-col items-center gap-1">
           {rewards.slice(0, CARD_REWARDS).map((text, index) => (
-            <RewardChip key={index} text={text} />
+            // A badge over for the member: its reward is not to be had, and is not shown as if it were.
+            <RewardChip key={index} text={text} muted={dead} />
           ))}
           {moreRewards > 0 && (
             <span className="text-xs text-ink-muted">
