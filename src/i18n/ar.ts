@@ -227,7 +227,7 @@ export const ar: Messages = {
   'truth.label.not-yet': 'لم تُفتح بعد',
   'truth.label.no-longer': 'لم تعد متاحة',
   'truth.next.now': 'اكتسبها من جديد الآن',
-  'truth.next.from': 'من جديد ابتداءً من {date}',
+  'truth.next.from': 'مجددًا من {date}',
   'truth.next.when-opened': 'غير مفتوحة لك من جديد بعد',
   'truth.card.keep': 'لك إلى الأبد',
   'truth.card.expires': 'تنتهي {relative}',
