@@ -111,8 +111,8 @@ export const ar: Messages = {
 
   'available.title': 'الشارات المعروضة',
   'available.loading': 'جارٍ تحميل الشارات المعروضة',
-  'available.empty.title': 'لا شيء متبقٍّ للاكتساب حالياً',
-  'available.empty.detail': 'اكتسبت كل الشارات المعروضة. ستظهر الشارات الجديدة هنا.',
+  'available.empty.title': 'لا توجد شارات معروضة حالياً',
+  'available.empty.detail': 'ستظهر الشارات الجديدة هنا عندما تُعرض.',
   'available.empty.link': 'عرض شاراتك',
 
   'detail.back.earned': 'العودة إلى شاراتك المكتسبة',

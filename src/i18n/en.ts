@@ -109,8 +109,8 @@ export const en = {
 
   'available.title': 'Badges on offer',
   'available.loading': 'Loading badges on offer',
-  'available.empty.title': 'Nothing left to earn right now',
-  'available.empty.detail': 'You have earned every badge on offer. New ones will appear here.',
+  'available.empty.title': 'Nothing on offer right now',
+  'available.empty.detail': 'New badges will appear here as they are added.',
   'available.empty.link': 'See your badges',
 
   'detail.back.earned': 'Back to your earned badges',

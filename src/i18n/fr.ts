@@ -114,9 +114,8 @@ export const fr: Messages = {
 
   'available.title': 'Badges proposés',
   'available.loading': 'Chargement des badges proposés',
-  'available.empty.title': 'Plus rien à obtenir pour le moment',
-  'available.empty.detail':
-    'Vous avez obtenu tous les badges proposés. Les nouveaux apparaîtront ici.',
+  'available.empty.title': 'Aucun badge proposé pour le moment',
+  'available.empty.detail': 'Les nouveaux badges apparaîtront ici dès leur ajout.',
   'available.empty.link': 'Voir vos badges',
 
   'detail.back.earned': 'Retour à vos badges obtenus',
