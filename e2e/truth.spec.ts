@@ -340,7 +340,8 @@ test.describe('one truth about each badge, on every list and its own page', () =
     expect(picks.length).toBe(3)
     const nextUp = await page
       .getByRole('region', { name: 'Your badges at a glance' })
-      .getByRole('link', { name: /^Next up/ })
+      .getByRole('link')
+      .filter({ hasText: 'Next up' })
       .getAttribute('href')
     for (const pick of picks) {
       const card = cards.find((c) => c.href === pick.href)
@@ -444,10 +445,21 @@ test.describe('a year on: a copy run out, one the brand must open again, one tak
       const offered = available.find((other) => other.href === card.href)
       if (offered) expect(offered.alt, `${card.name} on both lists`).toBe(card.alt)
     }
-    // Only the brand can open Barista's Favourite again: not "earn it again now" anywhere.
+    // Only the brand can open Barista's Favourite again, and its time for that ended in January:
+    // no "again" anywhere, not even "not open to you again yet".
     expect(on(available, "Barista's Favourite").alt).toBe("Barista's Favourite, expired")
-    expect(on(available, "Barista's Favourite").lines).toContain('Not open to you again yet')
-    expect(on(earned, "Barista's Favourite").lines.join('\n')).not.toMatch(/again now/i)
+    expect(on(available, "Barista's Favourite").lines.join('\n')).not.toMatch(/again/i)
+    expect(on(earned, "Barista's Favourite").lines.join('\n')).not.toMatch(/again/i)
+    // To a member it was never opened to, it is over: not "not open to you yet", which promised
+    // an opening that can no longer come.
+    const newcomer = on(await read(`/customers/${NEWCOMER}/available`), "Barista's Favourite")
+    expect(newcomer.alt).toBe("Barista's Favourite, no longer available")
+    expect(newcomer.lines[0]).toMatch(/^Ended [A-Z][a-z]{2}\u00a0\d{1,2},\u00a02027$/)
+    const over = await readHero(page, newcomer.href, "Barista's Favourite")
+    expect(over.sentences[0]).toBe(
+      `This badge ended on ${newcomer.lines[0]?.slice('Ended '.length)}.`,
+    )
+    expect(over.sentences.join('\n')).not.toMatch(/not open to you|earn it by/i)
     // Anniversary's offer remembers the copy that ran out, on the day the earned list gives.
     const anniversary = on(available, 'Anniversary')
     expect(anniversary.alt).toBe('Anniversary, expired, open to you again')

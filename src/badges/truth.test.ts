@@ -604,3 +604,67 @@ test('before the earned list has said, only the records needed whatever it says'
   expect(recordsToRead([earnedBefore, never, issued], null)).toEqual([issued])
   expect(recordsToRead([earnedBefore, never, issued], () => false)).toEqual([earnedBefore, issued])
 })
+
+test('a badge the brand issues, its time for issues over and none open: over, not "not open yet"', () => {
+  const issued = { needsIssue: true, issuesEndAt: now - 10 * DAY }
+  expect(badgeTruth(facts(issued), now)).toEqual({
+    kind: 'no-longer',
+    why: 'ended',
+    at: now - 10 * DAY,
+  })
+  // Before that date it may still be opened to them: no date promised.
+  expect(badgeTruth(facts({ ...issued, issuesEndAt: now + 10 * DAY }), now)).toEqual({
+    kind: 'not-yet',
+    startsAt: null,
+  })
+  // One still open (opened before the end) is theirs to earn on.
+  expect(badgeTruth(facts({ ...issued, issued: { earnBy: now + 2 * DAY } }), now)).toEqual({
+    kind: 'in-progress',
+    earnBy: now + 2 * DAY,
+  })
+  // Held: theirs, with no "again".
+  const held = badgeTruth(facts({ ...issued, times: 1, held: { until: null } }), now)
+  expect(held).toMatchObject({ kind: 'earned', next: { kind: 'never' } })
+  // The member's record says it from the badge's rule for issues.
+  const record = makeMemberBadge({
+    earnType: 'ISSUE_EARN',
+    issueExpiry: { kind: 'fixed-date', at: now - DAY },
+  })
+  const fromRecord = memberFacts(
+    { startsAt: null, endsAt: null, status: 'LIVE', limits: [], earnType: 'ISSUE_EARN' },
+    record,
+    now,
+  )
+  expect(badgeTruth(fromRecord, now)).toEqual({ kind: 'no-longer', why: 'ended', at: now - DAY })
+})
+
+test('an earn the brand took back is not when the member last earned it', () => {
+  const earn = (earnedAt: number, revokedAt: number | null = null) => ({
+    id: null,
+    status: revokedAt === null ? 'ACTIVE' : 'REVOKED',
+    earnedAt,
+    expiresAt: earnedAt + 92 * DAY,
+    revokedAt,
+    eventAt: earnedAt,
+  })
+  // The record's own "last earned" still names the revoked one.
+  const record = makeMemberBadge({
+    earns: [earn(now - 180 * DAY), earn(now - 91 * DAY), earn(now - 2 * DAY, now - DAY)],
+    lastEarnedAt: now - 2 * DAY,
+    activeEarnedCount: 2,
+  })
+  const facts = memberFacts(
+    { startsAt: null, endsAt: null, status: 'LIVE', limits: [], earnType: 'EARN' },
+    record,
+    now,
+  )
+  expect(facts.lastEarnedAt).toBe(now - 91 * DAY)
+  expect(facts.times).toBe(2)
+  // Without the history, the record's date is all there is.
+  const bare = memberFacts(
+    { startsAt: null, endsAt: null, status: 'LIVE', limits: [], earnType: 'EARN' },
+    makeMemberBadge({ lastEarnedAt: now - 2 * DAY }),
+    now,
+  )
+  expect(bare.lastEarnedAt).toBe(now - 2 * DAY)
+})

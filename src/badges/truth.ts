@@ -72,6 +72,11 @@ export type BadgeFacts = {
   needsIssue: boolean
   /** Whether `issued` was read (the member's own record); the lists do not say. */
   issueKnown: boolean
+  /**
+   * A badge the brand issues: when its time for issues is over (a fixed date). After it, no issue
+   * can be opened, and without an open one it is over for the member. Null or left out: not said.
+   */
+  issuesEndAt?: number | null
 }
 
 const SCARCE_BELOW = 1000
@@ -87,6 +92,12 @@ function badgeIsOver(facts: BadgeFacts, now: number): boolean {
 function notStarted(facts: BadgeFacts, now: number): number | null {
   if (facts.startsAt !== null && facts.startsAt > now) return facts.startsAt
   return null
+}
+
+/** A badge the brand issues whose time for issues is over, with none open to the member. */
+function issuesOver(facts: BadgeFacts, now: number): boolean {
+  const end = facts.issuesEndAt ?? null
+  return facts.needsIssue && facts.issued === null && end !== null && end <= now
 }
 
 /** The fixed window (a cycle counted from `since`) that holds `now`. */
@@ -150,6 +161,8 @@ function supplyLeft(limits: EarnLimit[]): number | null {
 /** When the member can earn the badge next, all their limits and the badge's dates together. */
 export function nextEarn(facts: BadgeFacts, now: number): NextEarn {
   if (badgeIsOver(facts, now) || supplyLeft(facts.limits) === 0) return { kind: 'never' }
+  // A badge the brand issues, once its time for issues is over: none will open again.
+  if (issuesOver(facts, now)) return { kind: 'never' }
   const starts = notStarted(facts, now)
   const own = facts.limits.filter((limit) => limit.scope === 'member')
   // Earned before, and no limit says how often: whether it can be earned again is not known.
@@ -206,6 +219,9 @@ export function badgeTruth(facts: BadgeFacts, now: number): BadgeTruth {
     }
   }
   if (badgeIsOver(facts, now)) return { kind: 'no-longer', why: 'ended', at: facts.endsAt }
+  // No issue can open any more: over for the member, not "not open to you yet".
+  if (issuesOver(facts, now))
+    return { kind: 'no-longer', why: 'ended', at: facts.issuesEndAt ?? null }
   const left = supplyLeft(facts.limits)
   if (left === 0) return { kind: 'no-longer', why: 'sold-out', at: null }
   // Earned only once the brand opens it to the member: with no issue open, or only one that closes
@@ -390,7 +406,14 @@ export function memberFacts(
     liveEarns.length === 0 || liveEarns.some((earn) => earn.expiresAt === null)
       ? null
       : Math.max(...liveEarns.map((earn) => earn.expiresAt ?? 0))
-  const lastEarned = Math.max(member.lastEarnedAt ?? 0, ...earns.map((earn) => earn.earnedAt ?? 0))
+  // The record's own "last earned" counts an earn the brand took back (it still named the revoked
+  // one): only when the history does not show it revoked.
+  const recordLast = member.earns.some(
+    (earn) => earn.revokedAt !== null && earn.earnedAt === member.lastEarnedAt,
+  )
+    ? 0
+    : (member.lastEarnedAt ?? 0)
+  const lastEarned = Math.max(recordLast, ...earns.map((earn) => earn.earnedAt ?? 0))
   const open = activeIssual(member, now)
   // Held, only an issue opened after the latest earn is the next one: the documents do not say
   // that an earn closes the issue it used (the demo's read EARNED; a live one may stay ACTIVE).
@@ -411,5 +434,6 @@ export function memberFacts(
     issued: issual !== undefined ? { earnBy: issual.expiresAt } : null,
     needsIssue: issuedToEarn(earnType ?? member.earnType),
     issueKnown: true,
+    issuesEndAt: member.issueExpiry.kind === 'fixed-date' ? member.issueExpiry.at : null,
   }
 }

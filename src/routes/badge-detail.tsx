@@ -23,6 +23,7 @@ import { useGroupName } from '../components/group-section.tsx'
 import { Celebration } from '../components/celebration.tsx'
 import { ReminderButton } from '../components/reminder-button.tsx'
 import { BadgeShare } from '../components/badge-share.tsx'
+import { formatDate } from '../components/format.ts'
 import { heroSentences, truthLabel } from '../components/truth-text.ts'
 import { Timeline } from '../components/timeline.tsx'
 import { useNow } from '../components/use-now.ts'
@@ -129,13 +130,25 @@ function BadgeDetail({
           issued: null,
           needsIssue: badge.earnType?.toUpperCase() === 'ISSUE_EARN',
           issueKnown: false,
+          issuesEndAt: badge.issueExpiry.kind === 'fixed-date' ? badge.issueExpiry.at : null,
         },
         now,
       )
   const image = truthImage(truth)
   const celebrateAt = member && truth.kind === 'earned' ? recentlyEarnedAt(member, now) : null
-  const [lead, ...rest] = heroSentences(truth, now)
-  const over = overForAll(truth)
+  const [lead, ...said] = heroSentences(truth, now)
+  // Over for every member, or the badge itself ended while the member holds a copy (or held one):
+  // how often and how long are moot.
+  const over =
+    overForAll(truth) ||
+    badge.status === 'EXPIRED' ||
+    (badge.expiresAt !== null && badge.expiresAt <= now)
+  // A copy of a badge that has since ended: said, as a badge never earned says it.
+  const endedToo =
+    over && !overForAll(truth) && badge.expiresAt !== null && badge.expiresAt <= now
+      ? [t('truth.hero.ended', { date: formatDate(badge.expiresAt) })]
+      : []
+  const rest = [...said, ...endedToo]
   const earnExpiry = over ? null : earnExpiryText(badge.earnExpiry, badge.expiresAt)
   const issueExpiry =
     over || truth.kind === 'earned' || truth.kind === 'expired' || truth.kind === 'in-progress'
