@@ -2,6 +2,7 @@ import { expect, test } from 'vitest'
 import { createApi } from '../api.ts'
 import { createClock } from '../clock.ts'
 import { API_BASE } from '../contract.ts'
+import { MAX_MOVE_DAYS, MAX_OFFSET_DAYS } from './control.ts'
 import { demoBadgeIds, NEW_MEMBER, TYPICAL_MEMBER } from './demo-data.ts'
 
 const START = Date.UTC(2026, 10, 22, 12)
@@ -151,4 +152,59 @@ test('an issue never outlives its badge, and an ended badge is not issued', asyn
   const late = await post(`/members/${NEW_MEMBER}/badges/${demoBadgeIds.birthday}/issue`)
   expect(late.status).toBe(409)
   expect(await late.json()).toEqual({ error: 'This badge has ended; it can no longer be issued.' })
+})
+
+test('no page on another site can drive the control: JSON only, and a cross-site request is refused', async () => {
+  const { api, clock } = controlled()
+  const revoke = `/__emulator/members/${TYPICAL_MEMBER}/badges/${demoBadgeIds.regular}/revoke`
+  // A form (no body, or urlencoded) and a "simple" fetch (text/plain) need no CORS preflight.
+  for (const headers of [
+    {},
+    { 'Content-Type': 'application/x-www-form-urlencoded' },
+    { 'Content-Type': 'text/plain' },
+  ] as Array<Record<string, string>>) {
+    const response = await api.request(revoke, { method: 'POST', headers })
+    expect(response.status).toBe(415)
+  }
+  const clockMove = await api.request('/__emulator/clock', {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain' },
+    body: '{"days":1}',
+  })
+  expect(clockMove.status).toBe(415)
+  // A browser says where a request comes from: another site's is refused, JSON or not.
+  const crossSite = await api.request('/__emulator/clock', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'cross-site' },
+    body: '{"days":1}',
+  })
+  expect(crossSite.status).toBe(403)
+  expect(clock.now()).toBe(START)
+})
+
+test('the clock moves at most ten years at once and a hundred in all, and the demo still answers', async () => {
+  // On the real clock: the limit counts from today.
+  const clock = createClock()
+  const api = createApi({ emulator: { now: clock.now }, emulatorControl: clock })
+  const post = (path: string, body: unknown) =>
+    api.request(`/__emulator${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  const today = clock.now()
+  expect((await post('/clock', { days: 1e300 })).status).toBe(400)
+  expect((await post('/clock', { days: MAX_MOVE_DAYS + 1 })).status).toBe(400)
+  expect(clock.now() - today).toBeLessThan(60_000)
+  for (let moved = 0; moved < MAX_OFFSET_DAYS; moved += MAX_MOVE_DAYS)
+    expect((await post('/clock', { days: MAX_MOVE_DAYS })).status).toBe(200)
+  expect((await post('/clock', { days: 30 })).status).toBe(409)
+  // Ninety years on, a member's record still answers at once (its windows are counted, not
+  // stepped through one by one).
+  const record = await api.request(
+    `${API_BASE}/management/${TYPICAL_MEMBER}/badge/${demoBadgeIds.regular}?includeStatistics=true`,
+  )
+  expect(record.status).toBe(200)
+  const earned = await api.request(`${API_BASE}/customer/${TYPICAL_MEMBER}?badgeType=EARNED`)
+  expect(earned.status).toBe(200)
 })

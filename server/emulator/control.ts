@@ -10,9 +10,14 @@ import { isEarnActive, type Lookup } from './state.ts'
 
 type Control = { lookup: Lookup; clock: Clock }
 
-function problem(c: Context, status: 400 | 404 | 409, message: string) {
+function problem(c: Context, status: 400 | 403 | 404 | 409 | 415, message: string) {
   return c.json({ error: message }, status)
 }
+
+/** The most one move may take the clock forward, and the furthest it may go in all. */
+export const MAX_MOVE_DAYS = 3_650
+export const MAX_OFFSET_DAYS = 36_500
+const DAY_MS = 86_400_000
 
 function numberField(body: unknown, name: string): number | null {
   const value =
@@ -51,14 +56,35 @@ export function createEmulatorControl({ lookup, clock }: Control) {
     return { member, badge }
   }
 
+  // Changes come from a script or a test, never from a page on another site: a form or a "simple"
+  // fetch from any page the demo's visitor opened could otherwise move its clock or take badges
+  // away (no body, or a text/plain one, needs no CORS preflight). JSON is required, which only a
+  // preflighted request can send across sites, and a browser's cross-site request is refused.
+  app.post('*', async (c, next) => {
+    const site = c.req.header('Sec-Fetch-Site')
+    if (site !== undefined && site !== 'same-origin' && site !== 'none')
+      return problem(c, 403, 'The emulator control takes requests from this site only.')
+    const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase()
+    if (type !== 'application/json')
+      return problem(c, 415, 'Send the request with Content-Type: application/json.')
+    await next()
+  })
+
   app.get('/clock', (c) => c.json({ now: clock.now() }))
 
-  /** Body: {"days": n} or {"ms": n}; the clock only moves forward. */
+  /**
+   * Body: {"days": n} or {"ms": n}; the clock only moves forward, at most ten years a move and a
+   * hundred in all (the demo's data is laid out around now; far past it nothing is left to see).
+   */
   app.post('/clock', async (c) => {
     const body: unknown = await c.req.json().catch(() => null)
     const days = numberField(body, 'days')
-    const ms = days === null ? numberField(body, 'ms') : days * 86_400_000
+    const ms = days === null ? numberField(body, 'ms') : days * DAY_MS
     if (ms === null) return problem(c, 400, 'Send {"days": n} or {"ms": n}, n ≥ 0.')
+    if (ms > MAX_MOVE_DAYS * DAY_MS)
+      return problem(c, 400, `One move takes the clock at most ${MAX_MOVE_DAYS} days forward.`)
+    if (clock.now() + ms - Date.now() > MAX_OFFSET_DAYS * DAY_MS)
+      return problem(c, 409, `The clock goes at most ${MAX_OFFSET_DAYS} days past today.`)
     return c.json({ now: clock.advance(ms) })
   })
 

@@ -541,3 +541,24 @@ describe("the VIP's ladders", () => {
     }
   })
 })
+
+test('a cycle of days or weeks is counted, not stepped: the same cycle, at once, however far on', () => {
+  const badge = { startsAt: Date.UTC(2026, 0, 5, 9) } as Parameters<typeof currentCycle>[0]
+  const stepped = (unit: 'DAYS' | 'WEEKS', every: number, now: number) => {
+    const length = (unit === 'DAYS' ? 1 : 7) * every * DAY
+    let start = badge.startsAt
+    while (start + length <= now) start += length
+    return { start, end: start + length }
+  }
+  for (const [unit, every] of [
+    ['DAYS', 3],
+    ['WEEKS', 2],
+  ] as const) {
+    for (const now of [badge.startsAt, badge.startsAt + 1, badge.startsAt + 40 * DAY + 5]) {
+      expect(currentCycle(badge, unit, every, now)).toEqual(stepped(unit, every, now))
+    }
+  }
+  // A hundred years on: one division.
+  const far = badge.startsAt + 36_500 * DAY
+  expect(currentCycle(badge, 'DAYS', 3, far).end).toBeGreaterThan(far)
+})

@@ -30,7 +30,14 @@ export function isEarnActive(badge: BadgeDef, earn: EarnRecord, now: number): bo
 export function currentCycle(badge: BadgeDef, unit: Unit, every: number, now: number) {
   const step = { unit, length: every }
   let start = badge.startsAt
-  for (let next = addSpan(start, step); next <= now; next = addSpan(start, step)) start = next
+  // Days and weeks are all one length: whole cycles at once (stepped, a clock moved far ahead took
+  // the server's whole time); months step through the calendar.
+  if (unit !== 'MONTHS') {
+    const length = addSpan(0, step)
+    start += Math.max(0, Math.floor((now - start) / length)) * length
+  } else {
+    for (let next = addSpan(start, step); next <= now; next = addSpan(start, step)) start = next
+  }
   return { start, end: addSpan(start, step) }
 }
 
