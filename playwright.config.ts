@@ -49,6 +49,8 @@ export default defineConfig({
         PORT: String(PORT),
         HOST: '127.0.0.1',
         SHOWCASE_FRAME_ANCESTORS: `'self' ${portalOrigin} ${hostOrigin}`,
+        // Every test's page comes from this one address: more than a client's share a minute.
+        SHOWCASE_RENDER_RATE: '0',
       },
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

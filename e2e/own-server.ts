@@ -50,7 +50,14 @@ export async function startShowcase(env: Record<string, string>): Promise<OwnSer
   const port = await freePort()
   const child = spawn(process.execPath, startArguments(), {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    // (SHOWCASE_RENDER_RATE: every test's page comes from one address, past a client's share.)
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SHOWCASE_RENDER_RATE: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const records: Record<string, unknown>[] = []

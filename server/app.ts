@@ -28,6 +28,8 @@ import {
 } from './first-view.ts'
 import { staticFiles } from './static-files.ts'
 import { browserTimeZone } from './time-zone.ts'
+import { clientAddress } from './client-address.ts'
+import { createRateLimit } from './rate-limit.ts'
 import {
   codeAttributes,
   ENTRY_SCRIPT_TAG,
@@ -75,6 +77,10 @@ export type AppOptions = {
     customer: string,
     by: string | null,
   ) => Promise<boolean>
+  /** SHOWCASE_TRUST_PROXY: who a client is, for the share of demo renders (client-address.ts). */
+  trustProxy?: boolean
+  /** SHOWCASE_RENDER_RATE: demo pages one client gets rendered a minute (0: no limit). */
+  rendersPerMinute?: number
 }
 
 /**
@@ -82,6 +88,16 @@ export type AppOptions = {
  * of milliseconds of the server's processor; past this, a page renders in the browser as it did.
  */
 const LIVE_RENDERS_AT_ONCE = 16
+
+/**
+ * Demo pages rendered by the server, at most: at once, and a minute by one client (by default;
+ * SHOWCASE_RENDER_RATE). A render costs
+ * the server's processor about 140 ms for the VIP's page (a page not rendered, a few): one client
+ * with twenty connections made a public demo unusable. Past either, the page comes with its data
+ * and the browser renders it, as without SSR.
+ */
+export const DEMO_RENDERS_AT_ONCE = 8
+export const DEMO_RENDERS_PER_MINUTE = 60
 
 /** config.json's settings in the page, so the app starts without asking for them. */
 function withRuntimeConfig(html: string, settings: unknown): string {
@@ -188,8 +204,15 @@ export function createApp({
   serverRender = null,
   mayRender = async () => true,
   proofs = false,
+  trustProxy = false,
+  rendersPerMinute = DEMO_RENDERS_PER_MINUTE,
 }: AppOptions) {
   const app = new Hono<AppEnv>()
+  let pagesRendering = 0
+  const pageRenders =
+    rendersPerMinute > 0
+      ? createRateLimit({ limit: rendersPerMinute, windowMs: 60_000, now })
+      : () => 0
   app.use(observeRequests(logger, metrics, basePath))
   app.use(securityHeaders(imgSrc, frameAncestors))
   // No request to this server carries more than a few hundred bytes (a proof link's request, the
@@ -359,22 +382,33 @@ export function createApp({
         route !== null &&
         serverRender !== null &&
         livePageRoute(relativePath) !== null
-      const rendered =
-        route === null || serverRender === null || renderInBrowserRequest
-          ? null
-          : await serverRender({
-              url: pageUrl(c),
-              basename: basePath.replace(/\/$/, ''),
-              configJson: settings,
-              acceptLanguage: c.req.header('Accept-Language') ?? null,
-              timeZone: browserTimeZone(c),
-              env: c.env,
-            }).catch((error: unknown) => {
+      // Within the server's share for renders (the place taken before anything is awaited).
+      const renderHere =
+        route !== null &&
+        serverRender !== null &&
+        !renderInBrowserRequest &&
+        pagesRendering < DEMO_RENDERS_AT_ONCE &&
+        pageRenders(clientAddress(c, trustProxy)) === 0
+      if (renderHere) pagesRendering += 1
+      const rendered = !renderHere
+        ? null
+        : await serverRender({
+            url: pageUrl(c),
+            basename: basePath.replace(/\/$/, ''),
+            configJson: settings,
+            acceptLanguage: c.req.header('Accept-Language') ?? null,
+            timeZone: browserTimeZone(c),
+            env: c.env,
+          })
+            .catch((error: unknown) => {
               logger.warn('the first view could not be rendered', {
                 requestId: c.get('requestId'),
                 ...errorFields(error),
               })
               return null
+            })
+            .finally(() => {
+              pagesRendering -= 1
             })
       if (route !== null && rendered !== null) {
         // The view is in the page; its code comes once it is on screen, for the hydration.

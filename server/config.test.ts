@@ -20,9 +20,12 @@ test('no variables at all is demo mode', () => {
     serveSourceMaps: false,
     emulatorControl: false,
     serverRender: true,
+    trustProxy: false,
+    rendersPerMinute: 60,
     proof: null,
     live: null,
   })
+  expect(readConfig({ SHOWCASE_RENDER_RATE: '0' }).rendersPerMinute).toBe(0)
 })
 
 test('proof links are on with a long key, in demo and live mode, their lifetime bounded', () => {

@@ -36,6 +36,10 @@ export type Config = {
   emulatorControl: boolean
   /** SHOWCASE_SSR=false: demo pages are sent without the server's render of the first view. */
   serverRender: boolean
+  /** SHOWCASE_TRUST_PROXY=true: a client is the last X-Forwarded-For entry (client-address.ts). */
+  trustProxy: boolean
+  /** SHOWCASE_RENDER_RATE: demo pages one client gets rendered by the server a minute (0: any). */
+  rendersPerMinute: number
   /**
    * Badge proof links (server/proof/): the key that seals them and the share link's lifetime.
    * null (no SHOWCASE_PROOF_KEY): the feature is off and sharing falls back to the showcase link.
@@ -280,6 +284,7 @@ export const SETTINGS: ReadonlySet<string> = new Set([
   'SHOWCASE_PROOF_KEY',
   'SHOWCASE_PUBLIC_URL',
   'SHOWCASE_REDIS_URL',
+  'SHOWCASE_RENDER_RATE',
   'SHOWCASE_SERVE_SOURCEMAPS',
   'SHOWCASE_SHUTDOWN_TIMEOUT',
   'SHOWCASE_SSR',
@@ -391,6 +396,8 @@ export function readConfig(env: Env): Config {
       serveSourceMaps,
       emulatorControl,
       serverRender,
+      trustProxy: flag(env, 'SHOWCASE_TRUST_PROXY'),
+      rendersPerMinute: integer(env, 'SHOWCASE_RENDER_RATE', 60, 0, 100_000),
       proof,
       live: null,
     }
@@ -428,6 +435,8 @@ export function readConfig(env: Env): Config {
     serveSourceMaps,
     emulatorControl: false,
     serverRender,
+    trustProxy: flag(env, 'SHOWCASE_TRUST_PROXY'),
+    rendersPerMinute: integer(env, 'SHOWCASE_RENDER_RATE', 60, 0, 100_000),
     proof,
     live: {
       upstream,

@@ -159,6 +159,8 @@ const app = createApp({
   frameAncestors: config.frameAncestors,
   serveSourceMaps: config.serveSourceMaps,
   proofs: config.proof !== null,
+  trustProxy: config.trustProxy,
+  rendersPerMinute: config.rendersPerMinute,
   now: clock.now,
 })
 // A request's headers within 10 s and the whole of it within 30 s (Node allows 60 s and 5 min),

@@ -6,7 +6,7 @@ import { parseBadgePage, parseEnvelope } from '../src/api/parse.ts'
 import { groupBadges } from '../src/badges/order.ts'
 import { type ServerRenderState } from '../src/server-render-state.ts'
 import { createApi } from './api.ts'
-import { createApp } from './app.ts'
+import { createApp, DEMO_RENDERS_AT_ONCE, DEMO_RENDERS_PER_MINUTE } from './app.ts'
 import { builtApp, ENTRY } from './test/built-app.ts'
 import { type PageRender } from './server-render.ts'
 
@@ -376,6 +376,38 @@ test('GET first-view renders no more than 16 pages at once, however many ask at 
   expect(started).toBe(16)
   expect(most).toBeLessThanOrEqual(16)
   expect(answers.every((answer) => answer.status === 204)).toBe(true)
+})
+
+test('demo pages: a few renders at once and a share a minute per client; past them the page comes with its data', async () => {
+  let now = 0
+  let most = 0
+  let started = 0
+  const slowRender: PageRender = async () => {
+    started += 1
+    now += 1
+    most = Math.max(most, now)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    now -= 1
+    return null
+  }
+  const app = createApp({
+    api: createApi(),
+    distDir: builtApp(),
+    log: () => undefined,
+    serverRender: slowRender,
+  })
+  const ask = () => app.request(`/customers/${CUSTOMER}/earned`)
+  // Many at the same moment: only a few renders run; every page is still served.
+  const burst = await Promise.all(Array.from({ length: 40 }, ask))
+  expect(most).toBe(DEMO_RENDERS_AT_ONCE)
+  expect(burst.every((answer) => answer.status === 200)).toBe(true)
+  // One after another, one client: its minute's share, then pages the browser renders.
+  while (started < DEMO_RENDERS_PER_MINUTE) await ask()
+  const past = await (await ask()).text()
+  expect(started).toBe(DEMO_RENDERS_PER_MINUTE)
+  // Not rendered, yet with its code and its first view's data, as without SSR.
+  expect(past).toContain(ENTRY)
+  expect(past).toContain('id="first-view-data"')
 })
 
 test("GET config.json: the brand's file with the server's facts on top, revalidated by its ETag", async () => {
