@@ -129,7 +129,8 @@ async function start() {
     // (Live mode's root opens a view the page's render had to work out: the same one, or not.)
     const { pathname, search } = router.state.location
     if (rendered.page === undefined || rendered.page === pageUnder(basePath(), pathname, search)) {
-      startClockAt(rendered.now)
+      // (A demo's clock is the emulator's, which may have been moved on: kept.)
+      startClockAt(rendered.now, config.demo)
       // The member may have scrolled the server's page already: the router leaves it there.
       keepPlaceAt(router.state.location.key)
       // As a transition, the hydration yields to the browser every few milliseconds (a default

@@ -6,6 +6,9 @@ import { useSyncExternalStore } from 'react'
 const TICK_MS = 60_000
 /** A page the server rendered moves on to the browser's clock this long after it is taken over. */
 const CATCH_UP_MS = 10_000
+/** A demo server's clock less the browser's (it may have been moved on): kept once known. */
+let offset = 0
+const clockNow = () => Date.now() + offset
 let now = Date.now()
 // Set for a page the server rendered, until its first view subscribes.
 let fromServer = false
@@ -13,7 +16,7 @@ const listeners = new Set<() => void>()
 let timer: ReturnType<typeof setInterval> | undefined
 
 function tick() {
-  now = Date.now()
+  now = clockNow()
   for (const notify of listeners) notify()
 }
 
@@ -24,7 +27,7 @@ function subscribe(listener: () => void) {
     // parts it has not yet taken over (and a tap there would be lost). It catches up a little later.
     if (fromServer) setTimeout(tick, CATCH_UP_MS)
     // Back after a while with nothing on the page reading it: caught up at once.
-    else now = Date.now()
+    else now = clockNow()
     fromServer = false
     timer = setInterval(tick, TICK_MS)
   }
@@ -40,12 +43,15 @@ function subscribe(listener: () => void) {
 /**
  * Starts the clock at the server's "now" for a page the server rendered, so the first render reads
  * the very time the server's did and hydration finds the same text; it moves on to the browser's
- * clock shortly after (a page shown again from the cache, or from a demo server whose clock was
- * moved on, may be far off). The server sets it before each render as well.
+ * clock shortly after (a page shown again from the cache may be far off). The server sets it
+ * before each render as well. `keep`: the server's clock is the demo's, which its control may
+ * have moved on; the app keeps to it (read 10 seconds later as the browser's, "expires tomorrow"
+ * became "in 12 days" on the same page, and the next view counted from another day).
  */
-export function startClockAt(ms: number) {
+export function startClockAt(ms: number, keep = false) {
   now = ms
   fromServer = true
+  if (keep) offset = ms - Date.now()
 }
 
 export function useNow(): number {
