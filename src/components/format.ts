@@ -37,6 +37,16 @@ const dates = perLocale(
   (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }),
 )
 const relatives = perLocale((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }))
+// The calendar day a moment falls on where the member is, as a day number.
+const days = perLocale(
+  () =>
+    new Intl.DateTimeFormat('en', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone }),
+)
+function calendarDay(ms: number): number {
+  const part: Partial<Record<string, number>> = {}
+  for (const { type, value } of days().formatToParts(ms)) part[type] = Number(value)
+  return Date.UTC(part.year ?? 0, (part.month ?? 1) - 1, part.day ?? 1) / DAY
+}
 
 export function formatDate(ms: number): string {
   return keepTogether(dates().format(ms))
@@ -50,7 +60,9 @@ export function formatRelative(ms: number, now: number): string {
     keepTogether(relatives().format(value, unit))
   if (abs < 3_600_000) return format(Math.round(diff / 60_000), 'minute')
   if (abs < DAY) return format(Math.round(diff / 3_600_000), 'hour')
-  if (abs < 45 * DAY) return format(Math.round(diff / DAY), 'day')
+  // Days as the calendar counts them where the member is, as the date beside it is written: by
+  // hours, Dec 11 read "tomorrow" late on Dec 9 far west of the server.
+  if (abs < 45 * DAY) return format(calendarDay(ms) - calendarDay(now), 'day')
   if (abs < 365 * DAY) return format(Math.round(diff / (30 * DAY)), 'month')
   return format(Math.round(diff / (365 * DAY)), 'year')
 }
