@@ -10,8 +10,8 @@ import { recordShifts, shifts } from './shifts.ts'
 
 const MEMBER = '62090013'
 const FIRST_SIP = '6650b1c00000000000000001'
-const NIGHT_OWL = '6650b1c00000000000000004'
-const TRAILBLAZER = '6650b1c00000000000000008'
+const SOCIAL_STAR = '6650b1c00000000000000010'
+const GREEN_STEP = '6650b1c0000000000000000b'
 const DAY = 86_400_000
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 })
@@ -82,15 +82,15 @@ test('first visit: nothing; a badge awarded before the next: named once, as the 
   expect(value).not.toContain(MEMBER)
   expect(value).not.toMatch(/First Sip|Regular/)
 
-  await server.award(MEMBER, NIGHT_OWL)
+  await server.award(MEMBER, SOCIAL_STAR)
   await page.reload()
   await expect(newsButton(page)).toHaveAccessibleName('1 change since your last visit')
   await expect(newsButton(page)).toHaveText('1')
   await openNews(page)
-  expect(await lines(page)).toEqual(['Night Owl Earned'])
+  expect(await lines(page)).toEqual(['Social Star Earned'])
   // Truth before presence: the badge it names is on the earned list, behind the same link.
-  const named = digest(page).getByRole('link', { name: 'Night Owl' })
-  const card = page.locator('.card-link', { hasText: 'Night Owl' })
+  const named = digest(page).getByRole('link', { name: 'Social Star' })
+  const card = page.locator('.card-link', { hasText: 'Social Star' })
   await expect(card).toBeVisible()
   expect(await named.getAttribute('href')).toBe(await card.getAttribute('href'))
   // Its arrival announced once, politely, as the bell says it (open or not).
@@ -101,7 +101,7 @@ test('first visit: nothing; a badge awarded before the next: named once, as the 
 
   // Its link opens the badge, and the news closes behind it; Back finds the button where it was.
   await named.click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Night Owl' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Social Star' })).toBeVisible()
   await expect(digest(page)).toHaveCount(0)
   await page.goBack()
   await openNews(page)
@@ -113,7 +113,7 @@ test('first visit: nothing; a badge awarded before the next: named once, as the 
 
   // Seen: the next visit has nothing new to say.
   await page.reload()
-  await expect(page.locator('.card-link', { hasText: 'Night Owl' })).toBeVisible()
+  await expect(page.locator('.card-link', { hasText: 'Social Star' })).toBeVisible()
   expect(await decided(page)).toBe('0')
   await expect(newsButton(page)).toHaveCount(0)
 })
@@ -127,7 +127,7 @@ test.describe('on a phone, in Arabic, dark', () => {
     await page.goto(`${earnedView()}#locale=ar&theme=dark`)
     await expect(page.getByRole('region', { name: 'شاراتك في لمحة' })).toBeVisible()
     await expect.poll(() => page.evaluate(() => localStorage.length)).toBe(1)
-    await server.award(MEMBER, TRAILBLAZER)
+    await server.award(MEMBER, GREEN_STEP)
     // The settings leave the address once read: the next visit names them again.
     await page.goto('about:blank')
     await page.goto(`${earnedView()}#locale=ar&theme=dark`)
@@ -140,7 +140,7 @@ test.describe('on a phone, in Arabic, dark', () => {
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
     expect(
       (await news.getByRole('listitem').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ')),
-    ).toEqual(['Trailblazer اكتُسبت'])
+    ).toEqual(['Green Step اكتُسبت'])
     await expect(page.getByRole('status').filter({ hasText: 'منذ' })).toHaveText(
       'تغيير واحد (1) منذ زيارتك الأخيرة',
     )

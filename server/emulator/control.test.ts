@@ -109,7 +109,7 @@ test('a badge the brand issues is earned on an open issue, which the earn uses u
 })
 
 test('the brand issues a badge it issues: open for the badge’s time for issues, one at a time', async () => {
-  const { api, post } = controlled()
+  const { api, post, clock } = controlled()
   const birthday = `/members/${TYPICAL_MEMBER}/badges/${demoBadgeIds.birthday}`
   const statuses = async () => {
     const response = await api.request(
@@ -130,10 +130,19 @@ test('the brand issues a badge it issues: open for the badge’s time for issues
     expiresAt: Date.UTC(2026, 11, 22, 12),
   })
   expect(await statuses()).toEqual(['ACTIVE', 'EARNED', 'EARNED'])
-  // One open issue at a time; the earn then uses it up.
+  // One open issue at a time.
   expect((await post(`${birthday}/issue`)).status).toBe(409)
+  // Its one earn a year is used: the issue opened in that year cannot be earned on, as in
+  // Capillary (the control awarded it regardless).
+  const overLimit = await post(`${birthday}/earn`)
+  expect(overLimit.status).toBe(409)
+  expect(await overLimit.json()).toMatchObject({ error: expect.stringContaining('as often as') })
+  expect(await statuses()).toEqual(['ACTIVE', 'EARNED', 'EARNED'])
+  // A year on, it can: the earn uses the issue up.
+  clock.advance(365 * 86_400_000)
+  expect((await post(`${birthday}/issue`)).status).toBe(200)
   expect((await post(`${birthday}/earn`)).status).toBe(200)
-  expect(await statuses()).toEqual(['EARNED', 'EARNED', 'EARNED'])
+  expect((await statuses()).filter((status) => status === 'EARNED')).toHaveLength(3)
   // A badge members earn without an issue has nothing to issue.
   const plain = await post(`/members/${TYPICAL_MEMBER}/badges/${demoBadgeIds.firstSip}/issue`)
   expect(plain.status).toBe(409)
@@ -207,4 +216,28 @@ test('the clock moves at most ten years at once and a hundred in all, and the de
   expect(record.status).toBe(200)
   const earned = await api.request(`${API_BASE}/customer/${TYPICAL_MEMBER}?badgeType=EARNED`)
   expect(earned.status).toBe(200)
+})
+
+test('an earn is made only as Capillary would make one: in its dates, limits and supply', async () => {
+  const { post } = controlled()
+  const earn = async (member: string, badge: string) => {
+    const response = await post(`/members/${member}/badges/${badge}/earn`)
+    return { status: response.status, ...((await response.json()) as { error?: string }) }
+  }
+  // Every Night Owl is claimed; Trailblazer opens next month; Tom has his one First Sip.
+  expect(await earn(NEW_MEMBER, demoBadgeIds.nightOwl)).toMatchObject({
+    status: 409,
+    error: 'Every one of this badge has been claimed.',
+  })
+  expect(await earn(NEW_MEMBER, demoBadgeIds.trailblazer)).toMatchObject({
+    status: 409,
+    error: 'This badge has not started yet.',
+  })
+  expect(await earn(TYPICAL_MEMBER, demoBadgeIds.firstSip)).toMatchObject({
+    status: 409,
+    error: 'The member has earned it as often as its limits allow for now.',
+  })
+  // The new member's first: made.
+  expect(await earn(NEW_MEMBER, demoBadgeIds.firstSip)).toMatchObject({ status: 200 })
+  expect((await earn(NEW_MEMBER, demoBadgeIds.firstSip)).status).toBe(409)
 })

@@ -1,8 +1,14 @@
 import { type Context, Hono } from 'hono'
 import { addSpan } from './calendar.ts'
 import { type Clock } from '../clock.ts'
-import { type BadgeDef, type EarnRecord, type IssualRecord, objectId } from './model.ts'
-import { isEarnActive, type Lookup } from './state.ts'
+import {
+  type BadgeDef,
+  type EarnRecord,
+  type IssualRecord,
+  type LimitDef,
+  objectId,
+} from './model.ts'
+import { allEarns, isEarnActive, type Lookup, usedAgainst } from './state.ts'
 
 // What changes a member's badges over time, on demand: the emulator's clock moves forward, a
 // badge is issued to a member, awarded or revoked now. Only with SHOWCASE_EMULATOR_CONTROL=true in demo mode, so a
@@ -41,6 +47,27 @@ function issueEndsAt(badge: BadgeDef, at: number): number | null {
   if (rule.kind === 'relative') return addSpan(at, { unit: rule.unit, length: rule.value })
   if (rule.kind === 'fixed-date') return rule.at
   return badge.expiresAt
+}
+
+/** Why Capillary would not let the member earn the badge now, or null. */
+function earnRefusal(
+  badge: BadgeDef,
+  member: { customerId: string },
+  own: EarnRecord[],
+  everyone: EarnRecord[],
+  at: number,
+): string | null {
+  if (badge.startsAt > at) return 'This badge has not started yet.'
+  if (badge.expiresAt <= at) return 'This badge has ended.'
+  if (badge.audience !== undefined && !badge.audience.includes(member.customerId))
+    return 'This badge is not offered to the member.'
+  const full = (limit: LimitDef, earns: EarnRecord[], scope: 'member' | 'badge') =>
+    limit.kind !== 'none' && usedAgainst(limit, badge, earns, at, scope) >= limit.max
+  if (badge.memberLimits.some((limit) => full(limit, own, 'member')))
+    return 'The member has earned it as often as its limits allow for now.'
+  if (badge.badgeLimits.some((limit) => full(limit, everyone, 'badge')))
+    return 'Every one of this badge has been claimed.'
+  return null
 }
 
 export function createEmulatorControl({ lookup, clock }: Control) {
@@ -99,6 +126,10 @@ export function createEmulatorControl({ lookup, clock }: Control) {
       record = { badgeId: badge.id, earns: [], issuals: [] }
       member.badges.push(record)
     }
+    // Only an earn Capillary would make: within the badge's dates, offered to the member, within
+    // their limits and its supply (awarded regardless, the demo showed "Earned 2 of 1").
+    const refusal = earnRefusal(badge, member, record.earns, allEarns(lookup, badge.id), at)
+    if (refusal !== null) return problem(c, 409, refusal)
     // A badge the brand issues is earned on an open issue, which the earn uses up (the demo's
     // Birthday Treat: its issues read EARNED once earned).
     if (badge.earnType === 'ISSUE_EARN') {
