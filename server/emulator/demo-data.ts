@@ -371,7 +371,7 @@ function catalog(now: number): BadgeDef[] {
       images: art('summer-sampler'),
       benefits: [{ benefitType: 'POINTS', points: 150, description: '150 bonus points' }],
       memberLimits: [{ kind: 'total', max: 1 }],
-      // Over: the summer menu ended a month ago. Listed only with expired badges included.
+      // Over: the summer menu ended a month ago. No list offers it; only its own address shows it.
       startsAt: now - 150 * DAY,
       expiresAt: now - 30 * DAY,
       othersEarned: 4_870,
