@@ -292,6 +292,25 @@ test('a month on: the repeat badge whose window was used is open to the member a
   ])
 })
 
+test('a badge earned on a page of a long list not read is news too, and leads to it', async ({
+  page,
+}) => {
+  // The VIP: 326 badges, 50 a page; the summary reads the first. Social Star sorts last.
+  const vip = `${server.url}/customers/381921157/earned`
+  await page.goto(vip)
+  await expect(page.getByRole('region', { name: 'Your badges at a glance' })).toBeVisible()
+  expect(await decided(page)).toBe('0')
+  await server.award('381921157', SOCIAL_STAR)
+  await page.reload()
+  await expect(newsButton(page)).toHaveAccessibleName('1 change since your last visit')
+  await openNews(page)
+  expect(await lines(page)).toEqual(['1 more badge Earned'])
+  // Its link opens the earned list, the latest first: the badge it counts is the first there.
+  await digest(page).getByRole('link', { name: '1 more badge' }).click()
+  await expect(page).toHaveURL(/\/customers\/381921157\/earned\?sort=last-earned$/)
+  await expect(page.locator('li.badge-card h3').first()).toHaveText('Social Star')
+})
+
 test('live mode: the member of the token, kept under a hashed key, never the token', async ({
   page,
 }) => {

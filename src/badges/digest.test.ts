@@ -235,3 +235,33 @@ test('a badge earned before whose record was not read is not news that it is ope
   const known = takeSnapshot([], at({ kind: 'can-earn', until: null, left: null }))
   expect(diff(before, known, T0 + 2 * DAY)).toEqual([{ kind: 'window-reset', badgeId: 'unread' }])
 })
+
+test('badges earned on pages of the earned list not read are news too, as a count', () => {
+  const held = (id: string): Judged => ({
+    badge: makeBadge({ id }),
+    truth: { kind: 'earned', until: null, times: 1, lastEarnedAt: T0, next: { kind: 'never' } },
+  })
+  const firstPage = ['a', 'b'].map(held)
+  // The VIP: 326 held, one page read; then one earned on a page not read.
+  const before = takeSnapshot(firstPage, [], false, 326)
+  expect(diff(before, takeSnapshot(firstPage, [], false, 327), T0 + DAY)).toEqual([
+    { kind: 'earned-unread', badgeId: '', count: 1 },
+  ])
+  // One the last visit saw on offer, now earned, and one elsewhere: each said once.
+  const offered: Judged = {
+    badge: makeBadge({ id: 'c' }),
+    truth: { kind: 'can-earn', until: null, left: null },
+  }
+  const seen = takeSnapshot(firstPage, [offered], false, 326)
+  expect(diff(seen, takeSnapshot([...firstPage, held('c')], [], false, 328), T0 + DAY)).toEqual([
+    { kind: 'earned', badgeId: 'c' },
+    { kind: 'earned-unread', badgeId: '', count: 1 },
+  ])
+  // The count survives the device's storage; a visit stored without it claims nothing.
+  const stored = decodeSnapshot(encodeSnapshot(before))
+  expect(stored?.held).toBe(326)
+  const older = takeSnapshot(firstPage, [], false)
+  expect(diff(older, takeSnapshot(firstPage, [], false, 327), T0 + DAY)).toEqual([])
+  // Nothing earned, one run out on a page not read: no news claimed.
+  expect(diff(before, takeSnapshot(firstPage, [], false, 325), T0 + DAY)).toEqual([])
+})

@@ -18,12 +18,22 @@ export type Mark = {
   open: Openness
 }
 
-/** The marks of one visit; `complete`: every earned badge was in the lists (no page left unread). */
-export type Snapshot = { complete: boolean; marks: Map<string, Mark> }
+/**
+ * The marks of one visit; `complete`: every earned badge was in the lists (no page left unread);
+ * `held`: how many badges the earned list counted (its total, pages unread included).
+ */
+export type Snapshot = { complete: boolean; marks: Map<string, Mark>; held?: number }
 
 export type ChangeKind =
-  'earned' | 'earned-again' | 'expired' | 'removed' | 'earn-again' | 'window-reset'
-export type Change = { kind: ChangeKind; badgeId: string }
+  | 'earned'
+  | 'earned-again'
+  | 'earned-unread'
+  | 'expired'
+  | 'removed'
+  | 'earn-again'
+  | 'window-reset'
+/** A change to one badge; 'earned-unread' is `count` badges earned on pages not read (no id). */
+export type Change = { kind: ChangeKind; badgeId: string; count?: number }
 
 function openness(truth: BadgeTruth): Openness {
   switch (truth.kind) {
@@ -55,7 +65,12 @@ function openness(truth: BadgeTruth): Openness {
  * earned list's to say; whether they can earn it is the available list's, which knows what the
  * earned list does not (issues, windows), falling back to the earned list for a badge it lacks.
  */
-export function takeSnapshot(earned: Judged[], available: Judged[], complete = true): Snapshot {
+export function takeSnapshot(
+  earned: Judged[],
+  available: Judged[],
+  complete = true,
+  heldCount?: number,
+): Snapshot {
   const marks = new Map<string, Mark>()
   const held = new Map(
     earned.flatMap(({ badge, truth }) => (truth.kind === 'earned' ? [[badge.id, truth]] : [])),
@@ -82,12 +97,13 @@ export function takeSnapshot(earned: Judged[], available: Judged[], complete = t
       open: openness(truth),
     })
   }
-  return { complete, marks }
+  return { complete, marks, ...(heldCount !== undefined && { held: heldCount }) }
 }
 
 const ORDER: ChangeKind[] = [
   'earned',
   'earned-again',
+  'earned-unread',
   'window-reset',
   'earn-again',
   'expired',
@@ -125,6 +141,18 @@ export function diff(previous: Snapshot, current: Snapshot, now: number): Change
     const ranOut = before.until !== null && before.until <= now
     changes.push({ kind: ranOut ? 'expired' : 'removed', badgeId })
   }
+  // A list read in part: more newly held than the pages read show were earned on the others (the
+  // VIP's 327th badge, on the last page, raised the count and was news nowhere). At least that
+  // many: one that ran out there too hides one earned.
+  if (!current.complete && previous.held !== undefined && current.held !== undefined) {
+    // Newly held where the last visit saw it not held (one it did not see may have been held).
+    const cameSeen = [...current.marks].filter(
+      ([badgeId, mark]) => mark.held && previous.marks.get(badgeId)?.held === false,
+    ).length
+    const wentSeen = changes.filter((c) => c.kind === 'expired' || c.kind === 'removed').length
+    const unread = current.held - previous.held - cameSeen + wentSeen
+    if (unread > 0) changes.push({ kind: 'earned-unread', badgeId: '', count: unread })
+  }
   return changes.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind))
 }
 
@@ -153,7 +181,12 @@ export function encodeSnapshot(snapshot: Snapshot): string {
       OPENNESS.indexOf(mark.open),
     ]
   }
-  return JSON.stringify({ v: VERSION, c: snapshot.complete ? 1 : 0, b: badges })
+  return JSON.stringify({
+    v: VERSION,
+    c: snapshot.complete ? 1 : 0,
+    b: badges,
+    ...(snapshot.held !== undefined && { h: snapshot.held }),
+  })
 }
 
 const count = (value: unknown): value is number =>
@@ -169,7 +202,7 @@ export function decodeSnapshot(text: string | null): Snapshot | null {
     return null
   }
   if (typeof data !== 'object' || data === null) return null
-  const { v, c, b } = data as { v?: unknown; c?: unknown; b?: unknown }
+  const { v, c, b, h } = data as { v?: unknown; c?: unknown; b?: unknown; h?: unknown }
   if (v !== VERSION || (c !== 0 && c !== 1)) return null
   if (typeof b !== 'object' || b === null || Array.isArray(b)) return null
   const marks = new Map<string, Mark>()
@@ -188,5 +221,6 @@ export function decodeSnapshot(text: string | null): Snapshot | null {
       return null
     marks.set(id, { held: held === 1, times, until, kind: truthKind, open: openness })
   }
-  return { complete: c === 1, marks }
+  // The earned list's count, from a visit that kept it (not an older one's marks).
+  return { complete: c === 1, marks, ...(count(h) && { held: h }) }
 }

@@ -41,6 +41,7 @@ async function visit(earned: Judged[]) {
               earned={earned}
               available={[]}
               complete
+              held={earned.length}
               now={NOW}
             />
           </main>

@@ -54,6 +54,7 @@ const labels: Record<ChangeKind, () => string> = {
   removed: () => t('digest.removed'),
   'earn-again': () => t('digest.earn-again'),
   'window-reset': () => t('digest.window-reset'),
+  'earned-unread': () => t('digest.earned'),
 }
 
 /**
@@ -111,16 +112,22 @@ export function SinceLastVisit({
   earned,
   available,
   complete,
+  held,
   now,
 }: {
   customer: Customer
   earned: Judged[]
   available: Judged[]
   complete: boolean
+  /** How many badges the earned list counts, its pages unread included. */
+  held: number
   now: number
 }) {
   // The lists as they were when the member arrived: this visit's marks.
-  const [first] = useState(() => ({ snapshot: takeSnapshot(earned, available, complete), now }))
+  const [first] = useState(() => ({
+    snapshot: takeSnapshot(earned, available, complete, held),
+    now,
+  }))
   const state = useVisit(customer, first)
   const listState = useListState()
   const [dismissed, setDismissed] = useState(false)
@@ -142,7 +149,9 @@ export function SinceLastVisit({
     [...earned, ...available].map(({ badge }) => [badge.id, badge.name?.trim() || null]),
   )
   // A badge that left both lists (expired, taken away) is named by its definition.
-  const unnamed = changes.filter((change) => !names.get(change.badgeId))
+  const unnamed = changes.filter(
+    (change) => change.kind !== 'earned-unread' && !names.get(change.badgeId),
+  )
   const metas = useQueries({
     queries: unnamed.map((change) => ({ ...badgeQueries.meta(change.badgeId), retry: false })),
   })
@@ -256,14 +265,28 @@ export function SinceLastVisit({
               key={`${change.kind}:${change.badgeId}`}
               className="flex flex-wrap items-baseline gap-x-2"
             >
-              <Link
-                to={customerPath(customer, `badges/${encodeSegment(change.badgeId)}`)}
-                state={listState}
-                dir="auto"
-                className="api-text font-semibold text-link underline"
-              >
-                {named(change.badgeId)}
-              </Link>
+              {change.kind === 'earned-unread' ? (
+                // Where they are not known: the earned list, most recently earned first.
+                <Link
+                  to={customerPath(
+                    customer,
+                    'earned',
+                    new URLSearchParams({ sort: 'last-earned' }),
+                  )}
+                  className="font-semibold text-link underline"
+                >
+                  {t('digest.unread', { count: change.count ?? 1 })}
+                </Link>
+              ) : (
+                <Link
+                  to={customerPath(customer, `badges/${encodeSegment(change.badgeId)}`)}
+                  state={listState}
+                  dir="auto"
+                  className="api-text font-semibold text-link underline"
+                >
+                  {named(change.badgeId)}
+                </Link>
+              )}
               <span
                 className={
                   change.kind === 'expired' || change.kind === 'removed'

@@ -172,6 +172,7 @@ export function StandingSummary({ customer }: { customer: Customer }) {
           earned={earned}
           available={available}
           complete={!earnedList.hasNextPage}
+          held={earnedList.data.total}
           now={now}
         />
       </Part>

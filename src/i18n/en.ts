@@ -285,6 +285,7 @@ export const en = {
   'digest.title': 'Since your last visit',
   'digest.dismiss': 'Dismiss',
   'digest.earned': 'Earned',
+  'digest.unread': { one: '{count} more badge', other: '{count} more badges' },
   'digest.earned-again': 'Earned again',
   'digest.expired': 'Expired',
   'digest.removed': 'No longer yours',

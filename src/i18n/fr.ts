@@ -290,6 +290,7 @@ export const fr: Messages = {
   'digest.title': 'Depuis votre dernière visite',
   'digest.dismiss': 'Ignorer',
   'digest.earned': 'Obtenu',
+  'digest.unread': { one: '{count} autre badge', other: '{count} autres badges' },
   'digest.earned-again': 'Obtenu à nouveau',
   'digest.expired': 'Expiré',
   'digest.removed': 'Ne vous appartient plus',
