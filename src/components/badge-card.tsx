@@ -34,7 +34,7 @@ function GiftIcon() {
     <svg
       aria-hidden="true"
       viewBox="0 0 20 20"
-      className="me-1 inline size-3.5 fill-current align-[-0.125rem]"
+      className="mx-1 inline size-3.5 fill-current align-[-0.125rem]"
     >
       <path d="M3 8h14v3H3zM4 11h12v6H4zM9 8h2v9H9zM10 8C8 4 5 4 5 6s3 2 5 2zm0 0c2-4 5-4 5-2s-3 2-5 2z" />
     </svg>
@@ -148,7 +148,7 @@ export const BadgeCard = memo(function BadgeCard({
         </p>
       ))}
       {showDescription && badge.description?.trim() && (
-        <p dir="auto" className="api-text line-clamp-4 text-xs text-ink-muted">
+        <p dir="auto" className="api-text line-clamp-4 text-xs text-pretty text-ink-muted">
           {badge.description}
         </p>
       )}

@@ -30,7 +30,7 @@ const SinceLastVisit = latePart(() =>
 // The "next up" row is always there, the same height whatever it says, and so is the summary:
 // the placeholder before it (SUMMARY_SIZE) holds exactly its room, and nothing below moves.
 const NEXT_ROW =
-  'flex h-[3.75rem] min-w-0 shrink-0 items-center gap-2 rounded-lg border-line px-2 sm:ms-auto sm:border-s'
+  'flex h-[3.75rem] min-w-0 shrink-0 items-center gap-2 rounded-lg border-line px-2 sm:ms-auto sm:rounded-s-none sm:border-s'
 
 /** "Next up" with no badge to name: where to look instead, or that nothing is open. */
 function NoNextUp({ text }: { text: string }) {
@@ -225,8 +225,10 @@ export function StandingSummary({ customer }: { customer: Customer }) {
             />
             <span className="flex min-w-0 flex-col">
               <span className="text-xs text-ink-muted">{t('summary.next')}</span>
-              <span dir="auto" className="api-text truncate text-sm font-semibold text-ink">
-                {next.badge.name?.trim() || t('badge.unnamed')}
+              {/* Aligned as the page reads, the name isolated (a Latin name on an Arabic page
+                  stood at the left of right-aligned lines). */}
+              <span className="truncate text-sm font-semibold text-ink [overflow-wrap:anywhere]">
+                <bdi>{next.badge.name?.trim() || t('badge.unnamed')}</bdi>
               </span>
               <span
                 className={`text-xs font-medium text-pretty ${next.why.kind === 'left' || next.why.kind === 'ends' ? 'text-warn' : 'text-positive'}`}

@@ -43,12 +43,11 @@ export function StarterPicks({
                 size={40}
               />
               <span className="flex min-w-0 flex-col">
-                <span
-                  dir="auto"
-                  className="api-text truncate text-sm font-semibold [unicode-bidi:plaintext]"
-                >
+                {/* Aligned as the page reads (a Latin name on an Arabic page stood at the left,
+                    beside right-aligned lines), the name isolated. */}
+                <span className="truncate text-sm font-semibold [overflow-wrap:anywhere]">
                   <BadgeLink customer={customer} badgeId={badge.id}>
-                    {badge.name?.trim() || t('badge.unnamed')}
+                    <bdi>{badge.name?.trim() || t('badge.unnamed')}</bdi>
                   </BadgeLink>
                 </span>
                 {line && (

@@ -103,7 +103,7 @@ export const ar: Messages = {
   'earned.clear-filters': 'مسح التصفية',
   'earned.chips': 'عوامل التصفية المفعّلة',
   'earned.chip.remove': 'إزالة عامل التصفية: {filter}',
-  'earned.chip.expired': 'تظهر المنتهية',
+  'earned.chip.expired': 'مع المنتهية',
   'earned.chip.soon': 'تنتهي خلال {days} يوماً',
   'earned.empty.title': 'لم تكتسب أي شارة بعد',
   'earned.empty.detail': 'لكل شارة بداية. اطّلع على ما يمكنك اكتسابه.',

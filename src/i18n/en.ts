@@ -101,7 +101,7 @@ export const en = {
   'earned.clear-filters': 'Clear the filters',
   'earned.chips': 'Filters on',
   'earned.chip.remove': 'Remove filter: {filter}',
-  'earned.chip.expired': 'Expired shown',
+  'earned.chip.expired': 'Including expired',
   'earned.chip.soon': 'Expiring within {days} days',
   'earned.empty.title': 'No badges earned yet',
   'earned.empty.detail': 'Every badge starts somewhere. Have a look at what you can earn.',

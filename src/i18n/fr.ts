@@ -105,7 +105,7 @@ export const fr: Messages = {
   'earned.clear-filters': 'Effacer les filtres',
   'earned.chips': 'Filtres actifs',
   'earned.chip.remove': 'Retirer le filtre : {filter}',
-  'earned.chip.expired': 'Expirés affichés',
+  'earned.chip.expired': 'Expirés inclus',
   'earned.chip.soon': 'Expirent d’ici {days} jours',
   'earned.empty.title': 'Aucun badge obtenu pour l’instant',
   'earned.empty.detail':

@@ -228,7 +228,7 @@ function BadgeDetail({
         <div className="flex flex-col gap-4">
           {problems}
           <Section title={t('detail.how')}>
-            <p dir="auto" className="api-text text-ink rtl:text-right">
+            <p dir="auto" className="api-text text-pretty text-ink rtl:text-right">
               {badge.description?.trim() || t('detail.no-description')}
             </p>
           </Section>
