@@ -6,6 +6,7 @@ import { parseBadgePage, parseEnvelope } from '../src/api/parse.ts'
 import { groupBadges } from '../src/badges/order.ts'
 import { type ServerRenderState } from '../src/server-render-state.ts'
 import { createApi } from './api.ts'
+import { createClock } from './clock.ts'
 import { createApp, DEMO_RENDERS_AT_ONCE, DEMO_RENDERS_PER_MINUTE } from './app.ts'
 import { builtApp, ENTRY } from './test/built-app.ts'
 import { type PageRender } from './server-render.ts'
@@ -178,6 +179,34 @@ test('detail: the badge, its art and its story; Arabic pages are right to left',
   expect(body).toContain(escaped(meta.name))
   expect(body).toMatch(/<h1[^>]*>[^<]*Barista&#x27;s Favourite/)
   expect(html).toMatch(/<html lang="ar" dir="rtl"/)
+})
+
+test('a copy of a badge that has since ended: its page says it ended, and no longer how often', async () => {
+  // The demo laid out today, then two years and more on (as the emulator's control moves it):
+  // Regular (once a month) has ended; Tom's last copy ran out before.
+  const clock = createClock()
+  const api = createApi({ emulator: { now: clock.now } })
+  await api.request(`/api_gateway/v1/badges/badgeMeta/${BADGE}`)
+  const later = clock.advance(800 * 86_400_000)
+  const inProcess: typeof fetch = (input, init) => Promise.resolve(api.request(String(input), init))
+  const app = createApp({
+    api,
+    distDir: builtApp(),
+    log: () => undefined,
+    now: () => later,
+    serverRender: (request) =>
+      render({ ...request, now: later, fetch: inProcess, budgetMs: 5_000 }),
+  })
+  const meta = parseEnvelope(
+    await (await api.request('/api_gateway/v1/badges/badgeMeta/6650b1c00000000000000002')).json(),
+  ).data as { expiresOn: number }
+  const body = rootOf(await page(app, `/customers/${CUSTOMER}/badges/6650b1c00000000000000002`))
+  expect(body).toMatch(/You earned it \d+ times/)
+  expect(body).toMatch(/This badge ended on [A-Z][a-z]{2}\u00a0\d{1,2},\u00a0\d{4}\./)
+  expect(meta.expiresOn * 1000).toBeLessThan(later)
+  // Nothing said about earning it again: not its limits, nor how long a new copy would last.
+  expect(body).not.toContain('How often you can earn it')
+  expect(body).not.toContain('resets')
 })
 
 test('pages the server cannot render as the browser will are sent as before', async () => {
