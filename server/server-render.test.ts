@@ -373,18 +373,22 @@ test('hydrate.js and early.js are named as the build named them, by their conten
   expect(await page(built, `/customers/${CUSTOMER}/earned`)).toContain(' src="hydrate.js" ')
 })
 
-test('GET first-view renders no more than 16 pages at once, however many ask at the same moment', async () => {
-  let now = 0
-  let most = 0
-  let started = 0
-  const slowRender: PageRender = async () => {
-    started += 1
-    now += 1
-    most = Math.max(most, now)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    now -= 1
+/** A render that takes `ms` and renders nothing, counting how many began and most at once. */
+function countingRender(ms: number) {
+  const count = { started: 0, most: 0, now: 0 }
+  const render: PageRender = async () => {
+    count.started += 1
+    count.now += 1
+    count.most = Math.max(count.most, count.now)
+    await new Promise((resolve) => setTimeout(resolve, ms))
+    count.now -= 1
     return null
   }
+  return { count, render }
+}
+
+test('GET first-view renders no more than 16 pages at once, however many ask at the same moment', async () => {
+  const { count, render: slowRender } = countingRender(100)
   // A brand's config.json: reading it is one more wait before the render begins.
   const dist = builtApp()
   writeFileSync(path.join(dist, 'config.json'), JSON.stringify({ accent: '#0a7d5a' }))
@@ -402,23 +406,13 @@ test('GET first-view renders no more than 16 pages at once, however many ask at 
     ),
   )
   // 16 renders began, never more at once (100 began before the fix); the rest were refused.
-  expect(started).toBe(16)
-  expect(most).toBeLessThanOrEqual(16)
+  expect(count.started).toBe(16)
+  expect(count.most).toBeLessThanOrEqual(16)
   expect(answers.every((answer) => answer.status === 204)).toBe(true)
 })
 
 test('demo pages: a few renders at once and a share a minute per client; past them the page comes with its data', async () => {
-  let now = 0
-  let most = 0
-  let started = 0
-  const slowRender: PageRender = async () => {
-    started += 1
-    now += 1
-    most = Math.max(most, now)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    now -= 1
-    return null
-  }
+  const { count, render: slowRender } = countingRender(50)
   const app = createApp({
     api: createApi(),
     distDir: builtApp(),
@@ -428,12 +422,12 @@ test('demo pages: a few renders at once and a share a minute per client; past th
   const ask = () => app.request(`/customers/${CUSTOMER}/earned`)
   // Many at the same moment: only a few renders run; every page is still served.
   const burst = await Promise.all(Array.from({ length: 40 }, ask))
-  expect(most).toBe(DEMO_RENDERS_AT_ONCE)
+  expect(count.most).toBe(DEMO_RENDERS_AT_ONCE)
   expect(burst.every((answer) => answer.status === 200)).toBe(true)
   // One after another, one client: its minute's share, then pages the browser renders.
-  while (started < DEMO_RENDERS_PER_MINUTE) await ask()
+  while (count.started < DEMO_RENDERS_PER_MINUTE) await ask()
   const past = await (await ask()).text()
-  expect(started).toBe(DEMO_RENDERS_PER_MINUTE)
+  expect(count.started).toBe(DEMO_RENDERS_PER_MINUTE)
   // Not rendered, yet with its code and its first view's data, as without SSR.
   expect(past).toContain(ENTRY)
   expect(past).toContain('id="first-view-data"')

@@ -85,7 +85,8 @@ const SCARCE_BELOW = 1000
 const issuedToEarn = (earnType: string | null | undefined) =>
   earnType?.toUpperCase() === 'ISSUE_EARN'
 
-function badgeIsOver(facts: BadgeFacts, now: number): boolean {
+/** The badge itself is over (ended, or its status says so): for every member, held or not. */
+export function badgeIsOver(facts: Pick<BadgeFacts, 'status' | 'endsAt'>, now: number): boolean {
   return facts.status === 'EXPIRED' || (facts.endsAt !== null && facts.endsAt <= now)
 }
 

@@ -8,7 +8,8 @@ import { BadgeLink } from './badge-link.tsx'
 import { cardLines, type Tone, truthLabel } from './truth-text.ts'
 import { benefitText, times as timesWord } from './wording.ts'
 
-const toneClass: Record<Tone, string> = {
+/** How a card's line looks by its tone: on cards and wherever a card's line is repeated. */
+export const toneClass: Record<Tone, string> = {
   urgent: 'font-semibold text-warn',
   good: 'font-medium text-positive',
   plain: 'font-medium text-ink',

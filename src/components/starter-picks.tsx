@@ -2,6 +2,7 @@ import { type Customer } from '../badges/member.ts'
 import { type Judged } from '../badges/standing.ts'
 import { truthImage } from '../badges/truth.ts'
 import { t } from '../i18n/i18n.ts'
+import { toneClass } from './badge-card.tsx'
 import { BadgeImage } from './badge-image.tsx'
 import { BadgeLink } from './badge-link.tsx'
 import { cardLines, truthLabel } from './truth-text.ts'
@@ -51,11 +52,7 @@ export function StarterPicks({
                   </BadgeLink>
                 </span>
                 {line && (
-                  <span
-                    className={`truncate text-xs ${line.tone === 'urgent' ? 'text-warn' : line.tone === 'good' ? 'text-positive' : 'text-ink-muted'}`}
-                  >
-                    {line.text}
-                  </span>
+                  <span className={`truncate text-xs ${toneClass[line.tone]}`}>{line.text}</span>
                 )}
               </span>
             </li>

@@ -7,6 +7,7 @@ import { recentlyEarnedAt } from '../badges/display-state.ts'
 import { deadlineOf } from '../badges/expiring.ts'
 import { historyEvents } from '../badges/history.ts'
 import {
+  badgeIsOver,
   badgeTruth,
   homeList,
   memberFacts,
@@ -139,10 +140,7 @@ function BadgeDetail({
   const [lead, ...said] = heroSentences(truth, now)
   // Over for every member, or the badge itself ended while the member holds a copy (or held one):
   // how often and how long are moot.
-  const over =
-    overForAll(truth) ||
-    badge.status === 'EXPIRED' ||
-    (badge.expiresAt !== null && badge.expiresAt <= now)
+  const over = overForAll(truth) || badgeIsOver(facts, now)
   // A copy of a badge that has since ended: said, as a badge never earned says it.
   const endedToo =
     over && !overForAll(truth) && badge.expiresAt !== null && badge.expiresAt <= now
