@@ -33,7 +33,7 @@ export function BadgeShare({
     <Part
       fallback={
         <p className="flex">
-          <button type="button" disabled className="button-secondary px-0">
+          <button type="button" disabled className="button-outline">
             {t('detail.share')}
           </button>
         </p>

@@ -67,12 +67,7 @@ function CounterPanel({
           <p className="text-sm text-ink-muted">{t('proof.counter.hint')}</p>
         </>
       )}
-      <button
-        type="button"
-        onClick={make}
-        disabled={counter.isPending}
-        className="button-secondary px-0"
-      >
+      <button type="button" onClick={make} disabled={counter.isPending} className="button-outline">
         {t('proof.renew')}
       </button>
     </section>
@@ -106,7 +101,7 @@ export function ProofActions(props: Props) {
 
   return (
     <div className="flex w-full flex-col items-center gap-2">
-      <p className="flex flex-wrap items-center justify-center gap-x-4">
+      <p className="flex flex-wrap items-center justify-center gap-2">
         <button
           type="button"
           aria-expanded={open}
@@ -116,7 +111,7 @@ export function ProofActions(props: Props) {
             if (!open) counter.make()
             setOpen(!open)
           }}
-          className="button-secondary px-0"
+          className="button-outline"
         >
           {t('proof.counter')}
         </button>
@@ -124,7 +119,7 @@ export function ProofActions(props: Props) {
           type="button"
           onClick={() => void shareProof()}
           disabled={share.isPending}
-          className="button-secondary px-0"
+          className="button-outline"
         >
           {t('detail.share')}
         </button>

@@ -38,7 +38,7 @@ export function ReminderButton({
     window.setTimeout(() => URL.revokeObjectURL(href), 1000)
   }
   return (
-    <button type="button" onClick={() => void download()} className="button-secondary px-0">
+    <button type="button" onClick={() => void download()} className="button-outline">
       {t(`reminder.add.${reminder.kind}`)}
     </button>
   )

@@ -12,8 +12,8 @@ export function ShareButton({ title }: { title: string }) {
     setCopied((await shareOrCopy(title, shareLink(location))) === 'copied')
   }
   return (
-    <p className="flex flex-wrap items-center gap-2">
-      <button type="button" onClick={() => void share()} className="button-secondary px-0">
+    <p className="flex flex-col items-center gap-1">
+      <button type="button" onClick={() => void share()} className="button-outline">
         {t('detail.share')}
       </button>
       <span role="status" className="text-sm text-positive">
