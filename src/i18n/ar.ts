@@ -142,7 +142,7 @@ export const ar: Messages = {
   'proof.valid-until': 'صالح حتى {time}',
   'proof.renew': 'إنشاء رمز جديد',
   'proof.copied': 'نُسخ رابط الإثبات',
-  'proof.share-failed': 'تعذّر إنشاء رابط إثبات، لذا استُخدم رابط صفحة الشارات بدلًا منه.',
+  'proof.share-failed': 'تعذّر إنشاء رابط إثبات، لذا استُخدم رابط صفحة الشارات بدلاً منه.',
 
   'history.none': 'لم يحدث شيء مع هذه الشارة بعد.',
   'history.issual.issued': 'فُتحت لك',
@@ -227,7 +227,7 @@ export const ar: Messages = {
   'truth.label.not-yet': 'لم تُفتح بعد',
   'truth.label.no-longer': 'لم تعد متاحة',
   'truth.next.now': 'اكتسبها من جديد الآن',
-  'truth.next.from': 'مجددًا من {date}',
+  'truth.next.from': 'مجدداً من {date}',
   'truth.next.when-opened': 'غير مفتوحة لك من جديد بعد',
   'truth.card.keep': 'لك إلى الأبد',
   'truth.card.expires': 'تنتهي {relative}',
@@ -355,7 +355,7 @@ export const ar: Messages = {
   'group.see-fewer': 'عرض أقل',
 
   'celebrate.title': 'شارة جديدة!',
-  'celebrate.again': 'اكتسبتها مجددًا!',
+  'celebrate.again': 'اكتسبتها مجدداً!',
   'celebrate.detail': 'اكتسبت {name} {relative}.',
   'celebrate.dismiss': 'إغلاق',
 
