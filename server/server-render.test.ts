@@ -209,6 +209,19 @@ test('a copy of a badge that has since ended: its page says it ended, and no lon
   expect(body).not.toContain('resets')
 })
 
+test('a copy that ran out with its badge: the date once, and that the badge itself ended', async () => {
+  // Big Spender: Tom's copy expired with the badge, the same day.
+  const { app } = setUp()
+  const body = rootOf(await page(app, `/customers/${CUSTOMER}/badges/6650b1c00000000000000006`))
+  // (The page's head, the badge's hero; its story below dates the expiry again, as a story does.)
+  const hero = /<header[^>]*detail-hero[\s\S]*?<\/header>/.exec(body)?.[0] ?? ''
+  const expired = /It expired on ([A-Z][a-z]{2}\u00a0\d{1,2},\u00a0\d{4})\./.exec(hero)
+  expect(expired).not.toBeNull()
+  expect(hero).toContain('The badge itself ended that day.')
+  expect(hero.split(expired?.[1] ?? '').length - 1).toBe(1)
+  expect(body).not.toContain('This badge ended on')
+})
+
 test('pages the server cannot render as the browser will are sent as before', async () => {
   // An unknown member (the API's 404 is the browser's to explain, with its retry).
   const { app } = setUp()

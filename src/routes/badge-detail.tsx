@@ -141,10 +141,17 @@ function BadgeDetail({
   // Over for every member, or the badge itself ended while the member holds a copy (or held one):
   // how often and how long are moot.
   const over = overForAll(truth) || badgeIsOver(facts, now)
-  // A copy of a badge that has since ended: said, as a badge never earned says it.
+  // A copy of a badge that has since ended: said, as a badge never earned says it. A copy that
+  // ran out with the badge (its expiry the badge's end) has its date said once, just before.
   const endedToo =
     over && !overForAll(truth) && badge.expiresAt !== null && badge.expiresAt <= now
-      ? [t('truth.hero.ended', { date: formatDate(badge.expiresAt) })]
+      ? [
+          truth.kind === 'expired' &&
+          truth.at !== null &&
+          formatDate(truth.at) === formatDate(badge.expiresAt)
+            ? t('truth.hero.ended-same-day')
+            : t('truth.hero.ended', { date: formatDate(badge.expiresAt) }),
+        ]
       : []
   const rest = [...said, ...endedToo]
   const earnExpiry = over ? null : earnExpiryText(badge.earnExpiry, badge.expiresAt)
