@@ -200,7 +200,7 @@ test('a failed secondary request leaves the rest of the page working', async ({ 
     'Some details of this badge could not be loaded. The badges service failed.Try again',
   )
   await expect(page.getByRole('heading', { name: 'The badges service failed' })).toHaveCount(0)
-  await expect(page.getByText('The brand withdrew it')).toBeVisible()
+  await expect(page.getByText('It was withdrawn')).toBeVisible()
   await expectNoAxeViolations(page)
   // The service is back: the retry fills in what was missing and the notice goes.
   await page.unrouteAll()

@@ -143,7 +143,7 @@ test('detail: status, how to earn, rewards, limits with progress, expiry, histor
   await expect(main.getByText('Once earned, it lasts 2 weeks.')).toBeVisible()
   const history = main.getByRole('region', { name: 'Your story with this badge' })
   await expect(history.getByRole('listitem')).toHaveCount(3)
-  await expect(history.getByText('The brand withdrew it')).toBeVisible()
+  await expect(history.getByText('It was withdrawn')).toBeVisible()
   await expect(
     main.getByRole('region', { name: 'Details' }).getByText('Terms and conditions'),
   ).toBeVisible()

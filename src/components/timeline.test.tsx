@@ -17,7 +17,7 @@ test('events read in order with their dates, and a revoked issue says so', () =>
   const items = screen.getAllByRole('listitem')
   expect(items.map((item) => item.textContent)).toEqual([
     expect.stringMatching(/^You earned it/),
-    expect.stringMatching(/^The brand withdrew it/),
+    expect.stringMatching(/^It was withdrawn/),
     expect.stringMatching(/^Opened to you/),
   ])
   expect(
