@@ -10,7 +10,7 @@ test('the demo tells its story: a marked persona switcher through members and er
   await expect(switcher).toHaveValue('/customers/62090013/earned')
   await switcher.selectOption({ label: 'A VIP with 300+ badges' })
   await expect(page).toHaveURL(/\/customers\/381921157\/earned$/)
-  await expect(page.getByText('50 of 326 badges so far')).toBeVisible()
+  await expect(page.getByText('50 of 326 badges loaded')).toBeVisible()
   await switcher.selectOption({ label: 'A new member' })
   await expect(page.getByText('No badges earned yet')).toBeVisible()
   await switcher.selectOption({ label: 'An unknown member' })

@@ -54,7 +54,7 @@ test('the VIP member reaches all 300+ badges in 10+ groups, by asking and by scr
   test.slow()
   await page.goto('/customers/381921157/earned')
   const main = page.getByRole('main')
-  await expect(main.getByText('50 of 326 badges so far')).toBeVisible()
+  await expect(main.getByText('50 of 326 badges loaded')).toBeVisible()
   // The page ended inside a group: its count is of those so far, not of the group (27 in all).
   await expect(main.getByRole('button', { name: /^Gourmet 22\+ badges$/ })).toBeVisible()
   await expect(main.getByRole('button', { name: 'See more' })).toBeVisible()
@@ -63,7 +63,7 @@ test('the VIP member reaches all 300+ badges in 10+ groups, by asking and by scr
     .locator('[data-badge-link]')
     .evaluateAll((links) => links.map((link) => link.getAttribute('data-badge-link')))
   await main.getByRole('button', { name: 'Show more badges' }).click()
-  await expect(main.getByText('100 of 326 badges so far')).toBeVisible()
+  await expect(main.getByText('100 of 326 badges loaded')).toBeVisible()
   // Focus moves to the first badge that arrived on screen, so the member goes on from there.
   const focused = page.locator('[data-badge-link]:focus')
   await expect(focused).toHaveCount(1)

@@ -299,7 +299,7 @@ test('a choice overtaken by another member, before the code arrived, does not fo
   await page.getByLabel('Demo member').selectOption({ label: 'A VIP with 300+ badges' })
   release()
   await expect(page).toHaveURL(/\/customers\/381921157\/earned$/)
-  await expect(page.getByText('50 of 326 badges so far')).toBeVisible()
+  await expect(page.getByText('50 of 326 badges loaded')).toBeVisible()
   // The next choice there starts from the VIP's own address, not from Tom's tick.
   await main.getByText('Sort and filter').click()
   await main.getByLabel('Sort by').selectOption('last-earned')

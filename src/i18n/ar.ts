@@ -63,7 +63,7 @@ export const ar: Messages = {
   'group.unnamed': 'مزيد من الشارات',
   'group.completion': '{earned} من {total} مكتسبة',
 
-  'list.showing': '{shown} من {total} شارة حتى الآن',
+  'list.showing': 'تم تحميل {shown} من {total} شارة',
   'list.end': 'نهاية القائمة',
   'list.more': 'عرض المزيد من الشارات',
   'list.loading-more': 'جارٍ تحميل المزيد من الشارات…',

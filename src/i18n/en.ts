@@ -59,7 +59,7 @@ export const en = {
   'group.unnamed': 'More badges',
   'group.completion': '{earned} of {total} earned',
 
-  'list.showing': '{shown} of {total} badges so far',
+  'list.showing': '{shown} of {total} badges loaded',
   'list.end': 'End of the list',
   'list.more': 'Show more badges',
   'list.loading-more': 'Loading more badges…',

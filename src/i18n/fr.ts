@@ -60,7 +60,7 @@ export const fr: Messages = {
   'group.unnamed': 'Plus de badges',
   'group.completion': '{earned} sur {total} obtenus',
 
-  'list.showing': '{shown} badges sur {total} pour l’instant',
+  'list.showing': '{shown} badges sur {total} chargés',
   'list.end': 'Fin de la liste',
   'list.more': 'Afficher plus de badges',
   'list.loading-more': 'Chargement d’autres badges…',
