@@ -59,6 +59,21 @@ test('next up and the picks never lead with a badge that may not be open to the 
   ])
 })
 
+test('next up: an offer ending within the month comes before a supply running low', () => {
+  const scarce = judged('scarce', { kind: 'can-earn', until: null, left: 812 })
+  const ending = judged('ending', { kind: 'can-earn', until: 12 * 86_400_000, left: null })
+  const far = judged('far', { kind: 'can-earn', until: 90 * 86_400_000, left: null })
+  expect(nextUp([scarce, ending], 0)).toEqual({
+    badge: ending.badge,
+    why: { kind: 'ends', at: 12 * 86_400_000 },
+  })
+  // An end months away is no deadline yet: the supply leads.
+  expect(nextUp([far, scarce], 0)).toEqual({
+    badge: scarce.badge,
+    why: { kind: 'left', count: 812 },
+  })
+})
+
 test('the picks for a new member are open now, and leave out the badge next up above them', () => {
   const scarce = judged('scarce', { kind: 'can-earn', until: null, left: 812 })
   const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((id) =>

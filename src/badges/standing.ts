@@ -61,8 +61,9 @@ export function expiringSoon(earned: Judged[], now: number): Judged[] {
 
 /**
  * The badge nearest to the member's reach, with why: one they started (earn it by the soonest
- * date), then one about to run out of supply, then one whose offer ends soonest, then one open to
- * them again soonest, then any open one (the brand's order), then the next to open.
+ * date), then one whose offer ends soonest (within the month: a date they can act by), then one
+ * whose supply is running low, then one open to them again soonest, then any open one (the
+ * brand's order), then the next to open.
  */
 export function nextUp(available: Judged[], now: number): NextUp | null {
   const of = (kind: BadgeTruth['kind']) => available.filter(({ truth }) => truth.kind === kind)
@@ -73,12 +74,6 @@ export function nextUp(available: Judged[], now: number): NextUp | null {
     return { badge: started.badge, why: { kind: 'in-progress', earnBy: started.truth.earnBy } }
   // Open to them: not a badge earned before whose record was not read (it may not be open again).
   const open = of('can-earn').filter(({ truth }) => truth.kind === 'can-earn' && !truth.unsure)
-  const scarce = byDate(
-    open.filter(({ truth }) => truth.kind === 'can-earn' && truth.left !== null),
-    ({ truth }) => (truth.kind === 'can-earn' ? (truth.left ?? 0) : 0),
-  )[0]
-  if (scarce?.truth.kind === 'can-earn' && scarce.truth.left !== null)
-    return { badge: scarce.badge, why: { kind: 'left', count: scarce.truth.left } }
   const ending = byDate(
     open.filter(
       ({ truth }) =>
@@ -88,6 +83,12 @@ export function nextUp(available: Judged[], now: number): NextUp | null {
   )[0]
   if (ending?.truth.kind === 'can-earn' && ending.truth.until !== null)
     return { badge: ending.badge, why: { kind: 'ends', at: ending.truth.until } }
+  const scarce = byDate(
+    open.filter(({ truth }) => truth.kind === 'can-earn' && truth.left !== null),
+    ({ truth }) => (truth.kind === 'can-earn' ? (truth.left ?? 0) : 0),
+  )[0]
+  if (scarce?.truth.kind === 'can-earn' && scarce.truth.left !== null)
+    return { badge: scarce.badge, why: { kind: 'left', count: scarce.truth.left } }
   const again = byDate(
     of('earn-again-from').filter(
       ({ truth }) => truth.kind === 'earn-again-from' && truth.at !== null,

@@ -80,6 +80,13 @@ export type BadgeFacts = {
 }
 
 const SCARCE_BELOW = 1000
+/** Under this many left for all members, the supply is said as a warning, not only as news. */
+const RUNNING_OUT_BELOW = 100
+
+/** Whether a supply said on a card (under 1,000 left) is low enough to be urgent. */
+export function supplyRunningOut(left: number): boolean {
+  return left < RUNNING_OUT_BELOW
+}
 
 /** Earned only on an issue the brand opens to the member (Capillary's ISSUE_EARN). */
 const issuedToEarn = (earnType: string | null | undefined) =>

@@ -3,7 +3,7 @@ import { useEffect } from 'react'
 import { Link } from 'react-router'
 import { type Customer, customerPath } from '../badges/member.ts'
 import { earnableNow, expiringSoon, judged, type NextUp, nextUp } from '../badges/standing.ts'
-import { type BadgeTruth, truthImage } from '../badges/truth.ts'
+import { type BadgeTruth, supplyRunningOut, truthImage } from '../badges/truth.ts'
 import { listsJudged } from '../config/host-channel.ts'
 import { formatNumber, t } from '../i18n/i18n.ts'
 import { badgeQueries, defaultLists } from '../queries/badges.ts'
@@ -40,6 +40,13 @@ function NoNextUp({ text }: { text: string }) {
       <span className="truncate text-sm font-semibold text-ink">{text}</span>
     </span>
   )
+}
+
+/** As the card says it: a deadline or a supply running out warns; a supply of hundreds is news. */
+function whyColour({ why }: NextUp): string {
+  if (why.kind === 'ends') return 'text-warn'
+  if (why.kind === 'left') return supplyRunningOut(why.count) ? 'text-warn' : 'text-ink'
+  return 'text-positive'
 }
 
 function why(next: NextUp, now: number): string {
@@ -230,9 +237,7 @@ export function StandingSummary({ customer }: { customer: Customer }) {
               <span className="truncate text-sm font-semibold text-ink [overflow-wrap:anywhere]">
                 <bdi>{next.badge.name?.trim() || t('badge.unnamed')}</bdi>
               </span>
-              <span
-                className={`text-xs font-medium text-pretty ${next.why.kind === 'left' || next.why.kind === 'ends' ? 'text-warn' : 'text-positive'}`}
-              >
+              <span className={`text-xs font-medium text-pretty ${whyColour(next)}`}>
                 {why(next, now)}
               </span>
             </span>

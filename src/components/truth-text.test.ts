@@ -86,6 +86,13 @@ test('a badge open to the member says so on its card, even with nothing else to 
   expect(texts(open(now + 40 * DAY))).toEqual([`Open until ${formatDate(now + 40 * DAY)}`])
 })
 
+test('a supply is a warning only when it is running out: hundreds left are news, not urgency', () => {
+  const left = (count: number) =>
+    cardLines({ kind: 'can-earn', until: null, left: count }, now, null)[0]
+  expect(left(812)).toEqual({ text: 'Only 812 left', tone: 'plain' })
+  expect(left(99)).toEqual({ text: 'Only 99 left', tone: 'urgent' })
+})
+
 test('a badge earned before whose record was not read claims only that, in every place', () => {
   const unsure: BadgeTruth = { kind: 'can-earn', until: null, left: null, unsure: true }
   // Whether it is open again now is not known: not "Ready to earn now", and not "not earned yet".

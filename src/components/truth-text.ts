@@ -1,4 +1,4 @@
-import { type BadgeTruth, type NextEarn, openAgain } from '../badges/truth.ts'
+import { type BadgeTruth, type NextEarn, openAgain, supplyRunningOut } from '../badges/truth.ts'
 import { t } from '../i18n/i18n.ts'
 import { formatDate, formatRelative } from './format.ts'
 import { times } from './wording.ts'
@@ -88,7 +88,10 @@ export function cardLines(truth: BadgeTruth, now: number, activityAt?: number | 
     case 'can-earn': {
       const lines: Line[] = []
       if (truth.left !== null)
-        lines.push({ text: t('truth.card.left', { count: truth.left }), tone: 'urgent' })
+        lines.push({
+          text: t('truth.card.left', { count: truth.left }),
+          tone: supplyRunningOut(truth.left) ? 'urgent' : 'plain',
+        })
       if (truth.until !== null && truth.until - now <= SOON_MS)
         lines.push({
           text: t('truth.card.ends-soon', { relative: formatRelative(truth.until, now) }),
