@@ -245,7 +245,11 @@ test("the VIP's expiring list reads every page before it says nothing runs out",
 test('a badge running out on a later page of a long list is found, and counted by the summary', async ({
   page,
 }) => {
-  const soon = new Date(Date.now() + 9.5 * 86_400_000)
+  // Nine days on by the calendar, at noon (days are counted on the member's calendar: 9.5 days
+  // from an afternoon is ten dates away). Node and the browser share this machine's zone.
+  const soon = new Date()
+  soon.setHours(12, 0, 0, 0)
+  soon.setDate(soon.getDate() + 9)
   // Page 3 of the VIP's list: its first badge now runs out in nine days.
   let named = ''
   await page.route(isEarnedPage(3), async (route) => {
