@@ -15,7 +15,7 @@ test('French: the interface, plurals and dates in French, the badges as Capillar
   await page.goto('/customers/62090013/badges/6650b1c00000000000000003#locale=fr')
   await expect(page.getByText('Jusqu’à deux fois tous les 3 jours.')).toBeVisible()
   await expect(page.getByRole('region', { name: 'Votre histoire avec ce badge' })).toContainText(
-    'La marque l’a retiré',
+    'Il vous a été retiré',
   )
   await expectNoAxeViolations(page)
   // The fragment's settings do not stick to the tab: the next load without them is in English.
