@@ -203,12 +203,6 @@ function BadgeDetail({
               {sentence}
             </p>
           ))}
-          {deadline && (
-            <ReminderButton
-              reminder={{ badgeId: badge.id, name, kind: deadline.kind, deadline: deadline.at }}
-              now={now}
-            />
-          )}
           {badge.benefits.length > 0 && (
             <ul aria-label={t('detail.rewards')} className="flex flex-wrap justify-center gap-2">
               {badge.benefits.map((benefit, index) => (
@@ -222,6 +216,13 @@ function BadgeDetail({
             <p dir="auto" className="api-text text-sm text-ink-muted">
               {t('detail.part-of', { group: groupName })}
             </p>
+          )}
+          {/* What the badge gives and where it belongs, then what the member can do with it. */}
+          {deadline && (
+            <ReminderButton
+              reminder={{ badgeId: badge.id, name, kind: deadline.kind, deadline: deadline.at }}
+              now={now}
+            />
           )}
           <BadgeShare
             title={name}
