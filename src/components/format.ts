@@ -48,6 +48,11 @@ function calendarDay(ms: number): number {
   return Date.UTC(part.year ?? 0, (part.month ?? 1) - 1, part.day ?? 1) / DAY
 }
 
+/** Whether two moments fall on the same day of the member's calendar (the day their dates name). */
+export function sameDay(a: number, b: number): boolean {
+  return calendarDay(a) === calendarDay(b)
+}
+
 export function formatDate(ms: number): string {
   return keepTogether(dates().format(ms))
 }

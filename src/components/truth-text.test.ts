@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import { type BadgeTruth } from '../badges/truth.ts'
 import { formatDate, formatRelative } from './format.ts'
-import { cardLines, heroSentences, truthLabel } from './truth-text.ts'
+import { cardLines, endedTooSentence, heroSentences, truthLabel } from './truth-text.ts'
 
 const DAY = 86_400_000
 const now = Date.UTC(2026, 10, 28, 12)
@@ -101,4 +101,22 @@ test('a badge earned before whose record was not read claims only that, in every
   expect(heroSentences(unsure, now)).toEqual(['You have earned this badge before.'])
   // What is known still says itself.
   expect(texts({ ...unsure, left: 40 })).toEqual(['Only 40 left'])
+})
+
+test('a held copy of a badge that has ended says so once; a copy that ran out with it, not the date again', () => {
+  const ended = now - 20 * DAY
+  const ranOutWithIt: BadgeTruth = {
+    kind: 'expired',
+    at: ended,
+    lastEarnedAt: earnedAt,
+    times: 1,
+    next: { kind: 'never' },
+  }
+  expect(endedTooSentence(ranOutWithIt, ended, now)).toBe('The badge itself ended that day.')
+  expect(endedTooSentence({ ...ranOutWithIt, at: ended - 30 * DAY }, ended, now)).toBe(
+    `This badge ended on ${formatDate(ended)}.`,
+  )
+  // Not yet ended, or over for everyone (its own sentence says it already): nothing to add.
+  expect(endedTooSentence(ranOutWithIt, now + DAY, now)).toBeNull()
+  expect(endedTooSentence({ kind: 'no-longer', why: 'ended', at: ended }, ended, now)).toBeNull()
 })

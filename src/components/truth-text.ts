@@ -1,6 +1,12 @@
-import { type BadgeTruth, type NextEarn, openAgain, supplyRunningOut } from '../badges/truth.ts'
+import {
+  type BadgeTruth,
+  type NextEarn,
+  openAgain,
+  overForAll,
+  supplyRunningOut,
+} from '../badges/truth.ts'
 import { t } from '../i18n/i18n.ts'
-import { formatDate, formatRelative } from './format.ts'
+import { formatDate, formatRelative, sameDay } from './format.ts'
 import { times } from './wording.ts'
 
 // What the truth about a badge says in the member's words: a short line for a card, a sentence
@@ -145,6 +151,22 @@ function earnedWhen(lastEarnedAt: number, count: number): string {
         date: formatDate(lastEarnedAt),
       })
     : t('truth.hero.earned-on', { date: formatDate(lastEarnedAt) })
+}
+
+/**
+ * On the page of a badge the member holds or held, after its sentences: that the badge itself has
+ * ended (`endsAt`, past), as a badge never earned says it. A copy that ran out with the badge, the
+ * same day, has that date said just before: not twice. Null when there is nothing to add.
+ */
+export function endedTooSentence(
+  truth: BadgeTruth,
+  endsAt: number | null,
+  now: number,
+): string | null {
+  if (endsAt === null || endsAt > now || overForAll(truth)) return null
+  return truth.kind === 'expired' && truth.at !== null && sameDay(truth.at, endsAt)
+    ? t('truth.hero.ended-same-day')
+    : t('truth.hero.ended', { date: formatDate(endsAt) })
 }
 
 /** The one sentence at the top of a badge's own page, and the next step after it. */

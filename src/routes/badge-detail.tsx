@@ -24,8 +24,7 @@ import { useGroupName } from '../components/group-section.tsx'
 import { Celebration } from '../components/celebration.tsx'
 import { ReminderButton } from '../components/reminder-button.tsx'
 import { BadgeShare } from '../components/badge-share.tsx'
-import { formatDate } from '../components/format.ts'
-import { heroSentences, truthLabel } from '../components/truth-text.ts'
+import { endedTooSentence, heroSentences, truthLabel } from '../components/truth-text.ts'
 import { Timeline } from '../components/timeline.tsx'
 import { useNow } from '../components/use-now.ts'
 import { t } from '../i18n/i18n.ts'
@@ -141,19 +140,8 @@ function BadgeDetail({
   // Over for every member, or the badge itself ended while the member holds a copy (or held one):
   // how often and how long are moot.
   const over = overForAll(truth) || badgeIsOver(facts, now)
-  // A copy of a badge that has since ended: said, as a badge never earned says it. A copy that
-  // ran out with the badge (its expiry the badge's end) has its date said once, just before.
-  const endedToo =
-    over && !overForAll(truth) && badge.expiresAt !== null && badge.expiresAt <= now
-      ? [
-          truth.kind === 'expired' &&
-          truth.at !== null &&
-          formatDate(truth.at) === formatDate(badge.expiresAt)
-            ? t('truth.hero.ended-same-day')
-            : t('truth.hero.ended', { date: formatDate(badge.expiresAt) }),
-        ]
-      : []
-  const rest = [...said, ...endedToo]
+  const endedToo = endedTooSentence(truth, badge.expiresAt, now)
+  const rest = endedToo === null ? said : [...said, endedToo]
   const earnExpiry = over ? null : earnExpiryText(badge.earnExpiry, badge.expiresAt)
   const issueExpiry =
     over || truth.kind === 'earned' || truth.kind === 'expired' || truth.kind === 'in-progress'
