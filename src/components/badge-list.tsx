@@ -3,9 +3,13 @@ import { type BadgeSection, continuingSection } from '../badges/order.ts'
 import { type CustomerBadge } from '../badges/types.ts'
 import { t } from '../i18n/i18n.ts'
 import { GroupSection } from './group-section.tsx'
-import { LONG_LIST, LoadMore, useFocusFirstNew } from './load-more.tsx'
+import { LoadMore, useFocusFirstNew } from './load-more.tsx'
 
-/** A list is long enough to fold groups from here on (the VIP's hundreds, not Tom's dozen). */
+/**
+ * A list is long enough to fold groups from here on (the VIP's hundreds, not Tom's dozen), and to
+ * let the browser skip laying out cards far off screen (index.css, `.long-list`): a page of 50
+ * cards took twice the style and layout time of its first screen (the README's Performance).
+ */
 const FOLDABLE_FROM = 24
 
 type Paging = {
@@ -49,7 +53,7 @@ export function BadgeList({
     [],
   )
   return (
-    <div className={`flex flex-col gap-6 ${badges.length > LONG_LIST ? 'long-list' : ''}`}>
+    <div className={`flex flex-col gap-6 ${foldable ? 'long-list' : ''}`}>
       <div className={`group-flow ${foldable ? '' : 'even-rows'}`}>
         {sections.map((section, index) => (
           <GroupSection

@@ -13,9 +13,6 @@ type Props = {
   onMore: (asked: boolean) => void
 }
 
-/** From this many badges on, a list lets the browser skip cards far off screen (index.css). */
-export const LONG_LIST = 100
-
 const linkOf = (id: string | undefined) =>
   id === undefined
     ? null
