@@ -298,7 +298,7 @@ test.describe('live mode', () => {
     // One paint with the cards and each group's count, the same counts the earned list gives.
     await expect(main.getByRole('heading', { name: 'Night Owl' })).toBeVisible()
     await expect(
-      main.getByRole('region', { name: 'Coffee Club' }).getByText('2 of 4 earned'),
+      main.getByRole('region', { name: 'Coffee Club' }).getByText('You have 2 of 4'),
     ).toBeVisible()
     await expect(page.getByRole('link', { name: 'Earned (7)' })).toBeVisible()
     // Both lists were started by early.js, asked once, and the app took both answers.

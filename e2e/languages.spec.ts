@@ -42,7 +42,7 @@ test('Arabic: right to left, Arabic text and digits, and no accessibility violat
   // A group's Latin name starts where its Arabic count below it starts: at the right.
   const group = page.getByRole('region', { name: 'Coffee Club' })
   const name = await group.getByRole('heading', { level: 2 }).locator('bdi').boundingBox()
-  const count = await group.getByText(/مكتسبة/).boundingBox()
+  const count = await group.getByText(/لديك/).boundingBox()
   const first = await group.getByRole('listitem').first().boundingBox()
   expect(name && count && first).toBeTruthy()
   if (name && count && first) {

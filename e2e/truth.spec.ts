@@ -465,6 +465,30 @@ test.describe('a year on: a copy run out, one the brand must open again, one tak
     expect(anniversary.alt).toBe('Anniversary, expired, open to you again')
     expect(anniversary.lines[0]).toBe(on(earned, 'Anniversary').lines[0])
     expect(anniversary.lines[0]).toMatch(/^Expired /)
+    // Each group's "You have n of m" counts the badges the member holds now, as the earned list
+    // shows them: not one earned before whose copies have run out, which its card calls earned
+    // (it read "0 of 2 earned" above "Earned twice").
+    const groups = async (path: string, ready = page.locator('[data-badge-link]')) => {
+      await page.goto(`${server.url}${path}`)
+      await ready.first().waitFor()
+      return page.locator('section.group-block').evaluateAll((sections) =>
+        sections.map((section) => ({
+          name: section.querySelector('h2 bdi')?.textContent ?? '',
+          cards: section.querySelectorAll('[data-badge-link]').length,
+          line: section.querySelector('.group-head > p')?.textContent ?? null,
+        })),
+      )
+    }
+    const heldNow = await groups(`/customers/${TOM}/earned`)
+    const counted = page.getByText(/^You have \d+ of \d+$/)
+    const offeredGroups = (await groups(`/customers/${TOM}/available`, counted)).filter(
+      (group) => group.line !== null,
+    )
+    expect(offeredGroups.length).toBeGreaterThan(1)
+    for (const group of offeredGroups) {
+      const held = heldNow.find((other) => other.name === group.name)?.cards ?? 0
+      expect(group.line, group.name).toMatch(new RegExp(`^You have ${held} of \\d+$`))
+    }
     // "To earn now" counts what the cards say can be earned today, and nothing else.
     await page.goto(`${server.url}/customers/${TOM}/available`)
     const toEarn = available.filter(

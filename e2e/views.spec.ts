@@ -13,7 +13,7 @@ test('available: the image for each state, how to earn, rewards, limits and grou
     'page',
   )
   const coffee = main.getByRole('region', { name: 'Coffee Club' })
-  await expect(coffee.getByText('2 of 4 earned')).toBeVisible()
+  await expect(coffee.getByText('You have 2 of 4')).toBeVisible()
   // Earned, and the member's monthly limit is used: earned here too, with when it opens again.
   const regular = coffee.getByRole('listitem').filter({ hasText: 'Regular' })
   await expect(regular.getByRole('img', { name: 'Regular, earned' })).toHaveAttribute(
@@ -49,9 +49,9 @@ test('available: the image for each state, how to earn, rewards, limits and grou
     'Only 812 left',
   )
   await expectNoAxeViolations(page)
-  // "2 of 4 earned" above three cards, one of them earned: the count opens the two the member
+  // "You have 2 of 4" above three cards, one of them earned: the count opens the two the member
   // holds (First Sip is no longer on offer to them), and the Earned tab shows exactly those.
-  await coffee.getByRole('link', { name: '2 of 4 earned' }).click()
+  await coffee.getByRole('link', { name: 'You have 2 of 4' }).click()
   await expect(page).toHaveURL(/\/earned\?group=/)
   await expect(main.getByRole('heading', { level: 3 })).toHaveText(['First Sip', 'Regular'])
 })

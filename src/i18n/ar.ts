@@ -61,7 +61,7 @@ export const ar: Messages = {
   },
   'group.other': 'شارات أخرى',
   'group.unnamed': 'مزيد من الشارات',
-  'group.completion': '{earned} من {total} مكتسبة',
+  'group.completion': 'لديك {held} من {total}',
 
   'list.showing': 'تم تحميل {shown} من {total} شارة',
   'list.end': 'نهاية القائمة',

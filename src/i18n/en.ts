@@ -57,7 +57,7 @@ export const en = {
   'badge.rewards-more': { one: 'and {count} more reward', other: 'and {count} more rewards' },
   'group.other': 'Other badges',
   'group.unnamed': 'More badges',
-  'group.completion': '{earned} of {total} earned',
+  'group.completion': 'You have {held} of {total}',
 
   'list.showing': '{shown} of {total} badges loaded',
   'list.end': 'End of the list',

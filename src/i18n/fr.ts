@@ -58,7 +58,7 @@ export const fr: Messages = {
   },
   'group.other': 'Autres badges',
   'group.unnamed': 'Plus de badges',
-  'group.completion': '{earned} sur {total} obtenus',
+  'group.completion': 'Vous en avez {held} sur {total}',
 
   'list.showing': '{shown} badges sur {total} chargés',
   'list.end': 'Fin de la liste',

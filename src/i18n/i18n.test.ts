@@ -28,8 +28,8 @@ test('plurals follow each language, numbers its digits, and the document its dir
   setLocale('fr', root, fr)
   expect(earned(1)).toBe('Obtenu une fois')
   expect(earned(2)).toBe('Obtenu deux fois')
-  expect(t('group.completion', { earned: 1200, total: 3400 })).toBe(
-    '1\u202f200 sur 3\u202f400 obtenus',
+  expect(t('group.completion', { held: 1200, total: 3400 })).toBe(
+    'Vous en avez 1\u202f200 sur 3\u202f400',
   )
   setLocale('ar', root, ar)
   expect(root.dir).toBe('rtl')

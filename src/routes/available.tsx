@@ -24,7 +24,7 @@ function AvailableBadges({ customer }: { customer: Customer }) {
   const available = useSuspenseInfiniteQuery(badgeQueries.list(customer, defaultLists.available))
   // Which of these the member holds, and the groups' completion; the page works without it. Its
   // first answer is awaited (started alongside this list): painted before it, the cards of badges
-  // the member holds would wait on their line, and each group's "n of m earned" would push the
+  // the member holds would wait on their line, and each group's "you have n of m" would push the
   // cards below it down when it arrived.
   useFirstAnswer(badgeQueries.list(customer, defaultLists.earned).queryKey)
   const earned = useInfiniteQuery(badgeQueries.list(customer, defaultLists.earned))
@@ -71,13 +71,14 @@ function AvailableBadges({ customer }: { customer: Customer }) {
           // empty line parted them).
           if (done === undefined || section.groupId === null)
             return <span aria-hidden="true" className="order-first min-h-6" />
-          const line = t('group.completion', { earned: done.earned, total: done.total })
+          const line = t('group.completion', { held: done.held, total: done.total })
           // The count takes in the group's badges the member holds that are no longer on offer
-          // (First Sip: "2 of 4" above three cards): it opens the ones they hold, on the Earned tab.
+          // (First Sip: "You have 2 of 4" above three cards): it opens the ones they hold, on the
+          // Earned tab.
           // (24 px high, link or not: a target a finger can take, and side-by-side groups line up.)
           return (
             <p className="flex min-h-6 items-center text-xs font-medium text-ink-muted">
-              {done.earned === 0 ? (
+              {done.held === 0 ? (
                 line
               ) : (
                 <Link
