@@ -254,6 +254,38 @@ test('back from a badge returns to the list with its filters and scroll position
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled - 50)
 })
 
+test('Back from a badge far down a long list on a phone puts it exactly where it was', async ({
+  page,
+}) => {
+  // A list of 24 badges and more lays out cards far off screen from an estimate of their height
+  // (index.css, .long-list). Back put the same scroll offset on that other layout, and the badge
+  // the member opened came back 10 to 100 px from where they left it.
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.addInitScript(() =>
+    window.addEventListener('badgeshowcase:app-started', () =>
+      Object.assign(window, { started: true }),
+    ),
+  )
+  await page.goto('/customers/381921157/earned')
+  await expect.poll(() => page.evaluate(() => 'started' in window)).toBe(true)
+  const main = page.getByRole('main')
+  const card = main.getByRole('link', { name: 'Gourmet Epicure Gold' })
+  await card.scrollIntoViewIfNeeded()
+  // Where the member sees it once the cards around it are drawn.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))))
+  const top = async () => Math.round((await card.boundingBox())?.y ?? NaN)
+  const seen = await top()
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(2000)
+  await card.click()
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText('Gourmet Epicure Gold')
+  await page.goBack()
+  await expect(card).toBeInViewport()
+  expect(await top()).toBe(seen)
+  // And stays there as the cards around it are drawn.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))))
+  expect(await top()).toBe(seen)
+})
+
 test('a double tap on a badge opens it once: Back returns to the list', async ({ page }) => {
   // A phone's pace. The router is at the badge before its page is on screen (it renders it in a
   // transition): a second tap in that moment lands on the same card of the list still shown.
