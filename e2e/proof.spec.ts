@@ -102,9 +102,13 @@ test.describe('demo mode', () => {
     const qr = panel.getByRole('img', { name: /QR code/ })
     await expect(qr).toBeVisible()
     await expect(panel.getByText(/^Valid until \d{2}:\d{2}/)).toBeVisible()
-    const encoded = await decodeQr(qr)
     const proofLink = new RegExp(`^${server.url}/proof/[\\w-]+$`)
-    expect(encoded).toMatch(proofLink)
+    // Read once the image has come: the img has its size, and is visible, before (a run of CI
+    // read it then, and found nothing).
+    await expect
+      .poll(async () => (await decodeQr(qr)) ?? '', 'the code encodes a proof link')
+      .toMatch(proofLink)
+    const encoded = await decodeQr(qr)
     const stranger = await browser.newContext()
     const view = await stranger.newPage()
     await view.goto(encoded ?? '')
