@@ -84,11 +84,34 @@ test('the VIP member reaches all 300+ badges in 10+ groups, by asking and by scr
   expect(await main.getByRole('heading', { level: 2 }).count()).toBeGreaterThanOrEqual(10)
 })
 
+test("with expired badges shown, the list's count says it takes them in; the tab counts those held", async ({
+  page,
+  request,
+}) => {
+  const total = async (query: string) => {
+    const response = await request.get(
+      `/api_gateway/v1/badges/customer/381921157?badgeType=EARNED&limit=1&page=1${query}`,
+    )
+    expect(response.ok()).toBe(true)
+    return ((await response.json()) as { data: { pagination: { total: number } } }).data.pagination
+      .total
+  }
+  const held = await total('')
+  const all = await total('&includeExpired=true')
+  expect(all).toBeGreaterThan(held)
+  const main = page.getByRole('main')
+  await page.goto('/customers/381921157/earned?expired=1')
+  await expect(page.getByRole('link', { name: `Earned (${held})` })).toBeVisible()
+  await expect(main.getByText(`50 of ${all} badges loaded, expired ones included`)).toBeVisible()
+  await main.getByRole('link', { name: 'Remove filter: Including expired' }).click()
+  await expect(main.getByText(`50 of ${held} badges loaded`, { exact: true })).toBeVisible()
+})
+
 test('the new member has earned nothing yet', async ({ page }) => {
   await page.goto('/customers/new.member%40example.com/earned?by=email')
   await expect(page.getByText('No badges earned yet')).toBeVisible()
-  await page.getByRole('link', { name: 'See the badges on offer' }).click()
-  await expect(page.getByRole('heading', { name: 'Badges on offer' })).toBeVisible()
+  await page.getByRole('link', { name: 'See the available badges' }).click()
+  await expect(page.getByRole('heading', { name: 'Available badges' })).toBeVisible()
   await expect(page.getByRole('link', { name: /^Available \(1[5-9]\)$/ })).toBeVisible()
   await expectNoAxeViolations(page)
 })
@@ -109,7 +132,7 @@ test('an unknown member and an unsupported identifier are explained, not blank',
   await expectNoAxeViolations(page)
   await page.goto('/customers/123/available')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('We could not find your badges')
-  await expect(page.getByRole('heading', { name: 'Badges on offer' })).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: 'Available badges' })).toHaveCount(0)
   await expect(page.getByRole('navigation', { name: 'Badges' })).toHaveCount(0)
   await page.goto('/customers/62090013/earned?by=passport')
   await expect(page.getByRole('alert')).toContainText('This link cannot open your badges')

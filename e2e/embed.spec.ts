@@ -50,7 +50,7 @@ test('the snippet on a portal of another origin: the iframe appears, themed, and
 
   // The JavaScript API mounted a second showcase.
   await expect(
-    page.frameLocator('#api-badges iframe').getByRole('heading', { name: 'Badges on offer' }),
+    page.frameLocator('#api-badges iframe').getByRole('heading', { name: 'Available badges' }),
   ).toBeVisible()
 })
 

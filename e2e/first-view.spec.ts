@@ -79,7 +79,7 @@ test('a page the app draws again in another language keeps the next art for a br
   // The server's English render already met the broken art; the app's Arabic one hears of it twice
   // (the image is done and undecodable, and its error event fires): still one step, not two.
   await page.goto('/customers/62090013/available#locale=ar')
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('الشارات المعروضة')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('الشارات المتاحة')
   const green = page.getByRole('img', { name: /^\u2068?Green Step\u2069?،/ })
   await expect(green).toHaveAttribute('src', /green-step-earned\.svg$/)
   await page.waitForTimeout(500) // (a late second report would have replaced it by now)
@@ -265,7 +265,7 @@ test.describe('live mode', () => {
     )
     // Before the app's code: the view the app will open, not the earned one.
     await expect(
-      page.getByRole('main').getByRole('heading', { name: 'Badges on offer', level: 1 }),
+      page.getByRole('main').getByRole('heading', { name: 'Available badges', level: 1 }),
     ).toBeVisible()
   })
 
@@ -292,7 +292,7 @@ test.describe('live mode', () => {
     await page.goto(`/customers/tom.sawyer%40example.com/available?by=email#member_token=${token}`)
     const main = page.getByRole('main')
     await expect(page.getByRole('link', { name: 'Available (12)' })).toBeVisible()
-    await expect(main.getByRole('status', { name: 'Loading badges on offer' })).toBeVisible()
+    await expect(main.getByRole('status', { name: 'Loading available badges' })).toBeVisible()
     await expect(main.getByRole('heading', { name: 'Night Owl' })).toHaveCount(0)
     releaseEarned()
     // One paint with the cards and each group's count, the same counts the earned list gives.

@@ -56,7 +56,7 @@ test('the summary: each part is a link, reached by Tab, to what it counts', asyn
   await page.locator(`[aria-label="Your badges at a glance"] a[href$="/available"]`).focus()
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(new RegExp(`/customers/${TOM}/available$`))
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Badges on offer')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Available badges')
   const count = Number(toEarn?.text.match(/^\d+/)?.[0])
   const cards = page.locator('li.badge-card')
   await expect(cards.first()).toBeVisible()

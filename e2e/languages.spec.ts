@@ -38,7 +38,7 @@ test('Arabic: right to left, Arabic text and digits, and no accessibility violat
   expect((brand?.x ?? 0) > (member?.x ?? 0)).toBe(true)
   await expectNoAxeViolations(page)
   await page.getByRole('link', { name: `المتاحة (${ar.format(12)})` }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('الشارات المعروضة')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('الشارات المتاحة')
   // A group's Latin name starts where its Arabic count below it starts: at the right.
   const group = page.getByRole('region', { name: 'Coffee Club' })
   const name = await group.getByRole('heading', { level: 2 }).locator('bdi').boundingBox()

@@ -153,7 +153,7 @@ test('the snippet opens on the route the portal address names, and refuses one t
 }) => {
   await page.goto(`${portal()}&badges=/available`)
   const frame = page.frameLocator('#badges iframe')
-  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Badges on offer')
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Available badges')
 
   for (const hostile of ['//evil.example/x', 'https://evil.example/', '/../../etc', '/%2e%2e/x']) {
     await page.goto(`${portal()}&badges=${encodeURIComponent(hostile)}`)
@@ -351,20 +351,20 @@ test("the brand's name, header and member name, and no raw member id", async ({ 
 
   // The API showcase: the full header, the brand's name and the portal's name for its member.
   const api = page.frameLocator('#api-badges iframe')
-  await expect(api.getByRole('heading', { level: 1 })).toHaveText('Badges on offer')
+  await expect(api.getByRole('heading', { level: 1 })).toHaveText('Available badges')
   await expect(api.getByRole('banner')).toContainText('Bean There')
   await expect(api.getByRole('banner')).toContainText('Becky')
   await expect(api.getByText('565039504')).toHaveCount(0)
   await expect(api.getByText('Badge Showcase')).toHaveCount(0)
   const apiFrame = await (await page.locator('#api-badges iframe').elementHandle())?.contentFrame()
-  await expect.poll(() => apiFrame?.title()).toBe('Badges on offer · Bean There')
+  await expect.poll(() => apiFrame?.title()).toBe('Available badges · Bean There')
 
   // No brand name at all, by choice.
   await page.locator('input[name="brandName"]').fill('')
   await page.getByRole('button', { name: 'Apply' }).click()
-  await expect(api.getByRole('heading', { level: 1 })).toHaveText('Badges on offer')
+  await expect(api.getByRole('heading', { level: 1 })).toHaveText('Available badges')
   const again = await (await page.locator('#api-badges iframe').elementHandle())?.contentFrame()
-  await expect.poll(() => again?.title()).toBe('Badges on offer')
+  await expect.poll(() => again?.title()).toBe('Available badges')
 })
 
 for (const [label, query] of [
@@ -491,7 +491,7 @@ test("on its own too, focus moves to each new view's heading (not on the first l
   await expect(page.getByRole('link', { name: 'Reviewer' })).toBeFocused()
   // Another list by its tab: its heading.
   await page.getByRole('link', { name: /^Available/ }).click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Badges on offer')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Available badges')
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused()
 })
 

@@ -158,8 +158,11 @@ test('the server page is hydrated as it is: same nodes, no error, no shift; then
   // After hydration the app answers: a badge opens in the page, without a reload.
   await firstSip.getByRole('link').click()
   await expect(page.getByRole('heading', { name: 'First Sip', level: 1 })).toBeVisible()
-  await page.getByRole('link', { name: /^Available/ }).click()
-  await expect(page.getByRole('heading', { name: 'Badges on offer', level: 1 })).toBeVisible()
+  await page
+    .getByRole('navigation', { name: 'Badges' })
+    .getByRole('link', { name: /^Available/ })
+    .click()
+  await expect(page.getByRole('heading', { name: 'Available badges', level: 1 })).toBeVisible()
   expect(await page.evaluate(() => (window as { __samePage?: boolean }).__samePage)).toBe(true)
   expect(await shifts(page)).toEqual([])
   expect(problems).toEqual([])

@@ -249,7 +249,7 @@ test('a failed group name or tab count does not break the list', async ({ page }
 
 test('the new member: empty earned view, everything available', async ({ page }) => {
   await page.goto('/customers/565039504/available')
-  await expect(page.getByRole('heading', { name: 'Badges on offer' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Available badges' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Earned (0)' })).toBeVisible()
   await expect(page.getByText('You have 0 of 4')).toBeVisible()
   await expectNoAxeViolations(page)

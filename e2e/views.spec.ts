@@ -203,7 +203,7 @@ test('a badge whose copy ran out and may be earned again now is drawn open, not 
   await page.goto('/customers/381921157/badges/6650b1c00000000000000002')
   await expect(main.getByRole('heading', { level: 1 })).toHaveText('Regular')
   await expect(main.getByRole('img', { name: 'Regular, expired, open to you again' })).toBeVisible()
-  await expect(main.getByRole('link', { name: 'Badges on offer' })).toBeVisible()
+  await expect(main.getByRole('link', { name: 'Available badges' })).toBeVisible()
 })
 
 /** Whether each tab carries the underline that marks where the member is. */
@@ -224,14 +224,14 @@ test('a badge opened from the offers leads back to them, and one opened by its a
   await main.getByRole('link', { name: /^Night Owl/ }).click()
   await expect(main.getByRole('heading', { level: 1 })).toHaveText('Night Owl')
   expect(await tabMarks(page)).toEqual({ earned: false, available: true })
-  await main.getByRole('button', { name: 'Back to badges on offer' }).click()
+  await main.getByRole('button', { name: 'Back to available badges' }).click()
   await expect(page).toHaveURL(/\/customers\/62090013\/available$/)
   expect(await tabMarks(page)).toEqual({ earned: false, available: true })
   // Opened by its address, the page is in neither list: no tab marked, a link to the list it is on.
   await page.goto(page.url().replace(/available$/, 'badges/6650b1c00000000000000004'))
   await expect(main.getByRole('heading', { level: 1 })).toHaveText('Night Owl')
   expect(await tabMarks(page)).toEqual({ earned: false, available: false })
-  await main.getByRole('link', { name: 'Badges on offer' }).click()
+  await main.getByRole('link', { name: 'Available badges' }).click()
   await expect(page).toHaveURL(/\/customers\/62090013\/available$/)
 })
 

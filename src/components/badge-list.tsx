@@ -22,6 +22,8 @@ type Paging = {
 type Props = {
   badges: CustomerBadge[]
   total: number
+  /** The list takes in expired badges: its count says so (the Earned tab counts those held). */
+  withExpired?: boolean
   skipped: number
   sections: BadgeSection[]
   /** A heading instead of the group's name (a list sorted by date is one section). */
@@ -35,6 +37,7 @@ type Props = {
 export function BadgeList({
   badges,
   total,
+  withExpired,
   skipped,
   sections,
   heading,
@@ -74,6 +77,7 @@ export function BadgeList({
       <LoadMore
         shown={badges.length}
         total={total}
+        withExpired={withExpired}
         hasMore={paging.hasMore}
         loading={paging.loading}
         failed={paging.failed}

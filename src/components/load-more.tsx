@@ -5,6 +5,8 @@ import { PAGE_SIZE } from '../queries/badges.ts'
 type Props = {
   shown: number
   total: number
+  /** The total counts expired badges too (so it is more than the Earned tab's count). */
+  withExpired?: boolean
   hasMore: boolean
   loading: boolean
   /** The last attempt to load more failed (after its retries). */
@@ -47,7 +49,15 @@ export function useFocusFirstNew(ids: string[]) {
  * page arrived: Chrome may move the viewport by itself as a page is inserted (it keeps a focused
  * element in place), and that must not load the next page, and the next.
  */
-export function LoadMore({ shown, total, hasMore, loading, failed, onMore }: Props) {
+export function LoadMore({
+  shown,
+  total,
+  withExpired = false,
+  hasMore,
+  loading,
+  failed,
+  onMore,
+}: Props) {
   const sentinel = useRef<HTMLDivElement>(null)
   // A list of more than one page: only its end is worth a line (and the same after Back, when
   // every page comes from the cache at once).
@@ -85,7 +95,11 @@ export function LoadMore({ shown, total, hasMore, loading, failed, onMore }: Pro
       {/* Always in the page, so a screen reader hears each change (the count, then the end);
           empty under a list that never had more. */}
       <p className="text-sm text-ink-muted empty:hidden" aria-live="polite">
-        {hasMore ? t('list.showing', { shown, total }) : paged ? t('list.end') : null}
+        {hasMore
+          ? t(withExpired ? 'list.showing.with-expired' : 'list.showing', { shown, total })
+          : paged
+            ? t('list.end')
+            : null}
       </p>
       {failed && !loading && (
         <p role="alert" className="text-sm font-medium text-danger">

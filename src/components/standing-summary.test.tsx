@@ -66,7 +66,7 @@ test('with only part of the list read, it claims nothing and leads to the whole 
   const closed = makeBadge({ name: 'Summer Only', expiresAt: Date.now() - 86_400_000 })
   const summary = show([closed], 2)
   expect(within(summary).queryByText('Nothing open to you right now')).toBeNull()
-  const more = within(summary).getByRole('link', { name: /See the badges on offer/ })
+  const more = within(summary).getByRole('link', { name: /See the available badges/ })
   expect(more.getAttribute('href')).toBe('/customers/member-1/available')
 })
 

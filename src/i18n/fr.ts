@@ -61,6 +61,7 @@ export const fr: Messages = {
   'group.completion': 'Vous en avez {held} sur {total}',
 
   'list.showing': '{shown} badges sur {total} chargés',
+  'list.showing.with-expired': '{shown} badges sur {total} chargés, expirés compris',
   'list.end': 'Fin de la liste',
   'list.more': 'Afficher plus de badges',
   'list.loading-more': 'Chargement d’autres badges…',

@@ -344,6 +344,7 @@ function EarnedBadges({ customer, filters }: { customer: Customer; filters: List
     <BadgeList
       badges={data.badges}
       total={data.total}
+      withExpired={filters.includeExpired === true}
       skipped={data.skipped}
       sections={
         byRank
