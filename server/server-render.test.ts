@@ -400,7 +400,7 @@ function countingRender(ms: number) {
   return { count, render }
 }
 
-test('GET first-view renders no more than 16 pages at once, however many ask at the same moment', async () => {
+test('live mode: GET first-view renders no more than 16 pages at once, however many ask at the same moment', async () => {
   const { count, render: slowRender } = countingRender(100)
   // A brand's config.json: reading it is one more wait before the render begins.
   const dist = builtApp()
@@ -408,6 +408,7 @@ test('GET first-view renders no more than 16 pages at once, however many ask at 
   const app = createApp({
     api: createApi(),
     distDir: dist,
+    mode: 'live',
     log: () => undefined,
     serverRender: slowRender,
   })
@@ -444,6 +445,33 @@ test('demo pages: a few renders at once and a share a minute per client; past th
   // Not rendered, yet with its code and its first view's data, as without SSR.
   expect(past).toContain(ENTRY)
   expect(past).toContain('id="first-view-data"')
+})
+
+test("demo mode: a portal's frame asking GET first-view has a page's share, not one of its own", async () => {
+  const { count, render: slowRender } = countingRender(50)
+  const app = createApp({
+    api: createApi(),
+    distDir: builtApp(),
+    log: () => undefined,
+    serverRender: slowRender,
+  })
+  const ask = () =>
+    app.request('/first-view', {
+      headers: { 'X-Showcase-Page': `/customers/${CUSTOMER}/earned`, 'X-Showcase-Framed': '1' },
+    })
+  // Many at the same moment: a page's few at once (16 before), the rest left to the browser.
+  const burst = await Promise.all(Array.from({ length: 40 }, ask))
+  expect(count.most).toBe(DEMO_RENDERS_AT_ONCE)
+  expect(count.started).toBe(DEMO_RENDERS_AT_ONCE)
+  expect(burst.every((answer) => answer.status === 204)).toBe(true)
+  // One after another: the client's share a minute, which pages draw from too (65 of 65 before).
+  while (count.started < DEMO_RENDERS_PER_MINUTE - 1) await ask()
+  await app.request(`/customers/${CUSTOMER}/earned`)
+  expect(count.started).toBe(DEMO_RENDERS_PER_MINUTE)
+  await ask()
+  const page = await (await app.request(`/customers/${CUSTOMER}/earned`)).text()
+  expect(count.started).toBe(DEMO_RENDERS_PER_MINUTE)
+  expect(page).toContain('id="first-view-data"')
 })
 
 test("GET config.json: the brand's file with the server's facts on top, revalidated by its ETag", async () => {
