@@ -185,6 +185,28 @@ describe('email addresses', () => {
     ).toBe(false)
   })
 
+  test('an identifier with space around it is no one, on either side', () => {
+    const tom = { id: '62090013', idType: null }
+    expect(isSameMember(tom, '62090013', null)).toBe(true)
+    // The upstream trims: this would read 62090013's badges.
+    expect(isSameMember({ ...tom, id: '62090013 ' }, '62090013 ', null)).toBe(false)
+    expect(isSameMember(tom, ' 62090013', null)).toBe(false)
+    expect(
+      isSameMember({ ...kate, id: 'kate@example.com\u00a0' }, 'kate@example.com', 'email'),
+    ).toBe(false)
+  })
+
+  test('a mobile number is its digits, as the upstream reads it', () => {
+    const tom = { id: '15550100001', idType: 'mobile' as const }
+    expect(isSameMember(tom, '+1 555 010 0001', 'mobile')).toBe(true)
+    expect(isSameMember({ ...tom, id: '+1 (555) 010-0001' }, '15550100001', 'mobile')).toBe(true)
+    expect(isSameMember(tom, '15550100002', 'mobile')).toBe(false)
+    // Not a number at all: no one, even written the same on both sides.
+    expect(isSameMember({ ...tom, id: '+' }, '+', 'mobile')).toBe(false)
+    // Digits are the same only as a mobile number: an external id is compared as written.
+    expect(isSameMember({ id: 'A-1', idType: 'externalId' }, 'A1', 'externalId')).toBe(false)
+  })
+
   test('ASCII folding leaves every other character alone', () => {
     expect(asciiLowerCase('ÉLODIE.K@Example.com')).toBe('Élodie.k@example.com')
     expect(asciiLowerCase('İ')).toBe('İ')

@@ -185,8 +185,21 @@ export function isSameMember(
   idType: IdentifierKind | null,
 ): boolean {
   if (member.idType !== idType) return false
-  if (idType === 'email') return asciiLowerCase(member.id) === asciiLowerCase(segment)
-  return member.id === segment
+  const own = memberKey(member.id, idType)
+  return own !== null && own === memberKey(segment, idType)
+}
+
+/**
+ * An identifier as the upstream matches it, so that "the same member" means the same here and
+ * there; null for one that is no one's. The upstream trims an identifier and reads a mobile
+ * number by its digits: compared as written, a token for "62090013 " read 62090013's badges, and
+ * one for "+1 555 010 0001" 15550100001's, each to a portal that had not cleaned what it signed.
+ */
+function memberKey(id: string, idType: IdentifierKind | null): string | null {
+  if (id === '' || id.trim() !== id) return null
+  if (idType === 'email') return asciiLowerCase(id)
+  if (idType === 'mobile') return /\d/.test(id) ? id.replace(/\D/g, '') : null
+  return id
 }
 
 /**
