@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono'
 import { addSpan } from './calendar.ts'
 import { type Clock } from '../clock.ts'
+import { ownSiteJson } from '../own-site.ts'
 import {
   type BadgeDef,
   type EarnRecord,
@@ -83,19 +84,9 @@ export function createEmulatorControl({ lookup, clock }: Control) {
     return { member, badge }
   }
 
-  // Changes come from a script or a test, never from a page on another site: a form or a "simple"
-  // fetch from any page the demo's visitor opened could otherwise move its clock or take badges
-  // away (no body, or a text/plain one, needs no CORS preflight). JSON is required, which only a
-  // preflighted request can send across sites, and a browser's cross-site request is refused.
-  app.post('*', async (c, next) => {
-    const site = c.req.header('Sec-Fetch-Site')
-    if (site !== undefined && site !== 'same-origin' && site !== 'none')
-      return problem(c, 403, 'The emulator control takes requests from this site only.')
-    const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase()
-    if (type !== 'application/json')
-      return problem(c, 415, 'Send the request with Content-Type: application/json.')
-    await next()
-  })
+  // Changes come from a script or a test, never from a page on another site: any page the demo's
+  // visitor opened could otherwise move its clock or take badges away.
+  app.post('*', ownSiteJson(problem, 'The emulator control'))
 
   app.get('/clock', (c) => c.json({ now: clock.now() }))
 

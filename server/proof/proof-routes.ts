@@ -13,6 +13,7 @@ import {
   type ProofSealer,
 } from './proof-token.ts'
 import { clientAddress } from '../client-address.ts'
+import { ownSiteJson } from '../own-site.ts'
 import { createRateLimit, dropOldest } from '../rate-limit.ts'
 
 // Badge proof links: POST /proofs makes one for the member (who must hold the badge now), and
@@ -47,7 +48,7 @@ const MAX_CHECKS = 1_000
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/
 
-type Status = 400 | 401 | 403 | 404 | 409 | 429 | 503
+type Status = 400 | 401 | 403 | 404 | 409 | 415 | 429 | 503
 
 function problem(c: Context, status: Status, message: string) {
   c.header('Cache-Control', 'no-store')
@@ -137,7 +138,9 @@ export function createProofRoutes({
     return answer
   }
 
-  app.post('/proofs', async (c) => {
+  // A link in the member's name, made by their own page (or a portal's server): not by another
+  // site's page they happen to open, which in demo mode (no token) could spend their share.
+  app.post('/proofs', ownSiteJson(problem, 'Making a proof link'), async (c) => {
     const body: unknown = await c.req.json().catch(() => null)
     const request = readMintRequest(body)
     if (typeof request === 'string') return problem(c, 400, request)

@@ -438,7 +438,7 @@ test('under a sub-path the link, its QR code and the stylesheet live below it', 
   const app = createApp({ api, distDir: null, basePath: config.basePath })
   const minted = await app.request('/rewards/badges/proofs', {
     method: 'POST',
-    headers: { 'X-Forwarded-Proto': 'https' },
+    headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' },
     body: JSON.stringify({
       badgeId: demoBadgeIds.firstSip,
       lifetime: 'counter',
@@ -476,6 +476,27 @@ test('behind a proxy that rewrites Host, links use the configured public address
   expect(html).toContain(`<meta property="og:url" content="${url}">`)
   expect(html).toMatch(/<meta property="og:image" content="https:\/\/badges\.example\.com\/[^"]+">/)
   expect(html).not.toContain('showcase-upstream')
+})
+
+test("no page on another site makes a link in the visitor's name: JSON only, from this site", async () => {
+  const server = demoServer()
+  const body = JSON.stringify({
+    badgeId: demoBadgeIds.firstSip,
+    lifetime: 'share',
+    customer: TYPICAL_MEMBER,
+  })
+  const post = (headers: Record<string, string>) =>
+    server.app.request('/proofs', { method: 'POST', headers, body })
+  // A "simple" request any page can send without asking first (no CORS preflight): refused.
+  expect((await post({ 'Content-Type': 'text/plain' })).status).toBe(415)
+  expect(
+    (await post({ 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'cross-site' })).status,
+  ).toBe(403)
+  // The showcase's own page, and a portal's server (no Sec-Fetch-Site), make it.
+  expect(
+    (await post({ 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin' })).status,
+  ).toBe(201)
+  expect((await post({ 'Content-Type': 'application/json; charset=utf-8' })).status).toBe(201)
 })
 
 test('a Host too long for a QR code is a 400, not a server error', async () => {
@@ -528,7 +549,10 @@ test("behind a load balancer each client's address counts on its own", async () 
   const mintFrom = (address: string, customer: string) =>
     server.app.request('/proofs', {
       method: 'POST',
-      headers: { 'X-Forwarded-For': `198.51.100.7, ${address}` },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Forwarded-For': `198.51.100.7, ${address}`,
+      },
       body: JSON.stringify({ badgeId: demoBadgeIds.firstSip, lifetime: 'share', customer }),
     })
   // 30 tries from one address (every one counts, made or refused), then it is refused...
@@ -543,7 +567,7 @@ test('without a load balancer said to be in front, a client cannot be many by wr
   const mintAs = (address: string) =>
     server.app.request('/proofs', {
       method: 'POST',
-      headers: { 'X-Forwarded-For': address },
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': address },
       body: JSON.stringify({
         badgeId: demoBadgeIds.firstSip,
         lifetime: 'share',
@@ -559,7 +583,7 @@ test('with one, an IPv6 /64 counts as one client, and anything that is not an ad
   const mintAs = (address: string, customer = TYPICAL_MEMBER) =>
     server.app.request('/proofs', {
       method: 'POST',
-      headers: { 'X-Forwarded-For': `203.0.113.9, ${address}` },
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `203.0.113.9, ${address}` },
       body: JSON.stringify({ badgeId: demoBadgeIds.firstSip, lifetime: 'share', customer }),
     })
   for (let count = 0; count < 30; count += 1) await mintAs(`2001:db8:1:2:${count.toString(16)}::1`)
