@@ -340,3 +340,43 @@ test("a phone turned sideways shows a badge's name, its state and its art on the
   const [art, name] = await Promise.all(parts.slice(0, 2).map((part) => part.boundingBox()))
   expect((art?.x ?? 0) + (art?.width ?? Infinity)).toBeLessThanOrEqual(name?.x ?? 0)
 })
+
+test('groups are drawn in their order at every width, as the keyboard and a screen reader meet them', async ({
+  page,
+}) => {
+  // Packed into earlier gaps, Seasonal Specials came before Community on a desktop, and the
+  // keyboard went down to one and back up to the other.
+  for (const path of [
+    `/customers/${NEWCOMER}/available`,
+    `/customers/${VIP}/available`,
+    `/customers/${TOM}/available#locale=ar`,
+  ]) {
+    for (const width of [phone.width, 768, 1024, desktop.width]) {
+      await page.setViewportSize({ width, height: 800 })
+      await page.goto(path)
+      await expect(page.locator('li.badge-card').first()).toBeVisible()
+      await settled(page)
+      if (path.endsWith('locale=ar'))
+        await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+      const places = await page.locator('section.group-block').evaluateAll((sections) => {
+        const rtl = document.documentElement.dir === 'rtl'
+        return sections.map((section) => {
+          const box = section.getBoundingClientRect()
+          return {
+            name: section.querySelector('h2')?.textContent ?? '',
+            top: Math.round(box.top),
+            start: Math.round(rtl ? -box.right : box.left),
+          }
+        })
+      })
+      expect(places.length, `${path} at ${width} px`).toBeGreaterThan(3)
+      for (const [index, place] of places.entries()) {
+        const before = places[index - 1]
+        if (before === undefined) continue
+        const after =
+          place.top > before.top || (place.top === before.top && place.start > before.start)
+        expect(after, `${path} at ${width} px: ${place.name} after ${before.name}`).toBe(true)
+      }
+    }
+  }
+})
