@@ -118,6 +118,10 @@ test("a VIP's group folds and unfolds with Enter and Space, and See all opens th
   await heading.focus()
   await tabTo(page, 'button:not([aria-expanded])', preview * 2 + 2)
   await expect(seeAll).toBeFocused()
+  // Several groups have a "See all 27": each says whose it is, its group's heading.
+  const groupName = await heading.locator(':scope > span:not([aria-hidden])').innerText()
+  expect(groupName).toMatch(new RegExp(`^\\S.* ${total} badges$`))
+  await expect(seeAll).toHaveAccessibleDescription(groupName)
   await page.keyboard.press('Enter')
   await expect(bigList.locator('li.badge-card')).toHaveCount(total)
   await expect(page.getByRole('button', { name: 'See fewer' }).first()).toBeVisible()

@@ -150,6 +150,8 @@ export function GroupSection({
           type="button"
           onClick={() => setAll((value) => !value)}
           aria-controls={listId}
+          // Which group's: a long list has several "See all 27" (the group's name read after it).
+          aria-describedby={headingId}
           className="button-secondary col-span-full justify-self-start px-0"
         >
           {all

@@ -18,7 +18,7 @@ export const ar: Messages = {
   'error.unsupported-identifier.detail':
     'يشير إليك بطريقة لا يعرفها برنامج الشارات. افتح شاراتك مجدداً من حيث وجدت الرابط.',
   'error.badge-not-found.title': 'الشارة غير موجودة',
-  'error.badge-not-found.detail': 'لم تعد هذه الشارة معروضة، أو أن الرابط غير مكتمل.',
+  'error.badge-not-found.detail': 'لم تعد هذه الشارة متاحة، أو أن الرابط غير مكتمل.',
   'error.not-connected.title': 'سجّل الدخول مجدداً',
   'error.not-connected.detail':
     'لم نتمكّن من معرفة هويتك: ربما انتهى تسجيل دخولك. سجّل الدخول مجدداً حيث فتحت شاراتك.',
@@ -88,7 +88,7 @@ export const ar: Messages = {
   'earned.show-expired': 'إظهار المنتهية',
   'earned.recent-first': 'الأحدث أولاً',
   'earned.recent-activity-first': 'الأحدث نشاطاً أولاً',
-  'earned.only-soon': 'الشارات التي تنتهي خلال {days} يوماً فقط',
+  'earned.only-soon': 'الشارات التي تنتهي خلال {days} يومًا فقط',
   'earned.soon.heading': 'تنتهي خلال الأيام الـ{days} القادمة',
   'earned.soon.heading.group': '{group}: تنتهي خلال الأيام الـ{days} القادمة',
   'earned.soon.none': 'لا تنتهي أي من شاراتك خلال الأيام الـ{days} القادمة.',
@@ -105,14 +105,14 @@ export const ar: Messages = {
   'earned.chips': 'عوامل التصفية المفعّلة',
   'earned.chip.remove': 'إزالة عامل التصفية: {filter}',
   'earned.chip.expired': 'مع المنتهية',
-  'earned.chip.soon': 'تنتهي خلال {days} يوماً',
+  'earned.chip.soon': 'تنتهي خلال {days} يومًا',
   'earned.empty.title': 'لم تكتسب أي شارة بعد',
   'earned.empty.detail': 'لكل شارة بداية. اطّلع على ما يمكنك اكتسابه.',
   'earned.empty.link': 'اطّلع على الشارات المتاحة',
 
   'available.title': 'الشارات المتاحة',
   'available.loading': 'جارٍ تحميل الشارات المتاحة',
-  'available.empty.title': 'لا توجد شارات معروضة حالياً',
+  'available.empty.title': 'لا توجد شارات متاحة حالياً',
   'available.empty.detail': 'ستظهر الشارات الجديدة هنا عندما تُعرض.',
   'available.empty.link': 'عرض شاراتك',
 
@@ -156,7 +156,7 @@ export const ar: Messages = {
   'history.earn.expired': 'انتهت صلاحيتها',
   'history.earn.expired.from': 'انتهت صلاحية ما اكتسبته في {date}',
 
-  'unit.DAYS': { one: 'يوم', two: 'يومين', few: 'أيام', other: 'يوماً' },
+  'unit.DAYS': { one: 'يوم', two: 'يومين', few: 'أيام', other: 'يومًا' },
   'unit.WEEKS': { one: 'أسبوع', two: 'أسبوعين', few: 'أسابيع', other: 'أسبوعاً' },
   'unit.MONTHS': { one: 'شهر', two: 'شهرين', few: 'أشهر', other: 'شهراً' },
   times: { one: 'مرة واحدة', two: 'مرتين', few: '{count} مرات', other: '{count} مرة' },

@@ -20,7 +20,7 @@ export const en = {
   'error.unsupported-identifier.detail':
     'It names you in a way the badge programme does not know. Open your badges again from where you found the link.',
   'error.badge-not-found.title': 'Badge not found',
-  'error.badge-not-found.detail': 'This badge is no longer on offer, or the link is not complete.',
+  'error.badge-not-found.detail': 'This badge is no longer available, or the link is not complete.',
   'error.not-connected.title': 'Please sign in again',
   'error.not-connected.detail':
     'We could not tell who you are: your sign-in may have ended. Sign in again where you opened your badges.',
@@ -110,7 +110,7 @@ export const en = {
 
   'available.title': 'Available badges',
   'available.loading': 'Loading available badges',
-  'available.empty.title': 'Nothing on offer right now',
+  'available.empty.title': 'No badges available right now',
   'available.empty.detail': 'New badges will appear here as they are added.',
   'available.empty.link': 'See your badges',
 
