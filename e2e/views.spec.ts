@@ -119,6 +119,52 @@ test('earned: sort, show expired and group filter live in the URL and survive a 
   await expect(chips).toHaveCount(0)
 })
 
+/** Each card on the list: its badge's name and the lines it says (the eye's, not the reader's). */
+const cardLines = (page: Page) =>
+  page.locator('li.badge-card').evaluateAll((cards) =>
+    cards.map((card) => ({
+      name: card.querySelector('h3')?.textContent?.trim() ?? '',
+      lines: [...card.querySelectorAll(':scope > p')]
+        .filter((line) => !line.classList.contains('sr-only'))
+        .map((line) => (line as HTMLElement).innerText.trim()),
+    })),
+  )
+
+test('the summary\'s "to earn now" opens those badges and no others, and its chip shows them all again', async ({
+  page,
+}) => {
+  await page.goto('/customers/62090013/available')
+  const main = page.getByRole('main')
+  await expect(page.locator('li.badge-card')).toHaveCount(12)
+  await expect(page.locator('li.badge-card .animate-pulse')).toHaveCount(0)
+  const all = await cardLines(page)
+  const stat = page.getByRole('region', { name: 'Your badges at a glance' }).getByRole('link', {
+    name: /to earn now/,
+  })
+  const count = Number((await stat.innerText()).match(/\d+/)?.[0])
+  expect(count).toBeGreaterThan(0)
+  expect(count).toBeLessThan(all.length)
+  await stat.click()
+  await expect(page).toHaveURL(/\/available\?now=1$/)
+  await expect(page.locator('li.badge-card')).toHaveCount(count)
+  const ready = await cardLines(page)
+  // What each card says agrees: those shown are open now, those left out are not.
+  const closed =
+    /^(All claimed|Opens |Again from|Not open to you|Earned as often as allowed|Ended )/
+  for (const card of ready)
+    expect(
+      card.lines.filter((line) => closed.test(line)),
+      card.name,
+    ).toEqual([])
+  const shown = new Set(ready.map((card) => card.name))
+  for (const card of all.filter((card) => !shown.has(card.name)))
+    expect(card.lines, card.name).not.toContainEqual(expect.stringMatching(/now$/))
+  await expectNoAxeViolations(page)
+  await main.getByRole('link', { name: 'Remove filter: Ready to earn now' }).click()
+  await expect(page).toHaveURL(/\/available$/)
+  await expect(page.locator('li.badge-card')).toHaveCount(all.length)
+})
+
 test('detail: status, how to earn, rewards, limits with progress, expiry, history, group and fields', async ({
   page,
 }) => {

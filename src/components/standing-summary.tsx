@@ -194,7 +194,7 @@ export function StandingSummary({ customer }: { customer: Customer }) {
             label={t('summary.earned', { count: earnedList.data.total })}
           />
           <Stat
-            to={customerPath(customer, 'available')}
+            to={customerPath(customer, 'available', new URLSearchParams({ now: '1' }))}
             count={toEarn.length}
             more={availableList.hasNextPage}
             label={t('summary.to-earn', { count: toEarn.length })}

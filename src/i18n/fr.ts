@@ -104,8 +104,8 @@ export const fr: Messages = {
     'Impossible de vérifier tous vos badges. Vérifiez votre connexion et réessayez.',
   'earned.no-match': 'Aucun badge obtenu ne correspond à ces filtres.',
   'earned.clear-filters': 'Effacer les filtres',
-  'earned.chips': 'Filtres actifs',
-  'earned.chip.remove': 'Retirer le filtre : {filter}',
+  'list.chips': 'Filtres actifs',
+  'list.chip.remove': 'Retirer le filtre : {filter}',
   'earned.chip.expired': 'Expirés inclus',
   'earned.chip.soon': 'Expirent d’ici {days} jours',
   'earned.empty.title': 'Aucun badge obtenu pour l’instant',
@@ -118,6 +118,12 @@ export const fr: Messages = {
   'available.empty.title': 'Aucun badge proposé pour le moment',
   'available.empty.detail': 'Les nouveaux badges apparaîtront ici dès leur ajout.',
   'available.empty.link': 'Voir vos badges',
+  'available.chip.now': 'À obtenir maintenant',
+  'available.now.checking': 'Recherche des badges à obtenir maintenant',
+  'available.now.none': 'Aucun des badges proposés ne peut être obtenu maintenant.',
+  'available.now.all': 'Voir tous les badges proposés',
+  'available.now.failed':
+    'Nous n’avons pas pu vérifier tous les badges. Vérifiez votre connexion et réessayez.',
 
   'detail.back.earned': 'Retour à vos badges obtenus',
   'detail.back.available': 'Retour aux badges proposés',

@@ -8,6 +8,7 @@ import { type BadgeTruth } from '../badges/truth.ts'
 import { type CustomerBadge } from '../badges/types.ts'
 import { BadgeCard } from '../components/badge-card.tsx'
 import { BadgeList, EmptyState } from '../components/badge-list.tsx'
+import { type Chip, FilterChips } from '../components/filter-chips.tsx'
 import { useGroupName, useGroupNameIn } from '../components/group-section.tsx'
 import { QueryBoundary } from '../components/query-boundary.tsx'
 import { ListSkeleton } from '../components/skeletons.tsx'
@@ -186,7 +187,7 @@ function ActiveFilters({ customer }: { customer: Customer }) {
   const groupName = useGroupNameIn(data?.badges, groupId)
   const sort = sortParam(search)
   const soon = soonOnly(search)
-  const chips: { label: string; without: string }[] = []
+  const chips: Chip[] = []
   if (soon)
     chips.push({
       label: t('earned.chip.soon', { days: formatNumber(SOON_DAYS) }),
@@ -196,32 +197,7 @@ function ActiveFilters({ customer }: { customer: Customer }) {
   if (groupId !== null) chips.push({ label: groupName, without: 'group' })
   if (!soon && search.get('expired') === '1')
     chips.push({ label: t('earned.chip.expired'), without: 'expired' })
-  if (chips.length === 0) return null
-  return (
-    <ul aria-label={t('earned.chips')} className="-mt-2 flex flex-wrap gap-2">
-      {chips.map(({ label, without }) => {
-        // A press takes off this filter and keeps the others.
-        const next = new URLSearchParams(search)
-        next.delete(without)
-        return (
-          <li key={without}>
-            <Link
-              to={{ search: `?${next}` }}
-              replace
-              preventScrollReset
-              aria-label={t('earned.chip.remove', { filter: label })}
-              className="inline-flex min-h-9 max-w-full items-center gap-1.5 rounded-full border border-line-strong bg-surface ps-3 pe-2 text-sm text-ink hover:bg-sunken"
-            >
-              <bdi className="truncate">{label}</bdi>
-              <span aria-hidden="true" className="text-base leading-none text-ink-muted">
-                ×
-              </span>
-            </Link>
-          </li>
-        )
-      })}
-    </ul>
-  )
+  return <FilterChips chips={chips} />
 }
 
 /** A member who has earned nothing yet, on either earned list: where to start. */

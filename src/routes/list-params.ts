@@ -9,6 +9,11 @@ export function soonOnly(search: URLSearchParams): boolean {
   return search.get('soon') === '1'
 }
 
+/** Only the badges the member can earn now (the summary's "to earn now"), on the Available tab. */
+export function readyOnly(search: URLSearchParams): boolean {
+  return search.get('now') === '1'
+}
+
 /** The group the list is narrowed to, or null for all of them. */
 export function groupParam(search: URLSearchParams): string | null {
   return search.get('group')?.trim() || null
