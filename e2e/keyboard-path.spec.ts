@@ -46,23 +46,24 @@ test('the summary: each part is a link, reached by Tab, to what it counts', asyn
   const [earned, toEarn, , nextUp] = parts
   expect(earned?.href).toBe(`/customers/${TOM}/earned`)
   expect(earned?.text).toMatch(/^7\s+badges earned$/)
-  expect(toEarn?.href).toBe(`/customers/${TOM}/available`)
+  expect(toEarn?.href).toBe(`/customers/${TOM}/available?now=1`)
   expect(toEarn?.text).toMatch(/to earn now$/)
   expect(nextUp?.href).toMatch(new RegExp(`^/customers/${TOM}/badges/`))
   expect(nextUp?.text).toMatch(/^Next up/)
   const nextName = nextUp?.text.split('\n')[1]?.trim() ?? ''
 
-  // "To earn" opens the list of what it counts; "Next up" opens that badge's page.
-  await page.locator(`[aria-label="Your badges at a glance"] a[href$="/available"]`).focus()
+  // "To earn" opens the list of what it counts, just those; "Next up" opens that badge's page.
+  await page.locator(`[aria-label="Your badges at a glance"] a[href$="/available?now=1"]`).focus()
   await page.keyboard.press('Enter')
-  await expect(page).toHaveURL(new RegExp(`/customers/${TOM}/available$`))
+  await expect(page).toHaveURL(new RegExp(`/customers/${TOM}/available\\?now=1$`))
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Available badges')
   const count = Number(toEarn?.text.match(/^\d+/)?.[0])
   const cards = page.locator('li.badge-card')
   await expect(cards.first()).toBeVisible()
   await expect(page.locator('li.badge-card .animate-pulse')).toHaveCount(0)
-  // What "to earn now" counts: every badge on the list the member can earn today, by what its
-  // card says (not one that opens later or is not open to them).
+  // What "to earn now" counts: every badge on the list, each one the member can earn today by
+  // what its card says (not one that opens later or is not open to them).
+  await expect(cards).toHaveCount(count)
   const open = await cards.evaluateAll(
     (items) =>
       items.filter((item) => {
