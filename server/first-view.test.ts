@@ -120,6 +120,18 @@ test('routes: the views, the root as the demo member, and nothing else', () => {
   expect(viewChunks(manifest, 'available')).toEqual([])
 })
 
+test("a replacement pattern in the data is data: '$&' or \"$'\" does not splice the page in", () => {
+  const name = "$` $& $' $$"
+  const html = withFirstView('<html><head></head><body><main>app</main></body></html>', {
+    data: { k: { status: 200, body: { name } } },
+    chunks: [],
+    images: ["/demo/$'.svg"],
+  })
+  expect(dataBlock(html)).toEqual({ k: { status: 200, body: { name } } })
+  expect(html).toContain('href="/demo/$\'.svg"')
+  expect(html.match(/<main>/g)).toHaveLength(1)
+})
+
 test('data that looks like markup cannot end the data block', () => {
   const html = withFirstView('<html><head></head><body></body></html>', {
     data: { k: { status: 200, body: { name: '</script><script>alert(1)</script>' } } },

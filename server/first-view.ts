@@ -301,7 +301,8 @@ export function withFirstView(html: string, { data, chunks, images }: FirstView)
     Object.keys(data).length === 0
       ? ''
       : `<script type="application/json" id="first-view-data">${json}</script>\n  `
+  // (Functions, not strings: a "$&" or "$'" in the data would be read as a pattern of replace.)
   return html
-    .replace('</head>', links === '' ? '</head>' : `  ${links}\n  </head>`)
-    .replace('</body>', `${block}</body>`)
+    .replace('</head>', () => (links === '' ? '</head>' : `  ${links}\n  </head>`))
+    .replace('</body>', () => `${block}</body>`)
 }
