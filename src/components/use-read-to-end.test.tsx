@@ -76,3 +76,21 @@ test('a page that fails stops the reading, keeps what came in order, and retry r
   await waitFor(() => expect(pages()).toHaveLength(TOTAL_PAGES))
   expect(result.current.failed).toBe(false)
 })
+
+test('a refetch of the list under way (it ends with the pages it began with) does not end the reading', async () => {
+  // The list's own refetch answers slowly; the reading's pages quickly.
+  vi.spyOn(badgesApi, 'customerBadges').mockImplementation(async (_customer, { page = 0 }) => {
+    await new Promise((resolve) => setTimeout(resolve, page === 0 ? 60 : 2))
+    return pageOf(page)
+  })
+  const { client, wrapper, pages } = setUp()
+  const { result } = renderHook(() => useReadToEnd(customer, filters), { wrapper })
+  // The member comes back to the page as the reading begins: the list is fetched again.
+  void client.fetchInfiniteQuery({ ...badgeQueries.list(customer, filters), staleTime: 0 })
+  await waitFor(() => expect(pages()).toHaveLength(TOTAL_PAGES))
+  expect(pages()).toEqual(Array.from({ length: TOTAL_PAGES }, (_, page) => `p${page}`))
+  // And it stays whole once everything has settled.
+  await new Promise((resolve) => setTimeout(resolve, 100))
+  expect(pages()).toHaveLength(TOTAL_PAGES)
+  expect(result.current.failed).toBe(false)
+})

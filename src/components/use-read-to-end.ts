@@ -1,4 +1,4 @@
-import { type InfiniteData, useQueryClient } from '@tanstack/react-query'
+import { type InfiniteData, useIsFetching, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { type Customer } from '../badges/member.ts'
 import { badgeQueries, type ListPage, type ListQuery } from '../queries/badges.ts'
@@ -20,17 +20,23 @@ export function useReadToEnd(customer: Customer, filters: ListQuery) {
   const [attempt, setAttempt] = useState(0)
   const [failed, setFailed] = useState(false)
   const key = JSON.stringify(queryKey)
+  // The list itself being fetched (a refetch as the member comes back, "Show more"): it ends with
+  // the pages it began with and drops any added meanwhile, so the reading stops and goes on once
+  // it has ended, from what the list then holds. (Read on only once, it left the list at its first
+  // page for good, and a view waiting for the end waited for ever.)
+  const listFetching = useIsFetching({ queryKey, exact: true }) > 0
 
   useEffect(() => {
+    if (listFetching) return
     const start = client.getQueryData<Pages>(queryKey)
-    const first = start?.pages[0]
-    if (start === undefined || first === undefined) return
-    // The pages the list holds are 0, 1, 2… (the list asks for them in order).
+    const lastRead = start?.pages.at(-1)
+    if (start === undefined || lastRead === undefined) return
+    // The pages the list holds are 0, 1, 2… (the list asks for them in order), as many as its
+    // latest page says there are.
     const missing: number[] = []
-    for (let page = start.pages.length; page < first.pagination.totalPages; page++)
+    for (let page = start.pages.length; page < lastRead.pagination.totalPages; page++)
       missing.push(page)
-    const lastRead = start.pages.at(-1)
-    if (missing.length === 0 || lastRead?.badges.length === 0) return
+    if (missing.length === 0 || lastRead.badges.length === 0) return
 
     let stopped = false
     const arrived = new Map<number, ListPage>()
@@ -68,7 +74,7 @@ export function useReadToEnd(customer: Customer, filters: ListQuery) {
     }
     // The list's key as text: a new array each render must not read the pages again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, key, attempt])
+  }, [client, key, attempt, listFetching])
 
   return {
     failed,
