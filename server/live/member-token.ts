@@ -190,16 +190,15 @@ export function isSameMember(
 }
 
 /**
- * An identifier as the upstream matches it, so that "the same member" means the same here and
- * there; null for one that is no one's. The upstream trims an identifier and reads a mobile
- * number by its digits: compared as written, a token for "62090013 " read 62090013's badges, and
- * one for "+1 555 010 0001" 15550100001's, each to a portal that had not cleaned what it signed.
+ * An identifier as it is compared: as written (the proxy sends the upstream exactly what was
+ * checked), ASCII case aside for an email; null for one with space around it, which is no one's:
+ * the upstream trims it, so a token for "62090013 " read 62090013's badges, to a portal that had
+ * not cleaned what it signed. (Nothing more is folded: a mobile number read by its digits let a
+ * token for one pass for another the upstream may read differently, "+5550100001" for "5550100001".)
  */
 function memberKey(id: string, idType: IdentifierKind | null): string | null {
   if (id === '' || id.trim() !== id) return null
-  if (idType === 'email') return asciiLowerCase(id)
-  if (idType === 'mobile') return /\d/.test(id) ? id.replace(/\D/g, '') : null
-  return id
+  return idType === 'email' ? asciiLowerCase(id) : id
 }
 
 /**
