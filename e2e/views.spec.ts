@@ -124,6 +124,10 @@ const cardLines = (page: Page) =>
   page.locator('li.badge-card').evaluateAll((cards) =>
     cards.map((card) => ({
       name: card.querySelector('h3')?.textContent?.trim() ?? '',
+      alt:
+        card.querySelector('img')?.getAttribute('alt') ??
+        card.querySelector('[role="img"]')?.getAttribute('aria-label') ??
+        '',
       lines: [...card.querySelectorAll(':scope > p')]
         .filter((line) => !line.classList.contains('sr-only'))
         .map((line) => (line as HTMLElement).innerText.trim()),
@@ -159,6 +163,13 @@ test('the summary\'s "to earn now" opens those badges and no others, and its chi
   const shown = new Set(ready.map((card) => card.name))
   for (const card of all.filter((card) => !shown.has(card.name)))
     expect(card.lines, card.name).not.toContainEqual(expect.stringMatching(/now$/))
+  // And none is missing: every card of the whole list its image calls open, or that says again now.
+  const open = all.filter(
+    (card) =>
+      /, (not earned yet|open to you, in progress)$/.test(card.alt) ||
+      card.lines.includes('Earn it again now'),
+  )
+  expect([...shown].sort()).toEqual(open.map((card) => card.name).sort())
   await expectNoAxeViolations(page)
   await main.getByRole('link', { name: 'Remove filter: Ready to earn now' }).click()
   await expect(page).toHaveURL(/\/available$/)

@@ -459,11 +459,11 @@ test("demo mode: a portal's frame asking GET first-view has a page's share, not 
     app.request('/first-view', {
       headers: { 'X-Showcase-Page': `/customers/${CUSTOMER}/earned`, 'X-Showcase-Framed': '1' },
     })
-  // Many at the same moment: a page's few at once (16 before), the rest left to the browser.
-  const burst = await Promise.all(Array.from({ length: 40 }, ask))
+  // Many at the same moment: a page's few at once (16 before), the rest left to the browser (a
+  // render that gave nothing answers as a refusal does: the counts are what tells them apart).
+  await Promise.all(Array.from({ length: 40 }, ask))
   expect(count.most).toBe(DEMO_RENDERS_AT_ONCE)
   expect(count.started).toBe(DEMO_RENDERS_AT_ONCE)
-  expect(burst.every((answer) => answer.status === 204)).toBe(true)
   // One after another: the client's share a minute, which pages draw from too (65 of 65 before).
   while (count.started < DEMO_RENDERS_PER_MINUTE - 1) await ask()
   await app.request(`/customers/${CUSTOMER}/earned`)

@@ -161,9 +161,9 @@ export const ar: Messages = {
   'history.earn.expired': 'انتهت صلاحيتها',
   'history.earn.expired.from': 'انتهت صلاحية ما اكتسبته في {date}',
 
-  'unit.DAYS': { one: 'يوم', two: 'يومين', few: 'أيام', other: 'يومًا' },
-  'unit.WEEKS': { one: 'أسبوع', two: 'أسبوعين', few: 'أسابيع', other: 'أسبوعاً' },
-  'unit.MONTHS': { one: 'شهر', two: 'شهرين', few: 'أشهر', other: 'شهراً' },
+  'unit.DAYS': { one: 'يوم', two: 'يومين', few: 'أيام', many: 'يومًا', other: 'يوم' },
+  'unit.WEEKS': { one: 'أسبوع', two: 'أسبوعين', few: 'أسابيع', many: 'أسبوعًا', other: 'أسبوع' },
+  'unit.MONTHS': { one: 'شهر', two: 'شهرين', few: 'أشهر', many: 'شهرًا', other: 'شهر' },
   times: { one: 'مرة واحدة', two: 'مرتين', few: '{count} مرات', other: '{count} مرة' },
   'times.2': 'مرتين',
   'cycle.DAYS.1': 'اليوم',

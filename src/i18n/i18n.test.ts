@@ -38,6 +38,10 @@ test('plurals follow each language, numbers its digits, and the document its dir
   const digits = new Intl.NumberFormat('ar')
   expect(earned(3)).toBe(`اكتُسبت ${digits.format(3)} مرات`)
   expect(earned(11)).toBe(`اكتُسبت ${digits.format(11)} مرة`)
+  // Days as the dates' own formatting writes them: 11 to 99 take the accusative, 100 and more not.
+  expect(t('unit.DAYS', { count: 30 })).toBe('يومًا')
+  expect(t('unit.DAYS', { count: 100 })).toBe('يوم')
+  expect(t('unit.MONTHS', { count: 12 })).toBe('شهرًا')
 })
 
 test("in Arabic the brand's names keep their own order inside a sentence", () => {
