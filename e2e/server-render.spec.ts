@@ -381,10 +381,6 @@ test('reloaded, then scrolled elsewhere before the code arrived: the app keeps t
   const before = await scrollY(page)
   const release = await holdScript(page)
   await page.reload({ waitUntil: 'commit' })
-  // The browser puts the reloaded page back where it was; then the member moves on.
-  await expect.poll(() => scrollY(page)).toBe(before)
-  await page.mouse.move(200, 300)
-  await page.mouse.wheel(0, -Math.round(before / 2))
   // (Read once it has settled: the same twice, a frame apart.)
   const settled = () =>
     page.evaluate(async () => {
@@ -392,7 +388,13 @@ test('reloaded, then scrolled elsewhere before the code arrived: the app keeps t
       await new Promise(requestAnimationFrame)
       return window.scrollY === first ? first : null
     })
-  await expect.poll(settled).toBeLessThan(before)
+  // The browser puts the reloaded page back where it was, or near it: the cards far off screen
+  // are laid out from an estimate until they come near, and its scroll anchoring may move the
+  // place by a few rows (1,021 for 1,100 in a CI run). Then the member moves on.
+  await expect.poll(settled).toBeGreaterThan(before - 200)
+  await page.mouse.move(200, 300)
+  await page.mouse.wheel(0, -Math.round(before / 2))
+  await expect.poll(settled).toBeLessThan(before - 200)
   const place = await scrollY(page)
   expect(place).not.toBe(before)
   release()
