@@ -192,8 +192,8 @@ export function isSameMember(
 /**
  * An identifier as it is compared: as written (the proxy sends the upstream exactly what was
  * checked), ASCII case aside for an email; null for one with space around it, which is no one's:
- * the upstream trims it, so a token for "62090013 " read 62090013's badges, to a portal that had
- * not cleaned what it signed. (Nothing more is folded: a mobile number read by its digits let a
+ * the emulator trims it (Capillary's documents do not say whether Capillary does), so a token for
+ * "62090013 " read 62090013's badges there, to a portal that had not cleaned what it signed. (Nothing more is folded: a mobile number read by its digits let a
  * token for one pass for another the upstream may read differently, "+5550100001" for "5550100001".)
  */
 function memberKey(id: string, idType: IdentifierKind | null): string | null {
