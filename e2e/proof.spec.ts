@@ -255,6 +255,12 @@ test.describe('live mode', () => {
     await frame.getByRole('button', { name: 'Show at a counter' }).click()
     const qr = frame.getByRole('img', { name: /QR code/ })
     await expect(qr).toBeVisible()
-    expect(await decodeQr(qr)).toMatch(new RegExp(`^${server.url}/proof/[\\w-]+$`))
+    // Read until it is drawn, as in demo mode: visible a moment before its image has decoded.
+    await expect
+      .poll(
+        async () => (await decodeQr(qr).catch(() => null)) ?? '',
+        'the code encodes a proof link',
+      )
+      .toMatch(new RegExp(`^${server.url}/proof/[\\w-]+$`))
   })
 })
