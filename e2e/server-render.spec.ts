@@ -627,8 +627,9 @@ test.describe('far from the server (its render in another time zone)', () => {
       timeZone?: string
     }
     expect(state.timeZone).toBe('Pacific/Pago_Pago')
-    // The server's page says what the app said.
-    expect(await main.innerText()).toBe(drawn)
+    // The server's page says what the app said, once its stylesheet is in (read before, under a
+    // loaded machine, its lines ran together: the text of a page not yet styled).
+    await expect.poll(() => main.innerText()).toBe(drawn)
     await heading.evaluate((h1) => h1.setAttribute('data-mark', ''))
     release()
     await hydrated(page, 'h1')
