@@ -17,6 +17,9 @@ test('personal limits read as sentences, with progress where the server counted 
     rule: 'You can earn this badge up to 5 times.',
     progress: 'Earned 2 of 5.',
   })
+  expect(limitText(limit({ max: 1, used: 0 })).progress).toBe('Not earned yet.')
+  expect(limitText(limit({ max: 3, used: 0 })).progress).toBe('Not earned yet.')
+  expect(limitText(limit({ max: 1, used: 1 })).progress).toBe('Earned 1 of 1.')
   const cycleEnd = Date.UTC(2024, 6, 4, 12)
   expect(
     limitText(

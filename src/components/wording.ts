@@ -46,7 +46,13 @@ export function limitText(limit: EarnLimit): LimitText {
     if (scope === 'member') {
       return {
         rule: max === 1 ? t('limit.member.once') : t('limit.member.total', { times: times(max) }),
-        progress: used === null ? null : t('limit.member.total.used', { used, max }),
+        // "Earned 0 of 1." counts what has not happened: a member reads "Not earned yet."
+        progress:
+          used === null
+            ? null
+            : used === 0
+              ? t('limit.member.total.none')
+              : t('limit.member.total.used', { used, max }),
       }
     }
     return {

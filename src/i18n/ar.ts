@@ -191,6 +191,7 @@ export const ar: Messages = {
   'limit.member.once': 'يمكنك اكتساب هذه الشارة مرة واحدة.',
   'limit.member.total': 'يمكنك اكتساب هذه الشارة حتى {times}.',
   'limit.member.total.used': 'اكتسبتها {used} من {max}.',
+  'limit.member.total.none': 'لم تكتسبها بعد.',
   'limit.badge.total': 'الحدّ {max} مرة اكتساب لجميع الأعضاء.',
   'limit.badge.total.left': 'يتبقّى {left}.',
   'limit.member.window': 'حتى {times} {window}.',

@@ -189,6 +189,7 @@ export const en = {
   'limit.member.once': 'You can earn this badge once.',
   'limit.member.total': 'You can earn this badge up to {times}.',
   'limit.member.total.used': 'Earned {used} of {max}.',
+  'limit.member.total.none': 'Not earned yet.',
   'limit.badge.total': 'Limited to {max} earns across all members.',
   'limit.badge.total.left': '{left} left.',
   'limit.member.window': 'Up to {times} {window}.',

@@ -195,6 +195,7 @@ export const fr: Messages = {
   'limit.member.once': 'Vous pouvez obtenir ce badge une fois.',
   'limit.member.total': 'Vous pouvez obtenir ce badge jusqu’à {times}.',
   'limit.member.total.used': 'Obtenu {used} sur {max}.',
+  'limit.member.total.none': 'Pas encore obtenu.',
   'limit.badge.total': 'Limité à {max} obtentions pour l’ensemble des membres.',
   'limit.badge.total.left': 'Il en reste {left}.',
   'limit.member.window': 'Jusqu’à {times} {window}.',
