@@ -3,6 +3,10 @@
 
 export type UpstreamEndpoint = 'customer' | 'management' | 'badgeMeta' | 'group' | 'oauth'
 
+/** Why the gate answered a request itself (upstream-gate.ts). */
+export type RefusalReason =
+  'queue-full' | 'member-queue-full' | 'queue-timeout' | 'retry-after' | 'circuit-open'
+
 export type UpstreamEvent =
   /** A call that reached Capillary: its status (0: no answer, timed out or unreachable). */
   | { type: 'upstream'; endpoint: UpstreamEndpoint; status: number; ms: number }
@@ -13,7 +17,7 @@ export type UpstreamEvent =
   /** Requests waiting for an upstream slot, and those holding one, after every change. */
   | { type: 'queue'; waiting: number; active: number }
   /** A member request answered without calling Capillary, and why. */
-  | { type: 'refused'; reason: 'queue-full' | 'queue-timeout' | 'retry-after' | 'circuit-open' }
+  | { type: 'refused'; reason: RefusalReason }
   /** The circuit in front of Capillary changed. */
   | { type: 'circuit'; state: 'closed' | 'open' | 'half-open' }
   /** Capillary took the showcase's credentials, or refused them (for readiness). */

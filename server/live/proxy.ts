@@ -287,11 +287,15 @@ export function createProxy({
     onEvent?.({ type: 'sign-in', result })
   }
 
-  /** Signs in, calls through the gate, and tries once more with a new token after a 401/498. */
+  /**
+   * Signs in, calls through the gate, and tries once more with a new token after a 401/498. `who`
+   * is the member (or client) it is for: members take turns in the gate's queue.
+   */
   async function call(
     url: string,
     endpoint: UpstreamEndpoint,
     idType: IdentifierKind | null,
+    who: string,
   ): Promise<Upstream> {
     for (let tries = 0; ; tries += 1) {
       let authHeaders: Record<string, string>
@@ -311,7 +315,7 @@ export function createProxy({
       }
       let result: Upstream
       try {
-        result = await gate.run(() => attempt(url, endpoint, headers))
+        result = await gate.run(() => attempt(url, endpoint, headers), who)
       } catch (error) {
         if (!(error instanceof GateRefusal)) throw error
         return failed(error.status, error.message, error.retryAfterSeconds)
@@ -435,13 +439,13 @@ export function createProxy({
       const served = await definitions.get(
         `showcase:v1:def:${organisation}:${relative}`,
         name,
-        () => coalesced(url, () => call(url, name, null)),
+        () => coalesced(url, () => call(url, name, null, who)),
       )
       cache = served.cache
       c.header('X-Showcase-Cache', cache)
       result = served.result
     } else {
-      result = await coalesced(`${idType ?? ''} ${url}`, () => call(url, name, idType))
+      result = await coalesced(`${idType ?? ''} ${url}`, () => call(url, name, idType, who))
     }
     if (result.kind === 'error') {
       if (result.retryAfterSeconds !== undefined)
@@ -471,7 +475,9 @@ export function createProxy({
   ): Promise<Upstream> {
     const relative = `${API_BASE}/management/${encodeURIComponent(customer)}/badge/${encodeURIComponent(badgeId)}?includeStatistics=true`
     const url = joinUpstream(live.upstream, relative)
-    return coalesced(`${idType ?? ''} ${url}`, () => call(url, 'management', idType))
+    return coalesced(`${idType ?? ''} ${url}`, () =>
+      call(url, 'management', idType, `${idType ?? ''}:${customer}`),
+    )
   }
 
   return Object.assign(app, { readMemberBadge })

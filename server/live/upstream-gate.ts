@@ -1,7 +1,8 @@
-import { type OnEvent } from './events.ts'
+import { type OnEvent, type RefusalReason } from './events.ts'
 
 // What stands between member requests and Capillary on one instance: at most `concurrency`
-// upstream requests at a time, a bounded queue behind them, Capillary's 429 Retry-After honoured
+// upstream requests at a time, a bounded queue behind them shared fairly between members (each
+// waits its turn, and none may hold more than half the queue), Capillary's 429 Retry-After honoured
 // for everyone, and a circuit that stops calling an upstream that keeps failing.
 
 export class GateRefusal extends Error {
@@ -9,7 +10,7 @@ export class GateRefusal extends Error {
   constructor(
     readonly status: 429 | 503,
     readonly retryAfterSeconds: number,
-    readonly reason: 'queue-full' | 'queue-timeout' | 'retry-after' | 'circuit-open',
+    readonly reason: RefusalReason,
     message: string,
   ) {
     super(message)
@@ -23,6 +24,8 @@ type GateOptions = {
   concurrency: number
   /** Requests that may wait for a slot; more are refused at once. */
   queueLimit?: number
+  /** Requests one member may have waiting (default: half the queue); more are refused at once. */
+  memberQueueLimit?: number
   /** The longest a request waits for a slot. */
   queueTimeoutMs: number
   /** Consecutive failures (502, 503, 504, timeouts, unreachable) that open the circuit. */
@@ -51,6 +54,7 @@ export function retryAfterMs(header: string | null | undefined, now: number): nu
 export function createUpstreamGate({
   concurrency,
   queueLimit = concurrency * 4,
+  memberQueueLimit = Math.max(1, Math.ceil(queueLimit / 2)),
   queueTimeoutMs,
   failureThreshold = 5,
   openMs = 30_000,
@@ -58,7 +62,23 @@ export function createUpstreamGate({
   onEvent,
 }: GateOptions) {
   let active = 0
-  const waiting: Array<{ grant: () => void }> = []
+  // Who waits, member by member, and how many each has running. A freed slot goes to the waiting
+  // member with the fewest running, the first of them in this map, whose key then moves to the
+  // end: a member who asks while another's burst waits is served before the rest of that burst,
+  // and members with the same share take turns.
+  type Entry = { grant: () => void }
+  const waiting = new Map<string, Entry[]>()
+  const running = new Map<string, number>()
+  const start = (who: string) => running.set(who, (running.get(who) ?? 0) + 1)
+  let waitingCount = 0
+  const leave = (who: string, entry: Entry) => {
+    const queue = waiting.get(who)
+    const at = queue?.indexOf(entry) ?? -1
+    if (queue === undefined || at < 0) return
+    queue.splice(at, 1)
+    waitingCount -= 1
+    if (queue.length === 0) waiting.delete(who)
+  }
   let blockedUntil = 0
   let failures = 0
   let circuit: { state: 'closed' } | { state: 'open'; until: number } | { state: 'half-open' } = {
@@ -66,7 +86,7 @@ export function createUpstreamGate({
   }
   let trialInFlight = false
 
-  const report = () => onEvent?.({ type: 'queue', waiting: waiting.length, active })
+  const report = () => onEvent?.({ type: 'queue', waiting: waitingCount, active })
   const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
   const refusal = (
     status: 429 | 503,
@@ -110,20 +130,38 @@ export function createUpstreamGate({
     return { trial: false }
   }
 
-  function release() {
-    const next = waiting.shift()
-    if (next === undefined) active -= 1
-    else next.grant()
+  function release(who: string) {
+    const left = (running.get(who) ?? 1) - 1
+    if (left > 0) running.set(who, left)
+    else running.delete(who)
+    let turn: string | undefined
+    let fewest = Infinity
+    for (const key of waiting.keys()) {
+      const count = running.get(key) ?? 0
+      if (count < fewest) [turn, fewest] = [key, count]
+      if (count === 0) break
+    }
+    const queue = turn === undefined ? undefined : waiting.get(turn)
+    if (turn === undefined || queue === undefined) active -= 1
+    else {
+      const next = queue.shift() as Entry
+      waitingCount -= 1
+      waiting.delete(turn)
+      if (queue.length > 0) waiting.set(turn, queue)
+      start(turn)
+      next.grant()
+    }
     report()
   }
 
-  async function slot(): Promise<void> {
+  async function slot(who: string): Promise<void> {
     if (active < concurrency) {
       active += 1
+      start(who)
       report()
       return
     }
-    if (waiting.length >= queueLimit) {
+    if (waitingCount >= queueLimit) {
       throw refusal(
         503,
         1_000,
@@ -131,16 +169,24 @@ export function createUpstreamGate({
         'The showcase is too busy right now; try again shortly',
       )
     }
+    const queue = waiting.get(who) ?? []
+    if (queue.length >= memberQueueLimit) {
+      throw refusal(
+        429,
+        1_000,
+        'member-queue-full',
+        'Too many requests from this member at once; try again shortly',
+      )
+    }
     await new Promise<void>((resolve, reject) => {
-      const entry = {
+      const entry: Entry = {
         grant: () => {
           clearTimeout(timer)
           resolve()
         },
       }
       const timer = setTimeout(() => {
-        const at = waiting.indexOf(entry)
-        if (at >= 0) waiting.splice(at, 1)
+        leave(who, entry)
         report()
         reject(
           refusal(
@@ -151,7 +197,9 @@ export function createUpstreamGate({
           ),
         )
       }, queueTimeoutMs)
-      waiting.push(entry)
+      queue.push(entry)
+      waitingCount += 1
+      if (!waiting.has(who)) waiting.set(who, queue)
       report()
     })
   }
@@ -177,16 +225,18 @@ export function createUpstreamGate({
   return {
     /**
      * Runs `call` when Capillary may be called and a slot is free; throws a GateRefusal when it
-     * may not (429 while a Retry-After runs, 503 while the circuit is open or the queue is full).
+     * may not (429 while a Retry-After runs or the member already has its share waiting, 503
+     * while the circuit is open or the queue is full). `who` names the member it is for: members
+     * take turns in the queue.
      */
-    async run<T>(call: () => Promise<{ value: T; outcome: Outcome }>): Promise<T> {
+    async run<T>(call: () => Promise<{ value: T; outcome: Outcome }>, who = ''): Promise<T> {
       const before = admission(false)
       if (before instanceof GateRefusal) throw before
-      await slot()
+      await slot(who)
       // Waiting may have taken a while: a 429 or an opened circuit meanwhile still holds.
       const admitted = admission(true)
       if (admitted instanceof GateRefusal) {
-        release()
+        release(who)
         throw admitted
       }
       let outcome: Outcome = { status: 0 }
@@ -196,11 +246,11 @@ export function createUpstreamGate({
         return value
       } finally {
         settle(admitted.trial, outcome)
-        release()
+        release(who)
       }
     },
     /** Whether Capillary is being left alone for now (a Retry-After or an open circuit). */
     resting: () => now() < blockedUntil || circuit.state === 'open',
-    state: () => ({ active, waiting: waiting.length, circuit: circuit.state, blockedUntil }),
+    state: () => ({ active, waiting: waitingCount, circuit: circuit.state, blockedUntil }),
   }
 }

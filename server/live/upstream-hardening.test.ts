@@ -171,8 +171,9 @@ describe('the OAuth token response is bounded', { timeout: 60_000 }, () => {
       Array.from({ length: 200 }, async (_, index) => (await get(`customer/m${index}`)).status),
     )
     clearInterval(sampler)
-    // Each is refused as too large (502), or as too busy (503) once the queue is full.
-    expect(new Set(statuses)).toEqual(new Set([502, 503]))
+    // Each is refused as too large (502), or told to wait (429): all come from one client, which
+    // may hold half the queue.
+    expect(new Set(statuses)).toEqual(new Set([502, 429]))
     expect(statuses.filter((status) => status === 502).length).toBeGreaterThanOrEqual(4)
     expect(peak).toBeLessThan(200 * MB)
     expect(memoryInUse() - before).toBeLessThan(50 * MB)
@@ -263,9 +264,14 @@ describe('bounded upstream use', { timeout: 30_000 }, () => {
         })
       },
     })
-    const { get, events } = proxyFor(url, { SHOWCASE_UPSTREAM_CONCURRENCY: '2' })
-    // 2 running, 8 waiting (four times the cap), and 3 more than that.
-    const pending = Array.from({ length: 13 }, (_, index) => get(`customer/m${index}`))
+    const { get, events } = proxyFor(url, {
+      SHOWCASE_UPSTREAM_CONCURRENCY: '2',
+      SHOWCASE_TRUST_PROXY: 'true',
+    })
+    // 2 running, 8 waiting (four times the cap), and 3 more than that, each from its own client.
+    const pending = Array.from({ length: 13 }, (_, index) =>
+      get(`customer/m${index}`, { 'X-Forwarded-For': `10.0.0.${index + 1}` }),
+    )
     const refused = await Promise.all(pending.slice(10))
     for (const response of refused) {
       expect(response.status).toBe(503)
@@ -282,6 +288,55 @@ describe('bounded upstream use', { timeout: 30_000 }, () => {
     expect(most).toBe(2)
     expect(events).toContainEqual({ type: 'refused', reason: 'queue-full' })
     expect(events).toContainEqual({ type: 'queue', waiting: 8, active: 2 })
+  })
+
+  test("one member's burst holds at most half the queue, and a member who asks after it is served first", async () => {
+    const held: Array<() => void> = []
+    const { url, calls } = await upstream({
+      api: (request, response) =>
+        held.push(() =>
+          sendJson(200, '{"data":{"badges":[]},"errors":[],"warnings":[]}')(request, response),
+        ),
+    })
+    const { get, events } = proxyFor(url, {
+      SHOWCASE_UPSTREAM_CONCURRENCY: '2',
+      SHOWCASE_TRUST_PROXY: 'true',
+    })
+    const from = (address: string) => ({ 'X-Forwarded-For': address })
+    // One client asks for 10 at once: 2 run, 4 wait (half the queue of 8), 4 are told to slow down.
+    const burst = Array.from({ length: 10 }, (_, index) =>
+      get(`customer/a${index}`, from('10.0.0.1')),
+    )
+    const refused = await Promise.all(burst.slice(6))
+    for (const response of refused) {
+      expect(response.status).toBe(429)
+      expect(response.headers.get('retry-after')).toBe('1')
+      const body = await response.json()
+      expect(body).toMatchObject({ data: null, errors: [{ code: 429 }] })
+      expect(body.errors[0].message).toMatch(/Too many requests from this member/)
+    }
+    expect(events).toContainEqual({ type: 'refused', reason: 'member-queue-full' })
+    // Another member still finds room, and the first slot freed is theirs, not the burst's third.
+    const other = get('customer/b0', from('10.0.0.2'))
+    while (held.length < 2) await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(events.at(-1)).toEqual({ type: 'queue', waiting: 5, active: 2 })
+    held.shift()?.()
+    while (calls.apiPaths.length < 3) await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(calls.apiPaths.map((path) => path.split('/').pop())).toEqual(['a0', 'a1', 'b0'])
+    const release = setInterval(() => held.shift()?.(), 2)
+    const served = await Promise.all([...burst.slice(0, 6), other])
+    clearInterval(release)
+    expect(served.map((response) => response.status)).toEqual(Array(7).fill(200))
+    // The burst's own went in its order, after the other member's.
+    expect(calls.apiPaths.map((path) => path.split('/').pop())).toEqual([
+      'a0',
+      'a1',
+      'b0',
+      'a2',
+      'a3',
+      'a4',
+      'a5',
+    ])
   })
 
   test("Capillary's 429 Retry-After holds for everyone, without calling it, until it passes", async () => {
