@@ -160,6 +160,12 @@ test('the summary\'s "to earn now" opens those badges and no others, and its chi
       card.lines.filter((line) => closed.test(line)),
       card.name,
     ).toEqual([])
+  // And each says it is open now, whatever else it says (a supply, an end): a member counting the
+  // cards finds the summary's number.
+  for (const card of ready)
+    expect(card.lines, card.name).toContainEqual(
+      expect.stringMatching(/^(Ready to earn now|Earn it again now|Earn it by )/),
+    )
   const shown = new Set(ready.map((card) => card.name))
   for (const card of all.filter((card) => !shown.has(card.name)))
     expect(card.lines, card.name).not.toContainEqual(expect.stringMatching(/now$/))

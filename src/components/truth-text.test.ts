@@ -81,14 +81,22 @@ test('a badge open to the member says so on its card, even with nothing else to 
   // Open for good, or until long after: that it is open now, the summary's "to earn now".
   expect(texts(open(null))).toEqual(['Ready to earn now'])
   expect(texts(open(now + 900 * DAY))).toEqual(['Ready to earn now'])
-  // A scarce supply or a near end says it already, and takes the place.
-  expect(texts(open(null, 812))).toEqual(['Only 812 left'])
-  expect(texts(open(now + 40 * DAY))).toEqual([`Open until ${formatDate(now + 40 * DAY)}`])
+  // A supply or an end comes after it: every card counted as "to earn now" says so.
+  expect(texts(open(null, 812))).toEqual(['Ready to earn now', 'Only 812 left'])
+  expect(texts(open(now + 40 * DAY))).toEqual([
+    'Ready to earn now',
+    `Open until ${formatDate(now + 40 * DAY)}`,
+  ])
+  expect(texts(open(now + 5 * DAY, 99))).toEqual([
+    'Ready to earn now',
+    'Only 99 left',
+    `Ends ${formatRelative(now + 5 * DAY, now)}`,
+  ])
 })
 
 test('a supply is a warning only when it is running out: hundreds left are news, not urgency', () => {
   const left = (count: number) =>
-    cardLines({ kind: 'can-earn', until: null, left: count }, now, null)[0]
+    cardLines({ kind: 'can-earn', until: null, left: count }, now, null)[1]
   expect(left(812)).toEqual({ text: 'Only 812 left', tone: 'plain' })
   expect(left(99)).toEqual({ text: 'Only 99 left', tone: 'urgent' })
 })

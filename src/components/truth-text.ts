@@ -92,7 +92,11 @@ export function cardLines(truth: BadgeTruth, now: number, activityAt?: number | 
             : { text: t('truth.card.earn-by', { date: formatDate(truth.earnBy) }), tone: 'good' },
       ]
     case 'can-earn': {
-      const lines: Line[] = []
+      // That it is open to them now comes first on every card that knows it, whatever else it
+      // says, so the summary's "to earn now" can be traced to the cards (Holiday Cheer said only
+      // its supply and its end, and a member counting found one short). A badge earned before
+      // whose record was not read does not know it: it says only that it was earned before.
+      const lines: Line[] = truth.unsure ? [] : [{ text: t('truth.card.ready'), tone: 'good' }]
       if (truth.left !== null)
         lines.push({
           text: t('truth.card.left', { count: truth.left }),
@@ -109,15 +113,7 @@ export function cardLines(truth: BadgeTruth, now: number, activityAt?: number | 
           text: t('truth.card.open-until', { date: formatDate(truth.until) }),
           tone: 'quiet',
         })
-      // Nothing else to say: that it is open to them now, so every card says where it stands
-      // (and the summary's "to earn now" can be traced to the cards). A badge earned before whose
-      // record was not read says only that: whether it is open again now is not known.
-      if (lines.length === 0)
-        lines.push(
-          truth.unsure
-            ? { text: t('truth.card.earned-before'), tone: 'quiet' }
-            : { text: t('truth.card.ready'), tone: 'good' },
-        )
+      if (lines.length === 0) lines.push({ text: t('truth.card.earned-before'), tone: 'quiet' })
       return lines
     }
     case 'earn-again-from':
