@@ -290,12 +290,18 @@ test('a badge opened from the offers leads back to them, and one opened by its a
   await main.getByRole('button', { name: 'Back to available badges' }).click()
   await expect(page).toHaveURL(/\/customers\/62090013\/available$/)
   expect(await tabMarks(page)).toEqual({ earned: false, available: true })
-  // Opened by its address, the page is in neither list: no tab marked, a link to the list it is on.
+  // Opened by its address (a shared link, a reminder), the page marks the tab of the list it is on,
+  // the one its link back names.
   await page.goto(page.url().replace(/available$/, 'badges/6650b1c00000000000000004'))
   await expect(main.getByRole('heading', { level: 1 })).toHaveText('Night Owl')
-  expect(await tabMarks(page)).toEqual({ earned: false, available: false })
+  await expect.poll(() => tabMarks(page)).toEqual({ earned: false, available: true })
   await main.getByRole('link', { name: 'Available badges' }).click()
   await expect(page).toHaveURL(/\/customers\/62090013\/available$/)
+  // A badge the member holds: the earned list's.
+  await page.goto(page.url().replace(/available$/, 'badges/6650b1c00000000000000001'))
+  await expect(main.getByRole('heading', { level: 1 })).toHaveText('First Sip')
+  await expect(main.getByRole('link', { name: 'Your earned badges' })).toBeVisible()
+  await expect.poll(() => tabMarks(page)).toEqual({ earned: true, available: false })
 })
 
 test('back from a badge returns to the list with its filters and scroll position', async ({

@@ -19,6 +19,7 @@ import { type BadgeMeta, type CustomerBadge, type MemberBadge } from '../badges/
 import { RewardChip } from '../components/badge-card.tsx'
 import { BadgeImage } from '../components/badge-image.tsx'
 import { type FromList, useFromList } from '../components/badge-link.tsx'
+import { useTellHomeList } from '../components/home-list.tsx'
 import { ErrorPanel, PartialNotice } from '../components/error-panel.tsx'
 import { useGroupName } from '../components/group-section.tsx'
 import { Celebration } from '../components/celebration.tsx'
@@ -48,6 +49,8 @@ function BackLink({
 }) {
   const navigate = useNavigate()
   const fromList = useFromList()
+  // The tabs mark the list this link names, as they mark the one a badge was opened from.
+  useTellHomeList(home)
   // Going back in history returns to the list with its filters and scroll position.
   return fromList !== null ? (
     <button
