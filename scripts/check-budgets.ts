@@ -14,14 +14,16 @@ import { initialAssets, type View } from './bundle-size.ts'
 // 2026-11-27's: no tabs or list title for a member who cannot be shown, and since 2026-11-28's:
 // the earned list's filters said as chips under its heading, and since 2026-11-29's: a badge's
 // truth past its time for issues and after a revoked earn, "earned before", days counted as the
-// member's calendar does, the demo's moved clock kept, a chip per reward, none as a figure) needs
-// 125.3-125.6 kB today (earned; available 124.1, detail 122.8) against the target's ~102.5 kB, a
-// miss that `npm run bench` reports. (The expiring list in a chunk of its own was 0.3 kB less here and 0.6
+// member's calendar does, the demo's moved clock kept, a chip per reward, none as a figure, and
+// since a later review that day: "to earn now" as a filter, "Not earned yet", "Ready to earn now"
+// on every open card, a badge's page marking its list's tab) needs 126.2 kB today (earned;
+// available 125.5, detail 123.5) against the target's ~102.5 kB, a miss that `npm run bench`
+// reports. (The expiring list in a chunk of its own was 0.3 kB less here and 0.6
 // kB more on the wire, 1.1 kB more for available: one more response and a shared chunk split off.)
-// The line sits 0.5 kB above today's 125.6 kB: the chunks' content hashes, which change with
+// The line sits 0.3 kB above today's 126.2 kB: the chunks' content hashes, which change with
 // any edit and are named in the entry, alone move its brotli size by up to 0.2 kB (a refactor that
 // changed no byte of the entry but those names read 125.1 kB against 124.9 kB before it).
-const BUDGETS = { js: 126_100, css: 15_000 }
+const BUDGETS = { js: 126_500, css: 15_000 }
 const dist = path.resolve(import.meta.dirname, '..', 'dist')
 
 let failed = false
