@@ -435,11 +435,13 @@ export function createProxy({
         [...query.keys()].every((key) => key === 'includeStatistics') &&
         ['true', 'false', null].includes(query.get('includeStatistics')))
     if (caching && shareable) {
-      // The same for every member: shared, and never with an identifier header.
+      // The same for every member: shared, and never with an identifier header. Loaded in the
+      // gate's turn of no member: every member who asks joins the load, and one member's burst
+      // must not make the others wait its turn or refuse them its share.
       const served = await definitions.get(
         `showcase:v1:def:${organisation}:${relative}`,
         name,
-        () => coalesced(url, () => call(url, name, null, who)),
+        () => coalesced(url, () => call(url, name, null, 'definitions')),
       )
       cache = served.cache
       c.header('X-Showcase-Cache', cache)

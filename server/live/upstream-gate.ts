@@ -66,7 +66,7 @@ export function createUpstreamGate({
   // member with the fewest running, the first of them in this map, whose key then moves to the
   // end: a member who asks while another's burst waits is served before the rest of that burst,
   // and members with the same share take turns.
-  type Entry = { grant: () => void }
+  type Entry = { grant: () => void; drop: (refused: GateRefusal) => void }
   const waiting = new Map<string, Entry[]>()
   const running = new Map<string, number>()
   const start = (who: string) => running.set(who, (running.get(who) ?? 0) + 1)
@@ -161,28 +161,42 @@ export function createUpstreamGate({
       report()
       return
     }
-    if (waitingCount >= queueLimit) {
-      throw refusal(
-        503,
-        1_000,
-        'queue-full',
-        'The showcase is too busy right now; try again shortly',
-      )
-    }
     const queue = waiting.get(who) ?? []
-    if (queue.length >= memberQueueLimit) {
-      throw refusal(
+    const memberFull = () =>
+      refusal(
         429,
         1_000,
         'member-queue-full',
         'Too many requests from this member at once; try again shortly',
       )
+    if (queue.length >= memberQueueLimit) throw memberFull()
+    if (waitingCount >= queueLimit) {
+      // Full: the member with the most waiting gives up its newest, if it has at least two more
+      // waiting than this one (two members' bursts filled the queue and locked everyone else
+      // out). Between members with about as many, a place is not passed back and forth.
+      let longest: Entry[] = queue
+      for (const other of waiting.values()) if (other.length > longest.length) longest = other
+      const dropped = longest.length > queue.length + 1 ? longest.at(-1) : undefined
+      if (dropped === undefined) {
+        throw refusal(
+          503,
+          1_000,
+          'queue-full',
+          'The showcase is too busy right now; try again shortly',
+        )
+      }
+      dropped.drop(memberFull())
     }
     await new Promise<void>((resolve, reject) => {
       const entry: Entry = {
         grant: () => {
           clearTimeout(timer)
           resolve()
+        },
+        drop: (refused) => {
+          clearTimeout(timer)
+          leave(who, entry)
+          reject(refused)
         },
       }
       const timer = setTimeout(() => {

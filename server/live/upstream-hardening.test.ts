@@ -339,6 +339,48 @@ describe('bounded upstream use', { timeout: 30_000 }, () => {
     ])
   })
 
+  test("two members whose bursts fill the queue give up a place to a third, and shared definitions wait no member's turn", async () => {
+    const held: Array<() => void> = []
+    const { url, calls } = await upstream({
+      api: (request, response) =>
+        held.push(() =>
+          sendJson(200, '{"data":{"badges":[]},"errors":[],"warnings":[]}')(request, response),
+        ),
+    })
+    const { get } = proxyFor(url, {
+      SHOWCASE_UPSTREAM_CONCURRENCY: '2',
+      SHOWCASE_TRUST_PROXY: 'true',
+    })
+    const from = (address: string) => ({ 'X-Forwarded-For': address })
+    // A: 2 running and 4 waiting; B: 4 waiting. The queue of 8 is full.
+    const a = Array.from({ length: 6 }, (_, index) => get(`customer/a${index}`, from('10.0.0.1')))
+    const b = Array.from({ length: 4 }, (_, index) => get(`customer/b${index}`, from('10.0.0.2')))
+    while (held.length < 2) await new Promise((resolve) => setTimeout(resolve, 5))
+    // C, with nothing waiting, gets a place: A's newest gives it up, told to slow down.
+    const c = get('customer/c0', from('10.0.0.3'))
+    const droppedA = await a[5]
+    expect(droppedA?.status).toBe(429)
+    // A shared definition asked for by A waits in no member's turn: after C's, before A's rest.
+    // (The queue is full again: B, now with the most waiting, gives up its newest.)
+    const definition = get('badgeMeta/6650b1c00000000000000001', from('10.0.0.1'))
+    expect((await b[3])?.status).toBe(429)
+    // One answer at a time, each freed slot taken before the next.
+    for (let arrived = 3; arrived <= 6; arrived += 1) {
+      held.shift()?.()
+      while (calls.apiPaths.length < arrived) await new Promise((resolve) => setTimeout(resolve, 2))
+    }
+    const release = setInterval(() => held.shift()?.(), 2)
+    const served = await Promise.all([...a.slice(0, 5), ...b.slice(0, 3), c, definition])
+    clearInterval(release)
+    expect(served.map((response) => response.status)).toEqual(Array(10).fill(200))
+    const order = calls.apiPaths.map((path) => path.split('?')[0]?.split('/').pop())
+    // Fewest running first, ties in turn: B (none running), then A (none once its two are
+    // answered), C, the definitions, before A's and B's next.
+    expect(order.slice(0, 6)).toEqual(['a0', 'a1', 'b0', 'a2', 'c0', '6650b1c00000000000000001'])
+    expect(order).not.toContain('a5')
+    expect(order).not.toContain('b3')
+  })
+
   test("Capillary's 429 Retry-After holds for everyone, without calling it, until it passes", async () => {
     let limited = true
     const { url, calls } = await upstream({
