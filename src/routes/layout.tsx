@@ -4,7 +4,7 @@ import { type Customer } from '../badges/member.ts'
 import { ConfigProblems } from '../components/config-problems.tsx'
 import { DemoSwitcher } from '../components/demo-switcher.tsx'
 import { KeepPlace } from '../components/keep-place.tsx'
-import { HomeListProvider, useWithinList } from '../components/home-list.tsx'
+import { useWithinList } from '../components/home-list.tsx'
 import { NEWS_SLOT_ID } from '../components/news-slot.ts'
 import { runtimeConfig } from '../config/load.ts'
 import { brandName, memberLabel, showsBrandRow } from '../config/brand.ts'
@@ -58,67 +58,61 @@ export function Layout() {
   usePageChange()
   useShownPage()
   return (
-    <HomeListProvider>
-      <div className={`bg-canvas text-ink ${runtimeConfig().config.embedded ? '' : 'min-h-dvh'}`}>
-        <a
-          href="#content"
-          // The page's <base> makes "#content" another page (the root): focus the content instead.
-          onClick={(event) => {
-            event.preventDefault()
-            const content = document.getElementById('content')
-            content?.focus()
-            content?.scrollIntoView()
-          }}
-          className="sr-only rounded bg-surface px-3 py-2 focus:not-sr-only focus:absolute focus:start-2 focus:top-2"
-        >
-          {t('app.skip')}
-        </a>
-        <header className="border-b border-line bg-surface">
-          {showsBrandRow() && (
-            <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 px-4 pt-3">
-              {brandName() && <p className="text-lg font-bold text-ink">{brandName()}</p>}
-              {runtimeConfig().config.demo && <DemoSwitcher />}
-              {member && (
-                <p className="min-w-0 truncate text-sm text-ink-muted">
-                  {t('app.member')} <span className="font-medium text-ink">{member}</span>
-                </p>
-              )}
-            </div>
-          )}
-          {customer && !memberFails && (
-            <nav
-              aria-label={t('app.tabs')}
-              className="relative mx-auto flex max-w-5xl gap-2 px-1 max-[359px]:gap-0 max-[359px]:px-0"
-            >
-              <Tab
-                customer={customer}
-                to="earned"
-                label={t('app.tab.earned')}
-                list={defaultLists.earned}
-              />
-              <Tab
-                customer={customer}
-                to="available"
-                label={t('app.tab.available')}
-                list={defaultLists.available}
-              />
-              {/* Room kept for "Since your last visit" (the summary puts it here once it knows), so
+    <div className={`bg-canvas text-ink ${runtimeConfig().config.embedded ? '' : 'min-h-dvh'}`}>
+      <a
+        href="#content"
+        // The page's <base> makes "#content" another page (the root): focus the content instead.
+        onClick={(event) => {
+          event.preventDefault()
+          const content = document.getElementById('content')
+          content?.focus()
+          content?.scrollIntoView()
+        }}
+        className="sr-only rounded bg-surface px-3 py-2 focus:not-sr-only focus:absolute focus:start-2 focus:top-2"
+      >
+        {t('app.skip')}
+      </a>
+      <header className="border-b border-line bg-surface">
+        {showsBrandRow() && (
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 px-4 pt-3">
+            {brandName() && <p className="text-lg font-bold text-ink">{brandName()}</p>}
+            {runtimeConfig().config.demo && <DemoSwitcher />}
+            {member && (
+              <p className="min-w-0 truncate text-sm text-ink-muted">
+                {t('app.member')} <span className="font-medium text-ink">{member}</span>
+              </p>
+            )}
+          </div>
+        )}
+        {customer && !memberFails && (
+          <nav
+            aria-label={t('app.tabs')}
+            className="relative mx-auto flex max-w-5xl gap-2 px-1 max-[359px]:gap-0 max-[359px]:px-0"
+          >
+            <Tab
+              customer={customer}
+              to="earned"
+              label={t('app.tab.earned')}
+              list={defaultLists.earned}
+            />
+            <Tab
+              customer={customer}
+              to="available"
+              label={t('app.tab.available')}
+              list={defaultLists.available}
+            />
+            {/* Room kept for "Since your last visit" (the summary puts it here once it knows), so
                 its arrival moves no tab; it opens over the page below the row (the nav is its
                 frame). Below 360 px the row gives up its gaps so the tabs and it fit 320 px. */}
-              <div id={NEWS_SLOT_ID} className="ms-auto me-3 size-11 shrink-0 max-[359px]:me-0" />
-            </nav>
-          )}
-        </header>
-        <ConfigProblems />
-        <main
-          id="content"
-          tabIndex={-1}
-          className="mx-auto max-w-5xl px-4 py-4 outline-none sm:py-6"
-        >
-          <Outlet />
-        </main>
-        <KeepPlace />
-      </div>
-    </HomeListProvider>
+            <div id={NEWS_SLOT_ID} className="ms-auto me-3 size-11 shrink-0 max-[359px]:me-0" />
+          </nav>
+        )}
+      </header>
+      <ConfigProblems />
+      <main id="content" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-4 outline-none sm:py-6">
+        <Outlet />
+      </main>
+      <KeepPlace />
+    </div>
   )
 }
