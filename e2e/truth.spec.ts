@@ -155,14 +155,14 @@ const stateLines: Record<string, RegExp> = {
   expired: /^Expired .+$|^expired$/,
   // Run out, and may be earned again now: both said.
   'expired, open to you again': /^Earn it again now$/,
-  'open to you, in progress': /^(Earn it by|Time to earn it ends) .+$|^open to you, in progress$/,
+  'open to you, in progress': /^(Earn it by|Time to earn it ends) .+$|^Ready to earn now$/,
   'earned, not open again yet': /^Again from .+$|^earned, not open again yet$/,
   'not open yet': /^Opens .+$|^Not open to you yet$|^not open yet$/,
-  // Open to them: said in words too, the summary's "to earn now".
-  'not earned yet': /^(Ready to earn now|Only [\d,]+ left|Ends .+|Open until .+)$/,
+  // Open to them: said in words too, the summary's "to earn now", first.
+  'not earned yet': /^Ready to earn now$/,
   'no longer available': /^(All claimed|Earned as often as allowed|Ended .+|no longer available)$/,
-  // Earned before, its record not read yet: only that, and what is known for everyone.
-  'earned before': /^(Earned before|Only [\d,]+ left|Ends .+|Open until .+)$/,
+  // Earned before, its record not read yet: only that, first, and what is known for everyone.
+  'earned before': /^Earned before$/,
 }
 
 /** The card, its badge's page and the member's limits agree, for every card given. */

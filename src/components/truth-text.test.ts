@@ -73,6 +73,8 @@ test('a copy that ran out and waits for the brand to open it again says so, nowh
 test('a deadline close by reads as a deadline, not as a wait', () => {
   const open: BadgeTruth = { kind: 'in-progress', earnBy: now + 23 * DAY }
   expect(texts(open)).toEqual([`Time to earn it ends ${formatRelative(now + 23 * DAY, now)}`])
+  // Open to them with no end: the words of an open badge's card, not the alt text's.
+  expect(texts({ kind: 'in-progress', earnBy: null })).toEqual(['Ready to earn now'])
 })
 
 test('a badge open to the member says so on its card, even with nothing else to say', () => {
@@ -108,7 +110,7 @@ test('a badge earned before whose record was not read claims only that, in every
   expect(truthLabel(unsure)).toBe('earned before')
   expect(heroSentences(unsure, now)).toEqual(['You have earned this badge before.'])
   // What is known still says itself.
-  expect(texts({ ...unsure, left: 40 })).toEqual(['Only 40 left'])
+  expect(texts({ ...unsure, left: 40 })).toEqual(['Earned before', 'Only 40 left'])
 })
 
 test('a held copy of a badge that has ended says so once; a copy that ran out with it, not the date again', () => {

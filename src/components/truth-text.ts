@@ -82,8 +82,9 @@ export function cardLines(truth: BadgeTruth, now: number, activityAt?: number | 
     }
     case 'in-progress':
       return [
+        // Open to them with no end: as an open badge says it (the alt text's words are lowercase).
         truth.earnBy === null
-          ? { text: t('truth.label.in-progress'), tone: 'good' }
+          ? { text: t('truth.card.ready'), tone: 'good' }
           : truth.earnBy - now <= SOON_MS
             ? {
                 text: t('truth.card.earn-by-soon', { relative: formatRelative(truth.earnBy, now) }),
@@ -95,8 +96,12 @@ export function cardLines(truth: BadgeTruth, now: number, activityAt?: number | 
       // That it is open to them now comes first on every card that knows it, whatever else it
       // says, so the summary's "to earn now" can be traced to the cards (Holiday Cheer said only
       // its supply and its end, and a member counting found one short). A badge earned before
-      // whose record was not read does not know it: it says only that it was earned before.
-      const lines: Line[] = truth.unsure ? [] : [{ text: t('truth.card.ready'), tone: 'good' }]
+      // whose record was not read does not know it: it says that it was earned before instead.
+      const lines: Line[] = [
+        truth.unsure
+          ? { text: t('truth.card.earned-before'), tone: 'quiet' }
+          : { text: t('truth.card.ready'), tone: 'good' },
+      ]
       if (truth.left !== null)
         lines.push({
           text: t('truth.card.left', { count: truth.left }),
@@ -113,7 +118,6 @@ export function cardLines(truth: BadgeTruth, now: number, activityAt?: number | 
           text: t('truth.card.open-until', { date: formatDate(truth.until) }),
           tone: 'quiet',
         })
-      if (lines.length === 0) lines.push({ text: t('truth.card.earned-before'), tone: 'quiet' })
       return lines
     }
     case 'earn-again-from':
