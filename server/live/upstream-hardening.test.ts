@@ -249,6 +249,27 @@ describe('a token that cannot be used never sticks', { timeout: 30_000 }, () => 
   })
 })
 
+/** An upstream that answers each API call only when the test calls `held.shift()?.()`. */
+async function heldUpstream() {
+  const held: Array<() => void> = []
+  const made = await upstream({
+    api: (request, response) =>
+      held.push(() =>
+        sendJson(200, '{"data":{"badges":[]},"errors":[],"warnings":[]}')(request, response),
+      ),
+  })
+  return { ...made, held }
+}
+
+/** A refusal from the gate: its status, a second's Retry-After, and the error envelope. */
+async function expectToldToWait(response: Response, status: number, message: RegExp) {
+  expect(response.status).toBe(status)
+  expect(response.headers.get('retry-after')).toBe('1')
+  const body = await response.json()
+  expect(body).toMatchObject({ data: null, errors: [{ code: status }] })
+  expect(body.errors[0].message).toMatch(message)
+}
+
 describe('bounded upstream use', { timeout: 30_000 }, () => {
   test('a full queue is a clear 503 in the error envelope; the cap is never exceeded', async () => {
     const held: Array<() => void> = []
@@ -273,13 +294,7 @@ describe('bounded upstream use', { timeout: 30_000 }, () => {
       get(`customer/m${index}`, { 'X-Forwarded-For': `10.0.0.${index + 1}` }),
     )
     const refused = await Promise.all(pending.slice(10))
-    for (const response of refused) {
-      expect(response.status).toBe(503)
-      expect(response.headers.get('retry-after')).toBe('1')
-      const body = await response.json()
-      expect(body).toMatchObject({ data: null, errors: [{ code: 503 }] })
-      expect(body.errors[0].message).toMatch(/too busy/)
-    }
+    for (const response of refused) await expectToldToWait(response, 503, /too busy/)
     while (held.length < 2) await new Promise((resolve) => setTimeout(resolve, 5))
     const release = setInterval(() => held.shift()?.(), 2)
     const served = await Promise.all(pending.slice(0, 10))
@@ -291,13 +306,7 @@ describe('bounded upstream use', { timeout: 30_000 }, () => {
   })
 
   test("one member's burst holds at most half the queue, and a member who asks after it is served first", async () => {
-    const held: Array<() => void> = []
-    const { url, calls } = await upstream({
-      api: (request, response) =>
-        held.push(() =>
-          sendJson(200, '{"data":{"badges":[]},"errors":[],"warnings":[]}')(request, response),
-        ),
-    })
+    const { url, calls, held } = await heldUpstream()
     const { get, events } = proxyFor(url, {
       SHOWCASE_UPSTREAM_CONCURRENCY: '2',
       SHOWCASE_TRUST_PROXY: 'true',
@@ -308,13 +317,8 @@ describe('bounded upstream use', { timeout: 30_000 }, () => {
       get(`customer/a${index}`, from('10.0.0.1')),
     )
     const refused = await Promise.all(burst.slice(6))
-    for (const response of refused) {
-      expect(response.status).toBe(429)
-      expect(response.headers.get('retry-after')).toBe('1')
-      const body = await response.json()
-      expect(body).toMatchObject({ data: null, errors: [{ code: 429 }] })
-      expect(body.errors[0].message).toMatch(/Too many requests from this member/)
-    }
+    for (const response of refused)
+      await expectToldToWait(response, 429, /Too many requests from this member/)
     expect(events).toContainEqual({ type: 'refused', reason: 'member-queue-full' })
     // Another member still finds room, and the first slot freed is theirs, not the burst's third.
     const other = get('customer/b0', from('10.0.0.2'))
@@ -340,13 +344,7 @@ describe('bounded upstream use', { timeout: 30_000 }, () => {
   })
 
   test("two members whose bursts fill the queue give up a place to a third, and shared definitions wait no member's turn", async () => {
-    const held: Array<() => void> = []
-    const { url, calls } = await upstream({
-      api: (request, response) =>
-        held.push(() =>
-          sendJson(200, '{"data":{"badges":[]},"errors":[],"warnings":[]}')(request, response),
-        ),
-    })
+    const { url, calls, held } = await heldUpstream()
     const { get } = proxyFor(url, {
       SHOWCASE_UPSTREAM_CONCURRENCY: '2',
       SHOWCASE_TRUST_PROXY: 'true',
