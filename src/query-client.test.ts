@@ -92,3 +92,39 @@ test('through a real query client: a 504 fails at once as slow, a fast 502 is tr
   expect(await fetchList('502')).toMatchObject({ reason: 'server', status: 502 })
   expect(requests).toBe(3)
 })
+
+test("a 429 is tried again no sooner than the server's Retry-After; asked to wait a minute, not at all", async () => {
+  const seen: Record<string, number[]> = {}
+  const server = createServer((request, response) => {
+    const id = request.url?.match(/customer\/(\w+)/)?.[1] ?? ''
+    ;(seen[id] ??= []).push(Date.now())
+    response.writeHead(429, {
+      'Content-Type': 'application/json',
+      'Retry-After': id === 'minute' ? '60' : '1',
+    })
+    response.end(JSON.stringify({ data: null, errors: [{ code: 429, message: 'slow down' }] }))
+  })
+  servers.push(server)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const client = createBadgesClient({
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+  })
+  const queryClient = createQueryClient()
+  const fail = (id: string) =>
+    queryClient
+      .fetchQuery({
+        queryKey: ['list', id],
+        queryFn: () => client.customerBadges({ id, by: null }, { badgeType: 'EARNED' }),
+      })
+      .catch((failure: unknown) => failure)
+
+  expect(await fail('second')).toMatchObject({ reason: 'too-many-requests', retryAfterMs: 1_000 })
+  const times = seen['second'] ?? []
+  expect(times).toHaveLength(3)
+  // The backoff alone would have tried again after 0.25 to 0.5 s.
+  for (let retry = 1; retry < times.length; retry += 1)
+    expect((times[retry] ?? 0) - (times[retry - 1] ?? 0)).toBeGreaterThanOrEqual(990)
+
+  expect(await fail('minute')).toMatchObject({ reason: 'too-many-requests', retryAfterMs: 60_000 })
+  expect(seen['minute']).toHaveLength(1)
+})

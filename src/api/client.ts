@@ -99,9 +99,11 @@ export function createBadgesClient({
     const elapsed = () => requestDuration(url, startedAt) ?? Date.now() - started
     let body: string
     let status: number
+    let retryAfter: string | null
     try {
       const response = await fetchImpl(url, { headers: requestHeaders, signal: combined })
       status = response.status
+      retryAfter = response.headers.get('Retry-After')
       body = await response.text()
     } catch (error) {
       // The caller's own cancellation is not a failure; let it through as it is.
@@ -149,6 +151,9 @@ export function createBadgesClient({
         code: firstError?.code ?? null,
         message: firstError?.message ?? `The Badges API answered with HTTP ${status}.`,
         elapsedMs: elapsed(),
+        // Seconds only: the showcase's server sends no dates.
+        retryAfterMs:
+          retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : null,
       })
     }
     return envelope

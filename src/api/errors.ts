@@ -13,6 +13,8 @@ type ApiErrorInit = {
   cause?: unknown
   /** How long the request took before it failed; null when it was never sent. */
   elapsedMs?: number | null
+  /** How long the server asked the client to wait before trying again (Retry-After), if it did. */
+  retryAfterMs?: number | null
 }
 
 // Capillary asks clients to back off and retry on these; 461 is "search busy", 521 a concurrent
@@ -42,10 +44,20 @@ export class ApiError extends Error {
   /** Whether trying again can help (the member's "Try again"); automatic retries are rarer. */
   readonly retryable: boolean
   readonly elapsedMs: number | null
+  readonly retryAfterMs: number | null
 
-  constructor({ reason, status, code, message, cause, elapsedMs = null }: ApiErrorInit) {
+  constructor({
+    reason,
+    status,
+    code,
+    message,
+    cause,
+    elapsedMs = null,
+    retryAfterMs = null,
+  }: ApiErrorInit) {
     super(message, { cause })
     this.elapsedMs = elapsedMs
+    this.retryAfterMs = retryAfterMs
     this.status = status
     this.code = code
     this.reason = reason ?? reasonFor(status, code)
