@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http'
+import { createServer, type RequestListener, type Server } from 'node:http'
 import { type AddressInfo } from 'node:net'
 import { afterAll, expect, test } from 'vitest'
 import { createBadgesClient } from './api/client.ts'
@@ -61,21 +61,17 @@ test('the backoff grows and stays capped at a second', () => {
 const servers: Server[] = []
 afterAll(() => servers.forEach((server) => server.close()))
 
-test('through a real query client: a 504 fails at once as slow, a fast 502 is tried three times', async () => {
-  let requests = 0
-  const server = createServer((request, response) => {
-    requests += 1
-    const status = request.url?.includes('/customer/504') ? 504 : 502
-    response.writeHead(status, { 'Content-Type': 'application/json' })
-    response.end(JSON.stringify({ data: null, errors: [{ code: status, message: 'upstream' }] }))
-  })
+/** A list read through a real query client from a real server answering as `handler` does:
+ *  resolves with the failure, or null. */
+async function listThrough(handler: RequestListener) {
+  const server = createServer(handler)
   servers.push(server)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const client = createBadgesClient({
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
   })
   const queryClient = createQueryClient()
-  const fetchList = (id: string) =>
+  return (id: string) =>
     queryClient
       .fetchQuery({
         queryKey: ['list', id],
@@ -85,6 +81,16 @@ test('through a real query client: a 504 fails at once as slow, a fast 502 is tr
         () => null,
         (failure: unknown) => failure,
       )
+}
+
+test('through a real query client: a 504 fails at once as slow, a fast 502 is tried three times', async () => {
+  let requests = 0
+  const fetchList = await listThrough((request, response) => {
+    requests += 1
+    const status = request.url?.includes('/customer/504') ? 504 : 502
+    response.writeHead(status, { 'Content-Type': 'application/json' })
+    response.end(JSON.stringify({ data: null, errors: [{ code: status, message: 'upstream' }] }))
+  })
 
   expect(await fetchList('504')).toMatchObject({ reason: 'slow', status: 504 })
   expect(requests).toBe(1)
@@ -95,7 +101,7 @@ test('through a real query client: a 504 fails at once as slow, a fast 502 is tr
 
 test("a 429 is tried again no sooner than the server's Retry-After; asked to wait a minute, not at all", async () => {
   const seen: Record<string, number[]> = {}
-  const server = createServer((request, response) => {
+  const fail = await listThrough((request, response) => {
     const id = request.url?.match(/customer\/(\w+)/)?.[1] ?? ''
     ;(seen[id] ??= []).push(Date.now())
     response.writeHead(429, {
@@ -104,19 +110,6 @@ test("a 429 is tried again no sooner than the server's Retry-After; asked to wai
     })
     response.end(JSON.stringify({ data: null, errors: [{ code: 429, message: 'slow down' }] }))
   })
-  servers.push(server)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const client = createBadgesClient({
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-  })
-  const queryClient = createQueryClient()
-  const fail = (id: string) =>
-    queryClient
-      .fetchQuery({
-        queryKey: ['list', id],
-        queryFn: () => client.customerBadges({ id, by: null }, { badgeType: 'EARNED' }),
-      })
-      .catch((failure: unknown) => failure)
 
   expect(await fail('second')).toMatchObject({ reason: 'too-many-requests', retryAfterMs: 1_000 })
   const times = seen['second'] ?? []
