@@ -4,6 +4,7 @@ import { detailRequests } from './detail-requests.ts'
 import { ENTRY_SCRIPT, hold } from './hold.ts'
 import { listen } from './own-server.ts'
 import { recordShifts, shifts } from './shifts.ts'
+import { tabMarks } from './tab-marks.ts'
 
 // Demo mode: the server renders the first view (server/server-render.ts), so a member sees their
 // badges before any script has run, and the browser takes that page over (hydrates) as it is: no
@@ -443,9 +444,30 @@ test('the code cannot load (offline): a tapped badge still opens, as a page of i
 
 test('a badge page hydrates with no error; its share and back work', async ({ page }) => {
   const problems = await watch(page)
-  await page.goto(`/customers/62090013/badges/${BADGE}`)
-  await hydrated(page, 'main h1')
+  // Every change of the tabs' classes from the first byte: a mark the hydration took off and put
+  // back would show here.
+  await page.addInitScript(() => {
+    const changes: string[] = []
+    Object.assign(window, { tabChanges: changes })
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const target = record.target as Element
+        if (target.closest('nav') !== null) changes.push(target.textContent ?? '')
+      }
+    }).observe(document, { attributes: true, attributeFilter: ['class'], subtree: true })
+  })
+  const release = await holdScript(page)
+  await page.goto(`/customers/62090013/badges/${BADGE}`, { waitUntil: 'commit' })
   await expect(page.getByRole('heading', { name: "Barista's Favourite", level: 1 })).toBeVisible()
+  // Opened by its address: the tab of the list it is on is marked in the server's page already,
+  // and stays so, unmoved, once the app has taken the page over.
+  expect(await tabMarks(page)).toEqual({ earned: false, available: true })
+  release()
+  await hydrated(page, 'main h1')
+  expect(await tabMarks(page)).toEqual({ earned: false, available: true })
+  expect(
+    await page.evaluate(() => (window as unknown as { tabChanges: string[] }).tabChanges),
+  ).toEqual([])
   await page.getByRole('link', { name: /^Earned/ }).click()
   await expect(page.getByRole('heading', { name: 'Earned badges', level: 1 })).toBeVisible()
   expect(problems).toEqual([])

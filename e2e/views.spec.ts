@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test'
 import { expectNoAxeViolations } from './axe.ts'
 import { detailRequests } from './detail-requests.ts'
 import { recordShifts, shifts } from './shifts.ts'
+import { tabMarks } from './tab-marks.ts'
 
 test('available: the image for each state, how to earn, rewards, limits and group completion', async ({
   page,
@@ -270,16 +271,6 @@ test('a badge whose copy ran out and may be earned again now is drawn open, not 
   await expect(main.getByRole('img', { name: 'Regular, expired, open to you again' })).toBeVisible()
   await expect(main.getByRole('link', { name: 'Available badges' })).toBeVisible()
 })
-
-/** Whether each tab carries the underline that marks where the member is. */
-async function tabMarks(page: Page) {
-  const nav = page.getByRole('navigation', { name: 'Badges' })
-  const marked = (name: RegExp) =>
-    nav
-      .getByRole('link', { name })
-      .evaluate((tab) => getComputedStyle(tab).borderBottomColor !== 'rgba(0, 0, 0, 0)')
-  return { earned: await marked(/^Earned/), available: await marked(/^Available/) }
-}
 
 test('a badge opened from the offers leads back to them, and one opened by its address to the list it is on', async ({
   page,

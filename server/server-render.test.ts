@@ -181,6 +181,29 @@ test('detail: the badge, its art and its story; Arabic pages are right to left',
   expect(html).toMatch(/<html lang="ar" dir="rtl"/)
 })
 
+/** The tabs the page marks where the member is, by their names (the underline's colour). */
+function markedTabs(html: string): string[] {
+  return [...html.matchAll(/<a [^>]*class="([^"]*)"[^>]*>(Earned|Available)[ <]/g)]
+    .filter(([, classes]) => classes?.split(' ').includes('border-accent-ink'))
+    .map(([, , name]) => name ?? '')
+}
+
+test("a badge's page opened by its address marks its list's tab in the HTML, and tells the browser which", async () => {
+  const { app } = setUp()
+  // Held: the earned list's. Offered: the available list's. The state says the same.
+  const held = await page(app, `/customers/${CUSTOMER}/badges/6650b1c00000000000000001`)
+  expect(rootOf(held)).toContain('First Sip')
+  expect(markedTabs(held)).toEqual(['Earned'])
+  expect(stateOf(held)?.within).toBe('earned')
+  const offered = await page(app, `/customers/${CUSTOMER}/badges/${BADGE}`)
+  expect(markedTabs(offered)).toEqual(['Available'])
+  expect(stateOf(offered)?.within).toBe('available')
+  // A list marks its own tab, as a link to where the member is, and names no other.
+  const list = await page(app, `/customers/${CUSTOMER}/available`)
+  expect(markedTabs(list)).toEqual(['Available'])
+  expect(stateOf(list)?.within).toBeUndefined()
+})
+
 test('a copy of a badge that has since ended: its page says it ended, and no longer how often', async () => {
   // The demo laid out today, then two years and more on (as the emulator's control moves it):
   // Regular (once a month) has ended; Tom's last copy ran out before.

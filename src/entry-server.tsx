@@ -5,6 +5,8 @@ import { renderToString } from 'react-dom/server'
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router'
 import { configureBadgesApi } from './api/badges-api.ts'
 import { AppStarted } from './components/app-started.tsx'
+import { type FromList } from './components/badge-link.tsx'
+import { startWithinList, toldList } from './components/home-list.tsx'
 import { lateParts } from './components/part.tsx'
 import { startClockAt } from './components/use-now.ts'
 import { portalOnlySettings, readConfigFile, setRuntimeConfig } from './config/load.ts'
@@ -186,6 +188,11 @@ async function renderPage(input: RenderInput): Promise<Rendered | null> {
   })
   configureBadgesApi({ baseUrl: '', fetch: fetchOfThisRender })
   const html = htmlStandIn()
+  // The list a badge's page belongs to, as the page told it in the pass before (its tabs render
+  // above it, so they learn it on the next pass).
+  let within: FromList | null = null
+  // The one the markup kept was rendered with: the state tells the browser that one.
+  let marked: FromList | null = null
   // The app reads these from modules; one process renders many pages, so each render sets them
   // right before it runs (renderToString is synchronous: no other render can come in between).
   const prepare = () => {
@@ -194,6 +201,7 @@ async function renderPage(input: RenderInput): Promise<Rendered | null> {
     startClockAt(input.now)
     setServerOrigin(origin)
     setFormatTimeZone(formatZone)
+    startWithinList(within)
   }
   prepare()
   const handler = createStaticHandler(appRoutes(queryClient), { basename: input.basename || '/' })
@@ -213,7 +221,8 @@ async function renderPage(input: RenderInput): Promise<Rendered | null> {
   )
 
   // Each render may name queries the loaders did not start (a group's name, a member's record):
-  // fetch those and render again, until the view has everything its first screen reads.
+  // fetch those and render again, until the view has everything its first screen reads. A badge's
+  // page that names its list renders once more, for the tabs.
   const deadline = Date.now() + input.budgetMs
   let markup = ''
   try {
@@ -221,10 +230,13 @@ async function renderPage(input: RenderInput): Promise<Rendered | null> {
       if (!(await settled(queryClient, deadline))) return null
       prepare()
       markup = renderToString(app)
+      marked = within
+      const told = toldList()
       const missing = queryClient
         .getQueryCache()
         .findAll({ predicate: (query) => query.state.data === undefined && isEnabled(query) })
-      if (missing.length === 0) break
+      if (missing.length === 0 && told === within) break
+      within = told
       if (missing.some((query) => query.state.status === 'error')) return null
       for (const query of missing) {
         if (query.state.fetchStatus === 'idle') void query.fetch().catch(() => undefined)
@@ -259,6 +271,7 @@ async function renderPage(input: RenderInput): Promise<Rendered | null> {
         ...(input.fragment !== undefined && {
           page: pageUnder(input.basename, pageUrl.pathname, pageUrl.search),
         }),
+        ...(marked !== null && { within: marked }),
         queries: dehydrate(queryClient),
       },
     }

@@ -3,6 +3,7 @@ import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
 import { AppStarted } from './components/app-started.tsx'
+import { startWithinList } from './components/home-list.tsx'
 import { keepPlaceAt } from './components/keep-place.tsx'
 import { oneTapPerPlace } from './components/one-tap.ts'
 import { startClockAt } from './components/use-now.ts'
@@ -131,6 +132,8 @@ async function start() {
     if (rendered.page === undefined || rendered.page === pageUnder(basePath(), pathname, search)) {
       // (A demo's clock is the emulator's, which may have been moved on: kept.)
       startClockAt(rendered.now, config.demo)
+      // The tab the server marked for a badge's page.
+      startWithinList(rendered.within ?? null)
       // The member may have scrolled the server's page already: the router leaves it there.
       keepPlaceAt(router.state.location.key)
       // As a transition, the hydration yields to the browser every few milliseconds (a default

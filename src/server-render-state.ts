@@ -1,4 +1,5 @@
 import { type DehydratedState } from '@tanstack/react-query'
+import { type FromList } from './components/badge-link.tsx'
 import { type ConfigProblem, type Locale, type RuntimeConfig } from './config/runtime.ts'
 
 // What a page the server rendered (src/entry-server.tsx) tells the browser, in a JSON data block
@@ -25,6 +26,8 @@ export type ServerRenderState = {
    * only, where the root's render is of the view early.js worked out it opens.
    */
   page?: string
+  /** A badge's page: the list whose tab the render marked (src/components/home-list.tsx). */
+  within?: FromList
   /** The queries the render read, as React Query dehydrates them. */
   queries: DehydratedState
 }

@@ -8,6 +8,10 @@ import { type FromList, useFromList } from './badge-link.tsx'
 // A store outside React, not a context: a context's change above a part of the page the app has
 // not yet taken over (the proof actions, whose code comes later) made React throw away the
 // server's HTML of that part and draw its placeholder until the code came. Only the tabs listen.
+//
+// The server's render runs no effects: the page notes its list as it renders, and the server
+// renders once more so the tabs above it are marked in the HTML (src/entry-server.tsx). The page's
+// state carries the list, and the browser starts from it, so its hydration marks the same tab.
 
 let told: FromList | null = null
 const listeners = new Set<() => void>()
@@ -23,8 +27,18 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener)
 }
 
+/** The list the tabs mark before any page has told one: the server's, for its render and the hydration. */
+export function startWithinList(list: FromList | null) {
+  told = list
+}
+
+/** The list the page told in the server's render. */
+export const toldList = () => told
+
 /** For a badge's page: the list it belongs to, for the tabs while it is shown. */
 export function useTellHomeList(list: FromList) {
+  // (The server only: it renders the page again with what it noted, src/entry-server.tsx.)
+  if (typeof window === 'undefined') startWithinList(list)
   // Before the browser paints: the tab is marked with the page, not a frame after it.
   useLayoutEffect(() => {
     tell(list)
@@ -34,10 +48,6 @@ export function useTellHomeList(list: FromList) {
 
 /** The list whose tab the page is within: the one it was opened from, else the one it names. */
 export function useWithinList(): FromList | null {
-  const home = useSyncExternalStore(
-    subscribe,
-    () => told,
-    () => null,
-  )
+  const home = useSyncExternalStore(subscribe, toldList, toldList)
   return useFromList() ?? home
 }
