@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -49,6 +49,8 @@ export type AppOptions = {
   logger?: Logger
   /** Where requests are counted and what GET /metrics exposes; the process's metrics by default. */
   metrics?: Metrics
+  /** The bearer token GET /metrics asks for; null: it answers anyone. */
+  metricsToken?: string | null
   /** What GET /readyz reports; without it, ready whenever the server answers. */
   readiness?: Readiness
   mode?: 'demo' | 'live'
@@ -177,6 +179,12 @@ function observeRequests(logger: Logger, metrics: Metrics, basePath: string) {
 
 /** The page's address as the browser asked for it (https behind a balancer that says so). */
 /** A request's path and query as the browser spelled them. */
+/** Whether a header carries the secret, in a time that does not tell how much of it matched. */
+function sameSecret(given: string | undefined, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest()
+  return given !== undefined && timingSafeEqual(digest(given), digest(expected))
+}
+
 function addressOf(url: string): string {
   const { pathname, search } = new URL(url)
   return `${pathname}${search}`
@@ -194,6 +202,7 @@ export function createApp({
   log,
   logger = createLogger(log && ((line) => log(line))),
   metrics = processMetrics,
+  metricsToken = null,
   mode = 'demo',
   readiness = createReadiness({ mode }),
   imgSrc = ['https:'],
@@ -241,6 +250,16 @@ export function createApp({
   // Prometheus text format; only counts and templated routes, never a member or a credential.
   app.get('/metrics', (c) => {
     c.header('Cache-Control', 'no-store')
+    if (
+      metricsToken !== null &&
+      !sameSecret(c.req.header('Authorization'), `Bearer ${metricsToken}`)
+    ) {
+      c.header('WWW-Authenticate', 'Bearer realm="metrics"')
+      return c.json(
+        { error: 'GET /metrics needs the metrics token (SHOWCASE_METRICS_TOKEN).' },
+        401,
+      )
+    }
     return c.body(metrics.expose(), 200, { 'Content-Type': CONTENT_TYPE })
   })
   app.use('/api_gateway/*', dynamicCompression())

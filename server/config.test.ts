@@ -22,6 +22,7 @@ test('no variables at all is demo mode', () => {
     serverRender: true,
     trustProxy: false,
     rendersPerMinute: 60,
+    metricsToken: null,
     proof: null,
     live: null,
   })

@@ -41,6 +41,11 @@ export type Config = {
   /** SHOWCASE_RENDER_RATE: demo pages one client gets rendered by the server a minute (0: any). */
   rendersPerMinute: number
   /**
+   * SHOWCASE_METRICS_TOKEN: GET /metrics answers only a scraper that sends it as a bearer token.
+   * null: /metrics answers anyone who can reach the port.
+   */
+  metricsToken: string | null
+  /**
    * Badge proof links (server/proof/): the key that seals them and the share link's lifetime.
    * null (no SHOWCASE_PROOF_KEY): the feature is off and sharing falls back to the showcase link.
    */
@@ -142,6 +147,19 @@ function sources(env: Env, name: string, fallback: string[]): string[] {
     )
   }
   return list
+}
+
+// A scraper's credential: long enough not to be guessed, and only characters a header carries.
+function metricsToken(env: Env): string | null {
+  const token = value(env, 'SHOWCASE_METRICS_TOKEN')
+  if (token === undefined) return null
+  if (token.length < 24 || !/^[\x21-\x7e]+$/.test(token)) {
+    throw new ConfigError(
+      'SHOWCASE_METRICS_TOKEN',
+      'must be at least 24 printable characters without spaces (e.g. `openssl rand -hex 24`).',
+    )
+  }
+  return token
 }
 
 function redisUrl(env: Env): string | null {
@@ -280,6 +298,7 @@ export const SETTINGS: ReadonlySet<string> = new Set([
   'SHOWCASE_FRAME_ANCESTORS',
   'SHOWCASE_IMG_SRC',
   'SHOWCASE_MEMBER_RATE',
+  'SHOWCASE_METRICS_TOKEN',
   'SHOWCASE_PROOF_DAYS',
   'SHOWCASE_PROOF_KEY',
   'SHOWCASE_PUBLIC_URL',
@@ -356,6 +375,7 @@ export function readConfig(env: Env): Config {
   const emulatorControl = flag(env, 'SHOWCASE_EMULATOR_CONTROL')
   const serverRender = value(env, 'SHOWCASE_SSR') === undefined || flag(env, 'SHOWCASE_SSR')
   const proof = proofConfig(env)
+  const metrics = metricsToken(env)
   const basic = pair(env, 'CAPILLARY_USERNAME', 'CAPILLARY_PASSWORD')
   const oauth = pair(env, 'CAPILLARY_OAUTH_KEY', 'CAPILLARY_OAUTH_SECRET')
   const apiUrl = value(env, 'CAPILLARY_API_URL')
@@ -398,6 +418,7 @@ export function readConfig(env: Env): Config {
       serverRender,
       trustProxy: flag(env, 'SHOWCASE_TRUST_PROXY'),
       rendersPerMinute: integer(env, 'SHOWCASE_RENDER_RATE', 60, 0, 100_000),
+      metricsToken: metrics,
       proof,
       live: null,
     }
@@ -437,6 +458,7 @@ export function readConfig(env: Env): Config {
     serverRender,
     trustProxy: flag(env, 'SHOWCASE_TRUST_PROXY'),
     rendersPerMinute: integer(env, 'SHOWCASE_RENDER_RATE', 60, 0, 100_000),
+    metricsToken: metrics,
     proof,
     live: {
       upstream,

@@ -90,6 +90,11 @@ if (live?.member.kind === 'any-member') {
     "SHOWCASE_ALLOW_ANY_MEMBER=true: any browser can read any member's badges. For internal demos only.",
   )
 }
+if (live !== null && config.metricsToken === null) {
+  logger.warn(
+    'GET /metrics answers anyone who can reach this port: set SHOWCASE_METRICS_TOKEN, or keep the path off the public load balancer.',
+  )
+}
 if (config.emulatorControl) {
   logger.warn(
     'SHOWCASE_EMULATOR_CONTROL=true: anyone can move the demo clock and award badges (POST /__emulator/*).',
@@ -161,6 +166,7 @@ const app = createApp({
   proofs: config.proof !== null,
   trustProxy: config.trustProxy,
   rendersPerMinute: config.rendersPerMinute,
+  metricsToken: config.metricsToken,
   now: clock.now,
 })
 // A request's headers within 10 s and the whole of it within 30 s (Node allows 60 s and 5 min),

@@ -136,6 +136,39 @@ test('GET /metrics counts requests by templated route and status, never by membe
   expect(sampleValue(families, 'showcase_http_requests_in_flight')).toBe(1)
 })
 
+test('with SHOWCASE_METRICS_TOKEN, GET /metrics answers only a scraper that sends it', async () => {
+  const token = 'scraper-0123456789abcdef01234567'
+  expect(readConfig({ SHOWCASE_METRICS_TOKEN: token }).metricsToken).toBe(token)
+  expect(readConfig({}).metricsToken).toBeNull()
+  // A short or unprintable token is a setting mistake, said at start.
+  expect(() => readConfig({ SHOWCASE_METRICS_TOKEN: 'short' })).toThrow(/SHOWCASE_METRICS_TOKEN/)
+  expect(() => readConfig({ SHOWCASE_METRICS_TOKEN: `${token} x` })).toThrow(/printable/)
+
+  const app = createApp({
+    api: createApi(),
+    distDir: null,
+    log: () => undefined,
+    metrics: createMetrics(),
+    metricsToken: token,
+  })
+  const scrape = (authorization?: string) =>
+    app.request(
+      '/metrics',
+      authorization === undefined ? {} : { headers: { Authorization: authorization } },
+    )
+  for (const refused of [undefined, `Bearer ${token.slice(0, -1)}`, `Bearer ${token}0`, token]) {
+    const response = await scrape(refused)
+    expect(response.status).toBe(401)
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/)
+    expect(await response.text()).not.toContain('showcase_http_requests_total')
+  }
+  const allowed = await scrape(`Bearer ${token}`)
+  expect(allowed.status).toBe(200)
+  expect(await allowed.text()).toContain('showcase_http_requests_total')
+  // The probes stay open: a balancer has no token.
+  expect((await app.request('/healthz')).status).toBe(200)
+})
+
 test('upstream endpoints are named by resource, whatever the ids', () => {
   expect(upstreamEndpoint('/api_gateway/v1/badges/customer/62090013')).toBe('customer')
   expect(upstreamEndpoint('/gw/api_gateway/v1/badges/management/1/badge/2')).toBe('management')
