@@ -1,6 +1,7 @@
-import { expect, test } from 'vitest'
+import { afterEach, beforeEach, expect, test } from 'vitest'
 import { makeBadge } from '../test/factories.ts'
-import { expiringWithin } from './expiring.ts'
+import { daysLeft, formatRelative, setFormatTimeZone } from '../components/format.ts'
+import { expiringWithin as expiringWithinDays } from './expiring.ts'
 import { type Judged } from './standing.ts'
 
 const DAY = 86_400_000
@@ -14,6 +15,13 @@ const issued = (id: string, earnBy: number | null): Judged => ({
   badge: makeBadge({ id, name: id }),
   truth: { kind: 'in-progress', earnBy },
 })
+
+// The member's calendar: UTC here, whatever the machine's.
+beforeEach(() => setFormatTimeZone('UTC'))
+afterEach(() => setFormatTimeZone(undefined))
+
+const expiringWithin = (earned: Judged[], available: Judged[], now: number, days: number) =>
+  expiringWithinDays(earned, available, now, days, daysLeft)
 
 test('earned badges that run out and issued ones to earn within the days asked, soonest first', () => {
   const earned = [
@@ -39,7 +47,8 @@ test('earned badges that run out and issued ones to earn within the days asked, 
       badgeId: 'later',
       name: 'later',
       expiresOn: new Date(NOW + 6.5 * DAY).toISOString(),
-      daysLeft: 6,
+      // Midnight seven days on: the card says "in 7 days", by the calendar, and so does this.
+      daysLeft: 7,
       kind: 'earned-expires',
     },
   ])
@@ -49,4 +58,25 @@ test('earned badges that run out and issued ones to earn within the days asked, 
     'too-late',
   ])
   expect(expiringWithin(earned, available, NOW, 0)).toEqual([])
+})
+
+test("a portal hears the days a card says are left, on the member's calendar", () => {
+  // Noon in UTC; each deadline's card line, and the days the portal hears.
+  const deadlines = [NOW + 5 * 3_600_000, NOW + 1.5 * DAY, NOW + 12.5 * DAY, NOW + 13.4 * DAY]
+  const heard = expiringWithin(
+    deadlines.map((at, index) => held(`b${index}`, at)),
+    [],
+    NOW,
+    14,
+  )
+  expect(heard.map(({ daysLeft }) => daysLeft)).toEqual([0, 2, 13, 13])
+  expect(deadlines.map((at) => formatRelative(at, NOW))).toEqual([
+    'in\u00a05\u00a0hours',
+    'in\u00a02\u00a0days',
+    'in\u00a013\u00a0days',
+    'in\u00a013\u00a0days',
+  ])
+  // In Pago Pago (11 hours behind) noon UTC is 1 am: 12.5 days on is still 12 days off.
+  setFormatTimeZone('Pacific/Pago_Pago')
+  expect(expiringWithin([held('b', NOW + 12.5 * DAY)], [], NOW, 14)[0]?.daysLeft).toBe(12)
 })

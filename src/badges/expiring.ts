@@ -14,7 +14,7 @@ export type ExpiringBadge = {
   name: string | null
   /** The deadline, as an ISO 8601 instant. */
   expiresOn: string
-  /** Whole days left (0: less than a day). */
+  /** Days left as the member's cards count them (0: less than a day). */
   daysLeft: number
   kind: 'earned-expires' | 'earn-by'
 }
@@ -33,11 +33,16 @@ export function deadlineOf(truth: BadgeTruth): Deadline | null {
   return null
 }
 
+/**
+ * `daysLeft` counts the days a card says are left ("in 13 days"): the days of the member's
+ * calendar between now and the deadline (format.ts), so a brand's reminder says what the page does.
+ */
 export function expiringWithin(
   earned: Judged[],
   available: Judged[],
   now: number,
   days: number,
+  daysLeft: (at: number, now: number) => number,
 ): ExpiringBadge[] {
   const found = new Map<string, ExpiringBadge & { at: number }>()
   const add = ({ badge, truth }: Judged) => {
@@ -49,7 +54,7 @@ export function expiringWithin(
       badgeId: badge.id,
       name: badge.name?.trim() || null,
       expiresOn: new Date(at).toISOString(),
-      daysLeft: Math.floor((at - now) / DAY),
+      daysLeft: daysLeft(at, now),
       kind,
       at,
     })

@@ -57,6 +57,11 @@ export function formatDate(ms: number): string {
   return keepTogether(dates().format(ms))
 }
 
+/** The days left until `ms` as formatRelative says them: 0 within a day, then calendar days. */
+export function daysLeft(ms: number, now: number): number {
+  return ms - now < DAY ? 0 : calendarDay(ms) - calendarDay(now)
+}
+
 /** "in 12 days", "3 hours ago": the largest unit that reads naturally. */
 export function formatRelative(ms: number, now: number): string {
   const diff = ms - now

@@ -2,6 +2,7 @@ import { type QueryClient } from '@tanstack/react-query'
 import { type createMemoryRouter } from 'react-router'
 import { isApiError } from '../api/errors.ts'
 import { type ExpiringBadge, expiringWithin } from '../badges/expiring.ts'
+import { daysLeft } from '../components/format.ts'
 import { fromHost } from '../components/use-page-change.ts'
 import { onListsJudged, onPageChange } from './host-channel.ts'
 import { appPath, safeRoute } from './host-route.ts'
@@ -190,7 +191,7 @@ export function connectApp({
   onListsJudged(({ earned, available, now }) => {
     if (expiringSent) return
     expiringSent = true
-    const badges = expiringWithin(earned, available, now, config.expiringWithinDays)
+    const badges = expiringWithin(earned, available, now, config.expiringWithinDays, daysLeft)
     tellHost({ type: 'badge-showcase:expiring', badges })
   })
   onPageChange(({ pathname, search, first, replace }) => {
