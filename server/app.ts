@@ -178,13 +178,17 @@ function observeRequests(logger: Logger, metrics: Metrics, basePath: string) {
 }
 
 /** The page's address as the browser asked for it (https behind a balancer that says so). */
-/** A request's path and query as the browser spelled them. */
-/** Whether a header carries the secret, in a time that does not tell how much of it matched. */
-function sameSecret(given: string | undefined, expected: string): boolean {
+/**
+ * Whether an Authorization header carries the bearer token (the scheme in any case), in a time that
+ * does not tell how much of it matched.
+ */
+function bearerIs(header: string | undefined, token: string): boolean {
+  const given = /^bearer +(.+)$/i.exec(header ?? '')?.[1]
   const digest = (text: string) => createHash('sha256').update(text).digest()
-  return given !== undefined && timingSafeEqual(digest(given), digest(expected))
+  return given !== undefined && timingSafeEqual(digest(given), digest(token))
 }
 
+/** A request's path and query as the browser spelled them. */
 function addressOf(url: string): string {
   const { pathname, search } = new URL(url)
   return `${pathname}${search}`
@@ -250,10 +254,7 @@ export function createApp({
   // Prometheus text format; only counts and templated routes, never a member or a credential.
   app.get('/metrics', (c) => {
     c.header('Cache-Control', 'no-store')
-    if (
-      metricsToken !== null &&
-      !sameSecret(c.req.header('Authorization'), `Bearer ${metricsToken}`)
-    ) {
+    if (metricsToken !== null && !bearerIs(c.req.header('Authorization'), metricsToken)) {
       c.header('WWW-Authenticate', 'Bearer realm="metrics"')
       return c.json(
         { error: 'GET /metrics needs the metrics token (SHOWCASE_METRICS_TOKEN).' },

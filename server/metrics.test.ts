@@ -164,6 +164,8 @@ test('with SHOWCASE_METRICS_TOKEN, GET /metrics answers only a scraper that send
   }
   const allowed = await scrape(`Bearer ${token}`)
   expect(allowed.status).toBe(200)
+  // The scheme's name in any case, as HTTP has it.
+  expect((await scrape(`bearer ${token}`)).status).toBe(200)
   expect(await allowed.text()).toContain('showcase_http_requests_total')
   // The probes stay open: a balancer has no token.
   expect((await app.request('/healthz')).status).toBe(200)
