@@ -80,3 +80,17 @@ test("a portal hears the days a card says are left, on the member's calendar", (
   setFormatTimeZone('Pacific/Pago_Pago')
   expect(expiringWithin([held('b', NOW + 12.5 * DAY)], [], NOW, 14)[0]?.daysLeft).toBe(12)
 })
+
+test('the window counts days as the cards do: a card that says "in 7 days" is within 7 days', () => {
+  // Noon on Nov 25: 10:48 pm on Dec 2 is more than 7 times 24 hours away, yet its card says "in
+  // 7 days", as does 2:24 am's that day; Dec 3's is not within 7.
+  const sameDay = [held('early', NOW + 6.6 * DAY), held('late', NOW + 7.45 * DAY)]
+  const heard = expiringWithin([...sameDay, held('next', NOW + 7.6 * DAY)], [], NOW, 7)
+  expect(heard.map(({ badgeId, daysLeft }) => [badgeId, daysLeft])).toEqual([
+    ['early', 7],
+    ['late', 7],
+  ])
+  expect(
+    sameDay.map(({ truth }) => formatRelative((truth as { until: number }).until, NOW)),
+  ).toEqual(['in\u00a07\u00a0days', 'in\u00a07\u00a0days'])
+})

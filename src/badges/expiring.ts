@@ -7,8 +7,6 @@ import type { BadgeTruth } from './truth.ts'
 // channels: earned badges whose hold ends, and issued badges that must be earned by a date, within
 // the number of days the portal asked for. Read from the truths the summary judged, the cards' own.
 
-const DAY = 86_400_000
-
 export type ExpiringBadge = {
   badgeId: string
   name: string | null
@@ -34,8 +32,8 @@ export function deadlineOf(truth: BadgeTruth): Deadline | null {
 }
 
 /**
- * `daysLeft` counts the days a card says are left ("in 13 days"): the days of the member's
- * calendar between now and the deadline (format.ts), so a brand's reminder says what the page does.
+ * `daysLeft` counts days as a card does ("in 13 days"): the days of the member's calendar between
+ * now and the deadline, 0 within a day (format.ts), so a brand's reminder says what the page does.
  */
 export function expiringWithin(
   earned: Judged[],
@@ -49,7 +47,8 @@ export function expiringWithin(
     const deadline = deadlineOf(truth)
     if (deadline === null) return
     const { at, kind } = deadline
-    if (at <= now || at - now > days * DAY || found.has(badge.id)) return
+    // The window in the same days: a badge whose card says "in 7 days" is within 7 days.
+    if (at <= now || daysLeft(at, now) > days || found.has(badge.id)) return
     found.set(badge.id, {
       badgeId: badge.id,
       name: badge.name?.trim() || null,

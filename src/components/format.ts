@@ -57,7 +57,10 @@ export function formatDate(ms: number): string {
   return keepTogether(dates().format(ms))
 }
 
-/** The days left until `ms` as formatRelative says them: 0 within a day, then calendar days. */
+/**
+ * The days left until a moment still to come, as formatRelative counts them: 0 within a day (it
+ * says hours), then days of the member's calendar (it says "in 13 days" up to 45, then months).
+ */
 export function daysLeft(ms: number, now: number): number {
   return ms - now < DAY ? 0 : calendarDay(ms) - calendarDay(now)
 }
