@@ -12,6 +12,9 @@ import { type FromList, useFromList } from './badge-link.tsx'
 // The server's render runs no effects: the page notes its list as it renders, and the server
 // renders once more so the tabs above it are marked in the HTML (src/entry-server.tsx). The page's
 // state carries the list, and the browser starts from it, so its hydration marks the same tab.
+// (A page opened from the other list and then reloaded: the server, which never sees history
+// state, marks the badge's own list, and the mark moves to the one it was opened from as the app
+// starts, with the back link's words.)
 
 let told: FromList | null = null
 const listeners = new Set<() => void>()
