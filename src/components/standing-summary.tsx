@@ -12,7 +12,7 @@ import { BadgeImage } from './badge-image.tsx'
 import { useListState } from './badge-link.tsx'
 import { latePart, Part } from './part.tsx'
 import { SUMMARY_MIN_SIZE, SUMMARY_SIZE } from './skeletons.tsx'
-import { formatDate, formatRelative } from './format.ts'
+import { daysLeft, formatDate, formatRelative } from './format.ts'
 import { truthLabel } from './truth-text.ts'
 import { useAvailableTruths, useEarnedTruths } from './use-truths.ts'
 import { useNow } from './use-now.ts'
@@ -150,7 +150,7 @@ export function StandingSummary({ customer }: { customer: Customer }) {
   const available = ready ? judged(availableBadges, availableTruths) : null
   // A portal hears which badges run out soon from these same truths (embed.ts sends it once).
   useEffect(() => {
-    if (earned !== null && available !== null) listsJudged({ earned, available, now })
+    if (earned !== null && available !== null) listsJudged({ earned, available, now, daysLeft })
   })
   if (earned === null || available === null || earnedList.data === undefined) {
     // The same height as the summary, so nothing below moves when it arrives.

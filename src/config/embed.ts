@@ -2,7 +2,6 @@ import { type QueryClient } from '@tanstack/react-query'
 import { type createMemoryRouter } from 'react-router'
 import { isApiError } from '../api/errors.ts'
 import { type ExpiringBadge, expiringWithin } from '../badges/expiring.ts'
-import { daysLeft } from '../components/format.ts'
 import { fromHost } from '../components/use-page-change.ts'
 import { onListsJudged, onPageChange } from './host-channel.ts'
 import { appPath, safeRoute } from './host-route.ts'
@@ -188,7 +187,7 @@ export function connectApp({
   // Once a load, as soon as the summary has judged the member's lists (the earned or available
   // view): the same truths the cards show, and no request of its own.
   let expiringSent = config.expiringWithinDays <= 0
-  onListsJudged(({ earned, available, now }) => {
+  onListsJudged(({ earned, available, now, daysLeft }) => {
     if (expiringSent) return
     expiringSent = true
     const badges = expiringWithin(earned, available, now, config.expiringWithinDays, daysLeft)

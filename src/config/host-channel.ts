@@ -23,8 +23,16 @@ export function pageChanged(change: PageChange) {
   listener?.(change)
 }
 
-/** The member's lists as the summary judged them (the cards' truths), once it has. */
-export type JudgedLists = { earned: Judged[]; available: Judged[]; now: number }
+/**
+ * The member's lists as the summary judged them (the cards' truths), once it has, with the days
+ * left to a moment as the cards count them (format.ts: the bridge does not load it for this alone).
+ */
+export type JudgedLists = {
+  earned: Judged[]
+  available: Judged[]
+  now: number
+  daysLeft: (at: number, now: number) => number
+}
 
 let listsListener: ((lists: JudgedLists) => void) | null = null
 
