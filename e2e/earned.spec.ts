@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test'
 import { expectNoAxeViolations } from './axe.ts'
+import { calendarDaysUntil } from './calendar.ts'
 
 test("the start page shows the typical member's earned badges, grouped in rank order", async ({
   page,
@@ -28,14 +29,7 @@ test("the start page shows the typical member's earned badges, grouped in rank o
   // The member's own expiry: Weekend Explorer ends soon and says so first, Regular lasts 3 months
   // from its last earn, First Sip is theirs to keep. Its days are counted on the member's calendar:
   // 12 days and 5 hours away read "in 13 days" from 19:00 on.
-  const daysLeft = await page.evaluate((at) => {
-    const parts = new Intl.DateTimeFormat('en', { dateStyle: 'short' })
-    const day = (ms: number) => {
-      const [month, date, year] = parts.format(ms).split('/').map(Number)
-      return Date.UTC(2000 + (year ?? 0), (month ?? 1) - 1, date ?? 1) / 86_400_000
-    }
-    return day(at) - day(Date.now())
-  }, explorerEnds)
+  const daysLeft = await calendarDaysUntil(page, explorerEnds)
   await expect(main.getByRole('listitem').filter({ hasText: 'Weekend Explorer' })).toContainText(
     new RegExp(`Expires\\sin\\s${daysLeft}\\sdays`),
   )

@@ -3,6 +3,7 @@ import { expect, type Page, test } from '@playwright/test'
 import { SignJWT } from 'jose'
 import { hostOrigin, live, portalOrigin } from '../playwright.config.ts'
 import { expectNoAxeViolations } from './axe.ts'
+import { calendarDaysUntil } from './calendar.ts'
 
 // The showcase inside a member portal on another origin (examples/portal.html, or pages the tests
 // serve on the portal's origin), as a member and as the brand's developer would meet it.
@@ -227,7 +228,8 @@ test('the portal hears once a load which badges run out within the days it asked
   const expiring = async () =>
     (await heard(page)).filter(([, name]) => name === 'expiring' || name === 'onExpiring')
 
-  // Weekend Explorer runs out in 12 days: named when the portal asks for 14.
+  // Weekend Explorer runs out in 12 days and 5 hours: named when the portal asks for 14, with the
+  // days its card says are left (13 from 19:00 on: the member's calendar).
   await page.goto(host(showcase, { customer: '62090013', expiringWithinDays: 14 }))
   await expect.poll(async () => (await expiring()).length).toBe(2)
   const got = await expiring()
@@ -237,17 +239,22 @@ test('the portal hears once a load which badges run out within the days it asked
   ])
   expect(got[1]?.[2]).toEqual(got[0]?.[2])
   const { badges } = got[0]?.[2] as { badges: Record<string, unknown>[] }
+  const daysLeft = await calendarDaysUntil(page, Date.parse(expiresOn))
   expect(badges).toContainEqual({
     badgeId: explorer?.badgeMetaId,
     name: 'Weekend Explorer',
     expiresOn,
-    daysLeft: 12,
+    daysLeft,
     kind: 'earned-expires',
   })
   for (const badge of badges) expect(badge.daysLeft).toBeLessThanOrEqual(14)
+  // The member's card in the frame says the same number.
+  const frame = page.frameLocator('#badges iframe')
+  await expect(frame.getByRole('listitem').filter({ hasText: 'Weekend Explorer' })).toContainText(
+    new RegExp(`Expires\\sin\\s${daysLeft}\\sdays`),
+  )
 
   // Once a load: another view does not send it again.
-  const frame = page.frameLocator('#badges iframe')
   await frame.getByRole('link', { name: 'Reviewer' }).click()
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Reviewer')
   expect(await expiring()).toHaveLength(2)
