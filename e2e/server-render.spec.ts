@@ -460,8 +460,9 @@ test('a badge page hydrates with no error; its share and back work', async ({ pa
   await page.goto(`/customers/62090013/badges/${BADGE}`, { waitUntil: 'commit' })
   await expect(page.getByRole('heading', { name: "Barista's Favourite", level: 1 })).toBeVisible()
   // Opened by its address: the tab of the list it is on is marked in the server's page already,
-  // and stays so, unmoved, once the app has taken the page over.
-  expect(await tabMarks(page)).toEqual({ earned: false, available: true })
+  // and stays so, unmoved, once the app has taken the page over. (Read until the stylesheet has
+  // applied: before it, the tabs have no underline to read.)
+  await expect.poll(() => tabMarks(page)).toEqual({ earned: false, available: true })
   release()
   await hydrated(page, 'main h1')
   expect(await tabMarks(page)).toEqual({ earned: false, available: true })
