@@ -81,6 +81,9 @@ export default defineConfig({
         SHOWCASE_TOKEN_SECRET: live.tokenSecret,
         // Tom is every live test's member, two workers at once: more than a person asks a minute.
         SHOWCASE_MEMBER_RATE: '1000',
+        // The tests wait for the server's render with the app's code held: two workers on a busy
+        // machine took the offers' render past the default 1 s (and the page then came unrendered).
+        SHOWCASE_RENDER_BUDGET_MS: '5000',
         SHOWCASE_FRAME_ANCESTORS: `'self' ${portalOrigin} ${impostorOrigin} ${hostOrigin}`,
       },
       reuseExistingServer: !process.env.CI,

@@ -23,6 +23,7 @@ test('no variables at all is demo mode', () => {
     trustProxy: false,
     rendersPerMinute: 60,
     metricsToken: null,
+    renderBudgetMs: 1_000,
     proof: null,
     live: null,
   })

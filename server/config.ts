@@ -40,6 +40,8 @@ export type Config = {
   trustProxy: boolean
   /** SHOWCASE_RENDER_RATE: demo pages one client gets rendered by the server a minute (0: any). */
   rendersPerMinute: number
+  /** SHOWCASE_RENDER_BUDGET_MS: how long a render's data may take before the page goes without it. */
+  renderBudgetMs: number
   /**
    * SHOWCASE_METRICS_TOKEN: GET /metrics answers only a scraper that sends it as a bearer token.
    * null: /metrics answers anyone who can reach the port.
@@ -303,6 +305,7 @@ export const SETTINGS: ReadonlySet<string> = new Set([
   'SHOWCASE_PROOF_KEY',
   'SHOWCASE_PUBLIC_URL',
   'SHOWCASE_REDIS_URL',
+  'SHOWCASE_RENDER_BUDGET_MS',
   'SHOWCASE_RENDER_RATE',
   'SHOWCASE_SERVE_SOURCEMAPS',
   'SHOWCASE_SHUTDOWN_TIMEOUT',
@@ -376,6 +379,7 @@ export function readConfig(env: Env): Config {
   const serverRender = value(env, 'SHOWCASE_SSR') === undefined || flag(env, 'SHOWCASE_SSR')
   const proof = proofConfig(env)
   const metrics = metricsToken(env)
+  const renderBudgetMs = integer(env, 'SHOWCASE_RENDER_BUDGET_MS', 1_000, 100, 10_000)
   const basic = pair(env, 'CAPILLARY_USERNAME', 'CAPILLARY_PASSWORD')
   const oauth = pair(env, 'CAPILLARY_OAUTH_KEY', 'CAPILLARY_OAUTH_SECRET')
   const apiUrl = value(env, 'CAPILLARY_API_URL')
@@ -419,6 +423,7 @@ export function readConfig(env: Env): Config {
       trustProxy: flag(env, 'SHOWCASE_TRUST_PROXY'),
       rendersPerMinute: integer(env, 'SHOWCASE_RENDER_RATE', 60, 0, 100_000),
       metricsToken: metrics,
+      renderBudgetMs,
       proof,
       live: null,
     }
@@ -459,6 +464,7 @@ export function readConfig(env: Env): Config {
     trustProxy: flag(env, 'SHOWCASE_TRUST_PROXY'),
     rendersPerMinute: integer(env, 'SHOWCASE_RENDER_RATE', 60, 0, 100_000),
     metricsToken: metrics,
+    renderBudgetMs,
     proof,
     live: {
       upstream,

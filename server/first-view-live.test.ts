@@ -8,6 +8,7 @@ import { type ServerRenderState } from '../src/server-render-state.ts'
 import { createApi } from './api.ts'
 import { VIP_MEMBER } from './emulator/vip-data.ts'
 import { createApp } from './app.ts'
+import { readConfig } from './config.ts'
 import { builtApp, ENTRY } from './test/built-app.ts'
 import { type PageRender, SERVER_ENTRY, serverRenderer } from './server-render.ts'
 
@@ -187,6 +188,29 @@ test("the render's requests to the API carry the member's token", async () => {
   // The member's render asks with their token. The warm-up render at start asks the API nothing:
   // in live mode that is the brand's cluster, and no member is looked up before one comes.
   expect(seen).toEqual([`Bearer ${TOKEN}`])
+})
+
+test("a render's data may take the budget the server was started with (SHOWCASE_RENDER_BUDGET_MS)", async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'showcase-render-entry-'))
+  mkdirSync(path.join(root, path.dirname(SERVER_ENTRY)))
+  // A stand-in render that says the budget it was given.
+  writeFileSync(
+    path.join(root, SERVER_ENTRY),
+    'export async function render(input) { return { budget: input.budgetMs } }',
+  )
+  const request = {
+    url: `http://localhost/customers/${CUSTOMER}/earned`,
+    basename: '',
+    configJson: {},
+    acceptLanguage: null,
+  }
+  const given = async (renderPage: ReturnType<typeof serverRenderer>) =>
+    ((await renderPage?.(request)) as unknown as { budget: number } | null)?.budget
+  expect(await given(serverRenderer(root, new Hono()))).toBe(1_000)
+  expect(await given(serverRenderer(root, new Hono(), Date.now, false, 4_000))).toBe(4_000)
+  expect(readConfig({}).renderBudgetMs).toBe(1_000)
+  expect(readConfig({ SHOWCASE_RENDER_BUDGET_MS: '4000' }).renderBudgetMs).toBe(4_000)
+  expect(() => readConfig({ SHOWCASE_RENDER_BUDGET_MS: '50' })).toThrow(/SHOWCASE_RENDER_BUDGET_MS/)
 })
 
 test("two members' renders at once: each one's requests go out with that member's own credentials", async () => {

@@ -153,7 +153,9 @@ const app = createApp({
   api,
   distDir,
   // Demo mode: into the page. Live mode: for early.js, which has the member's token.
-  serverRender: config.serverRender ? serverRenderer(root, api, clock.now, !live) : null,
+  serverRender: config.serverRender
+    ? serverRenderer(root, api, clock.now, !live, config.renderBudgetMs)
+    : null,
   // Live mode: a render only for a valid token of the page's member (the proxy checks each request).
   ...(verifyMember && { mayRender: mayRenderFor(verifyMember) }),
   logger,

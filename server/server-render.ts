@@ -19,10 +19,11 @@ import { brandStyleHref } from './brand-style.ts'
 export const SERVER_ENTRY = path.join('dist-server', 'entry-server.js')
 
 /**
- * The data may take this long; past it the page goes without the render (as before). Longer than
- * the data block's 250 ms: a page without the render still waits for the script to paint.
+ * The data may take this long by default (SHOWCASE_RENDER_BUDGET_MS); past it the page goes without
+ * the render (as before). Longer than the data block's 250 ms: a page without the render still
+ * waits for the script to paint.
  */
-const RENDER_BUDGET_MS = 1_000
+export const RENDER_BUDGET_MS = 1_000
 
 type Render = typeof renderFirstView
 export type PageRender = (request: {
@@ -60,6 +61,8 @@ export function serverRenderer(
   now: () => number = Date.now,
   /** Demo mode: the warm-up may render the emulator's badges (its cards then run warm too). */
   warmUpOverApi = false,
+  /** How long a render's data may take before the page goes without it. */
+  budgetMs = RENDER_BUDGET_MS,
 ): PageRender | null {
   const file = path.join(root, SERVER_ENTRY)
   if (!existsSync(file)) return null
@@ -98,7 +101,7 @@ export function serverRenderer(
             headers.set('Authorization', authorization)
             return asBrowser(input, { ...init, headers })
           }
-    return render({ ...request, now: now(), fetch: asMember, budgetMs: RENDER_BUDGET_MS })
+    return render({ ...request, now: now(), fetch: asMember, budgetMs })
   }
 }
 
