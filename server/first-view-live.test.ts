@@ -164,12 +164,24 @@ test('no render for a request not signed in, a page that is not a view, or an un
   expect((await demo.request('/first-view')).status).not.toBe(200)
 })
 
-test("the render's requests to the API carry the member's token", async () => {
+/** A build whose server render is `source` (a module exporting `render`), for serverRenderer. */
+function standInRender(source: string): string {
   const root = mkdtempSync(path.join(tmpdir(), 'showcase-render-entry-'))
   mkdirSync(path.join(root, path.dirname(SERVER_ENTRY)))
+  writeFileSync(path.join(root, SERVER_ENTRY), source)
+  return root
+}
+
+const PAGE = {
+  url: `http://localhost/customers/${CUSTOMER}/earned`,
+  basename: '',
+  configJson: {},
+  acceptLanguage: null,
+}
+
+test("the render's requests to the API carry the member's token", async () => {
   // A stand-in render that asks the API once, as the real one asks it for the view's data.
-  writeFileSync(
-    path.join(root, SERVER_ENTRY),
+  const root = standInRender(
     "export async function render(input) { await input.fetch('/api_gateway/v1/badges/x', { headers: { Accept: 'application/json' } }); return null }",
   )
   const seen: Array<string | undefined> = []
@@ -178,34 +190,19 @@ test("the render's requests to the API carry the member's token", async () => {
     return c.json({})
   })
   const renderPage = serverRenderer(root, api)
-  await renderPage?.({
-    url: `http://localhost/customers/${CUSTOMER}/earned`,
-    basename: '',
-    configJson: {},
-    acceptLanguage: null,
-    authorization: `Bearer ${TOKEN}`,
-  })
+  await renderPage?.({ ...PAGE, authorization: `Bearer ${TOKEN}` })
   // The member's render asks with their token. The warm-up render at start asks the API nothing:
   // in live mode that is the brand's cluster, and no member is looked up before one comes.
   expect(seen).toEqual([`Bearer ${TOKEN}`])
 })
 
 test("a render's data may take the budget the server was started with (SHOWCASE_RENDER_BUDGET_MS)", async () => {
-  const root = mkdtempSync(path.join(tmpdir(), 'showcase-render-entry-'))
-  mkdirSync(path.join(root, path.dirname(SERVER_ENTRY)))
   // A stand-in render that says the budget it was given.
-  writeFileSync(
-    path.join(root, SERVER_ENTRY),
+  const root = standInRender(
     'export async function render(input) { return { budget: input.budgetMs } }',
   )
-  const request = {
-    url: `http://localhost/customers/${CUSTOMER}/earned`,
-    basename: '',
-    configJson: {},
-    acceptLanguage: null,
-  }
   const given = async (renderPage: ReturnType<typeof serverRenderer>) =>
-    ((await renderPage?.(request)) as unknown as { budget: number } | null)?.budget
+    ((await renderPage?.(PAGE)) as unknown as { budget: number } | null)?.budget
   expect(await given(serverRenderer(root, new Hono()))).toBe(1_000)
   expect(await given(serverRenderer(root, new Hono(), Date.now, false, 4_000))).toBe(4_000)
   expect(readConfig({}).renderBudgetMs).toBe(1_000)
